@@ -1,0 +1,1 @@
+"""The service edge of Samråd: HTTP app, Bot Framework adapter, storage, CLI."""

@@ -1,0 +1,79 @@
+"""Database engine creation and schema migration (Alembic), for SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class DatabaseUrlError(ValueError):
+    """The database URL names a driver Samråd does not support."""
+
+
+def normalize_url(url: str) -> str:
+    """Map plain `sqlite:`/`postgresql:` URLs onto the async drivers Samråd uses."""
+    parsed = make_url(url)
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return str(parsed.set(drivername="sqlite+aiosqlite")) if parsed.drivername == "sqlite" else url
+    if backend == "postgresql":
+        if parsed.drivername in {"postgresql", "postgres"}:
+            return parsed.set(drivername="postgresql+asyncpg").render_as_string(hide_password=False)
+        return url
+    raise DatabaseUrlError(f"unsupported database {backend!r}: use sqlite+aiosqlite:// or postgresql+asyncpg://")
+
+
+def create_engine(url: str, *, schema: str | None = None, pool_size: int = 10) -> AsyncEngine:
+    """An async engine for *url*; *schema* sets PostgreSQL's search_path (used to isolate test runs)."""
+    url = normalize_url(url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_async_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine.sync_engine, "connect")
+        def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+            cursor = dbapi_connection.cursor()
+            # WAL lets readers proceed while one writer commits; foreign keys are off by default in SQLite.
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.close()
+
+        return engine
+    connect_args: dict[str, object] = {}
+    if schema:
+        connect_args["server_settings"] = {"search_path": schema}
+    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, connect_args=connect_args,
+                               pool_pre_ping=True)
+
+
+def session_factory(engine: AsyncEngine) -> async_sessionmaker:
+    """Sessions that keep loaded objects usable after commit."""
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+def alembic_config(url: str, schema: str | None = None) -> Config:
+    """An Alembic configuration pointing at Samråd's migrations and *url*."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", normalize_url(url).replace("%", "%%"))
+    config.attributes["schema"] = schema
+    return config
+
+
+def upgrade(url: str, schema: str | None = None, revision: str = "heads") -> None:
+    """Bring the schema at *url* up to *revision* (all heads by default). Blocking; call outside an event loop."""
+    command.upgrade(alembic_config(url, schema), revision)
+
+
+async def upgrade_async(url: str, schema: str | None = None) -> None:
+    """`upgrade` from inside a running event loop (Alembic's env runs its own loop)."""
+    await asyncio.to_thread(upgrade, url, schema)

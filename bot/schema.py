@@ -1,0 +1,14 @@
+"""Every table Samråd owns, for Alembic and for schema checks."""
+
+from __future__ import annotations
+
+from sqlalchemy import MetaData
+
+
+def all_metadata() -> list[MetaData]:
+    """The metadata of every package that owns tables (imported lazily so importing this is cheap)."""
+    from bot import tables as bot_tables
+
+    found = [bot_tables.Base.metadata]
+    # Each feature package adds its metadata here as it gains tables.
+    return found

@@ -1,0 +1,126 @@
+"""Settings: the one place that reads environment variables."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./samrad.db"
+
+
+class SettingsError(ValueError):
+    """An environment variable holds a value Samråd cannot use."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable about one Samråd process; build with `Settings.from_env()` or directly in tests."""
+
+    database_url: str = DEFAULT_DATABASE_URL
+    database_schema: str | None = None
+    host: str = "0.0.0.0"
+    port: int = 3978
+    log_level: str = "INFO"
+    app_id: str = ""
+    app_password: str = field(default="", repr=False)
+    app_type: str = "MultiTenant"
+    app_tenant_id: str = ""
+    public_url: str = "http://localhost:3978"
+    retention_days: int = 30
+    claim_timeout_minutes: int = 10
+    worker_interval_seconds: float = 30.0
+    session_secret: str = field(default="", repr=False)
+    secure_cookies: bool = False
+    oidc_tenant_id: str = ""
+    oidc_client_id: str = ""
+    oidc_client_secret: str = field(default="", repr=False)
+    eservice_url: str = "https://etjanster.stockholm.se/Orosanmalan/"
+    timezone: str = "Europe/Stockholm"
+
+    @property
+    def auth_enabled(self) -> bool:
+        """True when Bot Framework JWT authentication is enforced on /api/messages."""
+        return bool(self.app_id)
+
+    def with_(self, **changes: object) -> Settings:
+        """A copy with *changes* applied (handy in tests)."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Read settings from *env* (default `os.environ`), with the documented defaults."""
+        env = os.environ if env is None else env
+
+        def integer(name: str, default: int) -> int:
+            raw = env.get(name)
+            if raw is None or raw == "":
+                return default
+            try:
+                return int(raw)
+            except ValueError:
+                raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
+
+        def number(name: str, default: float) -> float:
+            raw = env.get(name)
+            if raw is None or raw == "":
+                return default
+            try:
+                return float(raw)
+            except ValueError:
+                raise SettingsError(f"{name} must be a number, got {raw!r}") from None
+
+        def flag(name: str, default: bool) -> bool:
+            raw = env.get(name, "").strip().lower()
+            if not raw:
+                return default
+            if raw in {"1", "true", "yes", "on"}:
+                return True
+            if raw in {"0", "false", "no", "off"}:
+                return False
+            raise SettingsError(f"{name} must be true or false, got {raw!r}")
+
+        port = integer("PORT", 3978)
+        if not 0 < port < 65536:
+            raise SettingsError(f"PORT must be between 1 and 65535, got {port}")
+        log_level = env.get("LOG_LEVEL", "INFO").upper()
+        if log_level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise SettingsError(f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, got {log_level!r}")
+        app_type = env.get("MicrosoftAppType", "MultiTenant") or "MultiTenant"
+        if app_type not in {"MultiTenant", "SingleTenant", "UserAssignedMSI"}:
+            raise SettingsError(f"MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI, got {app_type!r}")
+        retention = integer("RETENTION_DAYS", 30)
+        if retention < 1:
+            raise SettingsError("RETENTION_DAYS must be at least 1")
+        return cls(
+            database_url=env.get("DATABASE_URL", DEFAULT_DATABASE_URL) or DEFAULT_DATABASE_URL,
+            database_schema=env.get("DATABASE_SCHEMA") or None,
+            host=env.get("HOST", "0.0.0.0") or "0.0.0.0",
+            port=port,
+            log_level=log_level,
+            app_id=env.get("MicrosoftAppId", ""),
+            app_password=env.get("MicrosoftAppPassword", ""),
+            app_type=app_type,
+            app_tenant_id=env.get("MicrosoftAppTenantId", ""),
+            public_url=env.get("PUBLIC_URL", f"http://localhost:{port}"),
+            retention_days=retention,
+            claim_timeout_minutes=integer("CLAIM_TIMEOUT_MINUTES", 10),
+            worker_interval_seconds=number("WORKER_INTERVAL_SECONDS", 30.0),
+            session_secret=env.get("SESSION_SECRET", ""),
+            secure_cookies=flag("SECURE_COOKIES", False),
+            oidc_tenant_id=env.get("OIDC_TENANT_ID", ""),
+            oidc_client_id=env.get("OIDC_CLIENT_ID", ""),
+            oidc_client_secret=env.get("OIDC_CLIENT_SECRET", ""),
+            eservice_url=env.get("ESERVICE_URL", "https://etjanster.stockholm.se/Orosanmalan/"),
+            timezone=env.get("TZ_NAME", "Europe/Stockholm"),
+        )
+
+
+class BotFrameworkConfig:
+    """The attribute bag `ConfigurationBotFrameworkAuthentication` reads."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.APP_ID = settings.app_id
+        self.APP_PASSWORD = settings.app_password
+        self.APP_TYPE = settings.app_type
+        self.APP_TENANTID = settings.app_tenant_id

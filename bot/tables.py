@@ -1,0 +1,53 @@
+"""Tables owned by the service edge: bot state and stored conversation references."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, Index, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base for the bot's own tables."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class StateRow(Base):
+    """One botbuilder storage item (conversation or user state), JSON-encoded, with its eTag."""
+
+    __tablename__ = "bot_state"
+
+    key: Mapped[str] = mapped_column(String(512), primary_key=True)
+    document: Mapped[str] = mapped_column(Text)
+    etag: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ConversationRefRow(Base):
+    """Where the bot can reach a user (personal chat) or a team channel proactively."""
+
+    __tablename__ = "conversation_reference"
+    __table_args__ = (
+        UniqueConstraint("kind", "target_id", name="uq_conversation_reference_kind_target"),
+        Index("ix_conversation_reference_conversation", "conversation_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "user" or "channel"
+    target_id: Mapped[str] = mapped_column(String(256))  # AAD object id (user) or channel id
+    tenant_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    conversation_id: Mapped[str] = mapped_column(String(512))
+    service_url: Mapped[str] = mapped_column(String(512))
+    reference: Mapped[str] = mapped_column(Text)  # serialized botbuilder ConversationReference
+    display_name: Mapped[str | None] = mapped_column(String(256), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -1,0 +1,97 @@
+"""Shared fixtures: migrated databases on SQLite and on the PostgreSQL server at 127.0.0.1:5432."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.database import create_engine, upgrade_async
+
+PG_URL = os.environ.get("SAMRAD_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
+
+
+@dataclass
+class Database:
+    """A migrated, empty database for one test."""
+
+    kind: str
+    url: str
+    schema: str | None
+    engine: AsyncEngine
+
+
+_pg_reachable: bool | None = None
+
+
+async def _postgres_reachable() -> bool:
+    global _pg_reachable
+    if _pg_reachable is None:
+        engine = create_engine(PG_URL)
+        try:
+            async with asyncio.timeout(5), engine.connect() as connection:
+                await connection.execute(text("select 1"))
+            _pg_reachable = True
+        except Exception:  # any failure means "not reachable"; the skip reason says where we looked
+            _pg_reachable = False
+        finally:
+            await engine.dispose()
+    return _pg_reachable
+
+
+async def make_sqlite(tmp_path) -> Database:  # type: ignore[no-untyped-def]
+    """A fresh SQLite file database, migrated to head."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'samrad-test.db'}"
+    await upgrade_async(url)
+    return Database("sqlite", url, None, create_engine(url))
+
+
+async def make_postgres() -> Database:
+    """A fresh schema on the PostgreSQL test server, migrated to head; skips when no server answers."""
+    if not await _postgres_reachable():
+        pytest.skip(f"PostgreSQL not reachable at {PG_URL}")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL)
+    async with admin.begin() as connection:
+        await connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    await admin.dispose()
+    await upgrade_async(PG_URL, schema)
+    return Database("postgres", PG_URL, schema, create_engine(PG_URL, schema=schema))
+
+
+async def drop(database: Database) -> None:
+    """Dispose the engine and, on PostgreSQL, drop the test schema."""
+    await database.engine.dispose()
+    if database.kind == "postgres":
+        admin = create_engine(PG_URL)
+        async with admin.begin() as connection:
+            await connection.execute(text(f'DROP SCHEMA IF EXISTS "{database.schema}" CASCADE'))
+        await admin.dispose()
+
+
+@pytest.fixture
+async def sqlite_db(tmp_path) -> AsyncIterator[Database]:  # type: ignore[no-untyped-def]
+    database = await make_sqlite(tmp_path)
+    yield database
+    await drop(database)
+
+
+@pytest.fixture
+async def pg_db() -> AsyncIterator[Database]:
+    database = await make_postgres()
+    yield database
+    await drop(database)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+async def db(request, tmp_path) -> AsyncIterator[Database]:  # type: ignore[no-untyped-def]
+    """The same test on SQLite and on PostgreSQL."""
+    database = await (make_sqlite(tmp_path) if request.param == "sqlite" else make_postgres())
+    yield database
+    await drop(database)
