@@ -1,0 +1,1 @@
+"""Administration web pages and JSON API, mounted by the main app at /admin/."""
