@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import DateTime, Index, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, Index, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -51,3 +51,24 @@ class ConversationRefRow(Base):
     reference: Mapped[str] = mapped_column(Text)  # serialized botbuilder ConversationReference
     display_name: Mapped[str | None] = mapped_column(String(256), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ConsultationRow(Base):
+    """A konsultationsanteckning (avidentifierad): no child data, the summary scrubbed and purged on schedule."""
+
+    __tablename__ = "consultation"
+    __table_args__ = (Index("ix_consultation_day_district", "day", "district_id"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    day: Mapped[date] = mapped_column(Date)
+    district_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    age_band: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    categories: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of category codes
+    duration: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    acute: Mapped[bool] = mapped_column(Boolean, default=False)
+    outcome: Mapped[str] = mapped_column(String(16))
+    handoff_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    lang: Mapped[str] = mapped_column(String(2), default="sv")
+    summary: Mapped[str | None] = mapped_column(Text, nullable=True)  # scrubbed; set to NULL when purged
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    purged_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -1,0 +1,98 @@
+"""The aiohttp application: an I/O-free factory; the database opens and closes with the app."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from aiohttp import web
+from botbuilder.integration.aiohttp import CloudAdapter
+from sqlalchemy import text
+
+from bot.auth import create_authentication
+from bot.database import create_engine
+from bot.keys import ADAPTER, ENGINE, SERVICES, SETTINGS
+from bot.services import build_services
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+def create_adapter(settings: Settings, bot_framework_config: object | None = None) -> CloudAdapter:
+    """A CloudAdapter that enforces Bot Framework JWTs whenever an app id is configured."""
+    return CloudAdapter(create_authentication(settings, bot_framework_config))
+
+
+@web.middleware
+async def error_middleware(request: web.Request, handler):  # type: ignore[no-untyped-def]
+    """Turn unexpected errors into a plain 500 without echoing anything the client sent."""
+    try:
+        return await handler(request)
+    except web.HTTPException:
+        raise
+    except Exception:
+        log.exception("request failed", extra={"event": "request_failed", "path": request.path,
+                                               "method": request.method})
+        return web.json_response({"error": "internal error"}, status=500)
+
+
+async def messages(request: web.Request) -> web.StreamResponse:
+    """POST /api/messages: the Bot Framework endpoint Teams posts activities to."""
+    if "application/json" not in request.headers.get("Content-Type", ""):
+        return web.json_response({"error": "Content-Type must be application/json"}, status=415)
+    services = request.app[SERVICES]
+    response = await request.app[ADAPTER].process(request, services.bot)
+    return response if response is not None else web.Response(status=201)
+
+
+async def healthz(_request: web.Request) -> web.Response:
+    """GET /healthz: the process is up."""
+    return web.json_response({"status": "ok"})
+
+
+async def readyz(request: web.Request) -> web.Response:
+    """GET /readyz: the database answers."""
+    try:
+        async with request.app[ENGINE].connect() as connection:
+            await connection.execute(text("select 1"))
+    except Exception as error:  # any database failure means "not ready"
+        log.warning("database not ready", extra={"event": "not_ready", "error_type": type(error).__name__})
+        return web.json_response({"status": "unavailable", "database": "unreachable"}, status=503)
+    return web.json_response({"status": "ok", "database": "ok"})
+
+
+def create_app(
+    settings: Settings,
+    *,
+    adapter: CloudAdapter | None = None,
+    bot_framework_config: object | None = None,
+    clock: Clock | None = None,
+) -> web.Application:
+    """Wire storage, dialogs, handoff and routes; nothing connects until the app starts."""
+    app = web.Application(middlewares=[error_middleware])
+    app[SETTINGS] = settings
+    app[ADAPTER] = adapter or create_adapter(settings, bot_framework_config)
+    zone = ZoneInfo(settings.timezone)
+    the_clock: Clock = clock or (lambda: datetime.now(zone))
+
+    async def database(app: web.Application) -> AsyncIterator[None]:
+        engine = create_engine(settings.database_url, schema=settings.database_schema)
+        app[ENGINE] = engine
+        app[SERVICES] = build_services(settings, engine, app[ADAPTER], the_clock)
+        if not settings.auth_enabled:
+            log.warning("no MicrosoftAppId configured: local development mode, /api/messages is NOT authenticated",
+                        extra={"event": "auth_disabled"})
+        try:
+            yield
+        finally:
+            await engine.dispose()
+
+    app.cleanup_ctx.append(database)
+    app.router.add_post("/api/messages", messages)
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
+    return app

@@ -1,0 +1,73 @@
+"""Core commands: serve, db upgrade, chat."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+
+from bot.cli import CommandError
+from bot.settings import Settings, SettingsError
+
+log = logging.getLogger(__name__)
+
+
+def _settings() -> Settings:
+    try:
+        return Settings.from_env()
+    except SettingsError as error:
+        raise CommandError(str(error)) from None
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Run the bot's HTTP service until interrupted (SIGINT/SIGTERM shut it down gracefully)."""
+    from aiohttp import web
+
+    from bot.app import create_app
+    from bot.logs import configure_logging
+
+    settings = _settings()
+    if args.port:
+        settings = settings.with_(port=args.port)
+    configure_logging(settings.log_level)
+    app = create_app(settings)
+    print(f"Samråd lyssnar på http://localhost:{settings.port}/api/messages  (hälsa: /healthz, admin: /admin/)")
+    print("Prova utan Teams:  make chat   — eller Bot Framework Emulator mot adressen ovan.")
+    web.run_app(app, host=settings.host, port=settings.port, print=None, shutdown_timeout=10,
+                access_log_format='%a "%r" %s %Tf')
+    return 0
+
+
+def db_upgrade(_args: argparse.Namespace) -> int:
+    """Bring the database schema up to date (Alembic `upgrade heads`)."""
+    from bot.database import DatabaseUrlError, upgrade
+
+    settings = _settings()
+    try:
+        upgrade(settings.database_url, settings.database_schema)
+    except DatabaseUrlError as error:
+        raise CommandError(str(error)) from None
+    print("Databasen är uppdaterad.")
+    return 0
+
+
+def chat(_args: argparse.Namespace) -> int:
+    """Talk to the bot in the terminal: the same dialogs, cards rendered as text."""
+    from bot.chat import run_chat
+
+    settings = _settings()
+    logging.basicConfig(level=logging.WARNING)
+    return asyncio.run(run_chat(settings))
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add serve, db and chat."""
+    parser = subparsers.add_parser("serve", help="start the bot service (default port 3978)")
+    parser.add_argument("--port", type=int, default=0, help="override PORT")
+    parser.set_defaults(func=serve)
+
+    db = subparsers.add_parser("db", help="database schema")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    db_sub.add_parser("upgrade", help="migrate to the newest schema").set_defaults(func=db_upgrade)
+
+    subparsers.add_parser("chat", help="chat with the bot in the terminal, no Teams needed").set_defaults(func=chat)

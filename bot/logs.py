@@ -1,0 +1,57 @@
+"""Structured (JSON-lines) logging that never carries message text."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import UTC, datetime
+
+# Fields a log record may carry as `extra=`; anything else is dropped so free text cannot slip in.
+ALLOWED_EXTRA = frozenset({
+    "event", "activity_type", "channel_id", "conversation_kind", "dialog", "step", "status", "code",
+    "district", "outcome", "handoff_id", "duration_ms", "count", "path", "method", "error_type", "kinds",
+    "consultation_id", "state", "actor", "table", "record_id", "role",
+})
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time, level, logger, message and whitelisted extras."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, object] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        for name in ALLOWED_EXTRA:
+            if name in record.__dict__:
+                entry[name] = record.__dict__[name]
+        if record.exc_info and record.exc_info[0] is not None:
+            # The exception type and traceback lines only: exception messages may quote user input.
+            entry["error_type"] = record.exc_info[0].__name__
+            entry["traceback"] = [
+                f"{frame.filename}:{frame.lineno} in {frame.name}"
+                for frame in _frames(record.exc_info[2])
+            ]
+        return json.dumps(entry, ensure_ascii=False, default=str)
+
+
+def _frames(tb):  # type: ignore[no-untyped-def]
+    import traceback
+
+    return traceback.extract_tb(tb)
+
+
+def configure_logging(level: str = "INFO") -> None:
+    """Send JSON log lines to stderr at *level*; idempotent."""
+    root = logging.getLogger()
+    root.setLevel(level)
+    for handler in list(root.handlers):
+        if getattr(handler, "_samrad", False):
+            root.removeHandler(handler)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter())
+    handler._samrad = True  # type: ignore[attr-defined]
+    root.addHandler(handler)

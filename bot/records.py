@@ -1,0 +1,98 @@
+"""Anonymous consultation notes (konsultationsanteckningar): stored scrubbed, purged on schedule."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Mapping
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.tables import ConsultationRow
+from knowledge.scrub import scrub
+
+AGE_BANDS = frozenset({"0-1", "1-3", "3-6"})
+OUTCOMES = frozenset({"acute", "report", "consult", "support"})
+SUMMARY_MAX = 1000
+
+
+class NoteError(ValueError):
+    """A consultation note is missing something or carries a value that may not be stored."""
+
+
+def _clean(note: Mapping[str, Any], today: date) -> dict[str, Any]:
+    outcome = note.get("outcome")
+    if outcome not in OUTCOMES:
+        raise NoteError(f"outcome must be one of {sorted(OUTCOMES)}, got {outcome!r}")
+    age_band = note.get("age_band")
+    if age_band is not None and age_band not in AGE_BANDS:
+        raise NoteError(f"age_band must be one of {sorted(AGE_BANDS)} or missing, got {age_band!r}")
+    categories = note.get("categories") or []
+    if not isinstance(categories, list | tuple) or not all(isinstance(c, str) for c in categories):
+        raise NoteError("categories must be a list of category codes")
+    summary = note.get("summary")
+    if summary is not None:
+        # Scrubbed again here: whatever a caller forgot, nothing identifying reaches the database.
+        summary = scrub(str(summary)[:SUMMARY_MAX]).text
+    day = note.get("day")
+    return {
+        "day": date.fromisoformat(day) if isinstance(day, str) else today,
+        "district_id": note.get("district_id"),
+        "age_band": age_band,
+        "categories": json.dumps(sorted(set(categories))),
+        "duration": note.get("duration"),
+        "acute": bool(note.get("acute")),
+        "outcome": outcome,
+        "handoff_requested": bool(note.get("handoff_requested")),
+        "lang": "en" if note.get("lang") == "en" else "sv",
+        "summary": summary,
+    }
+
+
+class ConsultationRecords:
+    """Stores and reads anonymous consultation notes; implements the dialogs' ConsultationRecorder."""
+
+    def __init__(self, engine: AsyncEngine, clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+        self._engine = engine
+        self._clock = clock
+
+    async def record(self, note: Mapping[str, Any]) -> str:
+        """Store *note* (scrubbing its summary again) and return its random id."""
+        now = self._clock()
+        values = _clean(note, now.date())
+        note_id = uuid.uuid4().hex
+        async with self._engine.begin() as connection:
+            await connection.execute(insert(ConsultationRow.__table__).values(id=note_id, created_at=now, **values))
+        return note_id
+
+    async def mark_handoff(self, note_id: str) -> None:
+        """Record that this consultation asked for a person."""
+        table = ConsultationRow.__table__
+        async with self._engine.begin() as connection:
+            await connection.execute(update(table).where(table.c.id == note_id).values(handoff_requested=True))
+
+    async def get(self, note_id: str) -> dict[str, Any] | None:
+        """One note as a plain dict, or None."""
+        table = ConsultationRow.__table__
+        async with self._engine.connect() as connection:
+            row = (await connection.execute(select(table).where(table.c.id == note_id))).mappings().first()
+        if row is None:
+            return None
+        found = dict(row)
+        found["categories"] = json.loads(found["categories"])
+        found["day"] = found["day"].isoformat()
+        return found
+
+    async def purge(self, older_than_days: int) -> int:
+        """Blank the summaries of notes older than *older_than_days*; counts stay for statistics."""
+        cutoff = self._clock() - timedelta(days=older_than_days)
+        table = ConsultationRow.__table__
+        async with self._engine.begin() as connection:
+            result = await connection.execute(
+                update(table).where(table.c.created_at < cutoff, table.c.summary.is_not(None))
+                .values(summary=None, purged_at=self._clock())
+            )
+        return result.rowcount

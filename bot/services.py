@@ -1,0 +1,86 @@
+"""The object graph of one running Samråd: built once the engine exists, shared through the app."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from botbuilder.core import ConversationState, MessageFactory, TurnContext, UserState
+from botbuilder.integration.aiohttp import CloudAdapter
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.handler import SamradBot
+from bot.records import ConsultationRecords
+from bot.references import ConversationReferences
+from bot.settings import Settings
+from bot.storage import SqlStorage
+from dialogs.cards import welcome_card
+from dialogs.language import language_of
+from dialogs.main import MainDialog
+from dialogs.ports import DialogServices
+from dialogs.text import text_for
+from knowledge.faq import Faq
+from routing.service import RoutingService
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    """Everything a request handler, a command or the worker needs."""
+
+    settings: Settings
+    engine: AsyncEngine
+    adapter: CloudAdapter
+    clock: Callable[[], datetime]
+    storage: SqlStorage
+    conversation_state: ConversationState
+    user_state: UserState
+    references: ConversationReferences
+    records: ConsultationRecords
+    routing: RoutingService
+    faq: Faq
+    dialog: MainDialog
+    bot: SamradBot
+
+
+def build_services(settings: Settings, engine: AsyncEngine, adapter: CloudAdapter,
+                   clock: Callable[[], datetime]) -> Services:
+    """Wire storage, state, routing, knowledge, dialogs and the bot; performs no I/O."""
+    storage = SqlStorage(engine)
+    conversation_state = ConversationState(storage)
+    user_state = UserState(storage)
+    references = ConversationReferences(engine)
+    records = ConsultationRecords(engine, clock)
+    routing = RoutingService(engine)
+    faq = Faq.load()
+    from bot.handoff import build_handoff  # imported here: the handoff engine needs the services it serves
+
+    handoff = build_handoff(settings=settings, engine=engine, adapter=adapter, clock=clock,
+                            references=references, records=records, routing=routing)
+    dialog = MainDialog(DialogServices(routing=routing, faq=faq, clock=clock, recorder=records,
+                                       handoff=handoff, user_state=user_state))
+
+    async def greet(turn_context: TurnContext) -> None:
+        lang = await language_of(turn_context, user_state)
+        await turn_context.send_activity(MessageFactory.attachment(welcome_card(lang)))
+
+    bot = SamradBot(conversation_state=conversation_state, user_state=user_state, dialog=dialog,
+                    references=references, greet=greet, interceptors=[handoff])
+
+    async def on_error(turn_context: TurnContext, error: Exception) -> None:
+        # Never log the exception text: it may quote what the user wrote.
+        log.error("turn failed", exc_info=error, extra={"event": "turn_failed",
+                                                         "error_type": type(error).__name__})
+        try:
+            lang = await language_of(turn_context, user_state)
+            await turn_context.send_activity(text_for(lang)["error"])
+        finally:
+            await bot.reset_conversation(turn_context)
+
+    adapter.on_turn_error = on_error
+    return Services(settings=settings, engine=engine, adapter=adapter, clock=clock, storage=storage,
+                    conversation_state=conversation_state, user_state=user_state, references=references,
+                    records=records, routing=routing, faq=faq, dialog=dialog, bot=bot)
