@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from aiohttp import web
 from botbuilder.integration.aiohttp import CloudAdapter
@@ -14,7 +13,7 @@ from sqlalchemy import text
 from bot.auth import create_authentication
 from bot.database import create_engine
 from bot.keys import ADAPTER, ENGINE, SERVICES, SETTINGS
-from bot.services import build_services
+from bot.services import build_services, system_clock
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -76,8 +75,7 @@ def create_app(
     app = web.Application(middlewares=[error_middleware])
     app[SETTINGS] = settings
     app[ADAPTER] = adapter or create_adapter(settings, bot_framework_config)
-    zone = ZoneInfo(settings.timezone)
-    the_clock: Clock = clock or (lambda: datetime.now(zone))
+    the_clock: Clock = clock or system_clock(settings)
 
     async def database(app: web.Application) -> AsyncIterator[None]:
         engine = create_engine(settings.database_url, schema=settings.database_schema)

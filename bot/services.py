@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from botbuilder.core import ConversationState, MessageFactory, TurnContext, UserState
 from botbuilder.integration.aiohttp import CloudAdapter
@@ -25,6 +26,12 @@ from knowledge.faq import Faq
 from routing.service import RoutingService
 
 log = logging.getLogger(__name__)
+
+
+def system_clock(settings: Settings) -> Callable[[], datetime]:
+    """The wall clock in the configured time zone (Europe/Stockholm by default)."""
+    zone = ZoneInfo(settings.timezone)
+    return lambda: datetime.now(zone)
 
 
 @dataclass

@@ -1,0 +1,78 @@
+"""Adaptive Cards rendered as plain text with numbered actions (terminal chat, logs of tests)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class RenderedCard:
+    """A card as lines of text plus its submit actions, numbered from 1 in display order."""
+
+    lines: list[str] = field(default_factory=list)
+    actions: list[dict[str, Any]] = field(default_factory=list)
+
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def render_card(card: dict[str, Any]) -> RenderedCard:
+    """Render an Adaptive Card's text, facts, inputs and actions; submit actions get numbers."""
+    rendered = RenderedCard()
+    _elements(card.get("body") or [], rendered, indent="")
+    _actions(card.get("actions") or [], rendered, indent="")
+    return rendered
+
+
+def _elements(elements: list[dict[str, Any]], out: RenderedCard, indent: str) -> None:
+    for element in elements:
+        kind = element.get("type")
+        if kind == "TextBlock":
+            text = str(element.get("text", ""))
+            if element.get("weight") == "Bolder" or element.get("size") in {"Large", "ExtraLarge", "Medium"}:
+                text = text.upper() if element.get("size") in {"Large", "ExtraLarge"} else f"** {text} **"
+            out.lines.append(indent + text)
+        elif kind == "RichTextBlock":
+            out.lines.append(indent + "".join(str(run.get("text", "")) for run in element.get("inlines") or []))
+        elif kind == "FactSet":
+            for fact in element.get("facts") or []:
+                out.lines.append(f"{indent}  {fact.get('title', '')}: {fact.get('value', '')}")
+        elif kind in {"Container", "Column"}:
+            _elements(element.get("items") or [], out, indent)
+            if element.get("selectAction"):
+                _actions([element["selectAction"]], out, indent)
+        elif kind == "ColumnSet":
+            for column in element.get("columns") or []:
+                _elements(column.get("items") or [], out, indent)
+        elif kind == "ActionSet":
+            _actions(element.get("actions") or [], out, indent)
+        elif kind == "Input.ChoiceSet":
+            label = element.get("label") or element.get("placeholder") or ""
+            if label:
+                out.lines.append(f"{indent}{label}")
+            for choice in element.get("choices") or []:
+                out.lines.append(f"{indent}  - {choice.get('title')}")
+        elif kind in {"Input.Text", "Input.Toggle", "Input.Number", "Input.Date", "Input.Time"}:
+            label = element.get("label") or element.get("placeholder") or element.get("title") or ""
+            if label:
+                out.lines.append(f"{indent}[{label}]")
+        elif kind == "Image":
+            if element.get("altText"):
+                out.lines.append(f"{indent}({element['altText']})")
+
+
+def _actions(actions: list[dict[str, Any]], out: RenderedCard, indent: str) -> None:
+    for action in actions:
+        kind = action.get("type")
+        title = action.get("title", "")
+        if kind in {"Action.Submit", "Action.Execute"}:
+            out.actions.append(action.get("data") or {})
+            out.lines.append(f"{indent}  {len(out.actions)}. {title}")
+        elif kind == "Action.OpenUrl":
+            out.lines.append(f"{indent}  → {title}: {action.get('url', '')}")
+        elif kind == "Action.ShowCard":
+            out.lines.append(f"{indent}  {title}:")
+            card = action.get("card") or {}
+            _elements(card.get("body") or [], out, indent + "    ")
+            _actions(card.get("actions") or [], out, indent + "    ")

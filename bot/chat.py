@@ -1,0 +1,93 @@
+"""`samrad chat`: the real dialogs in-process, with cards as text, so anyone can try Samråd without Teams."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from typing import Any
+
+from botbuilder.core.adapters import TestAdapter
+from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
+
+from bot.cardtext import render_card
+from bot.database import create_engine
+from bot.services import build_services, system_clock
+from bot.settings import Settings
+
+CARD = "application/vnd.microsoft.card.adaptive"
+QUIT = {"/quit", "/exit", "/sluta"}
+
+
+def render_activity(activity: Activity) -> tuple[str, list[dict[str, Any]]]:
+    """Text for one bot activity and the submit actions its cards offer."""
+    parts: list[str] = []
+    actions: list[dict[str, Any]] = []
+    if activity.text:
+        parts.append(activity.text)
+    for attachment in activity.attachments or []:
+        if attachment.content_type == CARD and isinstance(attachment.content, dict):
+            rendered = render_card(attachment.content)
+            offset = len(actions)
+            actions.extend(rendered.actions)
+            text = rendered.text()
+            if offset:
+                # Renumber so numbers stay unique across several cards in one reply.
+                for index in range(len(rendered.actions), 0, -1):
+                    text = text.replace(f"  {index}. ", f"  {index + offset}. ")
+            parts.append(text)
+    return "\n".join(parts), actions
+
+
+async def run_chat(settings: Settings, *, stdin=sys.stdin, stdout=sys.stdout) -> int:  # type: ignore[no-untyped-def]
+    """Read lines from *stdin*, send them to the bot, print its replies; numbers pick card actions."""
+    engine = create_engine(settings.database_url, schema=settings.database_schema)
+    template = Activity(
+        channel_id="msteams",
+        service_url="https://terminal.invalid/",
+        from_property=ChannelAccount(id="29:terminal-user", name="Terminal", aad_object_id="terminal-user"),
+        recipient=ChannelAccount(id="28:samrad", name="Samråd"),
+        conversation=ConversationAccount(id="terminal", conversation_type="personal"),
+        locale="sv-SE",
+    )
+    adapter = TestAdapter(template_or_conversation=template)
+    services = build_services(settings, engine, adapter, system_clock(settings))
+    adapter.logic = services.bot.on_turn
+    actions: list[dict[str, Any]] = []
+
+    def show() -> None:
+        nonlocal actions
+        actions = []
+        while adapter.activity_buffer:
+            activity = adapter.activity_buffer.pop(0)
+            if activity.type != ActivityTypes.message:
+                continue
+            text, found = render_activity(activity)
+            if found:
+                actions = found
+            print(f"\nSamråd:\n{text}\n", file=stdout)
+
+    try:
+        print("Samråd i terminalen. Skriv som i Teams; en siffra väljer ett kort-alternativ. /quit avslutar.",
+              file=stdout)
+        await adapter.receive_activity(Activity(type=ActivityTypes.conversation_update,
+                                                members_added=[template.recipient]))
+        show()
+        loop = asyncio.get_running_loop()
+        while True:
+            print("> ", end="", file=stdout, flush=True)
+            line = await loop.run_in_executor(None, stdin.readline)
+            if not line:
+                break
+            line = line.strip()
+            if line in QUIT:
+                break
+            if not line:
+                continue
+            if line.isdigit() and 1 <= int(line) <= len(actions):
+                await adapter.receive_activity(Activity(type=ActivityTypes.message, value=actions[int(line) - 1]))
+            else:
+                await adapter.receive_activity(Activity(type=ActivityTypes.message, text=line))
+            show()
+    finally:
+        await engine.dispose()
+    return 0
