@@ -1,0 +1,47 @@
+"""Consultation notes are stored scrubbed, validated, and purged while counts remain."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.records import ConsultationRecords, NoteError
+from bot.tables import ConsultationRow
+
+NOTE = {"day": "2026-11-24", "district_id": "farsta", "age_band": "3-6", "categories": ["neglect"],
+        "duration": "weeks", "acute": False, "outcome": "consult", "handoff_requested": False, "lang": "sv"}
+
+
+async def test_summary_is_scrubbed_again_before_it_is_stored(db):
+    records = ConsultationRecords(db.engine)
+    note_id = await records.record({**NOTE, "summary": "Pappan ringde från 070-123 45 67, mejla lisa@example.se"})
+    stored = await records.get(note_id)
+    assert "070-123 45 67" not in stored["summary"]
+    assert "lisa@example.se" not in stored["summary"]
+    assert stored["categories"] == ["neglect"]
+    assert stored["day"] == "2026-11-24"
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"outcome": "ignore"}, "outcome must be one of"),
+    ({"age_band": "4"}, "age_band must be one of"),
+    ({"categories": "neglect"}, "categories must be a list"),
+])
+async def test_bad_notes_are_rejected_and_nothing_is_written(sqlite_db, change, message):
+    with pytest.raises(NoteError, match=message):
+        await ConsultationRecords(sqlite_db.engine).record({**NOTE, **change})
+    async with sqlite_db.engine.connect() as connection:
+        assert (await connection.execute(select(func.count()).select_from(ConsultationRow))).scalar_one() == 0
+
+
+async def test_purge_blanks_old_summaries_and_keeps_the_rows(db):
+    now = datetime(2026, 11, 24, 12, tzinfo=UTC)
+    old = ConsultationRecords(db.engine, clock=lambda: now - timedelta(days=40))
+    await old.record({**NOTE, "summary": "gammal oro"})
+    fresh = ConsultationRecords(db.engine, clock=lambda: now)
+    fresh_id = await fresh.record({**NOTE, "summary": "ny oro"})
+    assert await fresh.purge(older_than_days=30) == 1
+    async with db.engine.connect() as connection:
+        summaries = sorted((await connection.execute(select(ConsultationRow.summary))).scalars(), key=str)
+    assert summaries == ["ny oro", None] or summaries == [None, "ny oro"]
+    assert (await fresh.get(fresh_id))["summary"] == "ny oro"
