@@ -57,9 +57,8 @@ def _elements(elements: list[dict[str, Any]], out: RenderedCard, indent: str) ->
             label = element.get("label") or element.get("placeholder") or element.get("title") or ""
             if label:
                 out.lines.append(f"{indent}[{label}]")
-        elif kind == "Image":
-            if element.get("altText"):
-                out.lines.append(f"{indent}({element['altText']})")
+        elif kind == "Image" and element.get("altText"):
+            out.lines.append(f"{indent}({element['altText']})")
 
 
 def _actions(actions: list[dict[str, Any]], out: RenderedCard, indent: str) -> None:

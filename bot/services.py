@@ -10,6 +10,9 @@ from zoneinfo import ZoneInfo
 
 from botbuilder.core import ConversationState, MessageFactory, TurnContext, UserState
 from botbuilder.integration.aiohttp import CloudAdapter
+from dialogs.main import MainDialog
+from knowledge.faq import Faq
+from routing.service import RoutingService
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.handler import SamradBot
@@ -19,11 +22,8 @@ from bot.settings import Settings
 from bot.storage import SqlStorage
 from dialogs.cards import welcome_card
 from dialogs.language import language_of
-from dialogs.main import MainDialog
 from dialogs.ports import DialogServices
 from dialogs.text import text_for
-from knowledge.faq import Faq
-from routing.service import RoutingService
 
 log = logging.getLogger(__name__)
 

@@ -88,7 +88,8 @@ class Settings:
             raise SettingsError(f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, got {log_level!r}")
         app_type = env.get("MicrosoftAppType", "MultiTenant") or "MultiTenant"
         if app_type not in {"MultiTenant", "SingleTenant", "UserAssignedMSI"}:
-            raise SettingsError(f"MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI, got {app_type!r}")
+            raise SettingsError(
+                f"MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI, got {app_type!r}")
         retention = integer("RETENTION_DAYS", 30)
         if retention < 1:
             raise SettingsError("RETENTION_DAYS must be at least 1")

@@ -30,7 +30,7 @@ class FakeOpenId:
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 — http.server's naming
+            def do_GET(self) -> None:
                 if self.path.startswith("/.well-known/"):
                     body = {"issuer": ISSUER, "jwks_uri": f"{outer.url}/keys",
                             "id_token_signing_alg_values_supported": ["RS256"]}
