@@ -1,0 +1,159 @@
+"""Triage: a transparent lexicon-and-rules assessment that errs toward escalation and never says "do not report"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from knowledge.acute import is_acute
+from knowledge.lexicon import lexicon
+from knowledge.text import fold, matches
+
+
+class Outcome(StrEnum):
+    """Where the guidance leads (DOMAIN.md §5), from the most to the least urgent."""
+
+    ACUTE = "acute"
+    REPORT = "report"
+    CONSULT = "consult"
+    SUPPORT = "support"
+
+
+class Category(StrEnum):
+    """Kinds of concern (DOMAIN.md §4), plus family-support needs that are not harm."""
+
+    PHYSICAL = "physical"
+    NEGLECT = "neglect"
+    EMOTIONAL = "emotional"
+    SEXUAL = "sexual"
+    PARENT = "parent"
+    DOMESTIC_VIOLENCE = "domestic_violence"
+    HONOUR = "honour"
+    FAMILY_SUPPORT = "family_support"
+
+
+# Highest first, so "at least X" is a comparison of ranks.
+OUTCOME_ORDER = (Outcome.ACUTE, Outcome.REPORT, Outcome.CONSULT, Outcome.SUPPORT)
+HARM_CATEGORIES = frozenset(Category) - {Category.FAMILY_SUPPORT}
+# An account of these is itself a ground to report, whatever else is known.
+REPORT_CATEGORIES = frozenset({Category.SEXUAL, Category.DOMESTIC_VIOLENCE, Category.HONOUR})
+# DOMAIN.md §2: consult social services, not the guardians, first.
+DO_NOT_TELL_FIRST = frozenset({Category.PHYSICAL, Category.SEXUAL, Category.DOMESTIC_VIOLENCE, Category.HONOUR})
+DURATIONS = ("today", "weeks", "months", "unknown")
+PERSISTENT_DURATIONS = frozenset({"weeks", "months"})
+
+REASON_CODES = (
+    "acute_signal",
+    "unsafe_today",
+    "category_found",
+    "serious_category",
+    "violence_account",
+    "child_told",
+    "persistent_concern",
+    "only_support_needs",
+    "unsure_recommend_consult",
+    "no_harm_found_recommend_consult",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Answers:
+    """What the staff member answered on the card; None means not answered."""
+
+    duration: str | None = None
+    child_told: bool | None = None
+    safe_today: bool | None = None
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """The outcome with its categories, the stable reason codes behind it, and whether to tell guardians first."""
+
+    acute: bool
+    outcome: Outcome
+    categories: tuple[Category, ...]
+    reasons: tuple[str, ...]
+    tell_guardians_first: bool
+    acute_code: str | None = field(default=None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-safe dict for dialog state and the CLI."""
+        return {
+            "acute": self.acute,
+            "outcome": str(self.outcome),
+            "categories": [str(category) for category in self.categories],
+            "reasons": list(self.reasons),
+            "tell_guardians_first": self.tell_guardians_first,
+        }
+
+
+def at_least(outcome: Outcome, floor: Outcome) -> Outcome:
+    """The more urgent of *outcome* and *floor*."""
+    return min(outcome, floor, key=OUTCOME_ORDER.index)
+
+
+def find_categories(text: str) -> frozenset[Category]:
+    """The concern categories whose lexicon terms appear, not negated, in *text*."""
+    folded = fold(text)
+    return frozenset(Category(name) for name, pattern in lexicon().categories.items() if matches(pattern, folded))
+
+
+def assess(text: str, answers: Answers | None = None) -> Assessment:
+    """Assess a scrubbed description of a concern, merged with the card's *answers*, erring toward escalation."""
+    answers = answers or Answers()
+    folded = fold(text)
+    lex = lexicon()
+    reasons: set[str] = set()
+
+    signal = is_acute(text)
+    categories = set(find_categories(text))
+    categories.update(Category(name) for name in answers.categories if name in Category.__members__.values())
+    if signal is not None:
+        categories.update(Category(name) for name in signal.categories)
+    violence = matches(lex.accounts["violence"], folded)
+    if violence:
+        categories.add(Category.PHYSICAL)
+    harm = categories & HARM_CATEGORIES
+
+    outcome = Outcome.SUPPORT
+    if signal is not None:
+        outcome = Outcome.ACUTE
+        reasons.add("acute_signal")
+    if answers.safe_today is False:
+        outcome = Outcome.ACUTE
+        reasons.add("unsafe_today")
+    if harm:
+        outcome = at_least(outcome, Outcome.CONSULT)
+        reasons.add("category_found")
+    if harm & REPORT_CATEGORIES:
+        outcome = at_least(outcome, Outcome.REPORT)
+        reasons.add("serious_category")
+    if violence:
+        outcome = at_least(outcome, Outcome.REPORT)
+        reasons.add("violence_account")
+    if answers.child_told or (harm and matches(lex.accounts["child_told"], folded)):
+        outcome = at_least(outcome, Outcome.REPORT)
+        reasons.add("child_told")
+    if harm and (answers.duration in PERSISTENT_DURATIONS or matches(lex.accounts["persistent"], folded)):
+        outcome = at_least(outcome, Outcome.REPORT)
+        reasons.add("persistent_concern")
+    if outcome is Outcome.SUPPORT:
+        if Category.FAMILY_SUPPORT in categories:
+            reasons.add("only_support_needs")
+        else:
+            # Nothing recognised is not a reason to stand down: recommend consultation.
+            outcome = Outcome.CONSULT
+            reasons.add("no_harm_found_recommend_consult")
+    elif outcome is Outcome.CONSULT:
+        reasons.add("unsure_recommend_consult")
+
+    return Assessment(
+        acute=outcome is Outcome.ACUTE,
+        outcome=outcome,
+        categories=tuple(category for category in Category if category in categories),
+        reasons=tuple(code for code in REASON_CODES if code in reasons),
+        tell_guardians_first=not (signal or violence or categories & DO_NOT_TELL_FIRST),
+        acute_code=signal.code if signal else None,
+    )
