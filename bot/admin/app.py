@@ -1,0 +1,158 @@
+"""The administration sub-app: an I/O-free factory, sign-in and CSRF middleware, pages and /api/ routes."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import aiohttp_jinja2
+import jinja2
+from aiohttp import web
+from argon2 import PasswordHasher
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.admin import api, pages, signin
+from bot.admin.context import AdminContext
+from bot.admin.keys import ADMIN, PRINCIPAL, SESSION, SESSION_TOKEN, TEMPLATES
+from bot.admin.oidc import OidcClient
+from bot.admin.security import CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, Signer, SignInThrottle, same_token
+from bot.database import create_engine
+from bot.keys import ENGINE, SERVICES
+from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).parent
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Routes anyone may reach: the sign-in itself, the style sheet and the API description.
+PUBLIC_ROUTES = frozenset({"login", "login_post", "oidc_start", "oidc_callback", "static",
+                           "api.session_open", "api.openapi"})
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def is_api(request: web.Request) -> bool:
+    """True when the request is for the JSON API (routes named `api.*`)."""
+    name = request.match_info.route.name or ""
+    return name.startswith("api.")
+
+
+@web.middleware
+async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Resolve the session; anonymous → sign-in (pages) or 401 (API); unsafe methods need the CSRF token."""
+    if request.match_info.http_exception is not None:
+        return await handler(request)
+    name = request.match_info.route.name or ""
+    context = request.app[ADMIN]
+    token = request.cookies.get(SESSION_COOKIE)
+    session = await context.accounts(request).session(token) if token else None
+    if session is not None:
+        request[SESSION] = session
+        request[SESSION_TOKEN] = token or ""
+        request[PRINCIPAL] = session.principal
+    if name in PUBLIC_ROUTES:
+        return await handler(request)
+    if session is None:
+        if is_api(request):
+            return web.json_response({"error": "unauthenticated", "message": "Logga in först."}, status=401)
+        login = request.app.router["login"].url_for().with_query({"next": request.path_qs})
+        raise web.HTTPFound(login)
+    if request.method not in SAFE_METHODS:
+        given = request.headers.get(CSRF_HEADER)
+        if given is None and not is_api(request):
+            # Forms carry the token as a field; the API accepts only the header.
+            given = str((await request.post()).get(CSRF_FIELD) or "") or None
+        if not same_token(session.csrf_token, given):
+            log.warning("csrf token missing or wrong", extra={"event": "csrf_rejected", "path": request.path,
+                                                               "method": request.method})
+            if is_api(request):
+                return web.json_response({"error": "csrf", "message": "CSRF-token saknas eller är fel."},
+                                         status=403)
+            raise web.HTTPForbidden(text="CSRF-token saknas eller är fel. Ladda om sidan och försök igen.")
+    return await handler(request)
+
+
+async def _security_headers(_request: web.Request, response: web.StreamResponse) -> None:
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault("Content-Security-Policy",
+                                "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
+    response.headers.setdefault("Cache-Control", "no-store")
+
+
+def session_secret(settings: Settings) -> str:
+    """The configured cookie secret, or a random one (with a warning: sign-ins then end at every restart)."""
+    if settings.session_secret:
+        return settings.session_secret
+    log.warning("SESSION_SECRET is empty: using a random secret; signed cookies end when the process restarts",
+                extra={"event": "session_secret_generated"})
+    return secrets.token_urlsafe(32)
+
+
+def oidc_client(settings: Settings) -> OidcClient | None:
+    """The Entra ID client when OIDC_CLIENT_ID is set."""
+    if not settings.oidc_client_id:
+        return None
+    return OidcClient(tenant_id=settings.oidc_tenant_id, client_id=settings.oidc_client_id,
+                      client_secret=settings.oidc_client_secret)
+
+
+def create_admin_app(
+    settings: Settings,
+    *,
+    engine_key: web.AppKey[AsyncEngine] = ENGINE,
+    services_key: web.AppKey[Services] | None = SERVICES,
+    oidc: OidcClient | None = None,
+    hasher: PasswordHasher | None = None,
+    clock: Callable[[], datetime] | None = None,
+    throttle: SignInThrottle | None = None,
+) -> web.Application:
+    """The administration, to be mounted with `app.add_subapp("/admin/", ...)`; performs no I/O.
+
+    The engine is looked up at request time under *engine_key* on the parent app; when the parent holds
+    `Services` under *services_key*, the bot's routing cache is reloaded after every routing change.
+    """
+    app = web.Application(middlewares=[auth_middleware])
+    app[ADMIN] = AdminContext(
+        settings=settings, engine_key=engine_key, signer=Signer(session_secret(settings)),
+        throttle=throttle or SignInThrottle(), clock=clock or (lambda: datetime.now(UTC)),
+        oidc=oidc or oidc_client(settings), hasher=hasher, services_key=services_key)
+    aiohttp_jinja2.setup(app, app_key=TEMPLATES, autoescape=jinja2.select_autoescape(default=True),
+                         loader=jinja2.FileSystemLoader(HERE / "templates"),
+                         undefined=jinja2.StrictUndefined)
+    app.on_response_prepare.append(_security_headers)
+    app.router.add_static("/static/", HERE / "static", name="static")
+    signin.register(app)
+    api.register(app)
+    pages.register(app)
+    return app
+
+
+def create_standalone_app(settings: Settings, **admin_options: object) -> web.Application:
+    """Only the administration at /admin/, with its own engine (tests, screenshots, `samrad admin serve`)."""
+    root = web.Application()
+
+    async def database(app: web.Application) -> AsyncIterator[None]:
+        engine = create_engine(settings.database_url, schema=settings.database_schema)
+        app[ENGINE] = engine
+        try:
+            yield
+        finally:
+            await engine.dispose()
+
+    root.cleanup_ctx.append(database)
+
+    async def to_admin(_request: web.Request) -> web.Response:
+        raise web.HTTPFound("/admin/")
+
+    root.router.add_get("/", to_admin)
+    root.add_subapp("/admin/", create_admin_app(settings, services_key=None, **admin_options))  # type: ignore[arg-type]
+    return root

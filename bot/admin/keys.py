@@ -1,0 +1,19 @@
+"""Typed keys of the administration sub-app and of its requests; the one place they are declared."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import jinja2
+from aiohttp import web
+
+if TYPE_CHECKING:
+    from bot.admin.accounts import Session
+    from bot.admin.context import AdminContext
+    from bot.admin.roles import Principal
+
+ADMIN: web.AppKey[AdminContext] = web.AppKey("admin_context")
+TEMPLATES: web.AppKey[jinja2.Environment] = web.AppKey("admin_templates", jinja2.Environment)
+PRINCIPAL: web.RequestKey[Principal] = web.RequestKey("admin_principal")
+SESSION: web.RequestKey[Session] = web.RequestKey("admin_session")
+SESSION_TOKEN: web.RequestKey[str] = web.RequestKey("admin_session_token")

@@ -1,0 +1,255 @@
+"""Sign-in and sign-out: local accounts (form and JSON), Entra ID (OpenID Connect), all audited and throttled."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from aiohttp import web
+
+from bot.admin.accounts import Account, Session
+from bot.admin.keys import ADMIN, SESSION, SESSION_TOKEN
+from bot.admin.oidc import OidcError, grant_from_roles, pkce_pair, username_from_claims
+from bot.admin.render import render
+from bot.admin.security import (
+    CSRF_FIELD,
+    LOGIN_COOKIE,
+    OIDC_COOKIE,
+    SESSION_COOKIE,
+    new_token,
+    same_token,
+)
+
+log = logging.getLogger(__name__)
+
+USERNAME_FIELD_MAX = 256
+PASSWORD_FIELD_MAX = 1024
+
+
+def client_ip(request: web.Request) -> str | None:
+    """The peer address (a reverse proxy in front should be configured to pass the real one)."""
+    return request.remote
+
+
+def admin_root(request: web.Request) -> str:
+    """The path the administration is mounted at, e.g. "/admin/" (cookies are limited to it)."""
+    return str(request.app.router["index"].url_for())
+
+
+def safe_next(request: web.Request, target: str | None) -> str:
+    """*target* when it is a path inside the administration, else the start page (no open redirects)."""
+    root = admin_root(request)
+    if target and target.startswith(root) and not target.startswith("//") and "\\" not in target:
+        return target
+    return root
+
+
+def set_session_cookie(request: web.Request, response: web.StreamResponse, token: str, session: Session) -> None:
+    """The session cookie: HttpOnly, SameSite=Lax, Secure when configured, limited to the admin path."""
+    settings = request.app[ADMIN].settings
+    max_age = int((session.expires_at - request.app[ADMIN].clock()).total_seconds())
+    response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="Lax", secure=settings.secure_cookies,
+                        path=admin_root(request), max_age=max(max_age, 0))
+
+
+async def _start_session(request: web.Request, account: Account, method: str) -> tuple[str, Session]:
+    context = request.app[ADMIN]
+    accounts = context.accounts(request)
+    token, session = await accounts.open_session(account)
+    await accounts.audit(account.username, "signin", ip=client_ip(request), detail={"method": method})
+    log.info("admin sign-in", extra={"event": "admin_signin", "actor": account.username, "role": str(account.role)})
+    return token, session
+
+
+async def _password_signin(request: web.Request, username: str, password: str) -> Account | int | None:
+    """The account, or seconds to wait (throttled), or None (wrong name or password); audits each outcome."""
+    context = request.app[ADMIN]
+    accounts = context.accounts(request)
+    key = context.throttle.key(username, client_ip(request))
+    wait = context.throttle.retry_after(key)
+    if wait is not None:
+        await accounts.audit(username[:USERNAME_FIELD_MAX] or "-", "signin_throttled", ip=client_ip(request))
+        return wait
+    account = await accounts.authenticate(username, password)
+    if account is None:
+        context.throttle.failed(key)
+        await accounts.audit(username[:USERNAME_FIELD_MAX] or "-", "signin_failed", ip=client_ip(request),
+                             detail={"method": "password"})
+        return None
+    context.throttle.succeeded(key)
+    return account
+
+
+# -- pages ----------------------------------------------------------------------------------------------
+async def login(request: web.Request) -> web.StreamResponse:
+    """GET /admin/login: the sign-in form (with a login CSRF token bound to a signed cookie)."""
+    return _login_page(request, error=None, status=200)
+
+
+def _login_page(request: web.Request, *, error: str | None, status: int,
+                headers: dict[str, str] | None = None) -> web.StreamResponse:
+    context = request.app[ADMIN]
+    token = new_token()
+    response = render(request, "login.html", {
+        "error": error, "login_csrf": token, "next": request.query.get("next", ""),
+        "oidc_enabled": context.oidc is not None}, status=status)
+    response.set_cookie(LOGIN_COOKIE, context.signer.sign(token), httponly=True, samesite="Lax",
+                        secure=context.settings.secure_cookies, path=admin_root(request), max_age=3600)
+    if headers:
+        response.headers.update(headers)
+    return response
+
+
+async def login_post(request: web.Request) -> web.StreamResponse:
+    """POST /admin/login: check the login CSRF token, the throttle and the password; start a session."""
+    context = request.app[ADMIN]
+    form = await request.post()
+    expected = context.signer.unsign(request.cookies.get(LOGIN_COOKIE))
+    if not same_token(expected, str(form.get(CSRF_FIELD) or "")):
+        raise web.HTTPForbidden(text="Formuläret har gått ut. Ladda om inloggningssidan och försök igen.")
+    username = str(form.get("username") or "").strip()[:USERNAME_FIELD_MAX]
+    password = str(form.get("password") or "")[:PASSWORD_FIELD_MAX]
+    result = await _password_signin(request, username, password)
+    if isinstance(result, int):
+        return _login_page(request, status=429, headers={"Retry-After": str(result)},
+                           error=f"För många misslyckade försök. Vänta {result} sekunder och försök igen.")
+    if result is None:
+        return _login_page(request, status=401, error="Fel användarnamn eller lösenord.")
+    token, session = await _start_session(request, result, "password")
+    response = web.HTTPFound(safe_next(request, str(form.get("next") or "")))
+    set_session_cookie(request, response, token, session)
+    response.del_cookie(LOGIN_COOKIE, path=admin_root(request))
+    raise response
+
+
+async def logout(request: web.Request) -> web.StreamResponse:
+    """POST /admin/logout: end the session."""
+    await _end_session(request)
+    response = web.HTTPFound(request.app.router["login"].url_for())
+    response.del_cookie(SESSION_COOKIE, path=admin_root(request))
+    raise response
+
+
+async def _end_session(request: web.Request) -> None:
+    accounts = request.app[ADMIN].accounts(request)
+    await accounts.close_session(request[SESSION_TOKEN])
+    await accounts.audit(request[SESSION].principal.username, "signout", ip=client_ip(request))
+
+
+# -- Entra ID -------------------------------------------------------------------------------------------
+def _redirect_uri(request: web.Request) -> str:
+    base = request.app[ADMIN].settings.public_url.rstrip("/")
+    return base + str(request.app.router["oidc_callback"].url_for())
+
+
+async def oidc_start(request: web.Request) -> web.StreamResponse:
+    """GET /admin/oidc/start: send the browser to Entra ID with state, nonce and a PKCE challenge."""
+    context = request.app[ADMIN]
+    if context.oidc is None:
+        raise web.HTTPNotFound(text="Inloggning med Entra ID är inte konfigurerad.")
+    verifier, challenge = pkce_pair()
+    state, nonce = new_token(), new_token()
+    try:
+        url = await context.oidc.authorization_url(redirect_uri=_redirect_uri(request), state=state, nonce=nonce,
+                                                   challenge=challenge)
+    except OidcError as error:
+        log.warning("oidc discovery failed", extra={"event": "oidc_failed", "code": str(error)[:120]})
+        raise web.HTTPBadGateway(text="Entra ID svarar inte just nu.") from None
+    response = web.HTTPFound(url)
+    response.set_cookie(OIDC_COOKIE, context.signer.sign({
+        "state": state, "nonce": nonce, "verifier": verifier, "next": request.query.get("next", "")}),
+        httponly=True, samesite="Lax", secure=context.settings.secure_cookies, path=admin_root(request),
+        max_age=600)
+    raise response
+
+
+async def oidc_callback(request: web.Request) -> web.StreamResponse:
+    """GET /admin/oidc/callback: redeem the code, validate the id token, map its roles, start a session."""
+    context = request.app[ADMIN]
+    if context.oidc is None:
+        raise web.HTTPNotFound()
+    pending: dict[str, Any] | None = context.signer.unsign(request.cookies.get(OIDC_COOKIE))
+    if not pending or not same_token(pending.get("state"), request.query.get("state")):
+        raise web.HTTPBadRequest(text="Inloggningen gick inte att slutföra (ogiltigt tillstånd). Försök igen.")
+    accounts = context.accounts(request)
+    try:
+        id_token = await context.oidc.redeem(code=request.query.get("code", ""), verifier=pending["verifier"],
+                                             redirect_uri=_redirect_uri(request))
+        claims = await context.oidc.validate(id_token, nonce=pending["nonce"])
+        username = username_from_claims(claims)
+    except OidcError as error:
+        await accounts.audit("-", "signin_failed", ip=client_ip(request),
+                             detail={"method": "oidc", "reason": str(error)[:120]})
+        raise web.HTTPForbidden(text="Inloggningen med Entra ID misslyckades.") from None
+    grant = grant_from_roles(claims.get("roles") or [])
+    if grant is None:
+        await accounts.audit(username, "signin_failed", ip=client_ip(request),
+                             detail={"method": "oidc", "reason": "no_role"})
+        raise web.HTTPForbidden(text="Ditt konto har ingen roll i Samråds administration.")
+    account = await accounts.user(username)
+    if account is None:
+        account = await accounts.create_user(username, str(grant.role), password=None,
+                                             district_id=grant.district_id, source="oidc")
+    elif not account.active:
+        await accounts.audit(username, "signin_failed", ip=client_ip(request),
+                             detail={"method": "oidc", "reason": "inactive"})
+        raise web.HTTPForbidden(text="Kontot är avstängt.")
+    elif (account.role, account.district_id) != (grant.role, grant.district_id):
+        account = await accounts.set_role(username, str(grant.role), grant.district_id)
+    token, session = await _start_session(request, account, "oidc")
+    response = web.HTTPFound(safe_next(request, pending.get("next")))
+    set_session_cookie(request, response, token, session)
+    response.del_cookie(OIDC_COOKIE, path=admin_root(request))
+    raise response
+
+
+# -- JSON API sessions ----------------------------------------------------------------------------------
+async def api_session_open(request: web.Request) -> web.StreamResponse:
+    """POST /admin/api/session: sign in with JSON {username, password}; returns the CSRF token for the header."""
+    if request.content_type != "application/json":
+        # A JSON content type cannot be sent cross-site without a CORS preflight: this is the login CSRF check.
+        return web.json_response({"error": "unsupported_media_type"}, status=415)
+    try:
+        body = await request.json()
+        username = str(body.get("username") or "").strip()[:USERNAME_FIELD_MAX]
+        password = str(body.get("password") or "")[:PASSWORD_FIELD_MAX]
+    except (ValueError, AttributeError):
+        return web.json_response({"error": "bad_request", "message": "JSON-objekt väntades."}, status=400)
+    result = await _password_signin(request, username, password)
+    if isinstance(result, int):
+        return web.json_response({"error": "too_many_attempts", "retry_after": result}, status=429,
+                                 headers={"Retry-After": str(result)})
+    if result is None:
+        return web.json_response({"error": "unauthenticated", "message": "Fel användarnamn eller lösenord."},
+                                 status=401)
+    token, session = await _start_session(request, result, "password")
+    response = web.json_response({"user": result.to_dict(), "csrf_token": session.csrf_token,
+                                  "expires_at": session.expires_at.isoformat()})
+    set_session_cookie(request, response, token, session)
+    return response
+
+
+async def api_session(request: web.Request) -> web.StreamResponse:
+    """GET /admin/api/session: who is signed in, and the CSRF token to send in X-CSRF-Token."""
+    session = request[SESSION]
+    principal = session.principal
+    return web.json_response({"user": {"username": principal.username, "role": str(principal.role),
+                                       "district_id": principal.district_id},
+                              "csrf_token": session.csrf_token, "expires_at": session.expires_at.isoformat()})
+
+
+async def api_session_close(request: web.Request) -> web.StreamResponse:
+    """DELETE /admin/api/session: sign out."""
+    await _end_session(request)
+    response = web.json_response({"status": "signed_out"})
+    response.del_cookie(SESSION_COOKIE, path=admin_root(request))
+    return response
+
+
+def register(app: web.Application) -> None:
+    """Add the sign-in routes (the API session routes are listed in the API's route table)."""
+    app.router.add_get("/login", login, name="login")
+    app.router.add_post("/login", login_post, name="login_post")
+    app.router.add_post("/logout", logout, name="logout")
+    app.router.add_get("/oidc/start", oidc_start, name="oidc_start")
+    app.router.add_get("/oidc/callback", oidc_callback, name="oidc_callback")
