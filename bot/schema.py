@@ -14,4 +14,10 @@ def all_metadata() -> list[MetaData]:
     from bot.admin import tables as admin_tables
 
     found.append(admin_tables.AdminBase.metadata)
+    from bot.handoff import tables as handoff_tables
+
+    found.append(handoff_tables.HandoffBase.metadata)
+    from routing import tables as routing_tables
+
+    found.append(routing_tables.RoutingBase.metadata)
     return found
