@@ -167,7 +167,7 @@ def _is_name(
     chained: bool,
 ) -> bool:
     """Whether one word token is a name, from the lists, the cues before it and its place in the sentence."""
-    if lower in lists.keep or lower in _CUE_STOPWORDS and not capital:
+    if lower in lists.keep or (lower in _CUE_STOPWORDS and not capital):
         return False
     start = match.start()
     if start in strong and lower not in _CUE_STOPWORDS:

@@ -1,0 +1,110 @@
+"""PII scrubbing: what must be masked, and the ordinary words that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.scrub import is_valid_personnummer, scrub
+
+MASKED = [
+    # text, expected scrubbed text, expected kinds
+    ("Barnets personnummer är 811218-9876.", "Barnets personnummer är [personnummer].", {"personnummer"}),
+    ("född 19811218-9876", "född [personnummer]", {"personnummer"}),
+    ("pnr 8112189876 står i papperen", "pnr [personnummer] står i papperen", {"personnummer"}),
+    ("198112189876", "[personnummer]", {"personnummer"}),
+    ("Samordningsnummer 811278-9873", "Samordningsnummer [personnummer]", {"personnummer"}),
+    ("fel siffra: 811218-9875", "fel siffra: [personnummer]", {"personnummer"}),
+    ("ser ut som 123456-7890", "ser ut som [personnummer]", {"personnummer"}),
+    ("gammal 121212+1212", "gammal [personnummer]", {"personnummer"}),
+    ("nr 811218 9876", "nr [personnummer]", {"personnummer"}),
+    ("ring 070-123 45 67", "ring [telefon]", {"phone"}),
+    ("ring 0701234567 i dag", "ring [telefon] i dag", {"phone"}),
+    ("mobil 073 987 65 43", "mobil [telefon]", {"phone"}),
+    ("växel 08-555 123 45", "växel [telefon]", {"phone"}),
+    ("tel 08-12 34 56", "tel [telefon]", {"phone"}),
+    ("+46 70 123 45 67", "[telefon]", {"phone"}),
+    ("+46701234567", "[telefon]", {"phone"}),
+    ("0046 8 123 456 78", "[telefon]", {"phone"}),
+    ("mejla anna.svensson@example.se", "mejla [e-post]", {"email"}),
+    ("skriv till forskolan+info@stockholm.se tack", "skriv till [e-post] tack", {"email"}),
+    ("De bor på Storgatan 12.", "De bor på [adress].", {"address"}),
+    ("Kilsbergsvägen 9 B i Farsta", "[adress] i Farsta", {"address"}),
+    ("Sveavägen 44, lgh 1102", "[adress]", {"address"}),
+    ("bor på drottninggatan 5b", "bor på [adress]", {"address"}),
+    ("lgh 1203 på tredje våningen", "[adress] på tredje våningen", {"address"}),
+    ("Storgatan 12, 123 45 Stockholm", "[adress], [postnummer] Stockholm", {"address", "postcode"}),
+    ("postnummer 12345", "postnummer [postnummer]", {"postcode"}),
+    ("12345 Stockholm", "[postnummer] Stockholm", {"postcode"}),
+    ("Hon heter Alva och är 4 år", "Hon heter [namn] och är 4 år", {"name"}),
+    ("Mohammed och Fatima har varit borta", "[namn] och [namn] har varit borta", {"name"}),
+    ("pappa Ali kom och hämtade", "pappa [namn] kom och hämtade", {"name"}),
+    ("Alvas mamma ringde", "[namn] mamma ringde", {"name"}),
+    ("Ali:s mamma ringde", "[namn] mamma ringde", {"name"}),
+    ("Kevins pappa", "[namn] pappa", {"name"}),
+    ("Zlatan:s pappa", "[namn] pappa", {"name"}),
+    ("pojken heter Sten", "pojken heter [namn]", {"name"}),
+    ("Jag pratade med Sten igår", "Jag pratade med [namn] igår", {"name"}),
+    ("hon heter juni", "hon heter [namn]", {"name"}),
+    ("flickan Maj grät", "flickan [namn] grät", {"name"}),
+    ("hennes namn är Lisa-Marie", "hennes namn är [namn]", {"name"}),
+    ("Anna Svensson hämtade", "[namn] [namn] hämtade", {"name"}),
+    ("Fatima Abdirahman är mamma", "[namn] [namn] är mamma", {"name"}),
+    ("ali sa att pappa slår honom", "[namn] sa att pappa slår honom", {"name"}),
+    ("Yusuf, Amina, Aisha och Omar", "[namn], [namn], [namn] och [namn]", {"name"}),
+    ("Her name is Aisha", "Her name is [namn]", {"name"}),
+    ("the boy Ahmed cried", "the boy [namn] cried", {"name"}),
+]
+
+KEPT = [
+    "Hans mamma ringde i måndags",
+    "Inga blåmärken syns",
+    "Mamma och Pappa kom till BVC",
+    "Socialjouren ringde rektor och förskollärare",
+    "Vi ses på måndag, tisdag eller Fredag",
+    "Den 12 mars kl 14.30",
+    "Datum 2026-11-20 och 20/11",
+    "20261120",
+    "en 3-åring på 4 år",
+    "Hon är 5 år och har gått här i 2 år",
+    "i Bromma, Farsta och Järva",
+    "Rinkeby, Östermalm och Hässelby-Vällingby",
+    "Sten och grus på gården",
+    "Björn är ett djur vi läste om",
+    "Per dag äter hon lite",
+    "Hon vill klara sig själv",
+    "Liv och rörelse i hallen",
+    "Pappa kom i maj och i juni",
+    "Vi har 25 barn och 8 pedagoger",
+    "Anmälan görs där barnet bor",
+    "kl 08.30 på morgonen",
+    "Sedan i höstas har hon varit ledsen",
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "kinds"), MASKED)
+def test_scrub_masks_personal_data(text: str, expected: str, kinds: set[str]) -> None:
+    result = scrub(text)
+    assert result.text == expected
+    assert result.kinds == kinds
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_scrub_keeps_ordinary_words_dates_ages_and_places(text: str) -> None:
+    result = scrub(text)
+    assert result.text == text
+    assert result.kinds == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [("811218-9876", True), ("19811218-9876", True), ("811278-9873", True), ("811218-9875", False),
+     ("811318-9876", False), ("0701234567", False)],
+)
+def test_personnummer_checksum_and_date(value: str, valid: bool) -> None:
+    assert is_valid_personnummer(value) is valid
+
+
+def test_scrub_reports_every_kind_in_a_mixed_message() -> None:
+    result = scrub("Alva, 811218-9876, bor på Storgatan 12, 123 45 Stockholm; ring 070-123 45 67 eller a@b.se")
+    assert result.kinds == {"name", "personnummer", "address", "postcode", "phone", "email"}
+    assert "Alva" not in result.text and "9876" not in result.text
