@@ -1,0 +1,165 @@
+"""InterruptibleDialog: answers acute danger first and handles the words that work anywhere."""
+
+from __future__ import annotations
+
+import logging
+from enum import StrEnum
+from typing import Any
+
+from botbuilder.core import MessageFactory, TurnContext
+from botbuilder.dialogs import ComponentDialog, Dialog, DialogContext, DialogTurnResult, DialogTurnStatus
+from botbuilder.schema import ActivityTypes
+
+from dialogs.cards import MENU_ACTION, acute_card, help_card
+from dialogs.choices import submitted, user_text
+from dialogs.language import language_of, requested_language, set_language
+from dialogs.ports import DialogServices
+from dialogs.prompt import AskDialog
+from dialogs.text import say
+from knowledge.acute import is_acute
+from knowledge.text import normalize
+
+log = logging.getLogger(__name__)
+# Set once per turn so that only one dialog (the innermost active one) handles an interruption.
+CHECKED = "samrad.interruptions_checked"
+# Set when an interruption used up this turn's text, so a dialog that begins now must not read it.
+CONSUMED = "samrad.text_consumed"
+
+
+class Command(StrEnum):
+    """Words that work anywhere in any dialog."""
+
+    CANCEL = "cancel"
+    RESTART = "restart"
+    HELP = "help"
+    HUMAN = "human"
+
+
+# Whole-message commands: matched on the normalized message, never inside longer text.
+_COMMANDS = {
+    "avbryt": Command.CANCEL, "cancel": Command.CANCEL, "stopp": Command.CANCEL, "stop": Command.CANCEL,
+    "borja om": Command.RESTART, "restart": Command.RESTART, "start over": Command.RESTART,
+    "hjalp": Command.HELP, "help": Command.HELP, "?": Command.HELP,
+}
+# A request for a person may come inside a sentence ("jag vill prata med en människa").
+_HUMAN_PHRASES = ("prata med en manniska", "prata med manniska", "prata med nagon", "prata med en person",
+                  "talk to a human", "talk to a person", "talk to someone", "speak to a human")
+
+
+def command_of(text: str) -> Command | None:
+    """The command a message is, or None."""
+    key = normalize(text)
+    if key in _COMMANDS:
+        return _COMMANDS[key]
+    padded = f" {key} "
+    if any(f" {phrase} " in padded for phrase in _HUMAN_PHRASES):
+        return Command.HUMAN
+    return None
+
+
+def then(next_step: str, **extra: Any) -> dict[str, Any]:
+    """A sub-dialog's result telling MainDialog what to do next ("end", "menu", "handoff", "consult" ...)."""
+    return {"then": next_step, **extra}
+
+
+def passed_on(result: object) -> dict[str, Any] | None:
+    """The result when it is an interruption passed up from a child dialog, else None."""
+    return result if isinstance(result, dict) and "then" in result else None
+
+
+class InterruptibleDialog(ComponentDialog):
+    """A component dialog that checks every message for acute danger and commands before its steps see it."""
+
+    def __init__(self, dialog_id: str, services: DialogServices) -> None:
+        super().__init__(dialog_id)
+        self.services = services
+        self.add_dialog(AskDialog(services.user_state))
+
+    async def lang(self, context: TurnContext) -> str:
+        """The language to answer in this turn."""
+        return await language_of(context, self.services.user_state)
+
+    async def on_begin_dialog(self, inner_dc: DialogContext, options: object) -> DialogTurnResult:
+        """Check the message that started the dialog, then begin."""
+        result = await self._check(inner_dc, beginning=True)
+        if result is not None:
+            return result
+        return await super().on_begin_dialog(inner_dc, options)
+
+    async def on_continue_dialog(self, inner_dc: DialogContext) -> DialogTurnResult:
+        """Let the innermost interruptible dialog check the message, then continue the steps."""
+        active = inner_dc.active_dialog
+        child = await inner_dc.find_dialog(active.id) if active is not None else None
+        if not isinstance(child, InterruptibleDialog):
+            result = await self._check(inner_dc, beginning=False)
+            if result is not None:
+                return result
+        return await super().on_continue_dialog(inner_dc)
+
+    async def _check(self, inner_dc: DialogContext, *, beginning: bool) -> DialogTurnResult | None:
+        context = inner_dc.context
+        if context.turn_state.get(CHECKED) or context.activity.type != ActivityTypes.message:
+            return None
+        context.turn_state[CHECKED] = True
+        text = user_text(context.activity)
+        if text and (signal := is_acute(text)) is not None:
+            log.info("acute", extra={"event": "acute", "dialog": self.id, "code": signal.code})
+            context.turn_state[CONSUMED] = True
+            return await self.on_acute(inner_dc, signal.code)
+        value = submitted(context.activity)
+        if not beginning and not text and value and value.get("action") == MENU_ACTION:
+            return await self.on_menu_choice(inner_dc, str(value.get("choice") or "menu"))
+        if not text:
+            return None
+        if (lang := requested_language(text)) is not None:
+            context.turn_state[CONSUMED] = True
+            await set_language(context, self.services.user_state, lang)
+            await context.send_activity(say(lang, "language.switched"))
+            return await self._resume(inner_dc, beginning)
+        command = command_of(text)
+        if command is None:
+            return None
+        log.info("command", extra={"event": "command", "dialog": self.id, "command": str(command)})
+        context.turn_state[CONSUMED] = True
+        lang = await self.lang(context)
+        if command is Command.CANCEL:
+            await context.send_activity(say(lang, "cancel.nothing" if beginning else "cancel.done"))
+            return await self.interrupted(inner_dc, then("end"))
+        if command is Command.RESTART:
+            await context.send_activity(say(lang, "restart.done"))
+            return await self.interrupted(inner_dc, then("menu"))
+        if command is Command.HELP:
+            await context.send_activity(MessageFactory.attachment(help_card(lang)))
+            return await self._resume(inner_dc, beginning)
+        return await self.interrupted(inner_dc, then("handoff", handoff=await self.handoff_context(inner_dc)))
+
+    async def _resume(self, inner_dc: DialogContext, beginning: bool) -> DialogTurnResult | None:
+        if beginning:
+            return None
+        await inner_dc.context.send_activity(say(await self.lang(inner_dc.context), "help.back"))
+        await inner_dc.reprompt_dialog()
+        return Dialog.end_of_turn
+
+    async def on_acute(self, inner_dc: DialogContext, code: str) -> DialogTurnResult:
+        """Send "Ring 112 nu" with what is known of the district's contacts, then stop this dialog."""
+        lang = await self.lang(inner_dc.context)
+        route = await self.acute_route(inner_dc)
+        await inner_dc.context.send_activity(MessageFactory.attachment(acute_card(lang, route)))
+        return await self.interrupted(inner_dc, then("end"))
+
+    async def acute_route(self, inner_dc: DialogContext) -> dict[str, Any] | None:
+        """The route whose contacts the acute card shows; dialogs that know the district override this."""
+        return None
+
+    async def handoff_context(self, inner_dc: DialogContext) -> dict[str, Any]:
+        """What a handoff started from here should know (district, note); empty when nothing is known."""
+        return {}
+
+    async def on_menu_choice(self, inner_dc: DialogContext, choice: str) -> DialogTurnResult:
+        """A click on a menu button of an earlier card: leave this dialog and do that instead."""
+        return await self.interrupted(inner_dc, then(choice))
+
+    async def interrupted(self, inner_dc: DialogContext, result: dict[str, Any]) -> DialogTurnResult:
+        """Stop this dialog's steps and hand *result* to the parent (MainDialog decides what comes next)."""
+        await inner_dc.cancel_all_dialogs()
+        return DialogTurnResult(DialogTurnStatus.Complete, result)

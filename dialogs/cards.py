@@ -1,0 +1,258 @@
+"""Adaptive Cards (version 1.5, Teams' limit) for every screen; submits carry {"action": ..., ...}."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from botbuilder.core import CardFactory
+from botbuilder.schema import Attachment
+
+from dialogs.choices import Option, Question
+from dialogs.routes import entries, route_district_name, shown_reasons
+from dialogs.text import reason_text, say
+from dialogs.text import text_for as _text_for
+
+CARD_VERSION = "1.5"
+SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
+ESERVICE_URL = "https://etjanster.stockholm.se/Orosanmalan/"
+MENU_ACTION = "menu"
+MENU_CHOICES = ("consult", "contact", "faq", "acute")
+# Unit kinds in the order a worried staff member needs them.
+CONTACT_ORDER = ("socionom", "mottagning", "socialjour", "foraldraradgivning", "familjecentral", "oppen_forskola")
+ACTIONS_PER_SET = 5  # Teams folds longer action rows into an overflow menu
+EARLY_SUPPORT = ("foraldraradgivning", "familjecentral", "oppen_forskola")
+
+
+def _card(body: list[dict[str, Any]], actions: list[dict[str, Any]] | None = None, *,
+          fallback: str = "") -> Attachment:
+    content: dict[str, Any] = {"type": "AdaptiveCard", "$schema": SCHEMA, "version": CARD_VERSION, "body": body}
+    if actions:
+        content["actions"] = actions
+    if fallback:
+        content["fallbackText"] = fallback
+    return CardFactory.adaptive_card(content)
+
+
+def _title(text: str, *, attention: bool = False) -> dict[str, Any]:
+    block = {"type": "TextBlock", "text": text, "weight": "Bolder", "size": "Medium", "wrap": True}
+    if attention:
+        block["color"] = "Attention"
+    return block
+
+
+def _para(text: str, **style: Any) -> dict[str, Any]:
+    return {"type": "TextBlock", "text": text, "wrap": True, **style}
+
+
+def _submit(title: str, data: dict[str, Any], **style: Any) -> dict[str, Any]:
+    return {"type": "Action.Submit", "title": title, "data": data, **style}
+
+
+def _open_url(title: str, url: str) -> dict[str, Any]:
+    return {"type": "Action.OpenUrl", "title": title, "url": url}
+
+
+def _numbered(options: Iterable[Option]) -> str:
+    return "\n".join(f"{number}. {option.label}" for number, option in enumerate(options, start=1))
+
+
+def menu_question(lang: str) -> Question:
+    """The main menu as a question (card buttons, numbers or words)."""
+    text = _text_for(lang)
+    options = tuple(
+        Option(choice, text[f"menu.{choice}"], tuple(text[f"menu.words.{choice}"].split("|")))
+        for choice in MENU_CHOICES
+    )
+    return Question(MENU_ACTION, (text["menu.title"],), options)
+
+
+def welcome_card(lang: str) -> Attachment:
+    """The card sent when Samråd is installed: what it is for, the anonymity promise, the main choices."""
+    text = _text_for(lang)
+    question = menu_question(lang)
+    body = [
+        _title(text["welcome.title"]),
+        _para(text["welcome.body"]),
+        _para(text["welcome.anonymity"]),
+        _para(text["welcome.acute"], weight="Bolder", color="Attention"),
+        _para(text["menu.title"], spacing="Medium"),
+        *_option_sets(question),
+    ]
+    return _card(body,
+                 fallback="\n".join([text["welcome.title"], text["welcome.body"], text["welcome.anonymity"],
+                                     text["welcome.acute"], _numbered(question.options)]))
+
+
+def _option_actions(question: Question) -> list[dict[str, Any]]:
+    actions = []
+    for option in question.options:
+        style = {"style": "destructive"} if option.value == "acute" else {}
+        actions.append(_submit(option.label, {"action": question.action, "choice": option.value}, **style))
+    return actions
+
+
+def _option_sets(question: Question) -> list[dict[str, Any]]:
+    """Option buttons in the body, a few per row set, so every client shows them all in order."""
+    actions = _option_actions(question)
+    return [{"type": "ActionSet", "actions": actions[start:start + ACTIONS_PER_SET]}
+            for start in range(0, len(actions), ACTIONS_PER_SET)]
+
+
+def question_card(question: Question, lang: str) -> Attachment:
+    """Any question: its lines, an optional text field or multi-select, and one button per option."""
+    text = _text_for(lang)
+    body: list[dict[str, Any]] = [
+        _title(line) if index == 0 else _para(line) for index, line in enumerate(question.lines)
+    ]
+    actions: list[dict[str, Any]] = []
+    if question.multi:
+        body.append({
+            "type": "Input.ChoiceSet", "id": "choices", "isMultiSelect": True, "style": "expanded",
+            "choices": [{"title": f"{n}. {o.label}", "value": o.value}
+                        for n, o in enumerate(question.options, start=1)],
+        })
+        actions.append(_submit(question.submit or text["concern.send"], {"action": question.action}))
+    if question.text_input is not None:
+        # The field comes before the option buttons, whose numbers must match the typed-number parser.
+        body.append({"type": "Input.Text", "id": "text", "isMultiline": True, "maxLength": 1000,
+                     "placeholder": question.text_input})
+        actions.append(_submit(question.submit or text["place.send"], {"action": question.action}))
+    if not question.multi:
+        body.extend(_option_sets(question))
+    if question.options:
+        body.append(_para(text["choice.hint"], isSubtle=True, size="Small"))
+    fallback = "\n".join([*question.lines, _numbered(question.options)]).strip()
+    return _card(body, actions, fallback=fallback)
+
+
+def help_card(lang: str) -> Attachment:
+    """What Samråd does and the words that work at any time."""
+    text = _text_for(lang)
+    lines = [text["help.cancel"], text["help.restart"], text["help.human"], text["help.language"]]
+    body = [_title(text["help.title"]), _para(text["help.body"]),
+            *[_para(f"- {line}", spacing="None") for line in lines],
+            _para(text["help.acute"], weight="Bolder", color="Attention")]
+    return _card(body, fallback="\n".join([text["help.title"], text["help.body"], *lines, text["help.acute"]]))
+
+
+def acute_card(lang: str, route: Mapping[str, Any] | None = None) -> Attachment:
+    """"Ring 112 nu" first; then social services or socialjouren, with numbers when the route knows them."""
+    text = _text_for(lang)
+    body = [_title(text["acute.title"], attention=True), _para(text["acute.body"], weight="Bolder")]
+    units = [u for u in _units(route) if u.get("kind") in ("mottagning", "socialjour", "socionom")]
+    district = route_district_name(dict(route or {}))
+    if units and district:
+        body.append(_para(say(lang, "acute.social_known", district=district)))
+        body.append(_facts(lang, units))
+    else:
+        body.append(_para(text["acute.social"]))
+        if units:
+            body.append(_facts(lang, units))
+    body += [_para(text["acute.report"]), _para(text["acute.after"], isSubtle=True)]
+    actions = [_submit(text["acute.handoff"], {"action": MENU_ACTION, "choice": "handoff"}),
+               _submit(text["acute.menu"], {"action": MENU_ACTION, "choice": "menu"}),
+               _open_url(text["guidance.eservice"], ESERVICE_URL)]
+    fallback = "\n".join([text["acute.title"], text["acute.body"], text["acute.social"]])
+    return _card(body, actions, fallback=fallback)
+
+
+def _units(route: Mapping[str, Any] | None) -> list[dict[str, Any]]:
+    units = entries(dict(route)) if route else []
+    order = {kind: index for index, kind in enumerate(CONTACT_ORDER)}
+    return sorted(units, key=lambda unit: order.get(unit.get("kind", ""), len(order)))
+
+
+def _facts(lang: str, units: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    text = _text_for(lang)
+    facts = []
+    for unit in units:
+        kind = unit.get("kind", "")
+        title = text.get(f"contact.{kind}", unit.get("name", ""))
+        parts = [unit.get("name") or "", unit.get("phone") or "", unit.get("email") or ""]
+        if unit.get("open_now") is not None:
+            parts.append(text["contact.open_now"] if unit["open_now"] else text["contact.closed_now"])
+        facts.append({"title": title, "value": " · ".join(p for p in parts if p)})
+    return {"type": "FactSet", "facts": facts}
+
+
+def contacts_card(lang: str, route: Mapping[str, Any]) -> Attachment:
+    """The district's socionom, intake, socialjour and early-support units, and the e-service for reports."""
+    text = _text_for(lang)
+    district = route_district_name(dict(route)) or ""
+    units = _units(route)
+    body: list[dict[str, Any]] = [_title(say(lang, "guidance.contacts", district=district))]
+    if units:
+        body.append(_facts(lang, units))
+    else:
+        body.append(_para(say(lang, "contact.none", district=district)))
+    body.append(_para(text["guidance.where"], isSubtle=True))
+    fallback = "\n".join([say(lang, "guidance.contacts", district=district), ESERVICE_URL])
+    return _card(body, [_open_url(text["guidance.eservice"], ESERVICE_URL)], fallback=fallback)
+
+
+def guidance_card(lang: str, assessment: Mapping[str, Any], route: Mapping[str, Any] | None,
+                  law: str) -> Attachment:
+    """Outcome, why, what to do next, the district's contacts, the guardians advice, and the duty's reminders."""
+    text = _text_for(lang)
+    outcome = assessment["outcome"]
+    body: list[dict[str, Any]] = [
+        _title(text[f"guidance.title.{outcome}"], attention=outcome in ("acute", "report")),
+        _para(text[f"guidance.lead.{outcome}"]),
+    ]
+    reasons = [reason_text(lang, code) for code in assessment.get("reasons") or ()]
+    reasons += [reason_text(lang, code) for code in shown_reasons(dict(route or {}))]
+    reasons = [r for r in reasons if r]
+    if reasons:
+        body.append(_para(text["guidance.why"], weight="Bolder", spacing="Medium"))
+        body += [_para(f"- {reason}", spacing="None") for reason in reasons]
+    body.append(_para(text["guidance.next"], weight="Bolder", spacing="Medium"))
+    body.append(_para(text[f"guidance.next.{outcome}"]))
+    body.append(_para(text["guidance.guardians.yes" if assessment.get("tell_guardians_first")
+                           else "guidance.guardians.no"]))
+    if route is not None:
+        units = _units(route)
+        if outcome == "support":
+            units = [u for u in units if u.get("kind") in EARLY_SUPPORT] or units
+        district = route_district_name(dict(route)) or ""
+        body.append(_para(say(lang, "guidance.contacts", district=district), weight="Bolder", spacing="Medium"))
+        body.append(_facts(lang, units) if units else _para(say(lang, "contact.none", district=district)))
+    body += [
+        _para(say(lang, "guidance.duty", law=law), spacing="Medium"),
+        _para(text["guidance.where"]),
+        _para(text["guidance.not_replace"], weight="Bolder"),
+        _para(text["guidance.decide"], isSubtle=True),
+    ]
+    fallback = "\n".join([text[f"guidance.title.{outcome}"], text[f"guidance.lead.{outcome}"],
+                          text["guidance.not_replace"], ESERVICE_URL])
+    return _card(body, [_open_url(text["guidance.eservice"], ESERVICE_URL)], fallback=fallback)
+
+
+def note_card(lang: str, note: Mapping[str, Any], district_name: str | None, note_id: str | None) -> Attachment:
+    """The konsultationsanteckning (avidentifierad): day, district, age band, categories — no child data."""
+    text = _text_for(lang)
+    facts = [
+        (text["note.day"], note.get("day") or ""),
+        (text["note.district"], district_name or ""),
+        (text["note.age"], text.get(f"q.age.{note.get('age_band')}", "")),
+        (text["note.categories"], ", ".join(text.get(f"category.{c}", c) for c in note.get("categories") or [])),
+        (text["note.duration"], text.get(f"q.duration.{note.get('duration')}", "")),
+        (text["note.outcome"], text.get(f"outcome.{note.get('outcome')}", "")),
+        (text["note.id"], note_id or ""),
+    ]
+    body = [
+        _title(text["note.title"]),
+        _para(text["note.lead"], isSubtle=True),
+        {"type": "FactSet", "facts": [{"title": t, "value": v} for t, v in facts if v]},
+        _para(text["guidance.not_replace"], weight="Bolder"),
+    ]
+    return _card(body, fallback="\n".join([text["note.title"], *(f"{t}: {v}" for t, v in facts if v)]))
+
+
+def faq_card(lang: str, title: str, body_text: str) -> Attachment:
+    """One FAQ article, with a way to ask again or start a consultation."""
+    text = _text_for(lang)
+    body = [_title(title), _para(body_text)]
+    actions = [_submit(text["faq.more"], {"action": MENU_ACTION, "choice": "faq"}),
+               _submit(text["menu.consult"], {"action": MENU_ACTION, "choice": "consult"})]
+    return _card(body, actions, fallback=f"{title}\n{body_text}")

@@ -1,0 +1,48 @@
+"""FaqDialog (*Ställ en fråga*): an article when one fits well; otherwise offer a consultation, never a guess."""
+
+from __future__ import annotations
+
+import logging
+
+from botbuilder.core import MessageFactory
+from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
+
+from dialogs.base import InterruptibleDialog, then
+from dialogs.cards import faq_card
+from dialogs.ports import DialogServices
+from dialogs.prompt import ASK, ask
+from dialogs.text import say
+from knowledge.scrub import scrub
+
+log = logging.getLogger(__name__)
+
+
+class FaqDialog(InterruptibleDialog):
+    """Answers one question from the FAQ; options may carry {"query"} (already scrubbed)."""
+
+    def __init__(self, services: DialogServices) -> None:
+        super().__init__(FaqDialog.__name__, services)
+        self.add_dialog(WaterfallDialog("faq", [self._ask_question, self._answer, self._offer_consultation]))
+        self.initial_dialog_id = "faq"
+
+    async def _ask_question(self, step: WaterfallStepContext) -> DialogTurnResult:
+        query = (step.options or {}).get("query")
+        if query:
+            return await step.next({"text": query})
+        return await step.begin_dialog(ASK, ask("faq"))
+
+    async def _answer(self, step: WaterfallStepContext) -> DialogTurnResult:
+        lang = await self.lang(step.context)
+        article = self.services.faq.search(scrub(step.result["text"]).text, lang=lang)
+        if article is not None:
+            log.info("faq hit", extra={"event": "faq_hit", "slug": article.slug})
+            await step.context.send_activity(MessageFactory.attachment(faq_card(lang, article.title, article.body)))
+            return await step.end_dialog(then("end"))
+        log.info("faq miss", extra={"event": "faq_miss"})
+        return await step.begin_dialog(ASK, ask("faq_miss"))
+
+    async def _offer_consultation(self, step: WaterfallStepContext) -> DialogTurnResult:
+        if step.result["choice"] == "consult":
+            return await step.end_dialog(then("consult"))
+        await step.context.send_activity(say(await self.lang(step.context), "faq.done"))
+        return await step.end_dialog(then("end"))

@@ -1,0 +1,43 @@
+"""What the dialogs need from the rest of Samråd, handed to MainDialog in one dataclass."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Protocol
+
+from botbuilder.core import TurnContext, UserState
+
+if TYPE_CHECKING:
+    from knowledge.faq import Faq
+    from routing.service import RoutingService
+
+
+class ConsultationRecorder(Protocol):
+    """Stores anonymous consultation notes (konsultationsanteckningar)."""
+
+    async def record(self, note: dict[str, Any]) -> str:
+        """Store *note* (already scrubbed, no child data) and return its id."""
+        ...
+
+
+class HandoffPort(Protocol):
+    """The handoff engine: connects the staff member with a socionom and takes over the conversation."""
+
+    async def request(self, context: TurnContext, note: dict[str, Any], route: dict[str, Any], *,
+                      share_name: bool) -> None:
+        """Start a handoff for *note* along *route*; the engine sends its own messages."""
+        ...
+
+
+@dataclass
+class DialogServices:
+    """Everything the dialogs use, passed in so tests can swap any part."""
+
+    routing: RoutingService
+    faq: Faq
+    clock: Callable[[], datetime]
+    recorder: ConsultationRecorder
+    handoff: HandoffPort
+    user_state: UserState

@@ -1,0 +1,130 @@
+"""Every question the dialogs ask, built in the user's language from plain JSON arguments."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from dialogs.cards import menu_question
+from dialogs.choices import Option, Question
+from dialogs.text import say, text_for
+
+CATEGORIES = ("physical", "neglect", "emotional", "sexual", "parent", "domestic_violence", "honour",
+              "family_support")
+DURATIONS = ("today", "weeks", "months", "unknown")
+AGE_BANDS = ("0-1", "1-3", "3-6")
+QuestionBuilder = Callable[[str, Mapping[str, Any]], Question]
+_YES_WORDS = {"sv": ("ja", "japp", "jo", "yes"), "en": ("yes", "yeah", "yep", "ja")}
+_NO_WORDS = {"sv": ("nej", "no", "nä"), "en": ("no", "nope", "nej")}
+_UNSURE_WORDS = {"sv": ("vet ej", "osäker", "kanske", "don't know"), "en": ("not sure", "unsure", "maybe", "dont know")}
+
+
+def _yes_no_unsure(lang: str, action: str, key: str) -> Question:
+    text = text_for(lang)
+    return Question(action, (text[key],), (
+        Option("yes", text["q.yes"], _YES_WORDS[lang]),
+        Option("no", text["q.no"], _NO_WORDS[lang]),
+        Option("unsure", text["q.unsure"], _UNSURE_WORDS[lang]),
+    ))
+
+
+def _menu(lang: str, args: Mapping[str, Any]) -> Question:
+    question = menu_question(lang)
+    lines = tuple(args.get("lines") or ()) + question.lines
+    return Question(question.action, lines, question.options)
+
+
+def _place(lang: str, args: Mapping[str, Any]) -> Question:
+    text = text_for(lang)
+    return Question("place", (text["place.ask"], text["place.why"]),
+                    (Option("district", text["place.district_only"]),),
+                    text_input=text["place.placeholder"], submit=text["place.send"])
+
+
+def _preschool(lang: str, args: Mapping[str, Any]) -> Question:
+    text = text_for(lang)
+    options = tuple(
+        Option(c["id"], say(lang, "place.preschool_option", name=c["name"], street=c.get("street") or "",
+                            district=c.get("district") or ""), (c["name"],))
+        for c in args["candidates"]
+    )
+    return Question("preschool", (text["place.ambiguous"],),
+                    (*options, Option("none", text["place.none_of_these"])))
+
+
+def _district(lang: str, args: Mapping[str, Any]) -> Question:
+    text = text_for(lang)
+    options = tuple(Option(d["id"], d["name"], tuple(d.get("aliases") or ())) for d in args["districts"])
+    return Question("district", (text[args.get("lead", "place.district_ask")],), options)
+
+
+def _concern(lang: str, args: Mapping[str, Any]) -> Question:
+    text = text_for(lang)
+    options = tuple(Option(c, text[f"category.{c}"]) for c in CATEGORIES)
+    return Question("concern", (text["concern.ask"],), options, multi=True, submit=text["concern.send"])
+
+
+def _words(lang: str, args: Mapping[str, Any]) -> Question:
+    text = text_for(lang)
+    return Question("words", (text["words.ask"],), (Option("skip", text["words.skip"]),),
+                    text_input=text["words.placeholder"], submit=text["place.send"])
+
+
+def _duration(lang: str, args: Mapping[str, Any]) -> Question:
+    text = text_for(lang)
+    return Question("duration", (text["q.duration"],),
+                    tuple(Option(d, text[f"q.duration.{d}"]) for d in DURATIONS))
+
+
+def _age(lang: str, args: Mapping[str, Any]) -> Question:
+    text = text_for(lang)
+    return Question("age", (text["q.age"],),
+                    tuple(Option(a, text[f"q.age.{a}"], (a, a.replace("-", "–"))) for a in AGE_BANDS))
+
+
+def _final(lang: str, args: Mapping[str, Any]) -> Question:
+    text = text_for(lang)
+    return Question("final", (text["final.ask"],), (
+        Option("handoff", text["final.handoff"]),
+        Option("note", text["final.note"]),
+        Option("finish", text["final.finish"]),
+    ))
+
+
+def _share_name(lang: str, args: Mapping[str, Any]) -> Question:
+    text = text_for(lang)
+    return Question("share_name", (text["handoff.share_name"],), (
+        Option("yes", text["handoff.share_yes"], _YES_WORDS[lang]),
+        Option("no", text["handoff.share_no"], _NO_WORDS[lang]),
+    ))
+
+
+def _faq(lang: str, args: Mapping[str, Any]) -> Question:
+    text = text_for(lang)
+    return Question("faq", (text["faq.ask"],), text_input=text["faq.placeholder"], submit=text["place.send"])
+
+
+def _faq_miss(lang: str, args: Mapping[str, Any]) -> Question:
+    text = text_for(lang)
+    return Question("faq_miss", (text["faq.miss"],), (
+        Option("consult", text["faq.miss.consult"], _YES_WORDS[lang]),
+        Option("no", text["faq.miss.no"], _NO_WORDS[lang]),
+    ))
+
+
+QUESTIONS: dict[str, QuestionBuilder] = {
+    "menu": _menu,
+    "place": _place,
+    "preschool": _preschool,
+    "district": _district,
+    "concern": _concern,
+    "words": _words,
+    "duration": _duration,
+    "child_told": lambda lang, args: _yes_no_unsure(lang, "child_told", "q.child_told"),
+    "safe_today": lambda lang, args: _yes_no_unsure(lang, "safe_today", "q.safe_today"),
+    "age": _age,
+    "final": _final,
+    "share_name": _share_name,
+    "faq": _faq,
+    "faq_miss": _faq_miss,
+}

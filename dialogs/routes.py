@@ -1,0 +1,75 @@
+"""The dialogs' use of RoutingService in one place: finding the place, deciding the route, listing contacts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dialogs.ports import DialogServices
+
+MAX_CANDIDATES = 5
+# Route reasons worth telling a staff member (the rest are for administrators' "test a route" view).
+SHOWN_ROUTE_REASONS = ("office_closed", "holiday", "no_socionom")
+
+
+async def districts(services: DialogServices) -> list[dict[str, Any]]:
+    """Active districts as plain dicts for a choice card."""
+    directory = await services.routing.directory()
+    return [{"id": d.id, "name": d.name, "aliases": list(d.aliases)} for d in directory.districts if d.active]
+
+
+async def district_name(services: DialogServices, district_id: str | None) -> str | None:
+    """The district's display name, or None."""
+    if district_id is None:
+        return None
+    directory = await services.routing.directory()
+    district = directory.district(district_id)
+    return district.name if district is not None else None
+
+
+async def decide(services: DialogServices, place: dict[str, Any], *, concern: str | None = None,
+                 outcome: str | None = None) -> dict[str, Any]:
+    """The route for *place* now, as the plain dict the dialogs keep."""
+    decision = await services.routing.decide(preschool_id=place.get("preschool_id"),
+                                             district_id=place.get("district_id"), concern=concern,
+                                             outcome=outcome, at=services.clock())
+    return decision.to_dict()
+
+
+def entries(route: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """Every contact in a route as {kind, name, phone, email, open_now}, socionom first, no duplicates."""
+    if not route:
+        return []
+    found: list[dict[str, Any]] = []
+    for contact in route.get("contacts") or []:
+        unit = contact.get("unit") or {}
+        name = ", ".join(filter(None, [contact.get("name"), unit.get("name")]))
+        found.append({"kind": unit.get("kind"), "name": name,
+                      "phone": contact.get("phone") or unit.get("phone"), "email": contact.get("email"),
+                      "open_now": contact.get("available_now")})
+    report = route.get("report") or {}
+    after = route.get("after_hours") or {}
+    for unit in [*(report.get("units") or []), *(after.get("socialjour") or []), *(route.get("early_support") or [])]:
+        found.append({"kind": unit.get("kind"), "name": unit.get("name"), "phone": unit.get("phone"),
+                      "email": unit.get("email"), "open_now": unit.get("open_now")})
+    unique: dict[tuple[Any, Any], dict[str, Any]] = {}
+    for entry in found:
+        unique.setdefault((entry["kind"], entry["name"]), entry)
+    return list(unique.values())
+
+
+def route_district_name(route: dict[str, Any] | None) -> str | None:
+    """The district named by a route, or None."""
+    district = (route or {}).get("district")
+    return district.get("name") if district else None
+
+
+def shown_reasons(route: dict[str, Any] | None) -> list[str]:
+    """The route's reason codes a staff member should see."""
+    codes = [r.get("code") for r in (route or {}).get("reasons") or []]
+    codes += [r.get("code") for r in ((route or {}).get("after_hours") or {}).get("reasons") or []]
+    return [code for code in SHOWN_ROUTE_REASONS if code in codes]
+
+
+def can_hand_off(route: dict[str, Any] | None) -> bool:
+    """Whether someone in the route is reachable now for a handoff."""
+    return any(c.get("available_now") for c in (route or {}).get("contacts") or [])

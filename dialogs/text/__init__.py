@@ -1,0 +1,34 @@
+"""Every user-facing string, one module per language; `text_for(lang)[key]` or `say(lang, key, **values)`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from dialogs.text import en, sv
+
+LANGUAGES = ("sv", "en")
+_TEXTS: dict[str, Mapping[str, str]] = {"sv": sv.TEXT, "en": en.TEXT}
+_REASONS: dict[str, Mapping[str, str]] = {"sv": sv.REASONS, "en": en.REASONS}
+
+
+def text_for(lang: str) -> Mapping[str, str]:
+    """All strings of *lang* (Swedish for anything unknown)."""
+    return _TEXTS.get(lang, sv.TEXT)
+
+
+def say(lang: str, key: str, **values: object) -> str:
+    """The string *key* in *lang*, with *values* filled in."""
+    template = text_for(lang)[key]
+    return template.format(**values) if values else template
+
+
+def reason_text(lang: str, code: str) -> str | None:
+    """The wording of an assessment or routing reason code, or None when no wording exists."""
+    return _REASONS.get(lang, sv.REASONS).get(code)
+
+
+def law_reference(lang: str) -> str:
+    """How the duty to report is cited, from knowledge/law.py (the one editable place for sections)."""
+    from knowledge import law  # imported late: the law text is data others may reload
+
+    return law.duty_reference(lang)

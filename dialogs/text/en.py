@@ -1,0 +1,305 @@
+"""Every English string Samråd's dialogs say; same keys and placeholders as the Swedish module."""
+
+TEXT: dict[str, str] = {
+    # Welcome and menu
+    "welcome.title": "Hi! I'm Samråd.",
+    "welcome.body": (
+        "I help you who work in a preschool when you are worried about a child. "
+        "You don't need to be sure — being worried is enough."
+    ),
+    "welcome.anonymity": (
+        "You can consult anonymously: I never ask for the child's name and I keep nothing that could "
+        "identify the child."
+    ),
+    "welcome.acute": "If the child is in immediate danger — call 112 now.",
+    "menu.title": "What would you like to do?",
+    "menu.consult": "Consult about a child",
+    "menu.contact": "Find my contact",
+    "menu.faq": "Ask a question",
+    "menu.acute": "Immediate danger",
+    "menu.handoff": "Talk to a human",
+    "menu.words.consult": "consult|consultation|worried|concern",
+    "menu.words.contact": "contact|find contact|my contact|phone number|number",
+    "menu.words.faq": "question|questions|ask a question",
+    "menu.words.acute": "acute|danger|emergency",
+    "choice.hint": "You can also answer with the number or the word.",
+    "choice.retry": "I didn't quite get that. Pick one of the options, or type the number in front of it.",
+    "choice.none_selected": "Pick at least one option, or type the numbers, for example 1, 3.",
+    # Interruptions
+    "help.title": "How Samråd works",
+    "help.body": (
+        "I help you think through a concern about a child, find the right contact and answer questions "
+        "about the duty to report. You can type at any time:"
+    ),
+    "help.cancel": "**cancel** — stop what we are doing",
+    "help.restart": "**restart** — back to the start",
+    "help.human": "**talk to a human** — get in touch with a social worker",
+    "help.language": "**på svenska** — switch to Swedish",
+    "help.acute": "If the child is in immediate danger — call 112 now.",
+    "help.back": "Let's carry on where we were.",
+    "cancel.done": "OK, I have cancelled. Nothing you wrote was saved. Write whenever you want to start again.",
+    "cancel.nothing": "There is nothing to cancel right now.",
+    "restart.done": "Let's start again.",
+    "language.switched": "I'll write in English now.",
+    # Acute
+    "acute.title": "Call 112 now",
+    "acute.body": "If the child is in immediate danger — call 112 now. Don't wait, and don't question the child.",
+    "acute.social": "Then call social services. Out of office hours: call socialjouren (out-of-hours social services).",
+    "acute.social_known": "Then call social services in {district}:",
+    "acute.report": "Also make a report of concern as soon as you can. The report goes where the child lives.",
+    "acute.after": "When the child is safe, you can write to me again.",
+    "acute.handoff": "Talk to a social worker",
+    "acute.menu": "To the menu",
+    # Consultation: anonymity and place
+    "consult.intro": (
+        "We consult anonymously. You don't need to be sure — being worried is enough. "
+        "Don't write the child's name or anything that could identify the child."
+    ),
+    "place.ask": "Which preschool is it? Type the preschool's name — or the district, if you prefer.",
+    "place.why": "I only ask to find the right contacts. The preschool is not saved.",
+    "place.placeholder": "Preschool name or district",
+    "place.send": "Send",
+    "place.district_only": "I'd rather choose the district",
+    "place.ambiguous": "I found several preschools like the one you typed. Which one do you mean?",
+    "place.preschool_option": "{name} — {street}, {district}",
+    "place.none_of_these": "None of these",
+    "place.unknown": "I found no preschool with that name. Which district is the preschool in?",
+    "place.district_ask": "Which district is the preschool in?",
+    "place.found": "Then it's {district}.",
+    # Concern
+    "concern.ask": "What is your concern about? Pick one or more.",
+    "concern.send": "Continue",
+    "category.physical": "Bruises or other injuries",
+    "category.neglect": "The child's basic needs (food, clothes, hygiene, care)",
+    "category.emotional": "The child's wellbeing or behaviour",
+    "category.sexual": "Something sexual that worries me",
+    "category.parent": "The parent's wellbeing, substance misuse or mental illness",
+    "category.domestic_violence": "Violence in the family",
+    "category.honour": "Honour-related violence and oppression",
+    "category.family_support": "The family needs support",
+    "words.ask": (
+        "In your own words, tell me what you have seen or heard. Don't write the child's name or anything "
+        "that could identify the child."
+    ),
+    "words.skip": "Skip",
+    "words.placeholder": "This is what I have seen or heard …",
+    "words.masked": "I removed {kinds} from what you wrote before saving anything.",
+    "pii.personnummer": "personal identity numbers",
+    "pii.phone": "phone numbers",
+    "pii.email": "e-mail addresses",
+    "pii.address": "addresses",
+    "pii.postcode": "postcodes",
+    "pii.name": "names",
+    "list.and": "and",
+    # Questions
+    "q.duration": "How long have you been worried?",
+    "q.duration.today": "It happened today",
+    "q.duration.weeks": "A few weeks",
+    "q.duration.months": "Several months",
+    "q.duration.unknown": "Don't know",
+    "q.child_told": "Has the child said anything about it?",
+    "q.safe_today": "Do you think the child is safe today, going home?",
+    "q.yes": "Yes",
+    "q.no": "No",
+    "q.unsure": "Don't know",
+    "q.age": "Roughly how old is the child?",
+    "q.age.0-1": "0–1 years",
+    "q.age.1-3": "1–3 years",
+    "q.age.3-6": "3–6 years",
+    # Guidance
+    "guidance.title.acute": "Call 112 now",
+    "guidance.title.report": "Your concern should be reported",
+    "guidance.title.consult": "Consult a social worker",
+    "guidance.title.support": "The family may need support",
+    "guidance.lead.acute": "What you describe may mean the child is in immediate danger. Call 112 now.",
+    "guidance.lead.report": (
+        "What you describe is the kind of concern that must be reported to social services, straight away. "
+        "You don't need proof — social services investigate, not you."
+    ),
+    "guidance.lead.consult": (
+        "It isn't clear-cut here. I recommend that you consult a social worker (socionom). "
+        "You decide whether to report — and if you are still worried, you should."
+    ),
+    "guidance.lead.support": (
+        "What you describe sounds like the family needs support. You can tell the parents about the "
+        "support below. If you become worried that the child is being harmed, you should report."
+    ),
+    "guidance.why": "Why I say this",
+    "guidance.next": "What you can do now",
+    "guidance.next.acute": "Call 112. Then call social services, or socialjouren out of office hours.",
+    "guidance.next.report": "Make a report of concern today, through the e-service or by phone.",
+    "guidance.next.consult": (
+        "Consult a social worker anonymously. As an employee you cannot report anonymously, but you can "
+        "consult anonymously first."
+    ),
+    "guidance.next.support": "Tell the parents about the support below. It is voluntary for the family.",
+    "guidance.duty": "The duty to report is personal — {law}.",
+    "guidance.where": "The report goes to social services where the child lives.",
+    "guidance.not_replace": "A consultation does not replace a report.",
+    "guidance.guardians.no": (
+        "Don't tell the guardians first. When it is about violence, sexual abuse or honour-related violence "
+        "and oppression, consult social services before anyone talks to them."
+    ),
+    "guidance.guardians.yes": (
+        "Usually it is good to tell the guardians that you are worried and what you plan to do. "
+        "If you are unsure, ask the social worker first."
+    ),
+    "guidance.contacts": "Contacts in {district}",
+    "guidance.eservice": "Make a report of concern (e-service)",
+    "guidance.decide": "You decide what you do.",
+    "contact.socionom": "Social worker (socionom)",
+    "contact.mottagning": "Intake unit for children and young people",
+    "contact.foraldraradgivning": "Parenting advice",
+    "contact.familjecentral": "Family centre",
+    "contact.oppen_forskola": "Drop-in preschool",
+    "contact.socialjour": "Socialjouren (out-of-hours social services)",
+    "contact.open_now": "open now",
+    "contact.closed_now": "closed right now",
+    "contact.none": "I have no contact details for {district} yet. Call the city switchboard or socialjouren.",
+    # Final choice
+    "final.ask": "What would you like to do now?",
+    "final.handoff": "Talk to a social worker now",
+    "final.note": "Get a consultation note (anonymised)",
+    "final.finish": "Finish",
+    "final.bye": "Thank you for caring about the child. Write whenever you like and we'll start again.",
+    "note.title": "Consultation note (konsultationsanteckning, anonymised)",
+    "note.lead": "This note contains no details about the child. It can help you remember.",
+    "note.day": "Date",
+    "note.district": "District",
+    "note.age": "Age",
+    "note.categories": "Concern",
+    "note.duration": "How long",
+    "note.outcome": "Guidance",
+    "note.id": "Note id",
+    "outcome.acute": "Acute — call 112",
+    "outcome.report": "Report",
+    "outcome.consult": "Consult a social worker",
+    "outcome.support": "Suggest support",
+    # Handoff
+    "handoff.share_name": (
+        "May the social worker see your name? The child's details are never shared. With your name the "
+        "social worker can get back to you; without it you stay anonymous."
+    ),
+    "handoff.share_yes": "Yes, show my name",
+    "handoff.share_no": "No, I want to stay anonymous",
+    "handoff.unavailable": (
+        "I can't connect you to a social worker in {district} right now. Here are the contacts instead."
+    ),
+    # Contact
+    "contact.intro": "I'll help you find the contacts for your preschool.",
+    "contact.done": "If you need anything else, just write.",
+    # FAQ
+    "faq.ask": "What would you like to know? Type your question.",
+    "faq.placeholder": "For example: Can I report anonymously?",
+    "faq.miss": (
+        "I don't have a good answer to that question, and I don't want to guess. Would you like to consult "
+        "a social worker instead?"
+    ),
+    "faq.miss.consult": "Yes, consult about a child",
+    "faq.miss.no": "No thanks",
+    "faq.more": "Ask another question",
+    "faq.done": "Write whenever you like.",
+    # Fallbacks
+    "fallback.unknown": "I'm not sure what you mean. Here is what I can help with.",
+    "error": "Something went wrong on my side. Please try again in a moment.",
+    # --- handoff relay (bot/handoff; owned by the handoff engineer) — begin ---
+    "relay.sent": (
+        "I have sent your request to the social workers in {district}. I'll tell you here when someone "
+        "takes it. Type **cancel** if you want to withdraw the request."
+    ),
+    "relay.sent_on_call": "I have sent your request to the social worker on call.",
+    "relay.already_waiting": "You already have a request waiting. Type **cancel** if you want to withdraw it.",
+    "relay.waiting": (
+        "Your request is still waiting for a social worker. I'll tell you here as soon as someone takes it. "
+        "Type **cancel** to withdraw it."
+    ),
+    "relay.withdraw_button": "Withdraw the request",
+    "relay.withdrawn": "Your request has been withdrawn. Write whenever you want to start again.",
+    "relay.closed_hours": "The social workers in {district} are closed right now. They open again {opens}. The request waits until then.",
+    "relay.closed_hours_unknown": "The social workers in {district} are closed right now. The request waits until someone can take it.",
+    "relay.acute_advice": (
+        "If the child is in immediate danger — call 112 now. If it is urgent out of office hours: call "
+        "socialjouren (out-of-hours social services){phone}."
+    ),
+    "relay.escalated_backup": "Nobody has taken the request yet. I have now asked more social workers in {district}.",
+    "relay.escalated_channel": "Nobody has taken the request yet. I have now sent it to the whole unit's channel.",
+    "relay.expired": (
+        "Unfortunately no social worker could take the request right now. Call the intake unit in {district} "
+        "directly{phone}. If the child is in immediate danger — call 112."
+    ),
+    "relay.claimed_staff": (
+        "{name} ({role}) has taken your request. Write here and I'll pass it on. Type **end** when you are done."
+    ),
+    "relay.privacy": (
+        "Don't write the child's name or anything that could identify the child. I remove personal identity "
+        "numbers, phone numbers and the like before anything is passed on."
+    ),
+    "relay.claimed_you": (
+        "You have taken the request. You are now talking with {who}. Write here and I'll pass it on. "
+        "Type **end** when you are done."
+    ),
+    "relay.staff_anonymous": "staff at a preschool in {district}",
+    "relay.unknown_district": "an unknown district",
+    "relay.default_role": "social worker",
+    "relay.already_taken": "The request has already been taken by {name}.",
+    "relay.already_taken_unknown": "The request has already been taken.",
+    "relay.gone": "The request is no longer open.",
+    "relay.from": "**{who}:** {text}",
+    "relay.masked": "(I removed details that could identify someone before passing the message on.)",
+    "relay.end_button": "End the conversation",
+    "relay.ended_staff": "The conversation has ended. You'll get the next step here once the social worker has chosen an outcome.",
+    "relay.ended_by_socionom": "{name} has ended the conversation. You'll get the next step shortly.",
+    "relay.ended_by_staff": "The staff member has ended the conversation. Choose an outcome below.",
+    "relay.acute_flag": "Note: the staff member's message showed signs of immediate danger. I have told them to call 112.",
+    "relay.words.end": "end|end chat|done|avsluta|avsluta samtalet",
+    "relay.words.withdraw": "cancel|withdraw|avbryt|dra tillbaka",
+    "relay.weekdays": "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
+    "relay.opens_at": "{weekday} {day}/{month} at {time}",
+    "relay.offer.title": "New consultation request",
+    "relay.offer.district": "District",
+    "relay.offer.time": "Received",
+    "relay.offer.categories": "Concern",
+    "relay.offer.urgency": "Urgency",
+    "relay.offer.backup": "Nobody has taken the request for {minutes} minutes.",
+    "relay.offer.privacy": "Nothing about the child or the staff member is shown here. The note is shown to whoever takes the request.",
+    "relay.claim": "Take the request",
+    "relay.taken": "Taken by {name}",
+    "relay.card_withdrawn": "The staff member withdrew the request.",
+    "relay.card_expired": "Nobody took the request in time; the staff member was given other contacts.",
+    "relay.urgency.acute": "Acute",
+    "relay.urgency.high": "High",
+    "relay.urgency.normal": "Normal",
+    "relay.note.title": "Consultation note (anonymised)",
+    "relay.note.age": "Age",
+    "relay.note.duration": "How long",
+    "relay.note.guidance": "Samråd's assessment",
+    "relay.note.summary": "Summary",
+    "relay.outcome.ask": "How does the request end? The staff member gets the next step based on your choice.",
+    "relay.outcome.report": "Report recommended",
+    "relay.outcome.early_support": "Early support",
+    "relay.outcome.observe": "Keep observing",
+    "relay.outcome.no_action": "No further action",
+    "relay.outcome.saved": "Thank you, the outcome is saved and the staff member has the next step.",
+    "relay.result.title": "Next step after the conversation",
+    "relay.result.outcome": "The social worker's assessment: {outcome}",
+    "relay.next.report": (
+        "Make a report of concern now. The report goes where the child lives. The duty to report is "
+        "personal — a consultation does not replace a report."
+    ),
+    "relay.next.report_link": "Report a concern in the e-service",
+    "relay.next.intake": "Intake unit in {district}: {phone}",
+    "relay.next.early_support": "The family can get early support. Tell the guardians about:",
+    "relay.next.observe": (
+        "Keep observing and write down what you see and hear, with dates. A consultation does not replace a "
+        "report — if the concern grows or something new happens, make a report."
+    ),
+    "relay.next.no_action": (
+        "The social worker sees no need for further action right now. If something new happens you can "
+        "always consult again. A consultation does not replace a report."
+    ),
+    "relay.rate.ask": "How much did this help you? (1 = not at all, 5 = a lot)",
+    "relay.rate.thanks": "Thank you for your rating!",
+    # --- handoff relay — end ---
+}
+
+REASONS: dict[str, str] = {}

@@ -1,0 +1,305 @@
+"""Every Swedish string Samråd's dialogs say; the English module has the same keys and placeholders."""
+
+TEXT: dict[str, str] = {
+    # Welcome and menu
+    "welcome.title": "Hej! Jag är Samråd.",
+    "welcome.body": (
+        "Jag hjälper dig som arbetar i förskolan när du är orolig för ett barn. "
+        "Du behöver inte vara säker — det räcker att du är orolig."
+    ),
+    "welcome.anonymity": (
+        "Du kan rådgöra anonymt: jag frågar aldrig efter barnets namn och sparar inget som kan "
+        "identifiera barnet."
+    ),
+    "welcome.acute": "Är barnet i akut fara — ring 112 nu.",
+    "menu.title": "Vad vill du göra?",
+    "menu.consult": "Rådgör om ett barn",
+    "menu.contact": "Hitta min kontakt",
+    "menu.faq": "Ställ en fråga",
+    "menu.acute": "Akut fara",
+    "menu.handoff": "Prata med en människa",
+    "menu.words.consult": "rådgör|rådgöra|konsultation|orolig|oro",
+    "menu.words.contact": "kontakt|hitta kontakt|min kontakt|telefonnummer|nummer",
+    "menu.words.faq": "fråga|frågor|ställ en fråga",
+    "menu.words.acute": "akut|akut fara",
+    "choice.hint": "Du kan också svara med siffran eller ordet.",
+    "choice.retry": "Jag förstod inte riktigt. Välj ett av alternativen, eller skriv siffran framför det.",
+    "choice.none_selected": "Välj minst ett alternativ, eller skriv siffrorna, till exempel 1, 3.",
+    # Interruptions
+    "help.title": "Så här fungerar Samråd",
+    "help.body": (
+        "Jag hjälper dig att tänka igenom en oro för ett barn, hitta rätt kontakt och svara på frågor "
+        "om anmälningsskyldigheten. Du kan skriva när som helst:"
+    ),
+    "help.cancel": "**avbryt** — avsluta det vi håller på med",
+    "help.restart": "**börja om** — tillbaka till början",
+    "help.human": "**prata med en människa** — få kontakt med en socionom",
+    "help.language": "**in english** — byt till engelska",
+    "help.acute": "Är barnet i akut fara — ring 112 nu.",
+    "help.back": "Nu fortsätter vi där vi var.",
+    "cancel.done": "Okej, jag har avbrutit. Inget av det du skrev sparades. Skriv när du vill börja igen.",
+    "cancel.nothing": "Det finns inget att avbryta just nu.",
+    "restart.done": "Vi börjar om.",
+    "language.switched": "Nu skriver jag på svenska.",
+    # Acute
+    "acute.title": "Ring 112 nu",
+    "acute.body": "Är barnet i akut fara — ring 112 nu. Vänta inte, och fråga inte ut barnet.",
+    "acute.social": "Ring sedan socialtjänsten. Utanför kontorstid: ring socialjouren.",
+    "acute.social_known": "Ring sedan socialtjänsten i {district}:",
+    "acute.report": "Gör också en orosanmälan så snart du kan. Anmälan görs där barnet bor.",
+    "acute.after": "När barnet är i säkerhet kan du skriva till mig igen.",
+    "acute.handoff": "Prata med en socionom",
+    "acute.menu": "Till menyn",
+    # Consultation: anonymity and place
+    "consult.intro": (
+        "Vi rådgör anonymt. Du behöver inte vara säker — det räcker att du är orolig. "
+        "Skriv inte barnets namn eller något som kan identifiera barnet."
+    ),
+    "place.ask": "Vilken förskola gäller det? Skriv förskolans namn — eller stadsdelen, om du hellre vill det.",
+    "place.why": "Jag frågar bara för att hitta rätt kontakter. Förskolan sparas inte.",
+    "place.placeholder": "Förskolans namn eller stadsdel",
+    "place.send": "Skicka",
+    "place.district_only": "Jag vill hellre välja stadsdel",
+    "place.ambiguous": "Jag hittade flera förskolor som liknar det du skrev. Vilken menar du?",
+    "place.preschool_option": "{name} — {street}, {district}",
+    "place.none_of_these": "Ingen av dem",
+    "place.unknown": "Jag hittade ingen förskola med det namnet. Vilken stadsdel ligger förskolan i?",
+    "place.district_ask": "Vilken stadsdel ligger förskolan i?",
+    "place.found": "Då gäller det {district}.",
+    # Concern
+    "concern.ask": "Vad handlar din oro om? Välj ett eller flera.",
+    "concern.send": "Gå vidare",
+    "category.physical": "Blåmärken eller andra skador",
+    "category.neglect": "Barnets grundläggande behov (mat, kläder, hygien, vård)",
+    "category.emotional": "Barnets mående eller beteende",
+    "category.sexual": "Något sexuellt som oroar",
+    "category.parent": "Förälderns mående, missbruk eller psykisk ohälsa",
+    "category.domestic_violence": "Våld i familjen",
+    "category.honour": "Hedersrelaterat våld och förtryck",
+    "category.family_support": "Familjen behöver stöd",
+    "words.ask": (
+        "Berätta med egna ord vad du har sett eller hört. Skriv inte barnets namn eller något som kan "
+        "identifiera barnet."
+    ),
+    "words.skip": "Hoppa över",
+    "words.placeholder": "Det här har jag sett eller hört …",
+    "words.masked": "Jag tog bort {kinds} ur det du skrev innan jag sparade något.",
+    "pii.personnummer": "personnummer",
+    "pii.phone": "telefonnummer",
+    "pii.email": "e-postadresser",
+    "pii.address": "adresser",
+    "pii.postcode": "postnummer",
+    "pii.name": "namn",
+    "list.and": "och",
+    # Questions
+    "q.duration": "Hur länge har du varit orolig?",
+    "q.duration.today": "Det hände i dag",
+    "q.duration.weeks": "Några veckor",
+    "q.duration.months": "Flera månader",
+    "q.duration.unknown": "Vet inte",
+    "q.child_told": "Har barnet själv sagt något om det?",
+    "q.safe_today": "Tror du att barnet är tryggt i dag, när det går hem?",
+    "q.yes": "Ja",
+    "q.no": "Nej",
+    "q.unsure": "Vet inte",
+    "q.age": "Hur gammalt är barnet ungefär?",
+    "q.age.0-1": "0–1 år",
+    "q.age.1-3": "1–3 år",
+    "q.age.3-6": "3–6 år",
+    # Guidance
+    "guidance.title.acute": "Ring 112 nu",
+    "guidance.title.report": "Din oro ska anmälas",
+    "guidance.title.consult": "Rådgör med en socionom",
+    "guidance.title.support": "Familjen kan behöva stöd",
+    "guidance.lead.acute": "Det du beskriver kan betyda att barnet är i akut fara. Ring 112 nu.",
+    "guidance.lead.report": (
+        "Det du beskriver är en sådan oro som ska anmälas till socialtjänsten, genast. "
+        "Du behöver inte ha bevis — socialtjänsten utreder, inte du."
+    ),
+    "guidance.lead.consult": (
+        "Det är inte självklart vad som gäller här. Jag rekommenderar att du rådgör med en socionom. "
+        "Du bestämmer själv om du ska anmäla — och är du fortfarande orolig ska du göra det."
+    ),
+    "guidance.lead.support": (
+        "Det du beskriver låter som att familjen behöver stöd. Du kan tipsa föräldrarna om stödet nedan. "
+        "Blir du orolig för att barnet far illa ska du anmäla."
+    ),
+    "guidance.why": "Varför jag säger så",
+    "guidance.next": "Det här kan du göra nu",
+    "guidance.next.acute": "Ring 112. Ring sedan socialtjänsten, eller socialjouren utanför kontorstid.",
+    "guidance.next.report": "Gör en orosanmälan i dag, i e-tjänsten eller per telefon.",
+    "guidance.next.consult": (
+        "Rådgör anonymt med en socionom. Som anställd kan du inte anmäla anonymt, men du kan rådgöra "
+        "anonymt först."
+    ),
+    "guidance.next.support": "Berätta för föräldrarna om stödet nedan. Det är frivilligt för familjen.",
+    "guidance.duty": "Anmälningsskyldigheten är personlig — {law}.",
+    "guidance.where": "Anmälan görs där barnet bor.",
+    "guidance.not_replace": "En konsultation ersätter inte en anmälan.",
+    "guidance.guardians.no": (
+        "Berätta inte för vårdnadshavarna först. När det gäller våld, sexuella övergrepp eller "
+        "hedersrelaterat våld och förtryck rådgör du med socialtjänsten innan någon pratar med dem."
+    ),
+    "guidance.guardians.yes": (
+        "Oftast är det bra att berätta för vårdnadshavarna att du är orolig och vad du tänker göra. "
+        "Är du osäker, fråga socionomen först."
+    ),
+    "guidance.contacts": "Kontakter i {district}",
+    "guidance.eservice": "Gör en orosanmälan (e-tjänst)",
+    "guidance.decide": "Det är du som bestämmer vad du gör.",
+    "contact.socionom": "Socionom",
+    "contact.mottagning": "Mottagning Barn och unga",
+    "contact.foraldraradgivning": "Föräldrarådgivning",
+    "contact.familjecentral": "Familjecentral",
+    "contact.oppen_forskola": "Öppen förskola",
+    "contact.socialjour": "Socialjouren",
+    "contact.open_now": "öppet nu",
+    "contact.closed_now": "stängt just nu",
+    "contact.none": "Jag har inga kontaktuppgifter för {district} ännu. Ring stadens växel eller socialjouren.",
+    # Final choice
+    "final.ask": "Vad vill du göra nu?",
+    "final.handoff": "Prata med en socionom nu",
+    "final.note": "Få en konsultationsanteckning (avidentifierad)",
+    "final.finish": "Avsluta",
+    "final.bye": "Tack för att du bryr dig om barnet. Skriv när du vill, så börjar vi om.",
+    "note.title": "Konsultationsanteckning (avidentifierad)",
+    "note.lead": "Den här anteckningen innehåller inga uppgifter om barnet. Den kan hjälpa dig att minnas.",
+    "note.day": "Datum",
+    "note.district": "Stadsdel",
+    "note.age": "Ålder",
+    "note.categories": "Oro",
+    "note.duration": "Hur länge",
+    "note.outcome": "Vägledning",
+    "note.id": "Anteckningens id",
+    "outcome.acute": "Akut — ring 112",
+    "outcome.report": "Anmäl",
+    "outcome.consult": "Rådgör med socionom",
+    "outcome.support": "Tipsa om stöd",
+    # Handoff
+    "handoff.share_name": (
+        "Får socionomen se ditt namn? Barnets uppgifter delas aldrig. Med ditt namn kan socionomen "
+        "höra av sig till dig; utan det är du anonym."
+    ),
+    "handoff.share_yes": "Ja, visa mitt namn",
+    "handoff.share_no": "Nej, jag vill vara anonym",
+    "handoff.unavailable": (
+        "Jag kan inte koppla dig till en socionom i {district} just nu. Här är kontakterna i stället."
+    ),
+    # Contact
+    "contact.intro": "Jag hjälper dig att hitta kontakterna för din förskola.",
+    "contact.done": "Vill du något mer kan du skriva när som helst.",
+    # FAQ
+    "faq.ask": "Vad undrar du? Skriv din fråga.",
+    "faq.placeholder": "Till exempel: Kan jag anmäla anonymt?",
+    "faq.miss": (
+        "Jag har inget bra svar på den frågan, och jag vill inte gissa. Vill du rådgöra med en "
+        "socionom i stället?"
+    ),
+    "faq.miss.consult": "Ja, rådgör om ett barn",
+    "faq.miss.no": "Nej tack",
+    "faq.more": "Ställ en fråga till",
+    "faq.done": "Skriv när du vill.",
+    # Fallbacks
+    "fallback.unknown": "Jag är inte säker på vad du menar. Här är vad jag kan hjälpa till med.",
+    "error": "Något gick fel hos mig. Försök igen om en stund.",
+    # --- handoff relay (bot/handoff; owned by the handoff engineer) — begin ---
+    "relay.sent": (
+        "Jag har skickat din förfrågan till socionomerna i {district}. Du får besked här när någon tar "
+        "ärendet. Skriv **avbryt** om du vill dra tillbaka förfrågan."
+    ),
+    "relay.sent_on_call": "Jag har skickat din förfrågan till den socionom som har jour.",
+    "relay.already_waiting": "Du har redan en förfrågan som väntar. Skriv **avbryt** om du vill dra tillbaka den.",
+    "relay.waiting": (
+        "Din förfrågan väntar fortfarande på en socionom. Jag säger till här så fort någon tar den. "
+        "Skriv **avbryt** för att dra tillbaka den."
+    ),
+    "relay.withdraw_button": "Dra tillbaka förfrågan",
+    "relay.withdrawn": "Din förfrågan är tillbakadragen. Skriv när du vill börja igen.",
+    "relay.closed_hours": "Socionomerna i {district} har stängt just nu. De öppnar igen {opens}. Förfrågan ligger kvar till dess.",
+    "relay.closed_hours_unknown": "Socionomerna i {district} har stängt just nu. Förfrågan ligger kvar tills någon kan ta den.",
+    "relay.acute_advice": (
+        "Är barnet i akut fara — ring 112 nu. Är det brådskande utanför kontorstid: ring socialjouren{phone}."
+    ),
+    "relay.escalated_backup": "Ingen har tagit ärendet ännu. Jag har nu frågat fler socionomer i {district}.",
+    "relay.escalated_channel": "Ingen har tagit ärendet ännu. Jag har nu skickat förfrågan till hela enhetens kanal.",
+    "relay.expired": (
+        "Tyvärr kunde ingen socionom ta ärendet just nu. Ring mottagningen i {district} direkt{phone}. "
+        "Är barnet i akut fara — ring 112."
+    ),
+    "relay.claimed_staff": (
+        "{name} ({role}) har tagit ditt ärende. Skriv här så skickar jag det vidare. "
+        "Skriv **avsluta** när ni är klara."
+    ),
+    "relay.privacy": (
+        "Skriv inte barnets namn eller något som kan identifiera barnet. Jag tar bort personnummer, "
+        "telefonnummer och liknande innan något skickas vidare."
+    ),
+    "relay.claimed_you": (
+        "Du har tagit ärendet. Du pratar nu med {who}. Skriv här så skickar jag det vidare. "
+        "Skriv **avsluta** när ni är klara."
+    ),
+    "relay.staff_anonymous": "personal på förskolan i {district}",
+    "relay.unknown_district": "okänd stadsdel",
+    "relay.default_role": "socionom",
+    "relay.already_taken": "Ärendet är redan taget av {name}.",
+    "relay.already_taken_unknown": "Ärendet är redan taget.",
+    "relay.gone": "Förfrågan är inte längre aktuell.",
+    "relay.from": "**{who}:** {text}",
+    "relay.masked": "(Jag tog bort uppgifter som kan identifiera någon innan meddelandet skickades vidare.)",
+    "relay.end_button": "Avsluta samtalet",
+    "relay.ended_staff": "Samtalet är avslutat. Du får nästa steg här när socionomen har valt utfall.",
+    "relay.ended_by_socionom": "{name} har avslutat samtalet. Du får nästa steg strax.",
+    "relay.ended_by_staff": "Personalen har avslutat samtalet. Välj utfall nedan.",
+    "relay.acute_flag": "Obs: personalens meddelande innehöll tecken på akut fara. Jag har uppmanat hen att ringa 112.",
+    "relay.words.end": "avsluta|avsluta samtalet|klar|end|end chat",
+    "relay.words.withdraw": "avbryt|dra tillbaka|ångra|cancel|withdraw",
+    "relay.weekdays": "måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag",
+    "relay.opens_at": "{weekday} {day}/{month} kl. {time}",
+    "relay.offer.title": "Ny förfrågan om konsultation",
+    "relay.offer.district": "Stadsdel",
+    "relay.offer.time": "Inkom",
+    "relay.offer.categories": "Oron gäller",
+    "relay.offer.urgency": "Brådska",
+    "relay.offer.backup": "Ingen har tagit ärendet på {minutes} minuter.",
+    "relay.offer.privacy": "Inga uppgifter om barnet eller personalen visas här. Anteckningen visas för den som tar ärendet.",
+    "relay.claim": "Ta ärendet",
+    "relay.taken": "Taget av {name}",
+    "relay.card_withdrawn": "Förfrågan återkallades av personalen.",
+    "relay.card_expired": "Ingen tog ärendet i tid; personalen har fått andra kontaktvägar.",
+    "relay.urgency.acute": "Akut",
+    "relay.urgency.high": "Hög",
+    "relay.urgency.normal": "Normal",
+    "relay.note.title": "Konsultationsanteckning (avidentifierad)",
+    "relay.note.age": "Ålder",
+    "relay.note.duration": "Hur länge",
+    "relay.note.guidance": "Samråds bedömning",
+    "relay.note.summary": "Sammanfattning",
+    "relay.outcome.ask": "Hur avslutas ärendet? Personalen får nästa steg utifrån ditt val.",
+    "relay.outcome.report": "Anmälan rekommenderas",
+    "relay.outcome.early_support": "Tidigt stöd",
+    "relay.outcome.observe": "Fortsätt observera",
+    "relay.outcome.no_action": "Ingen vidare åtgärd",
+    "relay.outcome.saved": "Tack, utfallet är sparat och personalen har fått nästa steg.",
+    "relay.result.title": "Nästa steg efter samtalet",
+    "relay.result.outcome": "Socionomens bedömning: {outcome}",
+    "relay.next.report": (
+        "Gör en orosanmälan nu. Anmälan görs där barnet bor. Anmälningsskyldigheten är personlig — "
+        "en konsultation ersätter inte en anmälan."
+    ),
+    "relay.next.report_link": "Gör en orosanmälan i e-tjänsten",
+    "relay.next.intake": "Mottagningen i {district}: {phone}",
+    "relay.next.early_support": "Familjen kan få tidigt stöd. Tipsa vårdnadshavarna om:",
+    "relay.next.observe": (
+        "Fortsätt observera och skriv ner vad du ser och hör, med datum. En konsultation ersätter inte "
+        "en anmälan — om oron växer eller något nytt händer, gör en anmälan."
+    ),
+    "relay.next.no_action": (
+        "Socionomen ser inget behov av fler åtgärder just nu. Om något nytt händer kan du alltid rådgöra "
+        "igen. En konsultation ersätter inte en anmälan."
+    ),
+    "relay.rate.ask": "Hur mycket hjälp fick du? (1 = ingen, 5 = mycket)",
+    "relay.rate.thanks": "Tack för ditt betyg!",
+    # --- handoff relay — end ---
+}
+
+REASONS: dict[str, str] = {}

@@ -1,0 +1,73 @@
+"""Fakes for the dialogs' ports (recorder, handoff) and for knowledge modules that have not landed yet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from botbuilder.core import TurnContext
+
+
+class FakeRecorder:
+    """Keeps recorded notes in a list."""
+
+    def __init__(self) -> None:
+        self.notes: list[dict[str, Any]] = []
+
+    async def record(self, note: dict[str, Any]) -> str:
+        self.notes.append(dict(note))
+        return f"note-{len(self.notes)}"
+
+
+@dataclass
+class HandoffCall:
+    note: dict[str, Any]
+    route: dict[str, Any]
+    share_name: bool
+
+
+class FakeHandoff:
+    """Records handoff requests and says one line, as the real engine would take over."""
+
+    def __init__(self) -> None:
+        self.calls: list[HandoffCall] = []
+
+    async def request(self, context: TurnContext, note: dict[str, Any], route: dict[str, Any], *,
+                      share_name: bool) -> None:
+        self.calls.append(HandoffCall(dict(note), dict(route), share_name))
+        await context.send_activity("[handoff engine takes over]")
+
+
+@dataclass
+class FakeArticle:
+    slug: str
+    lang: str
+    title: str
+    body: str
+    score: float = 100.0
+
+
+@dataclass
+class FakeFaq:
+    """Finds an article when the query mentions one of its words; used until knowledge/faq.py lands."""
+
+    articles: dict[str, FakeArticle] = field(default_factory=lambda: {
+        "anonymt": FakeArticle("anonym-anmalan", "sv", "Kan jag anmäla anonymt?",
+                               "Som anställd kan du inte anmäla anonymt, men du kan rådgöra anonymt först."),
+        "anonymously": FakeArticle("anonym-anmalan", "en", "Can I report anonymously?",
+                                   "As an employee you cannot report anonymously, but you can consult "
+                                   "anonymously first."),
+    })
+    queries: list[str] = field(default_factory=list)
+
+    def search(self, query: str, lang: str = "sv") -> FakeArticle | None:
+        self.queries.append(query)
+        for word, article in self.articles.items():
+            if word in query.lower() and article.lang == lang:
+                return article
+        return None
+
+
+def fake_duty_reference(lang: str) -> str:
+    return ("anmälningsskyldigheten i socialtjänstlagen (2025:400) (tidigare 14 kap. 1 § SoL)" if lang == "sv"
+            else "the duty to report in the Social Services Act (2025:400) (formerly ch. 14 s. 1 SoL)")
