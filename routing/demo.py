@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from routing.model import UnitKind
-from routing.store import BUNDLE_FORMAT, BUNDLE_VERSION, ImportSummary, RoutingStore
+from routing.model import Directory, UnitKind
+from routing.store import BUNDLE_FORMAT, BUNDLE_VERSION, ImportSummary, RoutingStore, directory_from_bundle
 
 PRESCHOOLS_CSV = Path(__file__).parent / "data" / "stockholm_forskolor.csv"
 DEMO_ACTOR = "demo"
@@ -115,6 +115,11 @@ def demo_bundle() -> dict[str, Any]:
     return {"format": BUNDLE_FORMAT, "version": BUNDLE_VERSION, "districts": districts,
             "preschools": preschools, "units": units, "contacts": contacts, "opening_hours": hours,
             "hours_exceptions": [], "on_call": [], "rules": list(RULES)}
+
+
+def demo_directory() -> Directory:
+    """The demo data as a `Directory`, without a database (tests and benchmarks)."""
+    return directory_from_bundle(demo_bundle())
 
 
 async def load_demo(engine: AsyncEngine, *, if_empty: bool = True) -> ImportSummary | None:

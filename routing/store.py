@@ -621,8 +621,17 @@ class RoutingStore:
 
     async def load_directory(self) -> Directory:
         """An immutable snapshot of every routing table."""
-        data = await self.export_records()
-        return Directory(
+        return build_directory(await self.export_records())
+
+    async def validation_report(self) -> ValidationReport:
+        """Preschools without district, districts without an active socionom, units without hours, socialjour."""
+        return validation_report(await self.load_directory())
+
+
+def build_directory(data: Mapping[str, list[dict[str, Any]]]) -> Directory:
+    """A `Directory` from parsed records per table (as `RoutingStore.export_records` returns them)."""
+    data = {spec.name: list(data.get(spec.name, ())) for spec in TABLES}
+    return Directory(
             districts=tuple(District(r["id"], r["name"], tuple(r["aliases"]), r["active"])
                             for r in data["districts"]),
             preschools=tuple(Preschool(r["id"], r["name"], OperatorKind(r["operator"]), r["address"] or "",
@@ -643,16 +652,29 @@ class RoutingStore:
                              r["note"] or "") for r in data["rules"]),
         )
 
-    async def validation_report(self) -> ValidationReport:
-        """Preschools without district, districts without an active socionom, units without hours, socialjour."""
-        directory = await self.load_directory()
-        without_district = sorted(p.id for p in directory.preschools if p.active and p.district_id is None)
-        missing_socionom = sorted(
-            d.id for d in directory.districts if d.active and not any(
-                directory.contacts_of(u.id) for u in directory.units_of(UnitKind.SOCIONOM, d.id)))
-        no_hours = sorted(u.id for u in directory.units if u.active and not directory.has_hours(u.id))
-        socialjour = any(u.active and u.kind == UnitKind.SOCIALJOUR for u in directory.units)
-        return ValidationReport(without_district, missing_socionom, no_hours, socialjour)
+def directory_from_bundle(bundle: Mapping[str, Any]) -> Directory:
+    """A `Directory` straight from a JSON bundle, without a database; raises RoutingValidationError."""
+    data: dict[str, list[dict[str, Any]]] = {}
+    errors: list[FieldError] = []
+    for spec in TABLES:
+        for position, raw in enumerate(bundle.get(spec.name, [])):
+            record, problems = parse_record(spec, raw, f"{spec.name}[{position}]")
+            errors.extend(problems)
+            data.setdefault(spec.name, []).append(record)
+    if errors:
+        raise RoutingValidationError(errors)
+    return build_directory(data)
+
+
+def validation_report(directory: Directory) -> ValidationReport:
+    """Preschools without district, districts without an active socionom, units without hours, socialjour."""
+    without_district = sorted(p.id for p in directory.preschools if p.active and p.district_id is None)
+    missing_socionom = sorted(
+        d.id for d in directory.districts if d.active and not any(
+            directory.contacts_of(u.id) for u in directory.units_of(UnitKind.SOCIONOM, d.id)))
+    no_hours = sorted(u.id for u in directory.units if u.active and not directory.has_hours(u.id))
+    socialjour = any(u.active and u.kind == UnitKind.SOCIALJOUR for u in directory.units)
+    return ValidationReport(without_district, missing_socionom, no_hours, socialjour)
 
 
 # ---------------------------------------------------------------- files

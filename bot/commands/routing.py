@@ -1,0 +1,237 @@
+"""Routing commands: route, routing import/export/validate, load-demo."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.cli import CommandError
+from bot.settings import Settings, SettingsError
+
+T = TypeVar("T")
+
+
+def _settings() -> Settings:
+    try:
+        return Settings.from_env()
+    except SettingsError as error:
+        raise CommandError(str(error)) from None
+
+
+def _run(work: Callable[[AsyncEngine, Settings], Awaitable[T]]) -> T:
+    """Run *work* with an engine on DATABASE_URL, turning database and validation errors into CommandError."""
+    from bot.database import DatabaseUrlError, create_engine
+    from routing.errors import RoutingError, RoutingValidationError
+
+    settings = _settings()
+    try:
+        engine = create_engine(settings.database_url, schema=settings.database_schema)
+    except DatabaseUrlError as error:
+        raise CommandError(str(error)) from None
+
+    async def go() -> T:
+        try:
+            return await work(engine, settings)
+        finally:
+            await engine.dispose()
+
+    try:
+        return asyncio.run(go())
+    except RoutingValidationError as error:
+        lines = "\n".join(f"  {e}" for e in error.errors)
+        raise CommandError(f"{len(error.errors)} fel, inget ändrades:\n{lines}") from None
+    except RoutingError as error:
+        raise CommandError(str(error)) from None
+    except (OperationalError, ProgrammingError) as error:
+        raise CommandError(f"databasen är inte redo ({error.orig}); kör `samrad db upgrade` först") from None
+    except DBAPIError as error:
+        raise CommandError(f"databasfel: {error.orig}") from None
+
+
+def _parse_at(raw: str | None) -> datetime | None:
+    if raw is None:
+        return None
+    try:
+        return datetime.fromisoformat(raw)
+    except ValueError:
+        raise CommandError(f"--at must be an ISO-8601 time such as 2026-06-19T10:00, got {raw!r}") from None
+
+
+def route(args: argparse.Namespace) -> int:
+    """Match a preschool from free text and print the routing decision."""
+    from routing.service import RoutingService
+
+    at = _parse_at(args.at)
+
+    async def work(engine: AsyncEngine, settings: Settings) -> dict[str, Any]:
+        service = RoutingService(engine, eservice_url=settings.eservice_url)
+        result = await service.match(args.text)
+        decision = None
+        if result.best is not None:
+            decision = await service.decide(result.best.id, args.district, args.concern, args.outcome, at)
+        elif args.district or (result.district is not None and not result.candidates):
+            district = args.district or (result.district.id if result.district else None)
+            decision = await service.decide(None, district, args.concern, args.outcome, at)
+        directory = await service.directory()
+        return {
+            "matches": [{"id": c.preschool.skolverket_id or c.preschool.id, "name": c.preschool.name,
+                         "district": (d.name if (d := directory.district(c.preschool.district_id)) else None),
+                         "score": round(c.score, 1)} for c in result.candidates],
+            "ambiguous": result.ambiguous,
+            "decision": None if decision is None else decision.to_dict(),
+        }
+
+    output = _run(work)
+    if args.json:
+        print(json.dumps(output, ensure_ascii=False, indent=2))
+        return 0
+    if not output["matches"]:
+        print("Ingen förskola hittades.")
+    for match in output["matches"]:
+        print(f"  {match['score']:5.1f}  {match['name']}  ({match['district'] or 'stadsdel saknas'}, id {match['id']})")
+    if output["ambiguous"]:
+        print("Flera förskolor passar — ange stadsdel eller gata.")
+    decision = output["decision"]
+    if decision is not None:
+        print(f"Stadsdel: {decision['district']['name'] if decision['district'] else 'okänd'}")
+        for contact in decision["contacts"]:
+            state = "tillgänglig nu" if contact["available_now"] else "ej tillgänglig nu"
+            print(f"  Kontakt: {contact['name']} — {contact['unit']['name']} ({state})")
+        print(f"  Anmälan: {decision['report']['eservice_url']} (där barnet bor)")
+        after = decision["after_hours"]
+        if not after["open_now"]:
+            print(f"  Stängt nu; nästa öppning {after['next_opening'] or 'okänd'}. Akut fara: ring 112.")
+        print("Spår:")
+        for step in decision["trace"]:
+            print(f"  - {step}")
+    return 0
+
+
+def _actor(args: argparse.Namespace) -> str:
+    if args.actor:
+        return str(args.actor)
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
+
+
+def routing_import(args: argparse.Namespace) -> int:
+    """Import a JSON bundle, a table CSV or a folder of CSVs, all-or-nothing."""
+    from routing.store import RoutingStore
+
+    path = Path(args.file)
+    if not path.exists():
+        raise CommandError(f"{path} finns inte")
+
+    async def work(engine: AsyncEngine, _settings: Settings) -> dict[str, dict[str, int]]:
+        return (await RoutingStore(engine).import_file(path, actor=_actor(args))).to_dict()
+
+    summary = _run(work)
+    for action in ("created", "updated", "unchanged"):
+        counts = ", ".join(f"{table} {n}" for table, n in summary[action].items()) or "inga"
+        print(f"{action}: {counts}")
+    return 0
+
+
+def routing_export(args: argparse.Namespace) -> int:
+    """Export every routing table as CSV files in a folder, or as one JSON bundle."""
+    from routing.store import RoutingStore
+
+    out = Path(args.out)
+
+    async def work(engine: AsyncEngine, _settings: Settings) -> Any:
+        store = RoutingStore(engine)
+        return await (store.export_json() if args.format == "json" else store.export_csv())
+
+    data = _run(work)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # Write beside the target and move into place, so a failure never leaves half an export.
+    if args.format == "json":
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=out.parent, delete=False,
+                                         suffix=".tmp") as handle:
+            json.dump(data, handle, ensure_ascii=False, indent=1)
+        os.replace(handle.name, out)
+    else:
+        if out.exists() and not out.is_dir():
+            raise CommandError(f"{out} finns redan och är ingen mapp (CSV-export skriver en fil per tabell)")
+        staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=".export-"))
+        try:
+            for name, text in data.items():
+                (staging / name).write_text(text, encoding="utf-8")
+            out.mkdir(exist_ok=True)
+            for name in data:
+                os.replace(staging / name, out / name)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    print(f"Exporterade till {out}")
+    return 0
+
+
+def routing_validate(_args: argparse.Namespace) -> int:
+    """Print gaps in the routing tables; exit 1 when something needs fixing."""
+    from routing.store import RoutingStore
+
+    async def work(engine: AsyncEngine, _settings: Settings) -> Any:
+        return await RoutingStore(engine).validation_report()
+
+    report = _run(work)
+    for line in report.lines():
+        print(line)
+    return 0 if report.ok else 1
+
+
+def load_demo(args: argparse.Namespace) -> int:
+    """Load the demo districts, preschools, fictional units and contacts."""
+    from routing.demo import load_demo as load
+
+    async def work(engine: AsyncEngine, _settings: Settings) -> Any:
+        return await load(engine, if_empty=args.if_empty)
+
+    summary = _run(work)
+    if summary is None:
+        print("Routingtabellerna har redan data; demodata laddades inte.")
+    else:
+        print("Demodata laddad: " + ", ".join(f"{t} {n}" for t, n in summary.created.items()))
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add route, routing (import/export/validate) and load-demo."""
+    parser = subparsers.add_parser("route", help="match a preschool and show where a consultation goes")
+    parser.add_argument("text", help="preschool name, address or district as a user would type it")
+    parser.add_argument("--concern", help="concern category, e.g. physical, neglect, family_support")
+    parser.add_argument("--outcome", choices=["acute", "report", "consult", "support"])
+    parser.add_argument("--district", help="district id or name (old names accepted)")
+    parser.add_argument("--at", help="ISO-8601 time (naive = Europe/Stockholm); default now")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(func=route)
+
+    routing = subparsers.add_parser("routing", help="routing tables: import, export, validate")
+    sub = routing.add_subparsers(dest="routing_command", required=True)
+    imp = sub.add_parser("import", help="import a JSON bundle, a table CSV or a folder of CSVs (all-or-nothing)")
+    imp.add_argument("file")
+    imp.add_argument("--actor", help="who is making the change (recorded in the history)")
+    imp.set_defaults(func=routing_import)
+    exp = sub.add_parser("export", help="export every routing table")
+    exp.add_argument("--format", choices=["csv", "json"], default="csv")
+    exp.add_argument("--out", required=True, help="folder (csv) or file (json)")
+    exp.set_defaults(func=routing_export)
+    sub.add_parser("validate", help="report gaps: preschools without district, missing socionom …").set_defaults(
+        func=routing_validate)
+
+    demo = subparsers.add_parser("load-demo", help="load demo routing data (fictional contacts)")
+    demo.add_argument("--if-empty", action="store_true", help="only when the routing tables are empty")
+    demo.set_defaults(func=load_demo)
