@@ -1,0 +1,25 @@
+"""Handoff to a human: a socionom takes the consultation, messages are relayed scrubbed, closed with an outcome."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from bot.handoff.engine import HandoffEngine
+
+__all__ = ["build_handoff"]
+
+
+def build_handoff(*, settings: Any, engine: AsyncEngine, adapter: Any, clock: Callable[[], datetime],
+                  references: Any, records: Any, routing: Any) -> HandoffEngine:
+    """The handoff engine over *engine*'s tables; performs no I/O."""
+    # Imported here so `bot.handoff.tables` (used by Alembic) stays cheap to import.
+    from bot.handoff.engine import HandoffEngine
+    from bot.handoff.store import HandoffStore
+
+    return HandoffEngine(settings=settings, store=HandoffStore(engine, clock), adapter=adapter,
+                         references=references, records=records, routing=routing, clock=clock)

@@ -1,0 +1,144 @@
+"""Adaptive Cards (1.5) of the handoff: the offer socionoms see, the note, the outcome and rating cards.
+
+The offer card is content-free by design: district, time, concern categories and urgency — never the
+staff member's words. The note (already scrubbed) goes to the claimer only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from botbuilder.core import CardFactory
+from botbuilder.schema import Attachment
+
+from dialogs.text import say, text_for
+
+CARD_VERSION = "1.5"
+SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
+CLAIM = "handoff.claim"
+WITHDRAW = "handoff.withdraw"
+END = "handoff.end"
+OUTCOME = "handoff.outcome"
+RATE = "handoff.rate"
+ACTIONS = frozenset({CLAIM, WITHDRAW, END, OUTCOME, RATE})
+OUTCOMES = ("report", "early_support", "observe", "no_action")
+RATINGS = (1, 2, 3, 4, 5)
+
+
+def _card(body: list[dict[str, Any]], actions: list[dict[str, Any]] | None = None, *,
+          fallback: str = "") -> Attachment:
+    content: dict[str, Any] = {"type": "AdaptiveCard", "$schema": SCHEMA, "version": CARD_VERSION, "body": body}
+    if actions:
+        content["actions"] = actions
+    if fallback:
+        content["fallbackText"] = fallback
+    return CardFactory.adaptive_card(content)
+
+
+def _title(text: str) -> dict[str, Any]:
+    return {"type": "TextBlock", "text": text, "weight": "Bolder", "size": "Medium", "wrap": True}
+
+
+def _para(text: str, **style: Any) -> dict[str, Any]:
+    return {"type": "TextBlock", "text": text, "wrap": True, **style}
+
+
+def _facts(pairs: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    return {"type": "FactSet", "facts": [{"title": title, "value": value} for title, value in pairs if value]}
+
+
+def _submit(title: str, data: dict[str, Any], **style: Any) -> dict[str, Any]:
+    return {"type": "Action.Submit", "title": title, "data": data, **style}
+
+
+def category_names(lang: str, categories: Sequence[str]) -> str:
+    """The concern categories in words."""
+    text = text_for(lang)
+    return ", ".join(text.get(f"category.{code}", code) for code in categories)
+
+
+def offer_card(lang: str, *, handoff_id: str, district: str, requested_at: datetime,
+               categories: Sequence[str], urgency: str, waited_minutes: int | None = None,
+               status: str | None = None) -> Attachment:
+    """The card socionoms get: no words from the staff member; *status* replaces the button once decided."""
+    text = text_for(lang)
+    facts = [(text["relay.offer.district"], district),
+             (text["relay.offer.time"], requested_at.strftime("%Y-%m-%d %H:%M")),
+             (text["relay.offer.categories"], category_names(lang, categories)),
+             (text["relay.offer.urgency"], text.get(f"relay.urgency.{urgency}", urgency))]
+    body = [_title(text["relay.offer.title"]), _facts(facts)]
+    if waited_minutes and status is None:
+        body.append(_para(say(lang, "relay.offer.backup", minutes=waited_minutes), color="Attention"))
+    if status is not None:
+        body.append(_para(status, weight="Bolder"))
+        return _card(body, fallback=f"{text['relay.offer.title']}: {status}")
+    body.append(_para(text["relay.offer.privacy"], isSubtle=True, size="Small"))
+    actions = [_submit(text["relay.claim"], {"action": CLAIM, "handoff_id": handoff_id}, style="positive")]
+    return _card(body, actions, fallback=text["relay.offer.title"])
+
+
+def note_card(lang: str, note: Mapping[str, Any], district: str) -> Attachment:
+    """The scrubbed konsultationsanteckning, for the claimer only."""
+    text = text_for(lang)
+    facts = [(text["relay.offer.district"], district),
+             (text["relay.note.age"], text.get(f"q.age.{note.get('age_band')}", "")),
+             (text["relay.offer.categories"], category_names(lang, note.get("categories") or [])),
+             (text["relay.note.duration"], text.get(f"q.duration.{note.get('duration')}", "")),
+             (text["relay.note.guidance"], text.get(f"outcome.{note.get('outcome')}", "") or "")]
+    body = [_title(text["relay.note.title"]), _facts(facts)]
+    if note.get("summary"):
+        body += [_para(text["relay.note.summary"], weight="Bolder"), _para(str(note["summary"]))]
+    return _card(body, fallback=text["relay.note.title"])
+
+
+def end_card(lang: str, message: str, handoff_id: str) -> Attachment:
+    """*message* with a button that ends the conversation."""
+    return _card([_para(message)], [_submit(text_for(lang)["relay.end_button"],
+                                            {"action": END, "handoff_id": handoff_id})], fallback=message)
+
+
+def withdraw_card(lang: str, message: str, handoff_id: str) -> Attachment:
+    """*message* with a button that withdraws the waiting request."""
+    return _card([_para(message)], [_submit(text_for(lang)["relay.withdraw_button"],
+                                            {"action": WITHDRAW, "handoff_id": handoff_id})], fallback=message)
+
+
+def outcome_choice_card(lang: str, message: str, handoff_id: str) -> Attachment:
+    """For the socionom: the four outcomes."""
+    text = text_for(lang)
+    body = [_para(message), _para(text["relay.outcome.ask"], weight="Bolder")]
+    actions = [_submit(text[f"relay.outcome.{code}"], {"action": OUTCOME, "handoff_id": handoff_id,
+                                                       "outcome": code}) for code in OUTCOMES]
+    return _card(body, actions, fallback=text["relay.outcome.ask"])
+
+
+def result_card(lang: str, *, handoff_id: str, outcome: str, district: str, eservice_url: str,
+                intake: Sequence[Mapping[str, Any]], early_support: Sequence[Mapping[str, Any]]) -> Attachment:
+    """For the staff member: the outcome, the concrete next step and a one-click rating."""
+    text = text_for(lang)
+    body: list[dict[str, Any]] = [
+        _title(text["relay.result.title"]),
+        _para(say(lang, "relay.result.outcome", outcome=text[f"relay.outcome.{outcome}"]), weight="Bolder"),
+    ]
+    actions: list[dict[str, Any]] = []
+    if outcome == "report":
+        body.append(_para(text["relay.next.report"]))
+        body.append(_para(f"[{text['relay.next.report_link']}]({eservice_url})"))
+        for unit in intake:
+            if unit.get("phone"):
+                body.append(_para(say(lang, "relay.next.intake", district=unit.get("name") or district,
+                                      phone=unit["phone"])))
+        actions.append({"type": "Action.OpenUrl", "title": text["relay.next.report_link"], "url": eservice_url})
+    elif outcome == "early_support":
+        body.append(_para(text["relay.next.early_support"]))
+        body.append(_facts([(str(unit.get("name") or ""), " · ".join(
+            str(unit[key]) for key in ("phone", "url", "email") if unit.get(key)))
+            for unit in early_support]))
+    else:
+        body.append(_para(text[f"relay.next.{outcome}"]))
+    body.append(_para(text["relay.rate.ask"], weight="Bolder", spacing="Large"))
+    body.append({"type": "ActionSet", "actions": [
+        _submit(str(n), {"action": RATE, "handoff_id": handoff_id, "rating": n}) for n in RATINGS]})
+    return _card(body, actions, fallback=text["relay.result.title"])
