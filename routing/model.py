@@ -112,6 +112,8 @@ class Contact:
 class OpeningHours:
     """One opening interval of a unit on a weekday (0 = Monday … 6 = Sunday, 7 = holidays and eves).
 
+    Weekday-7 hours also apply after the early closing of a "dag före helgdag".
+
     `closes` of 00:00 means midnight at the end of the day.
     """
 
@@ -272,9 +274,12 @@ class Directory:
         found = [(datetime.combine(day, r.opens, STOCKHOLM), _end(day, r.closes)) for r in rows]
         if kind.short and not kind.closed and self.short_day_closes is not None:
             cut = datetime.combine(day, self.short_day_closes, STOCKHOLM)
-            # Only daytime intervals that span the cut are shortened; evening on-call hours are untouched.
+            # Daytime intervals end at the cut; from then on the day runs on holiday hours (so socialjouren,
+            # open all holiday, takes over when the offices close early).
             found = [(start, min(end, cut) if start < cut else end) for start, end in found]
-        return [(start, end) for start, end in found if end > start]
+            found += [(max(cut, datetime.combine(day, r.opens, STOCKHOLM)), _end(day, r.closes))
+                      for r in weekly.get(HOLIDAY_WEEKDAY, [])]
+        return sorted((start, end) for start, end in found if end > start)
 
     def is_open(self, unit_id: str, at: datetime) -> bool:
         """True when the unit is open at *at* (intervals include the opening, exclude the closing minute)."""
