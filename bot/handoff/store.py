@@ -41,6 +41,10 @@ def utc(at: datetime) -> datetime:
     return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
 
 
+def _utc_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: utc(value) if isinstance(value, datetime) else value for key, value in values.items()}
+
+
 def _aware(at: datetime | None) -> datetime | None:
     return None if at is None else utc(at)
 
@@ -141,8 +145,8 @@ class HandoffStore:
     async def create(self, values: Mapping[str, Any], *, handoff_id: str) -> None:
         """Insert a handoff in state *requested* and record the transition."""
         now = self.now()
-        row = {"id": handoff_id, "state": REQUESTED, "stage": 0, "requested_at": now, "message_count": 0,
-               **values}
+        row = _utc_values({"id": handoff_id, "state": REQUESTED, "stage": 0, "requested_at": now,
+                           "message_count": 0, **values})
         for key in ("categories", "route", "note", "staff_reference"):
             if key in row and not isinstance(row[key], str | None):
                 row[key] = json.dumps(row[key])
@@ -165,7 +169,7 @@ class HandoffStore:
         """
         now = self.now()
         from_states = tuple(from_states)
-        changes = {"state": to_state, STAMP[to_state]: now, **values}
+        changes = _utc_values({"state": to_state, STAMP[to_state]: now, **values})
         for key in ("claimer_reference",):
             if key in changes and not isinstance(changes[key], str | None):
                 changes[key] = json.dumps(changes[key])
@@ -190,7 +194,7 @@ class HandoffStore:
         if where_null is not None:
             condition = and_(condition, _handoff.c[where_null].is_(None))
         async with self._engine.begin() as connection:
-            result = await connection.execute(update(_handoff).where(condition).values(**values))
+            result = await connection.execute(update(_handoff).where(condition).values(**_utc_values(values)))
         return result.rowcount == 1
 
     async def record(self, handoff_id: str, kind: str, actor: str, detail: str | None = None) -> None:

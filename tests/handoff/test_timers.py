@@ -1,0 +1,189 @@
+"""Escalation, after-hours, worker double-fire and retention, with a clock the test moves."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import datetime, timedelta
+
+import pytest
+
+from bot.handoff.worker import run_timers
+from routing.demo import load_demo
+from routing.model import STOCKHOLM
+from routing.store import RoutingStore
+from tests.fake_connector import FakeConnector
+from tests.handoff.harness import BACKUP, CHANNEL, DISTRICT, SOCIONOM, TUESDAY_10, Clock, claim_value, personal, start
+from tests.handoff.test_engine import STAFF, _offers
+
+SATURDAY_11 = datetime(2026, 11, 28, 11, 0, tzinfo=STOCKHOLM)
+
+
+@pytest.fixture
+async def connector():
+    fake = await FakeConnector().start()
+    yield fake
+    await fake.close()
+
+
+async def _with_channel(db) -> None:
+    store = RoutingStore(db.engine)
+    await store.update("unit", f"{DISTRICT}-socionom", {"teams_channel_id": CHANNEL}, actor="test")
+
+
+async def _team_install(bot) -> None:
+    from tests import teams
+
+    await bot.post(teams.team_install(bot.connector.url, team_id=CHANNEL))
+
+
+async def test_unclaimed_goes_to_backup_then_channel_then_expires(db, connector):
+    await load_demo(db.engine)
+    await _with_channel(db)
+    clock = Clock(TUESDAY_10)
+    bot = await start(connector, db, clock)
+    try:
+        await bot.install(SOCIONOM, "Sara Socionom")
+        await bot.install(BACKUP, "Rita Reserv")
+        await _team_install(bot)
+        await bot.request()
+        assert len(_offers(connector, SOCIONOM)) == 1 and _offers(connector, BACKUP) == []
+        handoff_id = claim_value(_offers(connector, SOCIONOM)[0].cards[0])["handoff_id"]
+
+        clock.advance(minutes=9)
+        assert await bot.handoff.run_due() == 0
+        clock.advance(minutes=2)
+        assert await bot.handoff.run_due() == 1
+        assert len(_offers(connector, BACKUP)) == 1
+        assert "Ingen har tagit ärendet på 11 minuter" in json.dumps(_offers(connector, BACKUP)[0].cards,
+                                                                      ensure_ascii=False)
+        assert any("fler socionomer i Farsta" in s.text for s in connector.to(personal(STAFF)))
+        assert (await bot.handoff.store.get(handoff_id)).stage == 1
+
+        clock.advance(minutes=11)
+        assert await bot.handoff.run_due() == 1
+        channel_posts = [s for s in connector.to(CHANNEL) if s.method == "POST" and s.cards]
+        assert len(channel_posts) == 1
+        assert any("hela enhetens kanal" in s.text for s in connector.to(personal(STAFF)))
+
+        clock.advance(minutes=11)
+        assert await bot.handoff.run_due() == 1
+        handoff = await bot.handoff.store.get(handoff_id)
+        assert handoff.state == "expired" and handoff.next_action is None
+        assert any("Ring mottagningen i Farsta direkt: 08-555" in s.text for s in connector.to(personal(STAFF)))
+        updated = {s.conversation_id for s in connector.sent if s.method == "PUT"}
+        assert updated == {personal(SOCIONOM), personal(BACKUP), CHANNEL}
+        clock.advance(minutes=60)
+        assert await bot.handoff.run_due() == 0
+    finally:
+        await bot.close()
+
+
+async def test_weekend_request_goes_to_on_call_and_tells_when_the_unit_opens(db, connector):
+    await load_demo(db.engine)
+    store = RoutingStore(db.engine)
+    await store.create("on_call", {"id": "weekend", "contact_id": f"{DISTRICT}-socionom-2",
+                                   "unit_id": f"{DISTRICT}-socionom",
+                                   "starts": SATURDAY_11 - timedelta(hours=3),
+                                   "ends": SATURDAY_11 + timedelta(hours=24)}, actor="test")
+    clock = Clock(SATURDAY_11)
+    bot = await start(connector, db, clock)
+    try:
+        await bot.install(SOCIONOM, "Sara Socionom")
+        await bot.install(BACKUP, "Rita Reserv")
+        await bot.request()
+        assert _offers(connector, SOCIONOM) == [] and len(_offers(connector, BACKUP)) == 1
+        staff = [s.text for s in connector.to(personal(STAFF))]
+        assert any("den socionom som har jour" in t for t in staff)
+        assert any("öppnar igen måndag 30/11 kl. 08:00" in t for t in staff)
+        assert any("ring 112" in t and "socialjouren (08-555 099 00)" in t for t in staff)
+    finally:
+        await bot.close()
+
+
+async def test_weekend_request_without_on_call_waits_for_opening(db, connector):
+    await load_demo(db.engine)
+    clock = Clock(SATURDAY_11)
+    bot = await start(connector, db, clock)
+    try:
+        await bot.install(SOCIONOM, "Sara Socionom")
+        await bot.install(BACKUP, "Rita Reserv")
+        await bot.request()
+        handoff_id = claim_value(_offers(connector, SOCIONOM)[0].cards[0])["handoff_id"]
+        assert any("öppnar igen måndag 30/11 kl. 08:00" in s.text for s in connector.to(personal(STAFF)))
+        clock.advance(hours=20)
+        assert await bot.handoff.run_due() == 0  # nobody is at work to take it before Monday
+        clock.at = datetime(2026, 11, 30, 8, 11, tzinfo=STOCKHOLM)
+        assert await bot.handoff.run_due() == 1
+        assert (await bot.handoff.store.get(handoff_id)).stage == 1
+    finally:
+        await bot.close()
+
+
+async def test_two_workers_on_one_due_timer_fire_once(db, connector):
+    await load_demo(db.engine)
+    clock = Clock(TUESDAY_10)
+    first = await start(connector, db, clock)
+    second = await start(connector, db, clock)
+    try:
+        await first.install(SOCIONOM, "Sara Socionom")
+        await first.install(BACKUP, "Rita Reserv")
+        await first.request()
+        clock.advance(minutes=11)
+        fired = await asyncio.gather(first.handoff.run_due("worker-a"), second.handoff.run_due("worker-b"),
+                                     first.handoff.run_due("worker-c"))
+        assert sorted(fired) == [0, 0, 1]
+        assert len(_offers(connector, BACKUP)) == 1
+    finally:
+        await first.close()
+        await second.close()
+
+
+async def test_timer_loop_fires_in_the_background(db, connector):
+    await load_demo(db.engine)
+    clock = Clock(TUESDAY_10)
+    bot = await start(connector, db, clock)
+    try:
+        await bot.install(SOCIONOM, "Sara Socionom")
+        await bot.install(BACKUP, "Rita Reserv")
+        await bot.request()
+        clock.advance(minutes=11)
+        stop = asyncio.Event()
+        loop = asyncio.create_task(run_timers(bot.handoff, interval=0.05, stop=stop))
+        await connector.wait_for(lambda s: s.conversation_id == personal(BACKUP) and bool(s.cards))
+        stop.set()
+        await loop
+    finally:
+        await bot.close()
+
+
+async def test_purge_removes_expired_transcripts_and_keeps_counts(db, connector):
+    await load_demo(db.engine)
+    clock = Clock(TUESDAY_10)
+    bot = await start(connector, db, clock, retention_days=30)
+    try:
+        await bot.install(SOCIONOM, "Sara Socionom")
+        for staff in ("aad-old", "aad-new"):
+            connector.clear()
+            await bot.request(staff, "Staff")
+            offer = _offers(connector, SOCIONOM)[-1]
+            await bot.say(SOCIONOM, "Sara Socionom", value=claim_value(offer.cards[0]))
+            await bot.say(staff, "Staff", "Hon verkar rädd")
+            await bot.say(SOCIONOM, "Sara Socionom", "Tack, berätta mer")
+            await bot.say(staff, "Staff", "avsluta")
+            if staff == "aad-old":
+                old_id = claim_value(offer.cards[0])["handoff_id"]
+                clock.advance(days=31)
+        new_id = claim_value(offer.cards[0])["handoff_id"]
+        assert len(await bot.handoff.store.messages(old_id)) == 2
+        result = await bot.handoff.purge()
+        assert (result.messages, result.handoffs) == (2, 1)
+        assert result.notes >= 1
+        assert await bot.handoff.store.messages(old_id) == []
+        assert len(await bot.handoff.store.messages(new_id)) == 2
+        old = await bot.handoff.store.get(old_id)
+        assert old.note is None and old.staff_reference is None and old.message_count == 2
+        assert (await bot.handoff.store.counts()) == {"closed": 2}
+        assert (await bot.handoff.purge()).messages == 0
+    finally:
+        await bot.close()
