@@ -95,7 +95,11 @@ def _parse_text(text: str, question: Question) -> dict[str, Any] | None:
 
 def _options_from_text(typed: str, question: Question) -> list[str]:
     options = question.options
-    if _NUMBER_LIST.match(normalize(typed)):
+    whole = normalize(typed)
+    for option in options:
+        if whole in {normalize(option.label), normalize(option.value), *map(normalize, option.words)}:
+            return [option.value]
+    if _NUMBER_LIST.match(whole):
         numbers = [int(n) for n in _NUMBER.findall(typed)]
         if numbers and all(1 <= n <= len(options) for n in numbers):
             return _unique([options[n - 1].value for n in numbers])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from dialogs.text import en, sv
+from knowledge.law import law
 
 LANGUAGES = ("sv", "en")
 _TEXTS: dict[str, Mapping[str, str]] = {"sv": sv.TEXT, "en": en.TEXT}
@@ -29,6 +30,4 @@ def reason_text(lang: str, code: str) -> str | None:
 
 def law_reference(lang: str) -> str:
     """How the duty to report is cited, from knowledge/law.py (the one editable place for sections)."""
-    from knowledge import law  # imported late: the law text is data others may reload
-
-    return law.duty_reference(lang)
+    return law().reference(lang)

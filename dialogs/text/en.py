@@ -133,7 +133,9 @@ TEXT: dict[str, str] = {
         "consult anonymously first."
     ),
     "guidance.next.support": "Tell the parents about the support below. It is voluntary for the family.",
-    "guidance.duty": "The duty to report is personal — {law}.",
+    "guidance.duty": (
+        "The duty to report is personal: your manager can co-sign but cannot take it over. See {law}."
+    ),
     "guidance.where": "The report goes to social services where the child lives.",
     "guidance.not_replace": "A consultation does not replace a report.",
     "guidance.guardians.no": (
@@ -215,8 +217,14 @@ TEXT: dict[str, str] = {
     ),
     "relay.withdraw_button": "Withdraw the request",
     "relay.withdrawn": "Your request has been withdrawn. Write whenever you want to start again.",
-    "relay.closed_hours": "The social workers in {district} are closed right now. They open again {opens}. The request waits until then.",
-    "relay.closed_hours_unknown": "The social workers in {district} are closed right now. The request waits until someone can take it.",
+    "relay.closed_hours": (
+        "The social workers in {district} are closed right now. They open again {opens}. The request waits "
+        "until then."
+    ),
+    "relay.closed_hours_unknown": (
+        "The social workers in {district} are closed right now. The request waits until someone can take "
+        "it."
+    ),
     "relay.acute_advice": (
         "If the child is in immediate danger — call 112 now. If it is urgent out of office hours: call "
         "socialjouren (out-of-hours social services){phone}."
@@ -247,10 +255,16 @@ TEXT: dict[str, str] = {
     "relay.from": "**{who}:** {text}",
     "relay.masked": "(I removed details that could identify someone before passing the message on.)",
     "relay.end_button": "End the conversation",
-    "relay.ended_staff": "The conversation has ended. You'll get the next step here once the social worker has chosen an outcome.",
+    "relay.ended_staff": (
+        "The conversation has ended. You'll get the next step here once the social worker has chosen an "
+        "outcome."
+    ),
     "relay.ended_by_socionom": "{name} has ended the conversation. You'll get the next step shortly.",
     "relay.ended_by_staff": "The staff member has ended the conversation. Choose an outcome below.",
-    "relay.acute_flag": "Note: the staff member's message showed signs of immediate danger. I have told them to call 112.",
+    "relay.acute_flag": (
+        "Note: the staff member's message showed signs of immediate danger. I have told them to call "
+        "112."
+    ),
     "relay.words.end": "end|end chat|done|avsluta|avsluta samtalet",
     "relay.words.withdraw": "cancel|withdraw|avbryt|dra tillbaka",
     "relay.weekdays": "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
@@ -261,7 +275,10 @@ TEXT: dict[str, str] = {
     "relay.offer.categories": "Concern",
     "relay.offer.urgency": "Urgency",
     "relay.offer.backup": "Nobody has taken the request for {minutes} minutes.",
-    "relay.offer.privacy": "Nothing about the child or the staff member is shown here. The note is shown to whoever takes the request.",
+    "relay.offer.privacy": (
+        "Nothing about the child or the staff member is shown here. The note is shown to whoever takes the "
+        "request."
+    ),
     "relay.claim": "Take the request",
     "relay.taken": "Taken by {name}",
     "relay.card_withdrawn": "The staff member withdrew the request.",
@@ -302,4 +319,21 @@ TEXT: dict[str, str] = {
     # --- handoff relay — end ---
 }
 
-REASONS: dict[str, str] = {}
+# Wording of knowledge.assessment.REASON_CODES and of the routing reasons shown to staff.
+REASONS: dict[str, str] = {
+    "acute_signal": "What you wrote may mean the child is in immediate danger.",
+    "unsafe_today": "You don't think the child is safe today.",
+    "category_found": "What you describe is a sign that a child may be harmed.",
+    "serious_category": "It concerns violence, sexual abuse or honour-related violence — this should be reported.",
+    "violence_account": "There is an account of violence.",
+    "child_told": "The child has told you. That is the clearest sign.",
+    "persistent_concern": "The concern has lasted for some time.",
+    "only_support_needs": "What you describe is about the family needing support, not signs that the child is harmed.",
+    "unsure_recommend_consult": "It isn't clear-cut — then a consultation is a good next step.",
+    "no_harm_found_recommend_consult": (
+        "I did not recognise a sign that the child is harmed, but your concern counts. Do consult."
+    ),
+    "office_closed": "Social services' offices are closed right now — if it is urgent: call socialjouren.",
+    "holiday": "It is a public holiday, and the offices are closed.",
+    "no_socionom": "The district has no preschool social worker yet — contact the intake unit.",
+}

@@ -133,7 +133,10 @@ TEXT: dict[str, str] = {
         "anonymt först."
     ),
     "guidance.next.support": "Berätta för föräldrarna om stödet nedan. Det är frivilligt för familjen.",
-    "guidance.duty": "Anmälningsskyldigheten är personlig — {law}.",
+    "guidance.duty": (
+        "Anmälningsskyldigheten är personlig: din chef kan skriva under med dig men inte ta över den. "
+        "Se {law}."
+    ),
     "guidance.where": "Anmälan görs där barnet bor.",
     "guidance.not_replace": "En konsultation ersätter inte en anmälan.",
     "guidance.guardians.no": (
@@ -215,8 +218,14 @@ TEXT: dict[str, str] = {
     ),
     "relay.withdraw_button": "Dra tillbaka förfrågan",
     "relay.withdrawn": "Din förfrågan är tillbakadragen. Skriv när du vill börja igen.",
-    "relay.closed_hours": "Socionomerna i {district} har stängt just nu. De öppnar igen {opens}. Förfrågan ligger kvar till dess.",
-    "relay.closed_hours_unknown": "Socionomerna i {district} har stängt just nu. Förfrågan ligger kvar tills någon kan ta den.",
+    "relay.closed_hours": (
+        "Socionomerna i {district} har stängt just nu. De öppnar igen {opens}. Förfrågan ligger kvar till "
+        "dess."
+    ),
+    "relay.closed_hours_unknown": (
+        "Socionomerna i {district} har stängt just nu. Förfrågan ligger kvar tills någon kan ta "
+        "den."
+    ),
     "relay.acute_advice": (
         "Är barnet i akut fara — ring 112 nu. Är det brådskande utanför kontorstid: ring socialjouren{phone}."
     ),
@@ -261,7 +270,10 @@ TEXT: dict[str, str] = {
     "relay.offer.categories": "Oron gäller",
     "relay.offer.urgency": "Brådska",
     "relay.offer.backup": "Ingen har tagit ärendet på {minutes} minuter.",
-    "relay.offer.privacy": "Inga uppgifter om barnet eller personalen visas här. Anteckningen visas för den som tar ärendet.",
+    "relay.offer.privacy": (
+        "Inga uppgifter om barnet eller personalen visas här. Anteckningen visas för den som tar "
+        "ärendet."
+    ),
     "relay.claim": "Ta ärendet",
     "relay.taken": "Taget av {name}",
     "relay.card_withdrawn": "Förfrågan återkallades av personalen.",
@@ -302,4 +314,21 @@ TEXT: dict[str, str] = {
     # --- handoff relay — end ---
 }
 
-REASONS: dict[str, str] = {}
+# Wording of knowledge.assessment.REASON_CODES and of the routing reasons shown to staff.
+REASONS: dict[str, str] = {
+    "acute_signal": "Det du skrev kan betyda att barnet är i akut fara.",
+    "unsafe_today": "Du tror inte att barnet är tryggt i dag.",
+    "category_found": "Det du beskriver är ett tecken på att ett barn kan fara illa.",
+    "serious_category": "Det gäller våld, sexuella övergrepp eller hedersrelaterat våld — sådant ska anmälas.",
+    "violence_account": "Det finns en berättelse om våld.",
+    "child_told": "Barnet har själv berättat. Det är den tydligaste signalen.",
+    "persistent_concern": "Oron har funnits en tid.",
+    "only_support_needs": "Det du beskriver gäller familjens behov av stöd, inte tecken på att barnet far illa.",
+    "unsure_recommend_consult": "Det är inte självklart — då är en konsultation ett bra nästa steg.",
+    "no_harm_found_recommend_consult": (
+        "Jag kände inte igen något tecken på att barnet far illa, men din oro räknas. Rådgör gärna."
+    ),
+    "office_closed": "Socialtjänstens kontor har stängt just nu — vid brådskande oro: ring socialjouren.",
+    "holiday": "Det är helgdag, och kontoren har stängt.",
+    "no_socionom": "Stadsdelen har ingen socionom i förskolan ännu — kontakta mottagningen.",
+}

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import sys
-import types
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,15 +15,11 @@ from dialogs.ports import DialogServices
 from routing.demo import load_demo
 from routing.model import STOCKHOLM
 from routing.service import RoutingService
-from tests.dialogs.fakes import FakeFaq, FakeHandoff, FakeRecorder, fake_duty_reference
+from tests.dialogs.fakes import FakeFaq, FakeHandoff, FakeRecorder
 from tests.dialogs.harness import Conversation
 
 # A Tuesday morning: district offices are open in the demo data.
 OFFICE_HOURS = datetime(2026, 11, 24, 10, 0, tzinfo=STOCKHOLM)
-
-if importlib.util.find_spec("knowledge.law") is None:  # until knowledge/law.py lands
-    sys.modules["knowledge.law"] = types.SimpleNamespace(duty_reference=fake_duty_reference)  # type: ignore[assignment]
-    del types
 
 
 def _faq() -> object:

@@ -66,8 +66,3 @@ class FakeFaq:
             if word in query.lower() and article.lang == lang:
                 return article
         return None
-
-
-def fake_duty_reference(lang: str) -> str:
-    return ("anmälningsskyldigheten i socialtjänstlagen (2025:400) (tidigare 14 kap. 1 § SoL)" if lang == "sv"
-            else "the duty to report in the Social Services Act (2025:400) (formerly ch. 14 s. 1 SoL)")

@@ -1,0 +1,124 @@
+"""Texts: same keys and placeholders in both languages; cards: Adaptive Cards 1.5, only known elements."""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+import pytest
+from botbuilder.schema import Activity
+
+from dialogs import cards
+from dialogs.choices import Option, Question, parse_answer
+from dialogs.questions import QUESTIONS
+from dialogs.text import en, sv
+from knowledge.assessment import REASON_CODES
+
+_FORMATTER = string.Formatter()
+# Structural check standing in for the 1.5 JSON schema (not vendored yet): element and action types that
+# exist in Adaptive Cards 1.5 and the properties Teams renders.
+ELEMENTS = {"TextBlock", "RichTextBlock", "FactSet", "Container", "ColumnSet", "Column", "ActionSet", "Image",
+            "Input.Text", "Input.ChoiceSet", "Input.Toggle", "Input.Number", "Input.Date", "Input.Time"}
+ACTIONS = {"Action.Submit", "Action.OpenUrl", "Action.ShowCard", "Action.ToggleVisibility", "Action.Execute"}
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in _FORMATTER.parse(template) if name}
+
+
+def test_both_languages_have_the_same_keys_and_placeholders():
+    assert sv.TEXT.keys() == en.TEXT.keys()
+    for key in sv.TEXT:
+        assert placeholders(sv.TEXT[key]) == placeholders(en.TEXT[key]), key
+
+
+def test_every_assessment_reason_has_wording_in_both_languages():
+    for code in REASON_CODES:
+        assert code in sv.REASONS and code in en.REASONS, code
+
+
+def test_domain_phrasings_are_used_word_for_word():
+    values = " ".join(sv.TEXT.values())
+    for phrase in ("Du behöver inte vara säker — det räcker att du är orolig.",
+                   "En konsultation ersätter inte en anmälan.", "Anmälningsskyldigheten är personlig",
+                   "Som anställd kan du inte anmäla anonymt, men du kan rådgöra anonymt först.",
+                   "Anmälan görs där barnet bor.", "Är barnet i akut fara — ring 112 nu.",
+                   "Skriv inte barnets namn eller något som kan identifiera barnet"):
+        assert phrase in values, phrase
+
+
+def test_no_text_tells_staff_not_to_report():
+    for lang in (sv.TEXT, en.TEXT):
+        for value in lang.values():
+            lowered = value.lower()
+            assert "anmäl inte" not in lowered and "don't report" not in lowered and "do not report" not in lowered
+
+
+ROUTE = {"district": {"id": "d", "name": "Bromma"}, "reasons": [{"code": "office_closed"}],
+         "contacts": [{"name": "Demo", "phone": "08-1", "available_now": True,
+                       "unit": {"kind": "socionom", "name": "Socionom"}}],
+         "report": {"units": [{"kind": "mottagning", "name": "Mottagning", "phone": "08-2", "open_now": True}]},
+         "after_hours": {"socialjour": [{"kind": "socialjour", "name": "Jour", "phone": "08-3"}]},
+         "early_support": [{"kind": "familjecentral", "name": "Familjecentral", "open_now": False}]}
+
+
+def every_card(lang: str) -> list[dict[str, Any]]:
+    made = [cards.welcome_card(lang), cards.help_card(lang), cards.acute_card(lang), cards.acute_card(lang, ROUTE),
+            cards.contacts_card(lang, ROUTE), cards.contacts_card(lang, {"district": {"name": "X"}}),
+            cards.faq_card(lang, "T", "B"),
+            cards.note_card(lang, {"day": "2026-11-24", "age_band": "1-3", "categories": ["neglect"],
+                                   "duration": "weeks", "outcome": "consult"}, "Bromma", "n1")]
+    for outcome in ("acute", "report", "consult", "support"):
+        assessment = {"outcome": outcome, "reasons": list(REASON_CODES), "tell_guardians_first": outcome == "support"}
+        made += [cards.guidance_card(lang, assessment, ROUTE, "lag"), cards.guidance_card(lang, assessment, None, "l")]
+    args = {"candidates": [{"id": "p1", "name": "A", "street": "S", "district": "D"}],
+            "districts": [{"id": "d1", "name": "Bromma", "aliases": []}], "lines": ["x"]}
+    made += [cards.question_card(build(lang, args), lang) for build in QUESTIONS.values()]
+    return [attachment.content for attachment in made]
+
+
+def check_node(node: Any, path: str) -> None:
+    if isinstance(node, dict):
+        kind = node.get("type")
+        if kind is not None and kind != "AdaptiveCard":
+            assert kind in ELEMENTS | ACTIONS, f"{path}: unknown type {kind}"
+        if kind == "Action.Submit":
+            assert isinstance(node["data"], dict) and "action" in node["data"], path
+        for key, value in node.items():
+            if key != "data":
+                check_node(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            check_node(item, f"{path}[{index}]")
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_card_is_adaptive_card_1_5_with_known_elements(lang):
+    for card in every_card(lang):
+        assert card["type"] == "AdaptiveCard" and card["version"] == "1.5"
+        assert card.get("fallbackText"), card["body"][0]
+        check_node(card, "card")
+
+
+def test_acute_card_says_112_first():
+    assert cards.acute_card("sv", ROUTE).content["body"][0]["text"] == "Ring 112 nu"
+
+
+YES_NO = Question("q", ("?",), (Option("yes", "Ja", ("ja",)), Option("no", "Nej", ("nej",))))
+MULTI = Question("m", ("?",), (Option("a", "Alfa"), Option("b", "Beta"), Option("c", "Gamma")), multi=True)
+
+
+@pytest.mark.parametrize(("activity", "question", "expected"), [
+    (Activity(type="message", text="2"), YES_NO, {"choice": "no"}),
+    (Activity(type="message", text="JA!"), YES_NO, {"choice": "yes"}),
+    (Activity(type="message", text="kanske"), YES_NO, None),
+    (Activity(type="message", value={"action": "q", "choice": "yes"}), YES_NO, {"choice": "yes"}),
+    (Activity(type="message", value={"action": "other", "choice": "yes"}), YES_NO, None),
+    (Activity(type="message", text="1, 3"), MULTI, {"choices": ["a", "c"]}),
+    (Activity(type="message", text="alfa och beta"), MULTI, {"choices": ["a", "b"]}),
+    (Activity(type="message", value={"action": "m", "choices": "b,c"}), MULTI, {"choices": ["b", "c"]}),
+    (Activity(type="message", value={"action": "m"}), MULTI, None),
+    (Activity(type="message", text="9"), MULTI, None),
+])
+def test_one_parser_reads_clicks_numbers_and_words(activity, question, expected):
+    assert parse_answer(activity, question) == expected
