@@ -28,7 +28,15 @@ MIN_KEYWORD_LENGTH = 4
 _FRONT_MATTER = re.compile(r"\A---\s*\n(?P<meta>.*?)\n---\s*\n(?P<body>.*)\Z", re.DOTALL)
 # Question words carry no topic; without them "vad blir det till lunch" no longer looks like a question we know.
 STOPWORDS = frozenset(
-    ["vad", "hur", "nar", "var", "vem", "vilken", "vilket", "vilka", "varfor", "kan", "jag", "man", "du", "vi", "de", "det", "den", "ett", "en", "i", "pa", "om", "att", "och", "till", "for", "med", "ska", "skall", "maste", "far", "har", "ar", "blir", "gor", "som", "nu", "sa", "mig", "min", "mitt", "mina", "dig", "din", "eller", "inte", "nagon", "nagot", "efter", "what", "how", "when", "where", "who", "which", "why", "can", "i", "you", "we", "they", "it", "the", "a", "an", "to", "of", "for", "with", "in", "on", "and", "or", "is", "are", "do", "does", "should", "must", "my", "me", "have", "has", "be", "this", "that"]
+    {
+        "vad", "hur", "nar", "var", "vem", "vilken", "vilket", "vilka", "varfor", "kan", "jag", "man", "du",
+        "vi", "de", "det", "den", "ett", "en", "i", "pa", "om", "att", "och", "till", "for", "med", "ska",
+        "skall", "maste", "far", "har", "ar", "blir", "gor", "som", "nu", "sa", "mig", "min", "mitt", "mina",
+        "dig", "din", "eller", "inte", "nagon", "nagot", "efter", "what", "how", "when", "where", "who",
+        "which", "why", "can", "you", "we", "they", "it", "the", "a", "an", "to", "of", "with",
+        "in", "on", "and", "or", "is", "are", "do", "does", "should", "must", "my", "me", "have", "has", "be",
+        "this", "that",
+    }
 )
 
 

@@ -124,7 +124,7 @@ def test_no_placeholder_is_left_unfilled(faq: Faq) -> None:
 def test_load_reads_another_content_directory(tmp_path: Path) -> None:
     (tmp_path / "sv").mkdir()
     (tmp_path / "sv" / "a.md").write_text(
-        "---\nslug: a\ntitle: \"Om {law_name}\"\nquestions: [Vad heter lagen?]\n---\nText.\n", "utf-8"
+        "---\nslug: a\ntitle: \"Om {law_name}\"\nquestions:\n  - Vad heter lagen?\n---\nText.\n", "utf-8"
     )
     faq = Faq.load(tmp_path)
     article = faq.get("a", "sv")
