@@ -84,9 +84,15 @@ def create_app(
         if not settings.auth_enabled:
             log.warning("no MicrosoftAppId configured: local development mode, /api/messages is NOT authenticated",
                         extra={"event": "auth_disabled"})
+        # Handoff timers (escalation, expiry, retention purge) also run inside the app; see bot/handoff/worker.py.
+        from bot.handoff.worker import start_timers
+
+        timers = start_timers(app[SERVICES].handoff, settings.worker_interval_seconds)
         try:
             yield
         finally:
+            if timers is not None:
+                await timers.stop()
             await engine.dispose()
 
     app.cleanup_ctx.append(database)

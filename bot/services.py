@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from botbuilder.core import ConversationState, MessageFactory, TurnContext, UserState
@@ -51,6 +52,7 @@ class Services:
     faq: Faq
     dialog: MainDialog
     bot: SamradBot
+    handoff: Any = None  # the HandoffEngine; the app's timer task and `samrad worker` drive its timers
 
 
 def build_services(settings: Settings, engine: AsyncEngine, adapter: CloudAdapter,
@@ -90,4 +92,5 @@ def build_services(settings: Settings, engine: AsyncEngine, adapter: CloudAdapte
     adapter.on_turn_error = on_error
     return Services(settings=settings, engine=engine, adapter=adapter, clock=clock, storage=storage,
                     conversation_state=conversation_state, user_state=user_state, references=references,
-                    records=records, routing=routing, faq=faq, dialog=dialog, bot=bot)
+                    records=records, routing=routing, faq=faq, dialog=dialog, bot=bot,
+                    handoff=handoff)
