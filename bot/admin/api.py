@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from aiohttp import web
 
 from bot.admin import signin
+from bot.admin.directory import ImportFile, NotFound
+from bot.admin.keys import ADMIN, PRINCIPAL
+from bot.admin.roles import Forbidden, Role
+from bot.admin.statistics import report as statistics_report
+from routing.errors import RoutingValidationError
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+IMPORT_MAX_FILES = 20
 
 
 @dataclass(frozen=True)
@@ -28,12 +36,265 @@ class ApiRoute:
     responses: dict[str, str] = field(default_factory=dict)
 
 
+class BadRequest(ValueError):
+    """The request body or query cannot be used; the message is safe to show."""
+
+
+def validation_errors(error: RoutingValidationError) -> list[dict[str, str]]:
+    """Field errors as JSON: field, message, location ("file:line" for imports)."""
+    return [{"field": e.field, "message": e.message, "location": e.location} for e in error.errors]
+
+
+def json_errors(handler: Handler) -> Handler:
+    """Translate domain errors into HTTP answers: 403, 404, 400, 422 with every field error."""
+
+    @functools.wraps(handler)
+    async def wrapped(request: web.Request) -> web.StreamResponse:
+        try:
+            return await handler(request)
+        except Forbidden:
+            return web.json_response({"error": "forbidden", "message": "Din roll får inte göra detta."}, status=403)
+        except NotFound:
+            return web.json_response({"error": "not_found"}, status=404)
+        except BadRequest as error:
+            return web.json_response({"error": "bad_request", "message": str(error)}, status=400)
+        except RoutingValidationError as error:
+            return web.json_response({"error": "validation", "errors": validation_errors(error)}, status=422)
+
+    return wrapped
+
+
+async def _json_body(request: web.Request) -> dict[str, Any]:
+    try:
+        body = await request.json()
+    except ValueError:
+        raise BadRequest("JSON-objekt väntades") from None
+    if not isinstance(body, dict):
+        raise BadRequest("JSON-objekt väntades")
+    return body
+
+
+def _flag(value: str | None) -> bool:
+    return (value or "").lower() in {"1", "true", "ja", "yes", "on"}
+
+
+def _date(value: str | None, name: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadRequest(f"{name} ska vara ett datum som 2026-03-01") from None
+
+
+# -- tables -----------------------------------------------------------------------------------------------
+async def list_tables(request: web.Request) -> web.StreamResponse:
+    """GET /tables: the routing tables with their fields."""
+    from bot.admin.resources import RESOURCES
+
+    principal = request[PRINCIPAL]
+    return web.json_response({"tables": [
+        {"name": r.slug, "label": r.label, "has_active": r.has_active,
+         "writable": principal.is_admin or (principal.role is Role.DISTRICT_EDITOR
+                                            and principal.can_write(r.slug, principal.district_id)),
+         "fields": [{"name": f.name, "label": f.label, "kind": f.kind, "required": f.required} for f in r.fields]}
+        for r in RESOURCES.values()]})
+
+
+@json_errors
+async def list_records(request: web.Request) -> web.StreamResponse:
+    """GET /tables/{table}: records the caller may read (?q=, ?district=, ?without_district=true)."""
+    records = await request.app[ADMIN].directory(request).list(
+        request[PRINCIPAL], request.match_info["table"], query=request.query.get("q", ""),
+        district=request.query.get("district", ""), without_district=_flag(request.query.get("without_district")))
+    return web.json_response({"records": records})
+
+
+@json_errors
+async def create_record(request: web.Request) -> web.StreamResponse:
+    """POST /tables/{table}: add a record."""
+    record = await request.app[ADMIN].directory(request).create(
+        request[PRINCIPAL], request.match_info["table"], await _json_body(request))
+    await request.app[ADMIN].routing_changed(request)
+    return web.json_response({"record": record}, status=201)
+
+
+@json_errors
+async def get_record(request: web.Request) -> web.StreamResponse:
+    """GET /tables/{table}/{record_id}: one record."""
+    record = await request.app[ADMIN].directory(request).get(
+        request[PRINCIPAL], request.match_info["table"], request.match_info["record_id"])
+    return web.json_response({"record": record})
+
+
+@json_errors
+async def update_record(request: web.Request) -> web.StreamResponse:
+    """PATCH /tables/{table}/{record_id}: change some fields."""
+    record = await request.app[ADMIN].directory(request).update(
+        request[PRINCIPAL], request.match_info["table"], request.match_info["record_id"],
+        await _json_body(request))
+    await request.app[ADMIN].routing_changed(request)
+    return web.json_response({"record": record})
+
+
+@json_errors
+async def deactivate_record(request: web.Request) -> web.StreamResponse:
+    """DELETE /tables/{table}/{record_id}: deactivate (or, without an active flag, delete) a record."""
+    record = await request.app[ADMIN].directory(request).deactivate(
+        request[PRINCIPAL], request.match_info["table"], request.match_info["record_id"])
+    await request.app[ADMIN].routing_changed(request)
+    return web.json_response({"record": record, "deleted": record is None})
+
+
+@json_errors
+async def record_history(request: web.Request) -> web.StreamResponse:
+    """GET /tables/{table}/{record_id}/history: who changed it, when, before and after."""
+    changes = await request.app[ADMIN].directory(request).history(
+        request[PRINCIPAL], request.match_info["table"], request.match_info["record_id"])
+    return web.json_response({"changes": changes})
+
+
+@json_errors
+async def recent_changes(request: web.Request) -> web.StreamResponse:
+    """GET /changes: the newest routing changes (admins)."""
+    return web.json_response({"changes": await request.app[ADMIN].directory(request).recent_changes(
+        request[PRINCIPAL])})
+
+
+# -- import / export --------------------------------------------------------------------------------------
+async def _import(request: web.Request, *, commit: bool) -> web.StreamResponse:
+    body = await _json_body(request)
+    files = body.get("files")
+    if not isinstance(files, list) or not files or len(files) > IMPORT_MAX_FILES:
+        raise BadRequest(f"files ska vara en lista med 1–{IMPORT_MAX_FILES} filer: {{name, text}}")
+    uploads = []
+    for item in files:
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not isinstance(item.get("text"), str):
+            raise BadRequest("varje fil ska ha name och text")
+        uploads.append(ImportFile(item["name"], item["text"]))
+    summary = await request.app[ADMIN].directory(request).import_files(request[PRINCIPAL], uploads, commit=commit)
+    if commit:
+        await request.app[ADMIN].routing_changed(request)
+    return web.json_response({"committed": commit, "summary": summary.to_dict()})
+
+
+@json_errors
+async def import_preview(request: web.Request) -> web.StreamResponse:
+    """POST /import/preview: what an import would change (nothing is written)."""
+    return await _import(request, commit=False)
+
+
+@json_errors
+async def import_commit(request: web.Request) -> web.StreamResponse:
+    """POST /import: apply an import all-or-nothing."""
+    return await _import(request, commit=True)
+
+
+@json_errors
+async def export_bundle(request: web.Request) -> web.StreamResponse:
+    """GET /export: every table as one JSON bundle."""
+    bundle = await request.app[ADMIN].directory(request).export_json(request[PRINCIPAL])
+    return web.json_response(bundle, headers={"Content-Disposition": 'attachment; filename="samrad-routing.json"'})
+
+
+@json_errors
+async def export_table_csv(request: web.Request) -> web.StreamResponse:
+    """GET /export/{table}.csv: one table as CSV."""
+    files = await request.app[ADMIN].directory(request).export_csv(request[PRINCIPAL])
+    name = f"{request.match_info['table']}.csv"
+    if name not in files:
+        raise NotFound(name)
+    return web.Response(text=files[name], content_type="text/csv", charset="utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+# -- validation, route test, statistics, audit ------------------------------------------------------------
+@json_errors
+async def validation(request: web.Request) -> web.StreamResponse:
+    """GET /validation: the routing's gaps."""
+    return web.json_response(await request.app[ADMIN].directory(request).validation_report())
+
+
+def parse_when(value: str | None) -> datetime | None:
+    """A "2026-03-04T14:30" time (Stockholm local when naive), or None for now."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise BadRequest("at ska vara en tid som 2026-03-04T14:30") from None
+
+
+@json_errors
+async def route_test(request: web.Request) -> web.StreamResponse:
+    """POST /route-test: preschool text + concern + time → the decision and its trace."""
+    body = await _json_body(request)
+    result = await request.app[ADMIN].directory(request).route_test(
+        preschool=str(body.get("preschool") or ""), concern=str(body.get("concern") or "") or None,
+        at=parse_when(body.get("at")), district=str(body.get("district") or "") or None,
+        outcome=str(body.get("outcome") or "") or None)
+    return web.json_response(result)
+
+
+async def _statistics(request: web.Request):  # type: ignore[no-untyped-def]
+    principal = request[PRINCIPAL]
+    district = principal.statistics_district()
+    asked = request.query.get("district") or None
+    if district is None:
+        district = asked
+    elif asked and asked != district:
+        raise Forbidden("statistics")
+    return await statistics_report(request.app[ADMIN].statistics(request),
+                                   since=_date(request.query.get("since"), "since"),
+                                   until=_date(request.query.get("until"), "until"), district_id=district)
+
+
+@json_errors
+async def statistics(request: web.Request) -> web.StreamResponse:
+    """GET /statistics: aggregates only, every count under 5 shown as "<5"."""
+    return web.json_response((await _statistics(request)).to_dict())
+
+
+@json_errors
+async def statistics_csv(request: web.Request) -> web.StreamResponse:
+    """GET /statistics.csv: the same tables as CSV."""
+    return web.Response(text=(await _statistics(request)).to_csv(), content_type="text/csv", charset="utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="samrad-statistik.csv"'})
+
+
+@json_errors
+async def audit_log(request: web.Request) -> web.StreamResponse:
+    """GET /audit: sign-ins and account changes, newest first (admins)."""
+    request[PRINCIPAL].require_admin()
+    entries = await request.app[ADMIN].accounts(request).audit_log(
+        actor=request.query.get("actor") or None, event=request.query.get("event") or None)
+    return web.json_response({"entries": [e.to_dict() for e in entries]})
+
+
+@json_errors
+async def list_users(request: web.Request) -> web.StreamResponse:
+    """GET /users: the administration's accounts (admins)."""
+    request[PRINCIPAL].require_admin()
+    return web.json_response({"users": [a.to_dict() for a in await request.app[ADMIN].accounts(request).users()]})
+
+
 async def openapi_json(request: web.Request) -> web.StreamResponse:
-    """GET /admin/api/openapi.json: the OpenAPI 3 description of every API route."""
+    """GET /openapi.json: the OpenAPI 3 description of every API route."""
     from bot.admin.openapi import document
 
     return web.json_response(document(ROUTES, prefix=str(request.app.router["index"].url_for()) + "api"))
 
+
+_RECORD = {"type": "object", "additionalProperties": True,
+           "description": "Field values of the table's record (see GET /tables)."}
+_FILES = {"type": "object", "required": ["files"], "properties": {"files": {"type": "array", "items": {
+    "type": "object", "required": ["name", "text"],
+    "properties": {"name": {"type": "string", "description": "contacts.csv, … or bundle.json"},
+                   "text": {"type": "string"}}}}}}
+_EDIT = {"200": "OK", "401": "Not signed in", "403": "Role or CSRF token does not allow this",
+         "404": "No such table or record", "422": "Validation errors, each with field and message"}
+_IMPORT = {"200": "Summary: created, updated, unchanged per table", "401": "Not signed in",
+           "403": "Admins only, or CSRF token missing", "422": "Every bad row with its file:line location"}
 
 ROUTES: list[ApiRoute] = [
     ApiRoute("GET", "/openapi.json", openapi_json, "api.openapi", "This document", "meta"),
@@ -46,6 +307,40 @@ ROUTES: list[ApiRoute] = [
     ApiRoute("GET", "/session", signin.api_session, "api.session", "Who is signed in, and the CSRF token",
              "session"),
     ApiRoute("DELETE", "/session", signin.api_session_close, "api.session_close", "Sign out", "session"),
+    ApiRoute("GET", "/tables", list_tables, "api.tables", "The routing tables and their fields", "tables"),
+    ApiRoute("GET", "/tables/{table}", list_records, "api.records", "Records of a table", "tables",
+             query=("q", "district", "without_district"), responses=_EDIT),
+    ApiRoute("POST", "/tables/{table}", create_record, "api.record_create", "Add a record", "tables",
+             body=_RECORD, responses=_EDIT | {"201": "Created"}),
+    ApiRoute("GET", "/tables/{table}/{record_id}", get_record, "api.record", "One record", "tables",
+             responses=_EDIT),
+    ApiRoute("PATCH", "/tables/{table}/{record_id}", update_record, "api.record_update",
+             "Change fields of a record", "tables", body=_RECORD, responses=_EDIT),
+    ApiRoute("DELETE", "/tables/{table}/{record_id}", deactivate_record, "api.record_deactivate",
+             "Deactivate a record (delete it when the table has no active flag)", "tables", responses=_EDIT),
+    ApiRoute("GET", "/tables/{table}/{record_id}/history", record_history, "api.record_history",
+             "A record's history: who, when, before, after", "tables", responses=_EDIT),
+    ApiRoute("GET", "/changes", recent_changes, "api.changes", "The newest routing changes (admins)", "tables"),
+    ApiRoute("POST", "/import/preview", import_preview, "api.import_preview",
+             "Dry run: what an import would change", "import", body=_FILES, responses=_IMPORT),
+    ApiRoute("POST", "/import", import_commit, "api.import_commit", "Import all-or-nothing", "import", body=_FILES,
+             responses=_IMPORT),
+    ApiRoute("GET", "/export", export_bundle, "api.export", "Every table as a JSON bundle", "import"),
+    ApiRoute("GET", "/export/{table}.csv", export_table_csv, "api.export_csv", "One table as CSV", "import"),
+    ApiRoute("GET", "/validation", validation, "api.validation", "The routing validation report", "routing"),
+    ApiRoute("POST", "/route-test", route_test, "api.route_test",
+             "Test a route: preschool text + concern + time → decision and trace", "routing",
+             body={"type": "object", "required": ["preschool"], "properties": {
+                 "preschool": {"type": "string"}, "concern": {"type": "string"},
+                 "at": {"type": "string", "description": "2026-03-04T14:30 (Stockholm time when naive)"},
+                 "district": {"type": "string"}, "outcome": {"type": "string"}}}),
+    ApiRoute("GET", "/statistics", statistics, "api.statistics",
+             "Aggregated statistics; counts under 5 shown as <5", "statistics", query=("since", "until", "district")),
+    ApiRoute("GET", "/statistics.csv", statistics_csv, "api.statistics_csv", "Statistics as CSV", "statistics",
+             query=("since", "until", "district")),
+    ApiRoute("GET", "/audit", audit_log, "api.audit", "Sign-ins and account changes (admins)", "accounts",
+             query=("actor", "event")),
+    ApiRoute("GET", "/users", list_users, "api.users", "Accounts (admins)", "accounts"),
 ]
 
 

@@ -17,9 +17,8 @@ from bot.admin.security import Signer, SignInThrottle
 from bot.settings import Settings
 
 if TYPE_CHECKING:
-    from routing.service import RoutingService
-    from routing.store import RoutingStore
-
+    from bot.admin.directory import DirectoryAdmin
+    from bot.admin.statistics import StatisticsSource
     from bot.services import Services
 
 
@@ -49,16 +48,25 @@ class AdminContext:
             store = self._accounts[id(engine)] = AccountStore(engine, hasher=self.hasher, clock=self.clock)
         return store
 
-    def routing_store(self, request: web.Request) -> RoutingStore:
-        """The routing tables' store over the current engine."""
-        from routing.store import RoutingStore
+    def directory(self, request: web.Request) -> DirectoryAdmin:
+        """The routing tables as the administration edits them."""
+        from bot.admin.directory import DirectoryAdmin
 
-        return RoutingStore(self.engine(request))
+        return DirectoryAdmin(self.engine(request))
 
-    def routing_service(self, request: web.Request) -> RoutingService:
-        """The running bot's routing service when the main app has one, else a fresh one."""
-        if self.services_key is not None and self.services_key in request.config_dict:
-            return request.config_dict[self.services_key].routing
-        from routing.service import RoutingService
+    def statistics(self, request: web.Request) -> StatisticsSource:
+        """Where statistics read their facts."""
+        from bot.admin.statistics import SqlStatistics
 
-        return RoutingService(self.engine(request))
+        return SqlStatistics(self.engine(request))
+
+    async def routing_changed(self, request: web.Request) -> None:
+        """Tell the running bot (when mounted in the main app) to reload its routing snapshot."""
+        if self.services_key is None or self.services_key not in request.config_dict:
+            return
+        routing = getattr(request.config_dict[self.services_key], "routing", None)
+        reload = getattr(routing, "reload", None)
+        if reload is not None:
+            result = reload()
+            if hasattr(result, "__await__"):
+                await result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestClient
@@ -42,6 +43,7 @@ class AdminHarness:
     client: TestClient
     accounts: AccountStore
     clock: FakeClock
+    engine: Any
 
     async def sign_in(self, username: str, password: str = PASSWORD) -> str:
         """Sign in through the JSON API; returns the CSRF token."""
@@ -74,7 +76,7 @@ def make_harness(aiohttp_client) -> HarnessFactory:  # type: ignore[no-untyped-d
         await seed_users(accounts)
         app = create_standalone_app(settings_for(database), hasher=FAST_HASHER,
                                     throttle=SignInThrottle(clock=clock), **options)
-        return AdminHarness(await aiohttp_client(app), accounts, clock)
+        return AdminHarness(await aiohttp_client(app), accounts, clock, database.engine)
 
     return make
 
@@ -83,3 +85,52 @@ def make_harness(aiohttp_client) -> HarnessFactory:  # type: ignore[no-untyped-d
 async def harness(make_harness, sqlite_db) -> AdminHarness:  # type: ignore[no-untyped-def]
     """The admin app on SQLite with the standard accounts."""
     return await make_harness(sqlite_db)
+
+
+async def ensure_routing_tables(engine) -> None:  # type: ignore[no-untyped-def]
+    """Create routing's tables when its migration (0002) has not landed in this tree yet."""
+    from sqlalchemy import inspect
+
+    from routing.tables import RoutingBase
+
+    async with engine.begin() as connection:
+        present = await connection.run_sync(lambda c: set(inspect(c).get_table_names()))
+        if "routing_district" not in present:
+            await connection.run_sync(RoutingBase.metadata.create_all)
+
+
+async def seed_routing(engine) -> None:  # type: ignore[no-untyped-def]
+    """Two districts with a socionom unit each, a city-wide socialjour, contacts, hours, a rule, preschools."""
+    from routing.store import RoutingStore
+
+    await ensure_routing_tables(engine)
+    store = RoutingStore(engine)
+    bundle = {
+        "districts": [{"id": "farsta", "name": "Farsta"}, {"id": "bromma", "name": "Bromma"}],
+        "preschools": [
+            {"id": "p-solros", "name": "Förskolan Solrosen", "operator": "Kommunal", "district_id": "farsta",
+             "address": "Farstavägen 1"},
+            {"id": "p-ek", "name": "Förskolan Eken", "operator": "Kommunal", "district_id": "bromma"},
+            {"id": "p-okand", "name": "Förskolan Okänd", "operator": "Enskild"}],
+        "units": [
+            {"id": "farsta-soc", "name": "Socionom Farsta", "kind": "socionom", "district_id": "farsta"},
+            {"id": "bromma-soc", "name": "Socionom Bromma", "kind": "socionom", "district_id": "bromma"},
+            {"id": "jour", "name": "Socialjouren", "kind": "socialjour"}],
+        "contacts": [
+            {"id": "c-farsta", "name": "Fia Farsta", "unit_id": "farsta-soc", "phone": "08-000 00 01"},
+            {"id": "c-bromma", "name": "Bo Bromma", "unit_id": "bromma-soc", "phone": "08-000 00 02"}],
+        "opening_hours": [
+            {"id": f"h-{unit}-{day}", "unit_id": unit, "weekday": day, "opens": "08:00", "closes": "16:30"}
+            for unit in ("farsta-soc", "bromma-soc") for day in range(5)]
+        + [{"id": f"h-jour-{day}", "unit_id": "jour", "weekday": day, "opens": "16:30", "closes": "00:00"}
+           for day in range(8)],
+        "rules": [{"id": "r-default", "concern": "*", "outcome": "*", "unit_kinds": ["socionom", "mottagning"]}],
+    }
+    await store.import_json(bundle, actor="seed")
+
+
+@pytest.fixture
+async def routed(harness) -> AdminHarness:  # type: ignore[no-untyped-def]
+    """The admin app on SQLite with accounts and a small routing directory."""
+    await seed_routing(harness.engine)
+    return harness

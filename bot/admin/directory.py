@@ -1,0 +1,295 @@
+"""The administration's view of the routing tables: permission checks, then RoutingStore (which keeps history)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.admin.resources import RESOURCES, Resource
+from bot.admin.roles import Forbidden, Principal, Role
+from routing.decision import decide_route
+from routing.errors import FieldError, RoutingValidationError, UnknownRecordError
+from routing.match import match_district, match_preschool
+from routing.model import stockholm_time
+from routing.store import TABLES, Change, ImportSummary, RoutingStore, read_csv, record_json, table_spec
+
+ROUTE_TEST_TEXT_MAX = 200
+
+
+class NotFound(LookupError):
+    """No such table or record."""
+
+
+@dataclass(frozen=True)
+class ImportFile:
+    """One uploaded file: its name and its text."""
+
+    name: str
+    text: str
+
+
+def _records_json(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    return [record_json(r) for r in records]
+
+
+def _change_json(change: Change) -> dict[str, Any]:
+    return {"id": change.id, "actor": change.actor, "at": change.at.isoformat(), "table": change.table,
+            "record_id": change.record_id, "action": change.action, "before": change.before,
+            "after": change.after}
+
+
+def parse_import(files: Iterable[ImportFile]) -> list[tuple[str, str, list[tuple[str, Mapping[str, Any]]]]]:
+    """Uploaded files as import batches: table CSVs (named after their table) or one JSON bundle.
+
+    Raises RoutingValidationError naming the file and line of every problem found while reading.
+    """
+    batches: list[tuple[str, str, list[tuple[str, Mapping[str, Any]]]]] = []
+    errors: list[FieldError] = []
+    for upload in files:
+        stem, _, suffix = upload.name.rpartition(".")
+        if suffix.lower() == "json":
+            try:
+                bundle = json.loads(upload.text)
+            except json.JSONDecodeError as error:
+                errors.append(FieldError("json", error.msg, f"{upload.name}:{error.lineno}"))
+                continue
+            if not isinstance(bundle, dict):
+                errors.append(FieldError("json", "a bundle must be a JSON object", upload.name))
+                continue
+            unknown = set(bundle) - {"format", "version", "exported_at", *(s.name for s in TABLES)}
+            errors.extend(FieldError(key, "is not a routing table", upload.name) for key in sorted(unknown))
+            lines = _json_item_lines(upload.text)
+            for spec in TABLES:
+                items = bundle.get(spec.name, [])
+                if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+                    errors.append(FieldError(spec.name, "must be a list of objects", upload.name))
+                    continue
+                located = [(_json_location(upload.name, spec.name, index, lines), item)
+                           for index, item in enumerate(items)]
+                batches.append((spec.name, upload.name, located))
+            continue
+        try:
+            spec = table_spec(stem.rsplit("/", 1)[-1])
+        except LookupError:
+            errors.append(FieldError("file", "name the file after its table, e.g. contacts.csv", upload.name))
+            continue
+        except ValueError:
+            errors.append(FieldError("file", "name the file after its table, e.g. contacts.csv", upload.name))
+            continue
+        try:
+            batches.append((spec.name, upload.name, list(read_csv(upload.text.lstrip("\ufeff"), upload.name, spec))))
+        except RoutingValidationError as error:
+            errors.extend(error.errors)
+    if errors:
+        raise RoutingValidationError(errors)
+    order = {spec.name: number for number, spec in enumerate(TABLES)}
+    return sorted(batches, key=lambda batch: order[batch[0]])
+
+
+def _json_item_lines(text: str) -> dict[tuple[str, int], int]:
+    """(table, index) → line where that object starts, for bundles laid out one object per line or more."""
+    lines: dict[tuple[str, int], int] = {}
+    table: str | None = None
+    depth = 0
+    index = -1
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if depth <= 1 and stripped.startswith('"') and stripped.rstrip().endswith("["):
+            table = stripped.split('"')[1]
+            index = -1
+        if table is not None and stripped.startswith("{") and depth == 2:
+            index += 1
+            lines[(table, index)] = number
+        depth += line.count("{") + line.count("[") - line.count("}") - line.count("]")
+    return lines
+
+
+def _json_location(name: str, table: str, index: int, lines: Mapping[tuple[str, int], int]) -> str:
+    line = lines.get((table, index))
+    return f"{name}:{line} ({table}[{index}])" if line else f"{name}: {table}[{index}]"
+
+
+class DirectoryAdmin:
+    """What a signed-in person may see and change in the routing tables; changes are recorded under their name."""
+
+    def __init__(self, engine: AsyncEngine, *, clock: Callable[[], datetime] | None = None) -> None:
+        self._engine = engine
+        self._store = RoutingStore(engine, clock=clock) if clock else RoutingStore(engine)
+
+    # -- districts of records ------------------------------------------------------------------------
+    async def _unit_districts(self) -> dict[str, str | None]:
+        return {u["id"]: u["district_id"] for u in await self._store.records("units")}
+
+    async def district_of(self, resource: Resource, record: Mapping[str, Any],
+                          unit_districts: Mapping[str, str | None] | None = None) -> str | None:
+        """The district a record belongs to (None for city-wide units, rules and unmapped preschools)."""
+        if resource.is_district:
+            return str(record.get("id"))
+        if resource.own_district:
+            return record.get("district_id") or None
+        if resource.district_via_unit:
+            units = unit_districts if unit_districts is not None else await self._unit_districts()
+            return units.get(str(record.get("unit_id")))
+        return None
+
+    # -- reading -------------------------------------------------------------------------------------
+    def resource(self, table: str) -> Resource:
+        """The resource for *table*; NotFound otherwise."""
+        found = RESOURCES.get(table)
+        if found is None:
+            raise NotFound(table)
+        return found
+
+    async def list(self, principal: Principal, table: str, *, query: str = "", district: str = "",
+                   without_district: bool = False) -> list[dict[str, Any]]:
+        """The records *principal* may read, filtered by free text, district or "utan stadsdel"."""
+        resource = self.resource(table)
+        records = await self._store.records(table)
+        units = await self._unit_districts() if resource.district_via_unit else None
+        needle = query.strip().casefold()
+        found = []
+        for record in records:
+            record_district = await self.district_of(resource, record, units)
+            if not principal.can_read(table, record_district):
+                continue
+            if district and record_district != district:
+                continue
+            if without_district and record_district is not None:
+                continue
+            if needle and not any(needle in str(v).casefold() for v in record_json(record).values()):
+                continue
+            found.append(record_json(record) | {"_district": record_district})
+        return found
+
+    async def get(self, principal: Principal, table: str, record_id: str) -> dict[str, Any]:
+        """One record; NotFound or Forbidden."""
+        resource = self.resource(table)
+        record = await self._store.get(table, record_id)
+        if record is None:
+            raise NotFound(f"{table}/{record_id}")
+        if not principal.can_read(table, await self.district_of(resource, record)):
+            raise Forbidden(table)
+        return record_json(record)
+
+    async def history(self, principal: Principal, table: str, record_id: str) -> list[dict[str, Any]]:
+        """Who changed a record, when, and its state before and after."""
+        changes = await self._store.history(table, record_id)
+        resource = self.resource(table)
+        current = await self._store.get(table, record_id)
+        last = current or (changes[0].before if changes else None)
+        if last is None:
+            raise NotFound(f"{table}/{record_id}")
+        if not principal.can_read(table, await self.district_of(resource, last)):
+            raise Forbidden(table)
+        return [_change_json(c) for c in changes]
+
+    async def recent_changes(self, principal: Principal, limit: int = 50) -> list[dict[str, Any]]:
+        """The newest changes across all tables (admins only)."""
+        principal.require_admin()
+        return [_change_json(c) for c in await self._store.history(limit=limit)]
+
+    async def choices(self) -> dict[str, list[tuple[str, str]]]:
+        """Options for the select fields: districts, units and contacts by id and name."""
+        return {
+            "district_id": [(d["id"], d["name"]) for d in await self._store.records("districts")],
+            "unit_id": [(u["id"], u["name"]) for u in await self._store.records("units")],
+            "contact_id": [(c["id"], c["name"]) for c in await self._store.records("contacts")],
+        }
+
+    # -- writing -------------------------------------------------------------------------------------
+    async def _require_write(self, principal: Principal, resource: Resource, record: Mapping[str, Any]) -> None:
+        district = await self.district_of(resource, record)
+        principal.require_write(resource.slug, district)
+        if resource.slug == "on_call" and record.get("contact_id") and principal.role is not Role.ADMIN:
+            # An on-call shift may only name a contact of the editor's own district.
+            contact = await self._store.get("contacts", str(record["contact_id"]))
+            if contact is not None:
+                principal.require_write("contacts", await self.district_of(RESOURCES["contacts"], contact))
+
+    async def create(self, principal: Principal, table: str, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Add a record as *principal*; Forbidden, or RoutingValidationError with every field problem."""
+        resource = self.resource(table)
+        if not principal.can_write(table, principal.district_id) and not principal.is_admin:
+            raise Forbidden(table)
+        await self._require_write(principal, resource, values)
+        return record_json(await self._store.create(table, values, actor=principal.username))
+
+    async def update(self, principal: Principal, table: str, record_id: str,
+                     values: Mapping[str, Any]) -> dict[str, Any]:
+        """Change a record as *principal*: both its current and its new district must be theirs."""
+        resource = self.resource(table)
+        current = await self._store.get(table, record_id)
+        if current is None:
+            raise NotFound(f"{table}/{record_id}")
+        await self._require_write(principal, resource, current)
+        await self._require_write(principal, resource, {**current, **values})
+        try:
+            return record_json(await self._store.update(table, record_id, values, actor=principal.username))
+        except UnknownRecordError:
+            raise NotFound(f"{table}/{record_id}") from None
+
+    async def deactivate(self, principal: Principal, table: str, record_id: str) -> dict[str, Any] | None:
+        """Deactivate a record, or delete it when its table has no active flag (history keeps it)."""
+        resource = self.resource(table)
+        current = await self._store.get(table, record_id)
+        if current is None:
+            raise NotFound(f"{table}/{record_id}")
+        await self._require_write(principal, resource, current)
+        if resource.has_active:
+            return record_json(await self._store.deactivate(table, record_id, actor=principal.username))
+        await self._store.delete(table, record_id, actor=principal.username)
+        return None
+
+    # -- import and export ---------------------------------------------------------------------------
+    async def import_files(self, principal: Principal, files: Iterable[ImportFile], *,
+                           commit: bool) -> ImportSummary:
+        """Validate and (with *commit*) apply an import all-or-nothing; admins only."""
+        principal.require_admin()
+        batches = parse_import(files)
+        if commit:
+            return await self._store.import_records(batches, actor=principal.username)
+        # A dry run: the same import inside a transaction that is rolled back, so the preview is exact.
+        async with self._engine.connect() as connection:
+            transaction = await connection.begin()
+            try:
+                return await RoutingStore(connection).import_records(  # type: ignore[arg-type]
+                    batches, actor=principal.username)
+            finally:
+                # The session joins this transaction and never commits it; on a validation error it has
+                # already rolled it back itself.
+                if transaction.is_active:
+                    await transaction.rollback()
+
+    async def export_json(self, principal: Principal) -> dict[str, Any]:
+        """Every table as one JSON bundle (admins and district editors)."""
+        if principal.role is Role.SOCIONOM:
+            raise Forbidden("export")
+        return await self._store.export_json()
+
+    async def export_csv(self, principal: Principal) -> dict[str, str]:
+        """Every table as CSV text keyed by file name."""
+        if principal.role is Role.SOCIONOM:
+            raise Forbidden("export")
+        return await self._store.export_csv()
+
+    async def validation_report(self) -> dict[str, Any]:
+        """The routing's gaps (preschools without district, districts without socionom, ...)."""
+        report = await self._store.validation_report()
+        return report.to_dict() | {"lines": report.lines()}
+
+    # -- route test ----------------------------------------------------------------------------------
+    async def route_test(self, *, preschool: str, concern: str | None, at: datetime | None,
+                         district: str | None = None, outcome: str | None = None) -> dict[str, Any]:
+        """Match *preschool* text and decide the route at *at*, with the trace (the same code the bot runs)."""
+        directory = await self._store.load_directory()
+        match = match_preschool(preschool[:ROUTE_TEST_TEXT_MAX], directory.index) if preschool.strip() else None
+        chosen = match.candidates[0].preschool if match and match.candidates else None
+        named_district = match_district(district, directory) if district else None
+        decision = decide_route(chosen, concern or None, stockholm_time(at) if at else None, directory,
+                                district=named_district, outcome=outcome or None)
+        return {"match": match.to_dict() if match else None, "decision": decision.to_dict()}
