@@ -6,16 +6,14 @@ test_flow.py.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 from botbuilder.core import ActivityHandler, TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
-from botbuilder.schema import Activity
 
 from bot.handoff import build_handoff
 from bot.handoff.engine import HandoffEngine
@@ -78,7 +76,6 @@ class Harness:
     routing: RoutingService
     bot: RecordingBot
     client: TestClient
-    captured: list[TurnContext] = field(default_factory=list)
 
     async def post(self, activity: dict[str, Any]) -> int:
         response = await self.client.post("/api/messages", json=activity)
@@ -100,7 +97,7 @@ class Harness:
                              "duration": "weeks", "acute": False, "outcome": "consult", "lang": "sv",
                              "summary": "Blåmärken på armarna, ring mamma på 070-123 45 67"})
         note["id"] = await records.record(note)
-        self._pending = (note, route, share_name)
+        self.pending = (note, route, share_name)
         self.bot.handoff_next = True  # type: ignore[attr-defined]
         await self.say(aad, name, "prata med en människa")
 
@@ -120,7 +117,7 @@ class RequestingBot(RecordingBot):
         if self.handoff_next:
             self.handoff_next = False
             await self.references.remember(turn_context.activity)
-            note, route, share_name = self._harness_ref[0]._pending
+            note, route, share_name = self._harness_ref[0].pending
             await self.handoff.request(turn_context, note, route, share_name=share_name)
             return
         await super().on_message_activity(turn_context)
@@ -152,11 +149,6 @@ async def start(connector: FakeConnector, db: Any, clock: Clock, **overrides: An
     return harness
 
 
-def adaptive(sent: Any) -> list[dict[str, Any]]:
-    """The Adaptive Card contents of a recorded call."""
-    return sent.cards
-
-
 def claim_value(card: dict[str, Any]) -> dict[str, Any]:
     """The data of the card's *Ta ärendet* button."""
     for action in card.get("actions") or []:
@@ -165,19 +157,5 @@ def claim_value(card: dict[str, Any]) -> dict[str, Any]:
     raise AssertionError("no claim button on the card")
 
 
-def texts(connector: FakeConnector, conversation_id: str) -> list[str]:
-    """Every text and card text the bot sent to a conversation, as one string per call."""
-    import json
-
-    return [s.text + json.dumps(s.cards, ensure_ascii=False) for s in connector.to(conversation_id)]
-
-
 def personal(aad: str) -> str:
     return teams.personal_conversation(aad)["id"]
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-Callback = Callable[[Activity], None]
