@@ -135,31 +135,44 @@ def _plain_postcode(match: re.Match[str], kinds: set[str]) -> str:
 
 
 def _scrub_names(text: str, kinds: set[str]) -> str:
-    """Mask names from the shipped lists, and any word a name cue points at."""
+    """Mask names from the shipped lists, any word a name cue points at, and the rest of a full name."""
     lists = _names()
     strong = {match.end() for match in _STRONG_CUE.finditer(text)}
     weak = {match.end() for match in _WEAK_CUE.finditer(text)}
+    tokens = list(_TOKEN.finditer(text))
+    masked = [False] * len(tokens)
+    for index, match in enumerate(tokens):
+        chained = index > 0 and masked[index - 1] and tokens[index - 1].end() == match.start() - 1
+        masked[index] = _is_name(match, lists, strong, weak, chained=chained)
+    # "Lisa Andersson": a capitalised word straight before a masked name is part of the same name.
+    for index in range(len(tokens) - 2, -1, -1):
+        match, following = tokens[index], tokens[index + 1]
+        if not masked[index] and masked[index + 1] and match.end() == following.start() - 1:
+            masked[index] = text[match.end()] == " " and _may_be_name(match, lists)
     pieces: list[str] = []
     position = 0
-    previous_end = -1
-    for match in _TOKEN.finditer(text):
-        word = match.group("word")
-        lower = word.lower()
-        capital = word[0].isupper()
-        if _is_name(match, lower, capital, lists, strong, weak, chained=previous_end == match.start() - 1):
-            pieces.append(text[position : match.start()])
-            pieces.append(MASKS["name"])
+    for match, is_name in zip(tokens, masked, strict=True):
+        if is_name:
+            pieces += [text[position : match.start()], MASKS["name"]]
             position = match.end()
-            previous_end = match.end()
             kinds.add("name")
     pieces.append(text[position:])
     return "".join(pieces)
 
 
+def _may_be_name(match: re.Match[str], lists: _Names) -> bool:
+    """Whether a capitalised word next to a name can itself be part of that name."""
+    lower = match.group("word").lower()
+    return (
+        match.group("word")[0].isupper()
+        and lower not in lists.keep
+        and lower not in lists.keep_unless_named
+        and lower not in _CUE_STOPWORDS
+    )
+
+
 def _is_name(
     match: re.Match[str],
-    lower: str,
-    capital: bool,
     lists: _Names,
     strong: set[int],
     weak: set[int],
@@ -167,6 +180,8 @@ def _is_name(
     chained: bool,
 ) -> bool:
     """Whether one word token is a name, from the lists, the cues before it and its place in the sentence."""
+    lower = match.group("word").lower()
+    capital = match.group("word")[0].isupper()
     if lower in lists.keep or (lower in _CUE_STOPWORDS and not capital):
         return False
     start = match.start()
@@ -185,7 +200,7 @@ def _is_name(
     if mid_sentence and any(candidate in lists.ambiguous for candidate in candidates):
         return True
     # "Anna Svensson", "Fatima Abdirahman": a capitalised word straight after a name is its surname.
-    return chained and capital and match.string[start - 1] == " " and lower not in _CUE_STOPWORDS
+    return chained and match.string[start - 1] == " " and _may_be_name(match, lists)
 
 
 def _sentence_start(text: str, start: int) -> bool:
