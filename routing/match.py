@@ -26,6 +26,10 @@ MAX_RESCORED = 40
 MIN_FUZZY_TOKEN = 3
 # How many near words one typed word may bring in.
 WORDS_PER_TOKEN = 8
+# A word in more preschools than this is common: it adds evidence only when no rarer word matched.
+COMMON_WORD = 150
+# Neighbouring typed words are also tried joined when one of them is at most this long ("regn bågen").
+SPLIT_WORD = 4
 
 
 @dataclass(frozen=True)
@@ -102,8 +106,11 @@ class PreschoolIndex:
         return self._windows[length]
 
     def near_words(self, token: str) -> list[tuple[str, float]]:
-        """Indexed words close to *token*, with their fuzz.ratio; the word itself scores 100."""
-        found = [(token, 100.0)] if token in self.postings else []
+        """Indexed words close to *token*, with their fuzz.ratio; a word found as typed is used alone."""
+        if token in self.postings:
+            # A correctly typed word needs no neighbours; the full rescoring still tolerates typos elsewhere.
+            return [(token, 100.0)]
+        found: list[tuple[str, float]] = []
         if len(token) >= MIN_FUZZY_TOKEN:
             hits = process.extract(token, self._window(len(token)), scorer=fuzz.ratio, processor=None,
                                    score_cutoff=TOKEN_CUTOFF, limit=WORDS_PER_TOKEN)
@@ -128,12 +135,14 @@ class PreschoolIndex:
         for position in self.exact.get(query, ()):
             evidence[position] += 1000.0
         probes = list(words)
-        # "regn bagen" typed apart still finds "regnbag": try neighbouring words joined.
-        probes.extend(a + b for a, b in itertools.pairwise(words))
-        for probe in probes:
-            for word, score in self.near_words(probe):
-                for position in self.postings[word]:
-                    evidence[position] += score
+        # "regn bagen" typed apart still finds "regnbag": try neighbouring short words joined.
+        probes.extend(a + b for a, b in itertools.pairwise(words) if min(len(a), len(b)) <= SPLIT_WORD)
+        near = [(word, score) for probe in probes for word, score in self.near_words(probe)]
+        rare = [(word, score) for word, score in near if len(self.postings[word]) <= COMMON_WORD]
+        # Words shared by very many preschools ("gatan", house numbers) only count when nothing rarer matched.
+        for word, score in rare or near:
+            for position in self.postings[word]:
+                evidence[position] += score
         if district is not None:
             evidence = {p: e for p, e in evidence.items() if self.preschools[p].district_id == district.id}
         best = sorted(evidence, key=lambda p: -evidence[p])[:MAX_RESCORED]
