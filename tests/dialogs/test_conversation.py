@@ -233,8 +233,6 @@ async def test_acute_menu_choice_shows_the_acute_card(chat):
     assert last_card(replies).card_texts()[0] == "Ring 112 nu"
 
 
-@pytest.mark.xfail(strict=True, reason="knowledge.scrub masks the surname but not a first name before it "
-                                       "('Lisa Andersson' -> 'Lisa [namn]'); asked of knowledge/")
 async def test_first_name_before_a_surname_never_reaches_the_note(chat, bot):
     await start_consultation(chat)
     await chat.click({"action": "concern", "choices": "neglect"})
