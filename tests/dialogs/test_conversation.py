@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tests.dialogs.harness import choice, last_card
 
 PRESCHOOL = "Förskola Sagoberget"  # Bromma in the demo data
