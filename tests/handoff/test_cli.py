@@ -1,9 +1,12 @@
-"""`samrad purge` and `samrad worker --once` run against a migrated database."""
+"""`samrad purge` and `samrad worker --once` run against a migrated database (in a child process, as deployed)."""
 
 from __future__ import annotations
 
-from bot.cli import build_parser, main
-from bot.database import upgrade
+import os
+import subprocess
+import sys
+
+from bot.cli import build_parser
 
 
 def test_worker_and_purge_are_registered():
@@ -12,12 +15,15 @@ def test_worker_and_purge_are_registered():
     assert parser.parse_args(["purge"]).func.__name__ == "purge"
 
 
-def test_purge_and_worker_once_run_on_an_empty_database(tmp_path, monkeypatch, capsys):
-    url = f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}"
-    upgrade(url)
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("RETENTION_DAYS", "7")
-    assert main(["purge"]) == 0
-    assert "Rensat efter 7 dagar: 0 meddelanden" in capsys.readouterr().out
-    assert main(["worker", "--once"]) == 0
-    assert "Timers: 0." in capsys.readouterr().out
+def _samrad(*args: str, env: dict[str, str]) -> str:
+    done = subprocess.run([sys.executable, "-m", "bot.cli", *args], env=env, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def test_purge_and_worker_once_run_on_a_migrated_database(tmp_path):
+    env = {**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}", "RETENTION_DAYS": "7"}
+    _samrad("db", "upgrade", env=env)
+    assert "Rensat efter 7 dagar: 0 meddelanden" in _samrad("purge", env=env)
+    assert "Timers: 0." in _samrad("worker", "--once", env=env)
