@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+from pathlib import Path
 
 from aiohttp import web
 from botbuilder.core import ActivityHandler, ConversationState, MemoryStorage, TurnContext
@@ -20,7 +21,8 @@ class EchoBot(ActivityHandler):
         self._count = state.create_property("count")
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
-        count = await self._count.get(turn_context, 0) + 1
+        # botbuilder 4.17 returns None, not a falsy default such as 0, for a property never set.
+        count = (await self._count.get(turn_context, 0) or 0) + 1
         await self._count.set(turn_context, count)
         await turn_context.send_activity(f"{count}: {turn_context.activity.text or ''}")
         await self._state.save_changes(turn_context)
@@ -53,11 +55,33 @@ def bare_app() -> web.Application:
     return app
 
 
-def samrad_app(database_url: str) -> web.Application:
-    """The real Samråd app, in local development mode (no app id), on *database_url*."""
+def samrad_app(database_url: str, schema: str | None = None) -> web.Application:
+    """The real Samråd app, in local development mode (no app id), on *database_url* (and PostgreSQL *schema*)."""
     from bot.app import create_app
 
-    return create_app(Settings(database_url=database_url, host="127.0.0.1", log_level="WARNING"))
+    return create_app(Settings(database_url=database_url, database_schema=schema or None, host="127.0.0.1",
+                               log_level="WARNING"))
+
+
+def profiled(app: web.Application, out: Path) -> web.Application:
+    """Sample *app*'s process with pyinstrument from startup to shutdown; write `out`.html, .txt, .pyisession."""
+    from pyinstrument import Profiler
+
+    profiler = Profiler(interval=0.001, async_mode="disabled")
+
+    async def start(_app: web.Application) -> None:
+        profiler.start()
+
+    async def stop(_app: web.Application) -> None:
+        profiler.stop()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        profiler.last_session.save(str(out.with_suffix(".pyisession")))  # re-render: pyinstrument --load=FILE
+        out.with_suffix(".txt").write_text(profiler.output_text(unicode=True, show_all=False), encoding="utf-8")
+        out.with_suffix(".html").write_text(profiler.output_html(), encoding="utf-8")
+
+    app.on_startup.append(start)
+    app.on_shutdown.append(stop)
+    return app
 
 
 def main() -> None:
@@ -65,9 +89,13 @@ def main() -> None:
     parser.add_argument("kind", choices=["samrad", "echo", "bare"])
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--db", default="")
+    parser.add_argument("--schema", default="", help="PostgreSQL schema (search_path) for --db")
+    parser.add_argument("--profile", type=Path, help="profile with pyinstrument; write PROFILE.html and PROFILE.txt")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
-    app = {"samrad": lambda: samrad_app(args.db), "echo": echo_app, "bare": bare_app}[args.kind]()
+    app = {"samrad": lambda: samrad_app(args.db, args.schema), "echo": echo_app, "bare": bare_app}[args.kind]()
+    if args.profile:
+        app = profiled(app, args.profile)
     web.run_app(app, host="127.0.0.1", port=args.port, print=None, access_log=None)
 
 
