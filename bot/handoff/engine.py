@@ -154,17 +154,15 @@ class HandoffEngine:
         conversation_id = activity.conversation.id if activity.conversation else None
         if not conversation_id:
             return False
-        staff_side = await self.store.open_for_staff(conversation_id)
+        sender = activity.from_property
+        sender_id = (sender.aad_object_id or sender.id) if sender else None
+        staff_side, socionom_side = await self.store.relayed_message(conversation_id, sender_id)
         if staff_side is not None:
             await self._on_staff_message(turn_context, staff_side)
             return True
-        sender = activity.from_property
-        sender_id = (sender.aad_object_id or sender.id) if sender else None
-        if sender_id:
-            socionom_side = await self.store.talking_for_claimer(sender_id, conversation_id)
-            if socionom_side is not None:
-                await self._on_socionom_message(turn_context, socionom_side)
-                return True
+        if socionom_side is not None:
+            await self._on_socionom_message(turn_context, socionom_side)
+            return True
         return False
 
     async def _on_action(self, turn_context: TurnContext, action: str, handoff_id: str,

@@ -229,6 +229,28 @@ class HandoffStore:
                                        _handoff.c.claimer_conversation_id == conversation_id,
                                        _handoff.c.state.in_(TALKING)))
 
+    async def relayed_message(self, conversation_id: str, sender_id: str | None
+                              ) -> tuple[Handoff | None, Handoff | None]:
+        """`open_for_staff(conversation_id)` and `talking_for_claimer(sender_id, conversation_id)` on one connection.
+
+        Every message turn asks both; one pool checkout instead of two (bench.load).
+        """
+        staff = and_(_handoff.c.staff_conversation_id == conversation_id, _handoff.c.state.in_(OPEN))
+        async with self._engine.connect() as connection:
+            staff_side = await self._newest_on(connection, staff)
+            if staff_side is not None or not sender_id:
+                return staff_side, None
+            return None, await self._newest_on(connection, and_(
+                _handoff.c.claimed_by == sender_id, _handoff.c.claimer_conversation_id == conversation_id,
+                _handoff.c.state.in_(TALKING)))
+
+    @staticmethod
+    async def _newest_on(connection: AsyncConnection, condition: Any) -> Handoff | None:
+        row = (await connection.execute(
+            select(_handoff).where(condition).order_by(_handoff.c.requested_at.desc()).limit(1)
+        )).mappings().first()
+        return Handoff.from_row(row) if row is not None else None
+
     async def _newest(self, condition: Any) -> Handoff | None:
         async with self._engine.connect() as connection:
             row = (await connection.execute(
