@@ -10,9 +10,11 @@ from aiohttp import web
 from botbuilder.integration.aiohttp import CloudAdapter
 from sqlalchemy import text
 
+from bot.admin.app import create_admin_app
 from bot.auth import create_authentication
 from bot.database import create_engine
 from bot.keys import ADAPTER, ENGINE, SERVICES, SETTINGS
+from bot.logs import error_fields
 from bot.services import build_services, system_clock
 from bot.settings import Settings
 
@@ -33,9 +35,9 @@ async def error_middleware(request: web.Request, handler):  # type: ignore[no-un
         return await handler(request)
     except web.HTTPException:
         raise
-    except Exception:
-        log.exception("request failed", extra={"event": "request_failed", "path": request.path,
-                                               "method": request.method})
+    except Exception as error:
+        log.error("request failed", extra={"event": "request_failed", "path": request.path,
+                                           "method": request.method, **error_fields(error)})
         return web.json_response({"error": "internal error"}, status=500)
 
 
@@ -43,6 +45,12 @@ async def messages(request: web.Request) -> web.StreamResponse:
     """POST /api/messages: the Bot Framework endpoint Teams posts activities to."""
     if "application/json" not in request.headers.get("Content-Type", ""):
         return web.json_response({"error": "Content-Type must be application/json"}, status=415)
+    try:
+        body = await request.json()  # aiohttp caches the body, so the adapter reads it again for free
+    except ValueError:
+        return web.json_response({"error": "the body is not valid JSON"}, status=400)
+    if not isinstance(body, dict) or not body.get("type"):
+        return web.json_response({"error": "the body must be a Bot Framework activity with a type"}, status=400)
     services = request.app[SERVICES]
     response = await request.app[ADAPTER].process(request, services.bot)
     return response if response is not None else web.Response(status=201)
@@ -99,4 +107,5 @@ def create_app(
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
+    app.add_subapp("/admin/", create_admin_app(settings))
     return app

@@ -5,14 +5,24 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import traceback
 from datetime import UTC, datetime
 
 # Fields a log record may carry as `extra=`; anything else is dropped so free text cannot slip in.
 ALLOWED_EXTRA = frozenset({
     "event", "activity_type", "channel_id", "conversation_kind", "dialog", "step", "status", "code",
     "district", "outcome", "handoff_id", "duration_ms", "count", "path", "method", "error_type", "kinds",
-    "consultation_id", "state", "actor", "table", "record_id", "role",
+    "consultation_id", "state", "actor", "table", "record_id", "role", "traceback",
 })
+
+
+def error_fields(error: BaseException) -> dict[str, object]:
+    """Log fields for *error* without its message (messages may quote what a user wrote): type and frames."""
+    return {
+        "error_type": type(error).__name__,
+        "traceback": [f"{frame.filename}:{frame.lineno} in {frame.name}"
+                      for frame in traceback.extract_tb(error.__traceback__)],
+    }
 
 
 class JsonFormatter(logging.Formatter):
@@ -31,17 +41,8 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info and record.exc_info[0] is not None:
             # The exception type and traceback lines only: exception messages may quote user input.
             entry["error_type"] = record.exc_info[0].__name__
-            entry["traceback"] = [
-                f"{frame.filename}:{frame.lineno} in {frame.name}"
-                for frame in _frames(record.exc_info[2])
-            ]
+            entry.update(error_fields(record.exc_info[1] or record.exc_info[0]()))
         return json.dumps(entry, ensure_ascii=False, default=str)
-
-
-def _frames(tb):  # type: ignore[no-untyped-def]
-    import traceback
-
-    return traceback.extract_tb(tb)
 
 
 def configure_logging(level: str = "INFO") -> None:

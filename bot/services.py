@@ -6,25 +6,27 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from botbuilder.core import ConversationState, MessageFactory, TurnContext, UserState
 from botbuilder.integration.aiohttp import CloudAdapter
-from dialogs.main import MainDialog
-from knowledge.faq import Faq
-from routing.service import RoutingService
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.handler import SamradBot
+from bot.handoff import build_handoff
+from bot.handoff.engine import HandoffEngine
+from bot.logs import error_fields
 from bot.records import ConsultationRecords
 from bot.references import ConversationReferences
 from bot.settings import Settings
 from bot.storage import SqlStorage
 from dialogs.cards import welcome_card
 from dialogs.language import language_of
+from dialogs.main import MainDialog
 from dialogs.ports import DialogServices
 from dialogs.text import text_for
+from knowledge.faq import Faq
+from routing.service import RoutingService
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +54,7 @@ class Services:
     faq: Faq
     dialog: MainDialog
     bot: SamradBot
-    handoff: Any = None  # the HandoffEngine; the app's timer task and `samrad worker` drive its timers
+    handoff: HandoffEngine  # the app's timer task and `samrad worker` drive its timers
 
 
 def build_services(settings: Settings, engine: AsyncEngine, adapter: CloudAdapter,
@@ -65,8 +67,6 @@ def build_services(settings: Settings, engine: AsyncEngine, adapter: CloudAdapte
     records = ConsultationRecords(engine, clock)
     routing = RoutingService(engine)
     faq = Faq.load()
-    from bot.handoff import build_handoff  # imported here: the handoff engine needs the services it serves
-
     handoff = build_handoff(settings=settings, engine=engine, adapter=adapter, clock=clock,
                             references=references, records=records, routing=routing)
     dialog = MainDialog(DialogServices(routing=routing, faq=faq, clock=clock, recorder=records,
@@ -81,8 +81,7 @@ def build_services(settings: Settings, engine: AsyncEngine, adapter: CloudAdapte
 
     async def on_error(turn_context: TurnContext, error: Exception) -> None:
         # Never log the exception text: it may quote what the user wrote.
-        log.error("turn failed", exc_info=error, extra={"event": "turn_failed",
-                                                         "error_type": type(error).__name__})
+        log.error("turn failed", extra={"event": "turn_failed", **error_fields(error)})
         try:
             lang = await language_of(turn_context, user_state)
             await turn_context.send_activity(text_for(lang)["error"])

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import os
 import uuid
+import warnings
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
@@ -73,6 +75,27 @@ async def drop(database: Database) -> None:
         async with admin.begin() as connection:
             await connection.execute(text(f'DROP SCHEMA IF EXISTS "{database.schema}" CASCADE'))
         await admin.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _close_idle_event_loop(request):  # type: ignore[no-untyped-def]
+    """Close the idle loop pytest-asyncio leaves on the policy before a sync test runs.
+
+    After an async test pytest-asyncio installs a fresh, open loop; a sync test that calls `asyncio.run()`
+    (every CLI test) replaces it without closing it, and its socketpair surfaces later as a ResourceWarning.
+    """
+    if not inspect.iscoroutinefunction(request.function):
+        policy = asyncio.get_event_loop_policy()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            try:
+                loop = policy.get_event_loop()
+            except RuntimeError:
+                loop = None
+        if loop is not None and not loop.is_running() and not loop.is_closed():
+            loop.close()
+            policy.set_event_loop(None)
+    yield
 
 
 @pytest.fixture

@@ -1,0 +1,139 @@
+"""Teams-shaped activities over HTTP to /api/messages; a fake Bot Connector on 127.0.0.1 receives the replies."""
+
+import logging
+
+import pytest
+from sqlalchemy import select
+
+from bot.app import create_app
+from bot.keys import SERVICES
+from bot.settings import Settings
+from bot.tables import ConversationRefRow
+from routing.demo import load_demo
+from tests import teams
+from tests.fake_connector import FakeConnector
+
+PERSONAL = "a:personal-aad-staff-1"
+
+
+@pytest.fixture
+async def connector():
+    fake = await FakeConnector().start()
+    yield fake
+    await fake.close()
+
+
+@pytest.fixture
+async def seeded(sqlite_db):
+    await load_demo(sqlite_db.engine)
+    return sqlite_db
+
+
+@pytest.fixture
+def settings(seeded):
+    return Settings(database_url=seeded.url, log_level="DEBUG")
+
+
+async def post(client, activity):
+    response = await client.post("/api/messages", json=activity)
+    assert response.status in (200, 201), await response.text()
+    return response
+
+
+def texts(sent) -> list[str]:
+    """Every text, TextBlock and action title the bot sent."""
+    found = []
+    for item in sent:
+        found.append(item.text)
+        for card in item.cards:
+            stack = [card]
+            while stack:
+                node = stack.pop(0)
+                if isinstance(node, dict):
+                    if node.get("type") == "TextBlock":
+                        found.append(node.get("text", ""))
+                    elif str(node.get("type", "")).startswith("Action."):
+                        found.append(node.get("title", ""))
+                    for key in ("body", "items", "columns", "actions"):
+                        stack.extend(node.get(key) or [])
+    return [text for text in found if text]
+
+
+async def test_personal_install_greets_once_with_the_welcome_card(aiohttp_client, settings, connector):
+    client = await aiohttp_client(create_app(settings))
+    await post(client, teams.personal_install(connector.url))
+    welcome = connector.to(PERSONAL)
+    assert len(welcome) == 1
+    card_text = " ".join(texts(welcome))
+    for choice in ("Rådgör om ett barn", "Hitta min kontakt", "Ställ en fråga", "Akut fara"):
+        assert choice in card_text
+    assert "112" in card_text
+    await post(client, teams.personal_install(connector.url))
+    assert len(connector.to(PERSONAL)) == 1
+
+
+async def test_english_locale_gets_the_english_welcome(aiohttp_client, settings, connector):
+    client = await aiohttp_client(create_app(settings))
+    await post(client, teams.personal_install(connector.url, locale="en-US"))
+    assert "Consult about a child" in " ".join(texts(connector.to(PERSONAL)))
+
+
+async def test_help_is_answered_as_the_first_message(aiohttp_client, settings, connector):
+    client = await aiohttp_client(create_app(settings))
+    await post(client, teams.message(connector.url, "hjälp"))
+    assert any("Så här fungerar Samråd" in text for text in texts(connector.to(PERSONAL)))
+
+
+async def test_user_and_team_channel_references_are_stored(aiohttp_client, settings, connector, seeded):
+    client = await aiohttp_client(create_app(settings))
+    await post(client, teams.personal_install(connector.url))
+    await post(client, teams.team_install(connector.url, team_id="19:team@thread.tacv2",
+                                          channel_id="19:team@thread.tacv2"))
+    async with seeded.engine.connect() as connection:
+        rows = (await connection.execute(select(ConversationRefRow.kind, ConversationRefRow.target_id))).all()
+    assert sorted(rows) == [("channel", "19:team@thread.tacv2"), ("user", "aad-staff-1")]
+
+
+async def test_conversation_continues_after_the_app_is_recreated(aiohttp_client, settings, connector):
+    first = await aiohttp_client(create_app(settings))
+    await post(first, teams.message(connector.url, value={"action": "menu", "choice": "consult"}))
+    assert any("Vilken förskola gäller det?" in text for text in texts(connector.to(PERSONAL)))
+    await first.close()
+    connector.clear()
+    second = await aiohttp_client(create_app(settings))
+    await post(second, teams.message(connector.url, "Förskola Sagobergt"))
+    said = " ".join(texts(connector.to(PERSONAL)))
+    assert "Bromma" in said  # the preschool step answered: state came back from the database
+    assert "Vad vill du göra?" not in said
+
+
+async def test_a_failing_turn_gets_a_kind_message_and_the_conversation_is_reset(
+        aiohttp_client, settings, connector, caplog):
+    app = create_app(settings)
+    client = await aiohttp_client(app)
+    await post(client, teams.message(connector.url, value={"action": "menu", "choice": "consult"}))
+    routing = app[SERVICES].routing
+
+    async def broken_match(*_args, **_kwargs):
+        raise RuntimeError("database exploded while reading Anna Andersson 070-1234567")
+
+    original = routing.match
+    routing.match = broken_match
+    connector.clear()
+    with caplog.at_level(logging.DEBUG):
+        await post(client, teams.message(connector.url, "Förskola Sagoberget"))
+    assert any("Något gick fel" in text or "Förlåt" in text for text in texts(connector.to(PERSONAL)))
+    logged = "\n".join(record.getMessage() + str(record.__dict__) for record in caplog.records)
+    assert "Anna Andersson" not in logged and "Sagoberget" not in logged and "070-1234567" not in logged
+    routing.match = original
+    connector.clear()
+    await post(client, teams.message(connector.url, "Förskola Sagoberget"))
+    said = " ".join(texts(connector.to(PERSONAL)))
+    assert "Bromma" not in said  # not stuck in the old step: the conversation started over
+
+
+async def test_wrong_content_type_is_415_and_bad_json_is_400(aiohttp_client, settings):
+    client = await aiohttp_client(create_app(settings))
+    assert (await client.post("/api/messages", data="hej", headers={"Content-Type": "text/plain"})).status == 415
+    response = await client.post("/api/messages", data="{not json", headers={"Content-Type": "application/json"})
+    assert response.status == 400
