@@ -11,6 +11,8 @@ from typing import Any
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
+from tests.adaptive_card_schema import card_errors
+
 
 @dataclass
 class Sent:
@@ -37,6 +39,7 @@ class FakeConnector:
     """Records every activity the bot sends, creates conversations, and answers member lookups."""
 
     sent: list[Sent] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
     server: TestServer | None = None
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
     _changed: asyncio.Event = field(default_factory=asyncio.Event)
@@ -66,6 +69,13 @@ class FakeConnector:
             await self.server.close()
 
     def _record(self, request: web.Request, method: str, body: dict[str, Any]) -> str:
+        for attachment in body.get("attachments") or []:
+            if attachment.get("contentType") == "application/vnd.microsoft.card.adaptive":
+                errors = card_errors(attachment.get("content") or {})
+                if errors:
+                    # Teams answers an unrenderable card with 400 BadArgument; so do we, and the test sees it.
+                    self.rejected.extend(errors)
+                    raise web.HTTPBadRequest(text="; ".join(errors))
         activity_id = f"act-{next(self._ids)}"
         self.sent.append(Sent(method, request.match_info["conversation"], request.match_info.get("activity"),
                               body, request.headers.get("Authorization")))

@@ -12,6 +12,7 @@ from botbuilder.dialogs import DialogExtensions
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 
 from dialogs.main import MainDialog
+from tests.adaptive_card_schema import card_errors
 
 CARD = "application/vnd.microsoft.card.adaptive"
 
@@ -98,7 +99,10 @@ class Conversation:
         while self.adapter.activity_buffer:
             sent = self.adapter.activity_buffer.pop(0)
             if sent.type == ActivityTypes.message:
-                replies.append(Reply(sent))
+                reply = Reply(sent)
+                # Every card the dialogs send must be one Teams renders: the official 1.5 schema.
+                assert reply.card is None or card_errors(reply.card) == [], card_errors(reply.card)
+                replies.append(reply)
         self.transcript += replies
         return replies
 

@@ -1,0 +1,56 @@
+"""Every card in the product validates against the official Adaptive Cards 1.5 schema.
+
+Cards sent in conversations are also checked as they are sent: by the dialogs' test harness and by the fake
+Bot Connector (which, like Teams, rejects an invalid card with 400). This test covers every builder directly.
+"""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.handoff import cards as handoff_cards
+from tests.adaptive_card_schema import card_errors
+from tests.dialogs.test_text_and_cards import every_card
+
+OUTCOMES = ("report", "early_support", "observe", "no_action")
+NOTE = {"day": "2026-11-24", "age_band": "1-3", "categories": ["neglect", "physical"], "duration": "weeks",
+        "outcome": "consult", "summary": "Barnet är ofta hungrigt.", "acute": False}
+
+
+def handoff_card_set(lang: str) -> list[dict]:
+    asked = datetime(2026, 11, 24, 9, tzinfo=UTC)
+    unit = {"kind": "mottagning", "name": "Mottagning Farsta", "phone": "08-555 000 00", "email": "m@example.se"}
+    made = [
+        handoff_cards.offer_card(lang, handoff_id="h1", district="Farsta", requested_at=asked,
+                                 categories=["neglect"], urgency=urgency, waited_minutes=waited, status=status)
+        for urgency in ("normal", "high", "acute") for waited in (None, 12) for status in (None, "Taget av Demo")
+    ] + [
+        handoff_cards.result_card(lang, handoff_id="h1", outcome=outcome, district="Farsta",
+                                  eservice_url="https://etjanster.stockholm.se/Orosanmalan/", intake=[unit],
+                                  early_support=[{**unit, "kind": "familjecentral"}])
+        for outcome in OUTCOMES
+    ] + [
+        handoff_cards.note_card(lang, NOTE, "Farsta"),
+        handoff_cards.end_card(lang, "Avsluta", "h1"),
+        handoff_cards.withdraw_card(lang, "Dra tillbaka", "h1"),
+        handoff_cards.outcome_choice_card(lang, "Välj utfall", "h1"),
+    ]
+    return [attachment.content for attachment in made if attachment is not None]
+
+
+def test_the_schema_rejects_what_teams_cannot_render():
+    assert card_errors({"type": "AdaptiveCard", "version": "1.5", "body": [{"type": "TextBlok", "text": "x"}]})
+    assert card_errors({"type": "AdaptiveCard", "version": "1.6", "body": []})
+    assert card_errors({"type": "AdaptiveCard", "version": "1.5", "body": [{"type": "TextBlock", "text": "x"}]}) == []
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_dialog_card_validates(lang):
+    for card in every_card(lang):
+        assert card_errors(card) == [], card.get("fallbackText")
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_handoff_card_validates(lang):
+    for card in handoff_card_set(lang):
+        assert card_errors(card) == [], card.get("fallbackText")
