@@ -45,10 +45,17 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False, default=str)
 
 
+# Libraries that log SQL parameters or HTTP bodies (i.e. message text) at DEBUG: never below WARNING.
+QUIET_LIBRARIES = ("aiosqlite", "sqlalchemy", "asyncpg", "msrest", "urllib3", "botframework", "msal",
+                   "aiohttp.client")
+
+
 def configure_logging(level: str = "INFO") -> None:
-    """Send JSON log lines to stderr at *level*; idempotent."""
+    """Send JSON log lines to stderr at *level*; idempotent. Chatty libraries stay at WARNING."""
     root = logging.getLogger()
     root.setLevel(level)
+    for name in QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.WARNING)
     for handler in list(root.handlers):
         if getattr(handler, "_samrad", False):
             root.removeHandler(handler)
