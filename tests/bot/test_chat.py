@@ -1,0 +1,30 @@
+"""`samrad chat` runs the real dialogs in the terminal: cards as text, numbers pick card actions."""
+
+import io
+
+from bot.chat import run_chat
+from bot.settings import Settings
+from routing.demo import load_demo
+
+
+async def test_a_consultation_can_be_started_and_cards_are_shown_as_numbered_text(sqlite_db):
+    await load_demo(sqlite_db.engine)
+    typed = io.StringIO("1\nFörskola Sagobergt\nhjälp\n/quit\n")
+    shown = io.StringIO()
+    assert await run_chat(Settings(database_url=sqlite_db.url), stdin=typed, stdout=shown) == 0
+    out = shown.getvalue()
+    assert "Hej! Jag är Samråd." in out  # the welcome card, rendered as text
+    assert "1. Rådgör om ett barn" in out
+    assert "Vilken förskola gäller det?" in out  # "1" picked the first card action
+    assert "Bromma" in out  # the misspelled preschool was found
+    assert "Så här fungerar Samråd" in out
+
+
+async def test_acute_words_get_112_first_in_the_terminal_too(sqlite_db):
+    await load_demo(sqlite_db.engine)
+    shown = io.StringIO()
+    await run_chat(Settings(database_url=sqlite_db.url),
+                   stdin=io.StringIO("Han hotar att döda henne just nu\n"), stdout=shown)
+    reply = shown.getvalue().rsplit("> ", 1)[0].rsplit("Samråd:\n", 1)[-1]
+    first_line = next(line for line in reply.splitlines() if line.strip())
+    assert "112" in first_line, reply
