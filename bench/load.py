@@ -269,16 +269,21 @@ class Target:
     def memory(self) -> dict[str, float]:
         return memory_mb(self.process.pid)
 
-    def stop(self) -> None:
-        """SIGINT (graceful: aiohttp cleans up, the profiler writes), then SIGKILL after STOP_TIMEOUT."""
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
-            try:
-                self.process.wait(STOP_TIMEOUT)
-            except subprocess.TimeoutExpired:
+    async def stop(self) -> None:
+        """SIGINT (graceful: aiohttp cleans up, the profiler writes), then SIGKILL after STOP_TIMEOUT.
+
+        Waits without blocking the loop: turns still in flight need this process's connector to finish.
+        """
+        try:
+            if self.process.poll() is None:
+                self.process.send_signal(signal.SIGINT)
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    await asyncio.to_thread(self.process.wait, STOP_TIMEOUT)
+        finally:  # also when a second Ctrl-C interrupts the wait
+            if self.process.poll() is None:
                 self.process.kill()
-                self.process.wait(STOP_TIMEOUT)
-        self._log.close()
+                self.process.wait()
+            self._log.close()
 
 
 # --- Driving the load -------------------------------------------------------------------------------------------
@@ -430,7 +435,7 @@ async def bench_target(kind: str, args: argparse.Namespace, connector: Connector
                 print(f"  {kind:7} {args.active} conversations in progress: RSS {before:.0f} -> "
                       f"{after['VmRSS']:.0f} MB, errors {parked.errors}", file=sys.stderr, flush=True)
     finally:
-        target.stop()
+        await target.stop()
     if profile is not None:
         print(f"  profile: {profile.with_suffix('.html')} and .txt", file=sys.stderr)
     return result
@@ -561,7 +566,11 @@ def main() -> None:
     args.run_id = uuid.uuid4().hex[:8]
     # SIGTERM unwinds like Ctrl-C, so every `finally` above stops its subprocess and drops its schema.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
-    summary = asyncio.run(main_async(args))
+    try:
+        summary = asyncio.run(main_async(args))
+    except KeyboardInterrupt:
+        print("interrupted: targets stopped, temporary databases removed", file=sys.stderr)
+        raise SystemExit(130) from None
     print(json.dumps(summary, ensure_ascii=False, separators=(",", ":")))
 
 
