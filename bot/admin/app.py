@@ -23,6 +23,7 @@ from bot.admin.security import CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, Signer, 
 from bot.database import create_engine
 from bot.keys import ENGINE, SERVICES
 from bot.settings import Settings
+from dialogs.text import text_for
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -125,15 +126,25 @@ def create_admin_app(
         settings=settings, engine_key=engine_key, signer=Signer(session_secret(settings)),
         throttle=throttle or SignInThrottle(), clock=clock or (lambda: datetime.now(UTC)),
         oidc=oidc or oidc_client(settings), hasher=hasher, services_key=services_key)
-    aiohttp_jinja2.setup(app, app_key=TEMPLATES, autoescape=jinja2.select_autoescape(default=True),
-                         loader=jinja2.FileSystemLoader(HERE / "templates"),
-                         undefined=jinja2.StrictUndefined)
+    environment = aiohttp_jinja2.setup(app, app_key=TEMPLATES, autoescape=jinja2.select_autoescape(default=True),
+                                       loader=jinja2.FileSystemLoader(HERE / "templates"),
+                                       undefined=jinja2.StrictUndefined)
+    environment.filters["label"] = code_label
     app.on_response_prepare.append(_security_headers)
     app.router.add_static("/static/", HERE / "static", name="static")
     signin.register(app)
     api.register(app)
     pages.register(app)
     return app
+
+
+def code_label(code: object) -> object:
+    """The Swedish wording the bot uses for an outcome, concern category or handoff outcome code; else as is."""
+    text = text_for("sv")
+    for prefix in ("outcome.", "category.", "relay.outcome."):
+        if isinstance(code, str) and f"{prefix}{code}" in text:
+            return text[f"{prefix}{code}"]
+    return code
 
 
 def create_standalone_app(settings: Settings, **admin_options: object) -> web.Application:
