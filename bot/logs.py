@@ -12,7 +12,8 @@ from datetime import UTC, datetime
 ALLOWED_EXTRA = frozenset({
     "event", "activity_type", "channel_id", "conversation_kind", "dialog", "step", "status", "code",
     "district", "outcome", "handoff_id", "duration_ms", "count", "path", "method", "error_type", "kinds",
-    "consultation_id", "state", "actor", "table", "record_id", "role", "traceback",
+    "consultation_id", "state", "actor", "table", "record_id", "role", "traceback", "messages", "handoffs",
+    "notes",
 })
 
 

@@ -68,7 +68,7 @@ def build_services(settings: Settings, engine: AsyncEngine, adapter: CloudAdapte
     routing = RoutingService(engine)
     faq = Faq.load()
     handoff = build_handoff(settings=settings, engine=engine, adapter=adapter, clock=clock,
-                            references=references, records=records, routing=routing)
+                            references=references, records=records, routing=routing, storage=storage)
     dialog = MainDialog(DialogServices(routing=routing, faq=faq, clock=clock, recorder=records,
                                        handoff=handoff, user_state=user_state))
 

@@ -103,6 +103,15 @@ class SqlStorage(Storage):
                         # Another writer inserted the same key between our UPDATE and INSERT; last write wins.
                         await connection.execute(update(table).where(table.c.key == key).values(**values))
 
+    async def purge_conversations(self, cutoff: datetime) -> int:
+        """Delete conversation state untouched since *cutoff* (abandoned dialogs may hold scrubbed words)."""
+        table = self._table
+        async with self._engine.begin() as connection:
+            result = await connection.execute(
+                delete(table).where(table.c.updated_at < cutoff, table.c.key.contains("/conversations/"))
+            )
+        return result.rowcount
+
     async def delete(self, keys: Iterable[str]) -> None:
         """Remove *keys*; unknown keys are ignored."""
         wanted = list(keys or [])

@@ -41,3 +41,23 @@ async def test_stale_etag_is_rejected_and_nothing_changes(db):
 async def test_state_survives_a_new_storage_on_the_same_database(db):
     await SqlStorage(db.engine).write({"conv/1": {"answers": ["a", "b"]}})
     assert (await SqlStorage(db.engine).read(["conv/1"]))["conv/1"]["answers"] == ["a", "b"]
+
+
+async def test_abandoned_conversation_state_is_purged_and_user_state_kept(db):
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import update
+
+    from bot.tables import StateRow
+
+    storage = SqlStorage(db.engine)
+    await storage.write({"msteams/conversations/a:old": {"words": "scrubbed"},
+                         "msteams/conversations/a:new": {"words": "scrubbed"},
+                         "msteams/users/29:u": {"Language": "sv"}})
+    old = datetime.now(UTC) - timedelta(days=40)
+    async with db.engine.begin() as connection:
+        await connection.execute(update(StateRow).where(StateRow.key != "msteams/conversations/a:new")
+                                 .values(updated_at=old))
+    assert await storage.purge_conversations(datetime.now(UTC) - timedelta(days=30)) == 1
+    left = await storage.read(["msteams/conversations/a:old", "msteams/conversations/a:new", "msteams/users/29:u"])
+    assert sorted(left) == ["msteams/conversations/a:new", "msteams/users/29:u"]

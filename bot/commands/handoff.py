@@ -37,6 +37,7 @@ def build_engine_handoff(settings: Settings, engine) -> HandoffEngine:  # type: 
     from bot.handoff import build_handoff
     from bot.records import ConsultationRecords
     from bot.references import ConversationReferences
+    from bot.storage import SqlStorage
     from routing.service import RoutingService
 
     zone = ZoneInfo(settings.timezone)
@@ -46,7 +47,8 @@ def build_engine_handoff(settings: Settings, engine) -> HandoffEngine:  # type: 
 
     return build_handoff(settings=settings, engine=engine, adapter=create_adapter(settings), clock=clock,
                          references=ConversationReferences(engine), records=ConsultationRecords(engine, clock),
-                         routing=RoutingService(engine, eservice_url=settings.eservice_url, clock=clock))
+                         routing=RoutingService(engine, eservice_url=settings.eservice_url, clock=clock),
+                         storage=SqlStorage(engine))
 
 
 async def _work(settings: Settings, once: bool) -> int:
@@ -80,7 +82,8 @@ async def _purge(settings: Settings) -> int:
     finally:
         await engine.dispose()
     print(f"Rensat efter {settings.retention_days} dagar: {result.messages} meddelanden, "
-          f"{result.handoffs} ärenden, {result.notes} anteckningar. Antal finns kvar för statistik.")
+          f"{result.handoffs} ärenden, {result.notes} anteckningar, {result.conversations} avbrutna samtal. "
+          "Antal finns kvar för statistik.")
     return 0
 
 

@@ -15,11 +15,11 @@ __all__ = ["build_handoff"]
 
 
 def build_handoff(*, settings: Any, engine: AsyncEngine, adapter: Any, clock: Callable[[], datetime],
-                  references: Any, records: Any, routing: Any) -> HandoffEngine:
+                  references: Any, records: Any, routing: Any, storage: Any = None) -> HandoffEngine:
     """The handoff engine over *engine*'s tables; performs no I/O."""
     # Imported here so `bot.handoff.tables` (used by Alembic) stays cheap to import.
     from bot.handoff.engine import HandoffEngine
     from bot.handoff.store import HandoffStore
 
     return HandoffEngine(settings=settings, store=HandoffStore(engine, clock), adapter=adapter,
-                         references=references, records=records, routing=routing, clock=clock)
+                         references=references, records=records, routing=routing, clock=clock, storage=storage)

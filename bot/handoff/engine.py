@@ -57,8 +57,9 @@ class HandoffEngine:
     """Implements the dialogs' HandoffPort (`request`) and the handler's TurnInterceptor (`intercept`)."""
 
     def __init__(self, *, settings: Any, store: HandoffStore, adapter: Any, references: Any, records: Any,
-                 routing: Any, clock: Callable[[], datetime]) -> None:
+                 routing: Any, clock: Callable[[], datetime], storage: Any = None) -> None:
         self._settings = settings
+        self._storage = storage  # SqlStorage: abandoned conversation state is purged with the transcripts
         self.store = store
         self._adapter = adapter
         self._references = references
@@ -415,9 +416,12 @@ class HandoffEngine:
         days = self._settings.retention_days
         result = await self.store.purge(self.store.now() - timedelta(days=days))
         notes = await self._records.purge(days) if self._records is not None else 0
+        conversations = (await self._storage.purge_conversations(self.store.now() - timedelta(days=days))
+                         if self._storage is not None else 0)
         log.info("handoff purge", extra={"event": "handoff_purged", "messages": result.messages,
-                                         "handoffs": result.handoffs, "notes": notes})
-        return PurgeResult(messages=result.messages, handoffs=result.handoffs, notes=notes)
+                                         "handoffs": result.handoffs, "notes": notes, "count": conversations})
+        return PurgeResult(messages=result.messages, handoffs=result.handoffs, notes=notes,
+                           conversations=conversations)
 
     # --- helpers ------------------------------------------------------------------------------------
 

@@ -129,6 +129,7 @@ class PurgeResult:
     messages: int
     handoffs: int
     notes: int = 0
+    conversations: int = 0
 
 
 class HandoffStore:
