@@ -9,10 +9,19 @@ import sys
 from collections.abc import Sequence
 
 from bot import commands
+from bot.settings import Settings, SettingsError
 
 
 class CommandError(Exception):
     """A command could not do what was asked; the message is shown to the user as is."""
+
+
+def load_settings() -> Settings:
+    """Settings from the environment; a bad value becomes a CommandError naming the variable."""
+    try:
+        return Settings.from_env()
+    except SettingsError as error:
+        raise CommandError(str(error)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:

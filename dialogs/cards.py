@@ -5,16 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from botbuilder.core import CardFactory
 from botbuilder.schema import Attachment
 
+from dialogs.cardkit import card as _card
+from dialogs.cardkit import open_url as _open_url
+from dialogs.cardkit import para as _para
+from dialogs.cardkit import submit as _submit
+from dialogs.cardkit import title as _title
 from dialogs.choices import Option, Question
 from dialogs.routes import entries, route_district_name, shown_reasons
 from dialogs.text import reason_text, say
 from dialogs.text import text_for as _text_for
 
-CARD_VERSION = "1.5"
-SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 ESERVICE_URL = "https://etjanster.stockholm.se/Orosanmalan/"
 MENU_ACTION = "menu"
 MENU_CHOICES = ("consult", "contact", "faq", "acute")
@@ -22,35 +24,6 @@ MENU_CHOICES = ("consult", "contact", "faq", "acute")
 CONTACT_ORDER = ("socionom", "mottagning", "socialjour", "foraldraradgivning", "familjecentral", "oppen_forskola")
 ACTIONS_PER_SET = 5  # Teams folds longer action rows into an overflow menu
 EARLY_SUPPORT = ("foraldraradgivning", "familjecentral", "oppen_forskola")
-
-
-def _card(body: list[dict[str, Any]], actions: list[dict[str, Any]] | None = None, *,
-          fallback: str = "") -> Attachment:
-    content: dict[str, Any] = {"type": "AdaptiveCard", "$schema": SCHEMA, "version": CARD_VERSION, "body": body}
-    if actions:
-        content["actions"] = actions
-    if fallback:
-        content["fallbackText"] = fallback
-    return CardFactory.adaptive_card(content)
-
-
-def _title(text: str, *, attention: bool = False) -> dict[str, Any]:
-    block = {"type": "TextBlock", "text": text, "weight": "Bolder", "size": "Medium", "wrap": True}
-    if attention:
-        block["color"] = "Attention"
-    return block
-
-
-def _para(text: str, **style: Any) -> dict[str, Any]:
-    return {"type": "TextBlock", "text": text, "wrap": True, **style}
-
-
-def _submit(title: str, data: dict[str, Any], **style: Any) -> dict[str, Any]:
-    return {"type": "Action.Submit", "title": title, "data": data, **style}
-
-
-def _open_url(title: str, url: str) -> dict[str, Any]:
-    return {"type": "Action.OpenUrl", "title": title, "url": url}
 
 
 def _numbered(options: Iterable[Option]) -> str:

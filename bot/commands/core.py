@@ -6,17 +6,9 @@ import argparse
 import asyncio
 import logging
 
-from bot.cli import CommandError
-from bot.settings import Settings, SettingsError
+from bot.cli import CommandError, load_settings
 
 log = logging.getLogger(__name__)
-
-
-def _settings() -> Settings:
-    try:
-        return Settings.from_env()
-    except SettingsError as error:
-        raise CommandError(str(error)) from None
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -26,7 +18,7 @@ def serve(args: argparse.Namespace) -> int:
     from bot.app import create_app
     from bot.logs import configure_logging
 
-    settings = _settings()
+    settings = load_settings()
     if args.port:
         settings = settings.with_(port=args.port)
     configure_logging(settings.log_level)
@@ -42,7 +34,7 @@ def db_upgrade(_args: argparse.Namespace) -> int:
     """Bring the database schema up to date (Alembic `upgrade heads`)."""
     from bot.database import DatabaseUrlError, upgrade
 
-    settings = _settings()
+    settings = load_settings()
     try:
         upgrade(settings.database_url, settings.database_schema)
     except DatabaseUrlError as error:
@@ -55,7 +47,7 @@ def chat(_args: argparse.Namespace) -> int:
     """Talk to the bot in the terminal: the same dialogs, cards rendered as text."""
     from bot.chat import run_chat
 
-    settings = _settings()
+    settings = load_settings()
     logging.basicConfig(level=logging.WARNING)
     return asyncio.run(run_chat(settings))
 

@@ -8,18 +8,11 @@ import contextlib
 import signal
 from typing import TYPE_CHECKING
 
-from bot.cli import CommandError
-from bot.settings import Settings, SettingsError
+from bot.cli import load_settings
+from bot.settings import Settings
 
 if TYPE_CHECKING:
     from bot.handoff.engine import HandoffEngine
-
-
-def _settings() -> Settings:
-    try:
-        return Settings.from_env()
-    except SettingsError as error:
-        raise CommandError(str(error)) from None
 
 
 def _engine(settings: Settings):  # type: ignore[no-untyped-def]
@@ -89,12 +82,12 @@ async def _purge(settings: Settings) -> int:
 
 def worker(args: argparse.Namespace) -> int:
     """Run handoff timers (escalation, expiry) and the retention purge until interrupted."""
-    return asyncio.run(_work(_settings(), bool(args.once)))
+    return asyncio.run(_work(load_settings(), bool(args.once)))
 
 
 def purge(_args: argparse.Namespace) -> int:
     """Delete relay transcripts and note summaries older than RETENTION_DAYS; counts stay."""
-    return asyncio.run(_purge(_settings()))
+    return asyncio.run(_purge(load_settings()))
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -17,17 +17,10 @@ from typing import Any, TypeVar
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.cli import CommandError
-from bot.settings import Settings, SettingsError
+from bot.cli import CommandError, load_settings
+from bot.settings import Settings
 
 T = TypeVar("T")
-
-
-def _settings() -> Settings:
-    try:
-        return Settings.from_env()
-    except SettingsError as error:
-        raise CommandError(str(error)) from None
 
 
 def _run(work: Callable[[AsyncEngine, Settings], Awaitable[T]]) -> T:
@@ -35,7 +28,7 @@ def _run(work: Callable[[AsyncEngine, Settings], Awaitable[T]]) -> T:
     from bot.database import DatabaseUrlError, create_engine
     from routing.errors import RoutingError, RoutingValidationError
 
-    settings = _settings()
+    settings = load_settings()
     try:
         engine = create_engine(settings.database_url, schema=settings.database_schema)
     except DatabaseUrlError as error:

@@ -10,13 +10,15 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from botbuilder.core import CardFactory
 from botbuilder.schema import Attachment
 
+from dialogs.cardkit import card as _card
+from dialogs.cardkit import facts as _facts
+from dialogs.cardkit import para as _para
+from dialogs.cardkit import submit as _submit
+from dialogs.cardkit import title as _title
 from dialogs.text import say, text_for
 
-CARD_VERSION = "1.5"
-SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 CLAIM = "handoff.claim"
 WITHDRAW = "handoff.withdraw"
 END = "handoff.end"
@@ -25,32 +27,6 @@ RATE = "handoff.rate"
 ACTIONS = frozenset({CLAIM, WITHDRAW, END, OUTCOME, RATE})
 OUTCOMES = ("report", "early_support", "observe", "no_action")
 RATINGS = (1, 2, 3, 4, 5)
-
-
-def _card(body: list[dict[str, Any]], actions: list[dict[str, Any]] | None = None, *,
-          fallback: str = "") -> Attachment:
-    content: dict[str, Any] = {"type": "AdaptiveCard", "$schema": SCHEMA, "version": CARD_VERSION, "body": body}
-    if actions:
-        content["actions"] = actions
-    if fallback:
-        content["fallbackText"] = fallback
-    return CardFactory.adaptive_card(content)
-
-
-def _title(text: str) -> dict[str, Any]:
-    return {"type": "TextBlock", "text": text, "weight": "Bolder", "size": "Medium", "wrap": True}
-
-
-def _para(text: str, **style: Any) -> dict[str, Any]:
-    return {"type": "TextBlock", "text": text, "wrap": True, **style}
-
-
-def _facts(pairs: Sequence[tuple[str, str]]) -> dict[str, Any]:
-    return {"type": "FactSet", "facts": [{"title": title, "value": value} for title, value in pairs if value]}
-
-
-def _submit(title: str, data: dict[str, Any], **style: Any) -> dict[str, Any]:
-    return {"type": "Action.Submit", "title": title, "data": data, **style}
 
 
 def category_names(lang: str, categories: Sequence[str]) -> str:
