@@ -8,11 +8,11 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from knowledge.scrub import scrub
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.tables import ConsultationRow
+from knowledge.scrub import scrub
 
 AGE_BANDS = frozenset({"0-1", "1-3", "3-6"})
 OUTCOMES = frozenset({"acute", "report", "consult", "support"})
