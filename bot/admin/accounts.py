@@ -39,15 +39,17 @@ class Account:
     district_id: str | None
     active: bool
     source: str
+    aad_object_id: str | None = None
 
     def principal(self) -> Principal:
         """The permission view of this account."""
-        return Principal(self.id, self.username, self.role, self.district_id)
+        return Principal(self.id, self.username, self.role, self.district_id, self.aad_object_id)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe fields."""
         return {"id": self.id, "username": self.username, "role": str(self.role),
-                "district_id": self.district_id, "active": self.active, "source": self.source}
+                "district_id": self.district_id, "active": self.active, "source": self.source,
+                "aad_object_id": self.aad_object_id}
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,8 @@ def token_hash(token: str) -> str:
 
 
 def _account(row: AdminUserRow) -> Account:
-    return Account(row.id, row.username, Role(row.role), row.district_id, row.active, row.source)
+    return Account(row.id, row.username, Role(row.role), row.district_id, row.active, row.source,
+                   row.aad_object_id)
 
 
 def _aware(value: datetime) -> datetime:
@@ -102,7 +105,8 @@ class AccountStore:
 
     # -- accounts -------------------------------------------------------------------------------------
     async def create_user(self, username: str, role: str, *, password: str | None,
-                          district_id: str | None = None, source: str = "local") -> Account:
+                          district_id: str | None = None, source: str = "local",
+                          aad_object_id: str | None = None) -> Account:
         """Create an account; AccountError for a taken name, a bad role or a too short password."""
         username = username.strip()
         if not username or len(username) > USERNAME_MAX or any(c.isspace() for c in username):
@@ -112,6 +116,10 @@ class AccountStore:
             raise AccountError(f"rollen {parsed} kräver en stadsdel (--district)")
         if password is not None and len(password) < MIN_PASSWORD_LENGTH:
             raise AccountError(f"lösenordet måste ha minst {MIN_PASSWORD_LENGTH} tecken")
+        aad_object_id = (aad_object_id or "").strip() or None
+        if aad_object_id is not None and (len(aad_object_id) > USERNAME_MAX
+                                          or any(c.isspace() for c in aad_object_id)):
+            raise AccountError("Teams-id:t (--aad-object-id) får inte innehålla blanksteg")
         hashed = await asyncio.to_thread(self._hasher.hash, password) if password is not None else None
         now = self._clock()
         try:
@@ -119,11 +127,12 @@ class AccountStore:
                 result = await connection.execute(insert(AdminUserRow).values(
                     username=username, password_hash=hashed, role=str(parsed),
                     district_id=None if parsed is Role.ADMIN else district_id, active=True, source=source,
-                    created_at=now, updated_at=now))
+                    aad_object_id=aad_object_id, created_at=now, updated_at=now))
                 user_id = result.inserted_primary_key[0]
         except IntegrityError:
             raise AccountError(f"användaren {username!r} finns redan") from None
-        return Account(user_id, username, parsed, None if parsed is Role.ADMIN else district_id, True, source)
+        return Account(user_id, username, parsed, None if parsed is Role.ADMIN else district_id, True, source,
+                       aad_object_id)
 
     async def user(self, username: str) -> Account | None:
         """The account called *username*, if any."""
@@ -147,6 +156,16 @@ class AccountStore:
                 updated_at=self._clock()))
         account = await self.user(username)
         if account is None:
+            raise AccountError(f"användaren {username!r} finns inte")
+        return account
+
+    async def set_aad_object_id(self, username: str, aad_object_id: str | None) -> Account:
+        """Link an account to its Teams (Entra ID) object id, or unlink it with None."""
+        async with self._engine.begin() as connection:
+            result = await connection.execute(update(AdminUserRow).where(AdminUserRow.username == username)
+                                              .values(aad_object_id=aad_object_id, updated_at=self._clock()))
+        account = await self.user(username)
+        if result.rowcount == 0 or account is None:
             raise AccountError(f"användaren {username!r} finns inte")
         return account
 
@@ -219,7 +238,8 @@ class AccountStore:
         expires = _aware(row.expires_at)
         if expires <= self._clock() or not row.active:
             return None
-        account = Account(row.id, row.username, Role(row.role), row.district_id, row.active, row.source)
+        account = Account(row.id, row.username, Role(row.role), row.district_id, row.active, row.source,
+                          row.aad_object_id)
         return Session(account.principal(), row.csrf_token, expires)
 
     async def close_session(self, token: str) -> None:

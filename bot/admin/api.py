@@ -262,6 +262,32 @@ async def statistics_csv(request: web.Request) -> web.StreamResponse:
                         headers={"Content-Disposition": 'attachment; filename="samrad-statistik.csv"'})
 
 
+# -- handoffs (ärenden) -----------------------------------------------------------------------------------
+def handoff_filters(query: Any) -> dict[str, Any]:
+    """The list filters from a query string: district, state, and `mine` (also accepted as `mina`)."""
+    from bot.admin.handoffs import STATES
+
+    state = query.get("state") or None
+    if state and state not in STATES:
+        raise BadRequest(f"state ska vara något av {', '.join(STATES)}")
+    return {"district": query.get("district") or None, "state": state,
+            "mine": _flag(query.get("mine")) or _flag(query.get("mina"))}
+
+
+@json_errors
+async def list_handoffs(request: web.Request) -> web.StreamResponse:
+    """GET /handoffs: the newest handoffs the caller may see (metadata only, never text)."""
+    found = await request.app[ADMIN].handoffs(request).list(request[PRINCIPAL], **handoff_filters(request.query))
+    return web.json_response({"handoffs": [h.to_dict() for h in found]})
+
+
+@json_errors
+async def get_handoff(request: web.Request) -> web.StreamResponse:
+    """GET /handoffs/{handoff_id}: one handoff's metadata and timeline; 404 outside the caller's district."""
+    detail = await request.app[ADMIN].handoffs(request).get(request[PRINCIPAL], request.match_info["handoff_id"])
+    return web.json_response(detail.to_dict())
+
+
 @json_errors
 async def audit_log(request: web.Request) -> web.StreamResponse:
     """GET /audit: sign-ins and account changes, newest first (admins)."""
@@ -338,6 +364,15 @@ ROUTES: list[ApiRoute] = [
              "Aggregated statistics; counts under 5 shown as <5", "statistics", query=("since", "until", "district")),
     ApiRoute("GET", "/statistics.csv", statistics_csv, "api.statistics_csv", "Statistics as CSV", "statistics",
              query=("since", "until", "district")),
+    ApiRoute("GET", "/handoffs", list_handoffs, "api.handoffs",
+             "Handoffs (ärenden): metadata only; admins all, others their own district", "handoffs",
+             query=("district", "state", "mine"),
+             responses={"200": "OK", "400": "Unknown state", "401": "Not signed in",
+                        "403": "Another district than the caller's own"}),
+    ApiRoute("GET", "/handoffs/{handoff_id}", get_handoff, "api.handoff",
+             "One handoff's metadata and its timeline of events", "handoffs",
+             responses={"200": "OK", "401": "Not signed in",
+                        "404": "No such handoff, or it belongs to another district"}),
     ApiRoute("GET", "/audit", audit_log, "api.audit", "Sign-ins and account changes (admins)", "accounts",
              query=("actor", "event")),
     ApiRoute("GET", "/users", list_users, "api.users", "Accounts (admins)", "accounts"),

@@ -18,6 +18,7 @@ from bot.settings import Settings
 
 if TYPE_CHECKING:
     from bot.admin.directory import DirectoryAdmin
+    from bot.admin.handoffs import HandoffReader
     from bot.admin.statistics import StatisticsSource
     from bot.services import Services
 
@@ -53,6 +54,12 @@ class AdminContext:
         from bot.admin.directory import DirectoryAdmin
 
         return DirectoryAdmin(self.engine(request))
+
+    def handoffs(self, request: web.Request) -> HandoffReader:
+        """The handoffs' metadata, as the signed-in person may see it."""
+        from bot.admin.handoffs import HandoffReader
+
+        return HandoffReader(self.engine(request))
 
     def statistics(self, request: web.Request) -> StatisticsSource:
         """Where statistics read their facts."""

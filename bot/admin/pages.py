@@ -10,13 +10,15 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.admin.api import BadRequest, parse_when
+from bot.admin.api import BadRequest, handoff_filters, parse_when
 from bot.admin.directory import ImportFile, NotFound
+from bot.admin.handoffs import LIST_LIMIT
 from bot.admin.keys import ADMIN, PRINCIPAL, SESSION
 from bot.admin.render import render
 from bot.admin.resources import RESOURCES, Resource
 from bot.admin.roles import Forbidden, Role
 from bot.admin.statistics import report as statistics_report
+from dialogs.text import text_for
 from routing.errors import RoutingValidationError
 
 ROLE_LABELS = {Role.ADMIN: "administratör", Role.DISTRICT_EDITOR: "stadsdelsredaktör", Role.SOCIONOM: "socionom"}
@@ -38,6 +40,7 @@ NAV = (
     ("import_page", "Import", True),
     ("export", "Export", False),
     ("route_test", "Testa vägval", False),
+    ("handoffs", "Ärenden", False),
     ("statistics", "Statistik", False),
     ("audit", "Logg", True),
 )
@@ -53,7 +56,8 @@ def _nav(request: web.Request, principal: Any) -> list[dict[str, Any]]:
         if route_name == "export" and principal.role is Role.SOCIONOM:
             continue
         href = str(router[route_name].url_for(**({"table": table} if table else {})))
-        current = request.path == href or (bool(table) and request.path.startswith(href + "/"))
+        current = request.path == href or ((bool(table) or route_name == "handoffs")
+                                           and request.path.startswith(href.rstrip("/") + "/"))
         items.append({"href": href, "label": label, "current": current})
     return items
 
@@ -359,6 +363,54 @@ async def statistics(request: web.Request) -> web.StreamResponse:
                                                "until": request.query.get("until", "")})
 
 
+# -- handoffs (ärenden) ---------------------------------------------------------------------------------
+HANDOFF_STATES = {"requested": "Begärt", "offered": "Erbjudet", "escalated": "Skickat vidare", "claimed": "Taget",
+                  "active": "Pågår", "closed": "Avslutat", "withdrawn": "Återkallat", "expired": "Ingen tog det"}
+URGENCIES = {"acute": "Akut", "high": "Hög", "normal": "Normal"}
+ACTORS = {"staff": "personalen", "socionom": "socionomen", "timer": "tidtagaren", "system": "systemet"}
+EVENT_KINDS = {"transition": "Statusbyte", "notified": "Avisering skickad", "told_staff": "Personalen informerad",
+               "acute": "Akut fara upptäckt", "claim_lost": "Någon annan hann före", "outcome": "Utfall satt",
+               "rated": "Betyg lämnat"}
+STOCKHOLM = "Europe/Stockholm"
+
+
+def _handoff_labels() -> dict[str, Any]:
+    """Swedish words for the handoff codes; categories and outcomes come from the bot's own texts."""
+    from zoneinfo import ZoneInfo
+
+    text = text_for("sv")
+    zone = ZoneInfo(STOCKHOLM)
+    return {
+        "state_label": lambda code: HANDOFF_STATES.get(code or "", code or "–"),
+        "urgency_label": lambda code: URGENCIES.get(code, code),
+        "category_label": lambda code: text.get(f"category.{code}", code),
+        "outcome_label": lambda code: text.get(f"relay.outcome.{code}", code) if code else "–",
+        "actor_label": lambda code: ACTORS.get(code, code),
+        "event_label": lambda code: EVENT_KINDS.get(code, code),
+        "local_time": lambda at: at.astimezone(zone).strftime("%Y-%m-%d %H:%M") if at else "–",
+        "states": list(HANDOFF_STATES.items()),
+    }
+
+
+@page_errors
+async def handoff_list(request: web.Request) -> web.StreamResponse:
+    """GET /admin/arenden: the newest handoffs the person may see, with district, state and "mina" filters."""
+    principal = request[PRINCIPAL]
+    filters = handoff_filters(request.query)
+    found = await request.app[ADMIN].handoffs(request).list(principal, **filters)
+    choices = await request.app[ADMIN].directory(request).choices() if principal.is_admin else {}
+    return render(request, "handoffs.html", _handoff_labels() | {
+        "handoffs": found, "district": filters["district"] or "", "state": filters["state"] or "",
+        "mine": filters["mine"], "districts": choices.get("district_id", []), "limit": LIST_LIMIT})
+
+
+@page_errors
+async def handoff_detail(request: web.Request) -> web.StreamResponse:
+    """GET /admin/arenden/{handoff_id}: one handoff's metadata and timeline (404 outside own district)."""
+    detail = await request.app[ADMIN].handoffs(request).get(request[PRINCIPAL], request.match_info["handoff_id"])
+    return render(request, "handoff.html", _handoff_labels() | {"handoff": detail.handoff, "events": detail.events})
+
+
 @page_errors
 async def audit(request: web.Request) -> web.StreamResponse:
     """GET /admin/logg: sign-ins and account changes."""
@@ -376,6 +428,8 @@ def register(app: web.Application) -> None:
     app.router.add_get("/testa", route_test, name="route_test")
     app.router.add_post("/testa", route_test, name="route_test_post")
     app.router.add_get("/statistik", statistics, name="statistics")
+    app.router.add_get("/arenden", handoff_list, name="handoffs")
+    app.router.add_get("/arenden/{handoff_id}", handoff_detail, name="handoff")
     app.router.add_get("/logg", audit, name="audit")
     table = "{table:" + "|".join(RESOURCES) + "}"
     app.router.add_get(f"/{table}/", table_list, name="table_list")

@@ -30,6 +30,7 @@ class Principal:
     username: str
     role: Role
     district_id: str | None
+    aad_object_id: str | None = None  # the person's Teams id, to find the handoffs they took
 
     @property
     def is_admin(self) -> bool:

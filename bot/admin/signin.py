@@ -182,6 +182,7 @@ async def oidc_callback(request: web.Request) -> web.StreamResponse:
                              detail={"method": "oidc", "reason": str(error)[:120]})
         raise web.HTTPForbidden(text="Inloggningen med Entra ID misslyckades.") from None
     grant = grant_from_roles(claims.get("roles") or [])
+    oid = str(claims.get("oid") or "").strip() or None
     if grant is None:
         await accounts.audit(username, "signin_failed", ip=client_ip(request),
                              detail={"method": "oidc", "reason": "no_role"})
@@ -189,13 +190,16 @@ async def oidc_callback(request: web.Request) -> web.StreamResponse:
     account = await accounts.user(username)
     if account is None:
         account = await accounts.create_user(username, str(grant.role), password=None,
-                                             district_id=grant.district_id, source="oidc")
+                                             district_id=grant.district_id, source="oidc", aad_object_id=oid)
     elif not account.active:
         await accounts.audit(username, "signin_failed", ip=client_ip(request),
                              detail={"method": "oidc", "reason": "inactive"})
         raise web.HTTPForbidden(text="Kontot är avstängt.")
     elif (account.role, account.district_id) != (grant.role, grant.district_id):
         account = await accounts.set_role(username, str(grant.role), grant.district_id)
+    if oid and account.aad_object_id != oid:
+        # The token's `oid` is the same id Teams sends as the user's aadObjectId: it links handoffs taken.
+        account = await accounts.set_aad_object_id(username, oid)
     token, session = await _start_session(request, account, "oidc")
     response = web.HTTPFound(safe_next(request, pending.get("next")))
     set_session_cookie(request, response, token, session)

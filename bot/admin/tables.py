@@ -29,6 +29,8 @@ class AdminUserRow(AdminBase):
     district_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     source: Mapped[str] = mapped_column(String(16), default="local")  # "local" or "oidc"
+    # The person's Teams (Entra ID) object id: what `handoff.claimed_by` holds when they take a handoff.
+    aad_object_id: Mapped[str | None] = mapped_column(String(256), nullable=True, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 

@@ -60,10 +60,11 @@ def create_user(args: argparse.Namespace) -> int:
 
     async def work(accounts):  # type: ignore[no-untyped-def]
         account = await accounts.create_user(args.username, args.role, password=password,
-                                             district_id=args.district)
+                                             district_id=args.district, aad_object_id=args.aad_object_id)
         await accounts.audit("cli", "user_created", target=f"admin_user:{account.id}",
                              detail={"username": account.username, "role": str(account.role),
-                                     "district_id": account.district_id})
+                                     "district_id": account.district_id,
+                                     "teams_linked": account.aad_object_id is not None})
         return account
 
     account = _run(work)
@@ -77,7 +78,8 @@ def list_users(_args: argparse.Namespace) -> int:
     accounts = _run(lambda store: store.users())
     for account in accounts:
         state = "aktiv" if account.active else "avstängd"
-        print(f"{account.username}\t{account.role}\t{account.district_id or '-'}\t{account.source}\t{state}")
+        linked = "\tteams" if account.aad_object_id else ""
+        print(f"{account.username}\t{account.role}\t{account.district_id or '-'}\t{account.source}\t{state}{linked}")
     return 0
 
 
@@ -126,6 +128,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     create.add_argument("username")
     create.add_argument("--role", required=True, choices=["admin", "district_editor", "socionom"])
     create.add_argument("--district", help="stadsdelens id (krävs för district_editor och socionom)")
+    create.add_argument("--aad-object-id", metavar="ID",
+                        help="personens Teams-id (Entra ID object id), så att Ärenden kan visa de egna")
     create.add_argument("--password-stdin", action="store_true", help="läs lösenordet från stdin")
     create.set_defaults(func=create_user)
 

@@ -188,7 +188,8 @@ async def test_editor_cannot_import(routed) -> None:
 @pytest.mark.parametrize("route", [r for r in ROUTES if r.name not in {"api.openapi", "api.session_open"}],
                          ids=lambda r: r.name)
 async def test_every_protected_api_route_needs_a_session(routed, route) -> None:  # type: ignore[no-untyped-def]
-    path = "/admin/api" + route.path.replace("{table}", "contacts").replace("{record_id}", "c-farsta")
+    path = "/admin/api" + (route.path.replace("{table}", "contacts").replace("{record_id}", "c-farsta")
+                           .replace("{handoff_id}", "h-1"))
     response = await routed.client.request(route.method, path, json={})
     assert response.status == 401
 

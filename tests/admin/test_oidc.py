@@ -142,3 +142,16 @@ async def test_callback_with_bad_code_is_403(make_harness, sqlite_db, entra) -> 
 
 async def test_oidc_routes_are_404_when_not_configured(harness) -> None:
     assert (await harness.client.get("/admin/oidc/start")).status == 404
+
+
+async def test_sign_in_links_the_account_to_the_tokens_oid(make_harness, sqlite_db, entra) -> None:
+    harness = await make_harness(sqlite_db, oidc=_client(entra))
+    for oid in ("aad-first", "aad-second"):  # created with the oid, then kept up to date
+        query = await _start(harness)
+        entra.nonce, entra.challenge = query["nonce"], query["code_challenge"]
+        entra.claims = {"roles": ["Samrad.Socionom.farsta"], "preferred_username": "sol@example.se", "oid": oid}
+        response = await harness.client.get(f"/admin/oidc/callback?code=good-code&state={query['state']}",
+                                            allow_redirects=False)
+        assert response.status == 302
+        account = await harness.accounts.user("sol@example.se")
+        assert account is not None and account.aad_object_id == oid

@@ -1,0 +1,188 @@
+"""Ärenden: the handoffs' metadata as the administration may show it, limited by role and district.
+
+Only non-text columns are ever selected: never the note, the relay messages, the route or anything that
+identifies the staff member (DOMAIN.md §7). The socionom who took a handoff is shown by name.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.admin.directory import NotFound
+from bot.admin.roles import Forbidden, Principal
+from bot.handoff.tables import HandoffEventRow, HandoffRow
+
+LIST_LIMIT = 200
+SHORT_ID = 8
+STATES = ("requested", "offered", "escalated", "claimed", "active", "closed", "withdrawn", "expired")
+
+_handoff = HandoffRow.__table__
+_event = HandoffEventRow.__table__
+# The columns this module reads; adding one here is a privacy decision (see the module docstring).
+_COLUMNS = (_handoff.c.id, _handoff.c.district_id, _handoff.c.state, _handoff.c.urgency, _handoff.c.categories,
+            _handoff.c.requested_at, _handoff.c.claimed_at, _handoff.c.closed_at, _handoff.c.withdrawn_at,
+            _handoff.c.expired_at, _handoff.c.claimed_by, _handoff.c.claimer_name, _handoff.c.outcome,
+            _handoff.c.rating, _handoff.c.message_count)
+_EVENT_COLUMNS = (_event.c.at, _event.c.kind, _event.c.from_state, _event.c.to_state, _event.c.actor,
+                  _event.c.detail)
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    # SQLite hands back naive datetimes for timezone=True columns; the handoff store writes UTC.
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _categories(raw: str | None) -> tuple[str, ...]:
+    try:
+        value = json.loads(raw or "[]")
+    except ValueError:
+        return ()
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+
+@dataclass(frozen=True)
+class HandoffEvent:
+    """One step of a handoff's timeline: when, what kind, from and to which state, by whom, a code."""
+
+    at: datetime
+    kind: str
+    from_state: str | None
+    to_state: str | None
+    actor: str
+    detail: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe form."""
+        return {"at": self.at.isoformat(), "kind": self.kind, "from_state": self.from_state,
+                "to_state": self.to_state, "actor": self.actor, "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class HandoffSummary:
+    """What the administration may know of one handoff: metadata, never words."""
+
+    id: str
+    district_id: str | None
+    state: str
+    urgency: str
+    categories: tuple[str, ...]
+    requested_at: datetime
+    claimed_at: datetime | None
+    closed_at: datetime | None
+    ended_at: datetime | None  # closed, withdrawn or expired
+    claimer_name: str | None
+    outcome: str | None
+    rating: int | None
+    message_count: int
+    mine: bool  # taken by the signed-in person
+
+    @property
+    def short_id(self) -> str:
+        """The first characters of the id, enough to tell handoffs apart on a page."""
+        return self.id[:SHORT_ID]
+
+    @property
+    def minutes_to_claim(self) -> float | None:
+        """Minutes from the request until someone took it, or None when nobody has."""
+        if self.claimed_at is None:
+            return None
+        return round((self.claimed_at - self.requested_at).total_seconds() / 60, 1)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe form."""
+        return {"id": self.id, "short_id": self.short_id, "district_id": self.district_id, "state": self.state,
+                "urgency": self.urgency, "categories": list(self.categories),
+                "requested_at": self.requested_at.isoformat(), "claimed_at": _iso(self.claimed_at),
+                "closed_at": _iso(self.closed_at), "ended_at": _iso(self.ended_at),
+                "minutes_to_claim": self.minutes_to_claim, "claimer_name": self.claimer_name,
+                "outcome": self.outcome, "rating": self.rating, "message_count": self.message_count,
+                "mine": self.mine}
+
+
+@dataclass(frozen=True)
+class HandoffDetail:
+    """One handoff's metadata and its timeline."""
+
+    handoff: HandoffSummary
+    events: list[HandoffEvent]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe form."""
+        return {"handoff": self.handoff.to_dict(), "events": [e.to_dict() for e in self.events]}
+
+
+def _summary(row: Mapping[str, Any], principal: Principal) -> HandoffSummary:
+    ended = row["closed_at"] or row["withdrawn_at"] or row["expired_at"]
+    return HandoffSummary(
+        id=row["id"], district_id=row["district_id"], state=row["state"], urgency=row["urgency"],
+        categories=_categories(row["categories"]), requested_at=_aware(row["requested_at"]),  # type: ignore[arg-type]
+        claimed_at=_aware(row["claimed_at"]), closed_at=_aware(row["closed_at"]), ended_at=_aware(ended),
+        claimer_name=row["claimer_name"], outcome=row["outcome"], rating=row["rating"],
+        message_count=row["message_count"] or 0,
+        mine=principal.aad_object_id is not None and row["claimed_by"] == principal.aad_object_id)
+
+
+def visible_district(principal: Principal, asked: str | None) -> str | None:
+    """The district a listing is limited to: any (or *asked*) for admins, else the person's own district.
+
+    Raises `Forbidden` when a district-bound person asks for another district.
+    """
+    if principal.is_admin:
+        return asked or None
+    if asked and asked != principal.district_id:
+        raise Forbidden("handoffs")
+    return principal.district_id
+
+
+class HandoffReader:
+    """Reads handoff metadata for the administration; every query is limited by the caller's role."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def list(self, principal: Principal, *, district: str | None = None, state: str | None = None,
+                   mine: bool = False, limit: int = LIST_LIMIT) -> list[HandoffSummary]:
+        """The newest handoffs the caller may see, optionally one district, one state, or only their own."""
+        if state and state not in STATES:
+            raise ValueError(state)
+        query = select(*_COLUMNS).order_by(_handoff.c.requested_at.desc(), _handoff.c.id).limit(limit)
+        where = visible_district(principal, district)
+        if where is not None or not principal.is_admin:
+            # A district-bound account without a district sees nothing rather than everything.
+            query = query.where(_handoff.c.district_id == where)
+        if state:
+            query = query.where(_handoff.c.state == state)
+        if mine:
+            if principal.aad_object_id is None:
+                return []
+            query = query.where(_handoff.c.claimed_by == principal.aad_object_id)
+        async with self._engine.connect() as connection:
+            rows = (await connection.execute(query)).mappings().all()
+        return [_summary(row, principal) for row in rows]
+
+    async def get(self, principal: Principal, handoff_id: str) -> HandoffDetail:
+        """One handoff and its events; `NotFound` when it does not exist or lies outside the caller's district."""
+        async with self._engine.connect() as connection:
+            row = (await connection.execute(select(*_COLUMNS).where(_handoff.c.id == handoff_id))).mappings().first()
+            if row is None or not (principal.is_admin or (row["district_id"] is not None
+                                                          and row["district_id"] == principal.district_id)):
+                # Another district's handoff is reported as missing: its existence is not the caller's business.
+                raise NotFound(handoff_id)
+            events = (await connection.execute(select(*_EVENT_COLUMNS).where(_event.c.handoff_id == handoff_id)
+                                               .order_by(_event.c.id))).mappings().all()
+        return HandoffDetail(_summary(row, principal),
+                             [HandoffEvent(_aware(e["at"]), e["kind"], e["from_state"], e["to_state"],  # type: ignore[arg-type]
+                                           e["actor"], e["detail"]) for e in events])
