@@ -566,11 +566,14 @@ class RoutingStore:
     async def import_json(self, source: Path | str | Mapping[str, Any], *, actor: str) -> ImportSummary:
         """Import a JSON bundle (a file or an already parsed mapping) in one transaction."""
         name = Path(source).name if isinstance(source, Path | str) else "bundle"
+        item_lines: dict[tuple[str, int], int] = {}
         if isinstance(source, Path | str):
+            text = (await asyncio.to_thread(_read_files, [Path(source)], "*.json"))[0][1]
             try:
-                bundle = json.loads((await asyncio.to_thread(_read_files, [Path(source)], "*.json"))[0][1])
+                bundle = json.loads(text)
             except json.JSONDecodeError as error:
                 raise RoutingValidationError([FieldError("json", error.msg, f"{name}:{error.lineno}")]) from None
+            item_lines = json_item_lines(text)
         else:
             bundle = source
         errors: list[FieldError] = []
@@ -586,7 +589,8 @@ class RoutingStore:
             if not isinstance(items, list) or not all(isinstance(i, Mapping) for i in items):
                 errors.append(FieldError(spec.name, "must be a list of objects", name))
                 continue
-            batches.append((spec.name, name, [(f"{name}: {spec.name}[{i}]", item) for i, item in enumerate(items)]))
+            batches.append((spec.name, name, [(json_location(name, spec.name, i, item_lines), item)
+                                              for i, item in enumerate(items)]))
         if errors:
             raise RoutingValidationError(errors)
         return await self.import_records(batches, actor=actor)
@@ -678,6 +682,44 @@ def validation_report(directory: Directory) -> ValidationReport:
 
 
 # ---------------------------------------------------------------- files
+
+def json_location(name: str, table: str, index: int, lines: Mapping[tuple[str, int], int]) -> str:
+    line = lines.get((table, index))
+    return f"{name}:{line} ({table}[{index}])" if line else f"{name}: {table}[{index}]"
+
+
+def json_item_lines(text: str) -> dict[tuple[str, int], int]:
+    """(table, index) → the line where that object of a JSON bundle starts; strings are skipped properly."""
+    lines: dict[tuple[str, int], int] = {}
+    depth, line, index = 0, 1, -1
+    key: str | None = None
+    table: str | None = None
+    position, length = 0, len(text)
+    while position < length:
+        char = text[position]
+        if char == "\n":
+            line += 1
+        elif char == '"':
+            end = position + 1
+            while end < length and text[end] != '"':
+                end += 2 if text[end] == "\\" else 1
+            if depth == 1:
+                key = text[position + 1:end]
+            position = end
+        elif char in "{[":
+            if depth == 1 and char == "[":
+                table, index = key, -1
+            elif depth == 2 and char == "{" and table is not None:
+                index += 1
+                lines[(table, index)] = line
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+            if depth == 1:
+                table = None
+        position += 1
+    return lines
+
 
 def _read_files(paths: list[Path], pattern: str) -> list[tuple[str, str]]:
     """(file name, text) of each path; a folder stands for its files matching *pattern*."""

@@ -16,7 +16,17 @@ from routing.decision import decide_route
 from routing.errors import FieldError, RoutingValidationError, UnknownRecordError
 from routing.match import match_district, match_preschool
 from routing.model import stockholm_time
-from routing.store import TABLES, Change, ImportSummary, RoutingStore, read_csv, record_json, table_spec
+from routing.store import (
+    TABLES,
+    Change,
+    ImportSummary,
+    RoutingStore,
+    json_item_lines,
+    json_location,
+    read_csv,
+    record_json,
+    table_spec,
+)
 
 ROUTE_TEST_TEXT_MAX = 200
 
@@ -63,13 +73,13 @@ def parse_import(files: Iterable[ImportFile]) -> list[tuple[str, str, list[tuple
                 continue
             unknown = set(bundle) - {"format", "version", "exported_at", *(s.name for s in TABLES)}
             errors.extend(FieldError(key, "is not a routing table", upload.name) for key in sorted(unknown))
-            lines = _json_item_lines(upload.text)
+            lines = json_item_lines(upload.text)
             for spec in TABLES:
                 items = bundle.get(spec.name, [])
                 if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
                     errors.append(FieldError(spec.name, "must be a list of objects", upload.name))
                     continue
-                located = [(_json_location(upload.name, spec.name, index, lines), item)
+                located = [(json_location(upload.name, spec.name, index, lines), item)
                            for index, item in enumerate(items)]
                 batches.append((spec.name, upload.name, located))
             continue
@@ -89,29 +99,6 @@ def parse_import(files: Iterable[ImportFile]) -> list[tuple[str, str, list[tuple
         raise RoutingValidationError(errors)
     order = {spec.name: number for number, spec in enumerate(TABLES)}
     return sorted(batches, key=lambda batch: order[batch[0]])
-
-
-def _json_item_lines(text: str) -> dict[tuple[str, int], int]:
-    """(table, index) → line where that object starts, for bundles laid out one object per line or more."""
-    lines: dict[tuple[str, int], int] = {}
-    table: str | None = None
-    depth = 0
-    index = -1
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if depth <= 1 and stripped.startswith('"') and stripped.rstrip().endswith("["):
-            table = stripped.split('"')[1]
-            index = -1
-        if table is not None and stripped.startswith("{") and depth == 2:
-            index += 1
-            lines[(table, index)] = number
-        depth += line.count("{") + line.count("[") - line.count("}") - line.count("]")
-    return lines
-
-
-def _json_location(name: str, table: str, index: int, lines: Mapping[tuple[str, int], int]) -> str:
-    line = lines.get((table, index))
-    return f"{name}:{line} ({table}[{index}])" if line else f"{name}: {table}[{index}]"
 
 
 class DirectoryAdmin:

@@ -205,3 +205,21 @@ def _write(folder, name, text):
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+async def test_bad_json_bundle_file_names_the_line_of_each_bad_record(db, tmp_path):
+    store = RoutingStore(db.engine)
+    bundle = {"format": "samrad-routing",
+              "districts": [{"id": "a", "name": "Namn med {klammer} och \"citat\""}, {"id": "b"}],
+              "units": [{"id": "u", "name": "U", "kind": "socionom", "district_id": "zz"}]}
+    path = tmp_path / "bundle.json"
+    path.write_text(json.dumps(bundle, indent=2, ensure_ascii=False), encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    second_district = next(n for n, line in enumerate(lines, 1) if '"id": "b"' in line) - 1
+    unit = next(n for n, line in enumerate(lines, 1) if '"id": "u"' in line) - 1
+    with pytest.raises(RoutingValidationError) as caught:
+        await store.import_json(path, actor="x")
+    where = {(e.location, e.field) for e in caught.value.errors}
+    assert where == {(f"bundle.json:{second_district} (districts[1])", "name"),
+                     (f"bundle.json:{unit} (units[0])", "district_id")}
+    assert await store.is_empty()
