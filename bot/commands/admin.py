@@ -9,17 +9,9 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from bot.cli import CommandError
-from bot.settings import Settings, SettingsError
+from bot.cli import CommandError, load_settings
 
 T = TypeVar("T")
-
-
-def _settings() -> Settings:
-    try:
-        return Settings.from_env()
-    except SettingsError as error:
-        raise CommandError(str(error)) from None
 
 
 def _run(work: Callable[..., Awaitable[T]]) -> T:
@@ -27,7 +19,7 @@ def _run(work: Callable[..., Awaitable[T]]) -> T:
     from bot.admin.accounts import AccountError, AccountStore
     from bot.database import create_engine
 
-    settings = _settings()
+    settings = load_settings()
 
     async def main() -> T:
         engine = create_engine(settings.database_url, schema=settings.database_schema)
@@ -113,7 +105,7 @@ def serve(args: argparse.Namespace) -> int:
 
     from bot.admin.app import create_standalone_app
 
-    settings = _settings()
+    settings = load_settings()
     print(f"Samråds administration: http://localhost:{args.port}/admin/")
     web.run_app(create_standalone_app(settings), host=settings.host, port=args.port, print=None)
     return 0
