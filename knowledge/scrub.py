@@ -37,10 +37,14 @@ _STREET = (
     "gatan|gata|vägen|väg|gränd|gränden|torget|torg|backen|backe|stigen|stig|allén|allé|platsen|slingan|"
     "kajen|stranden|strand|stråket|promenaden|liden|vägen"
 )
+# Street names may start with a word of their own ("Sankt Eriksgatan", "Norra Stationsgatan") and may be
+# written in capitals ("STORGATAN 12"): both are matched, case-insensitively.
+_STREET_PREFIX = r"(?:(?:sankt|s:t|gamla|norra|södra|östra|västra|lilla|stora|nya|drottning|kung)\s+)?"
 _ADDRESS = re.compile(
-    rf"(?<![\w\[])[A-Za-zÅÄÖåäöÉé][\wåäöÅÄÖéÉ-]+?(?:{_STREET})\s+\d{{1,4}}"
+    rf"(?<![\w\[]){_STREET_PREFIX}[A-Za-zÅÄÖåäöÉé][\wåäöÅÄÖéÉ-]+?(?:{_STREET})\s+\d{{1,4}}"
     r"(?:\s?[A-H](?![\wåäöÅÄÖ])|[a-h](?![\wåäöÅÄÖ]))?"
-    r"(?:\s*,?\s*(?:lgh|lägenhet|lägh)\.?\s*(?:nr\.?\s*)?\d{3,4})?"
+    r"(?:\s*,?\s*(?:lgh|lägenhet|lägh)\.?\s*(?:nr\.?\s*)?\d{3,4})?",
+    re.IGNORECASE,
 )
 _FLAT = re.compile(r"(?<![\w\[])(?:lgh|lägenhet|lägenhetsnummer)\.?\s*(?:nr\.?\s*)?\d{3,4}(?!\w)", re.IGNORECASE)
 _POSTCODE_SPACED = re.compile(r"(?<![\w\-.:/])[1-9]\d{2} \d{2}(?![\w\-.:/]|\s\d)")
