@@ -12,14 +12,19 @@ class RenderedCard:
 
     lines: list[str] = field(default_factory=list)
     actions: list[dict[str, Any]] = field(default_factory=list)
+    number_actions: bool = True
 
     def text(self) -> str:
         return "\n".join(self.lines)
 
 
-def render_card(card: dict[str, Any]) -> RenderedCard:
-    """Render an Adaptive Card's text, facts, inputs and actions; submit actions get numbers."""
-    rendered = RenderedCard()
+def render_card(card: dict[str, Any], *, number_actions: bool = True) -> RenderedCard:
+    """Render an Adaptive Card's text, facts, inputs and actions; submit actions get numbers when asked.
+
+    A card with inputs (a choice list, a text field) numbers its own choices in the text, so its buttons are
+    shown by name instead and the user answers by typing.
+    """
+    rendered = RenderedCard(number_actions=number_actions)
     _elements(card.get("body") or [], rendered, indent="")
     _actions(card.get("actions") or [], rendered, indent="")
     return rendered
@@ -65,9 +70,11 @@ def _actions(actions: list[dict[str, Any]], out: RenderedCard, indent: str) -> N
     for action in actions:
         kind = action.get("type")
         title = action.get("title", "")
-        if kind in {"Action.Submit", "Action.Execute"}:
+        if kind in {"Action.Submit", "Action.Execute"} and out.number_actions:
             out.actions.append(action.get("data") or {})
             out.lines.append(f"{indent}  {len(out.actions)}. {title}")
+        elif kind in {"Action.Submit", "Action.Execute"}:
+            out.lines.append(f"{indent}  [{title}]")
         elif kind == "Action.OpenUrl":
             out.lines.append(f"{indent}  → {title}: {action.get('url', '')}")
         elif kind == "Action.ShowCard":

@@ -10,12 +10,23 @@ from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 
 from bot.cardtext import render_card
-from bot.database import create_engine
+from bot.database import SchemaMissingError, check_schema, create_engine
 from bot.services import build_services, system_clock
 from bot.settings import Settings
 
 CARD = "application/vnd.microsoft.card.adaptive"
 QUIT = {"/quit", "/exit", "/sluta"}
+
+
+def _has_inputs(node: Any) -> bool:
+    """True when a card asks for input: then typed text (a number, a word) answers it, as it would in Teams."""
+    if isinstance(node, dict):
+        if str(node.get("type", "")).startswith("Input."):
+            return True
+        return any(_has_inputs(value) for value in node.values())
+    if isinstance(node, list):
+        return any(_has_inputs(item) for item in node)
+    return False
 
 
 def render_activity(activity: Activity) -> tuple[str, list[dict[str, Any]]]:
@@ -26,7 +37,7 @@ def render_activity(activity: Activity) -> tuple[str, list[dict[str, Any]]]:
         parts.append(activity.text)
     for attachment in activity.attachments or []:
         if attachment.content_type == CARD and isinstance(attachment.content, dict):
-            rendered = render_card(attachment.content)
+            rendered = render_card(attachment.content, number_actions=not _has_inputs(attachment.content))
             offset = len(actions)
             actions.extend(rendered.actions)
             text = rendered.text()
@@ -41,6 +52,11 @@ def render_activity(activity: Activity) -> tuple[str, list[dict[str, Any]]]:
 async def run_chat(settings: Settings, *, stdin=sys.stdin, stdout=sys.stdout) -> int:  # type: ignore[no-untyped-def]
     """Read lines from *stdin*, send them to the bot, print its replies; numbers pick card actions."""
     engine = create_engine(settings.database_url, schema=settings.database_schema)
+    try:
+        await check_schema(engine)
+    except SchemaMissingError:
+        await engine.dispose()
+        raise
     template = Activity(
         channel_id="msteams",
         service_url="https://terminal.invalid/",

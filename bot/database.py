@@ -7,7 +7,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event
+from sqlalchemy import event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
@@ -53,6 +53,20 @@ def create_engine(url: str, *, schema: str | None = None, pool_size: int = 10) -
         connect_args["server_settings"] = {"search_path": schema}
     return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, connect_args=connect_args,
                                pool_pre_ping=True)
+
+
+class SchemaMissingError(RuntimeError):
+    """The database has not been migrated (no Samråd tables yet)."""
+
+
+async def check_schema(engine: AsyncEngine) -> None:
+    """Raise SchemaMissingError unless the database has been migrated with `samrad db upgrade`."""
+    def has_tables(connection) -> bool:  # type: ignore[no-untyped-def]
+        return inspect(connection).has_table("bot_state")
+
+    async with engine.connect() as connection:
+        if not await connection.run_sync(has_tables):
+            raise SchemaMissingError("the database has no Samråd tables yet: run `samrad db upgrade` first")
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker:

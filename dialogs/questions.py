@@ -45,7 +45,7 @@ def _preschool(lang: str, args: Mapping[str, Any]) -> Question:
     text = text_for(lang)
     options = tuple(
         Option(c["id"], say(lang, "place.preschool_option", name=c["name"], street=c.get("street") or "",
-                            district=c.get("district") or ""), (c["name"],))
+                            district=c.get("district") or text["place.district_unknown"]), (c["name"],))
         for c in args["candidates"]
     )
     return Question("preschool", (text["place.ambiguous"],),

@@ -46,10 +46,14 @@ def db_upgrade(_args: argparse.Namespace) -> int:
 def chat(_args: argparse.Namespace) -> int:
     """Talk to the bot in the terminal: the same dialogs, cards rendered as text."""
     from bot.chat import run_chat
+    from bot.database import SchemaMissingError
 
     settings = load_settings()
     logging.basicConfig(level=logging.WARNING)
-    return asyncio.run(run_chat(settings))
+    try:
+        return asyncio.run(run_chat(settings))
+    except SchemaMissingError as error:
+        raise CommandError(str(error)) from None
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

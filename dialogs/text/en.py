@@ -62,6 +62,7 @@ TEXT: dict[str, str] = {
     "place.district_only": "I'd rather choose the district",
     "place.ambiguous": "I found several preschools like the one you typed. Which one do you mean?",
     "place.preschool_option": "{name} — {street}, {district}",
+    "place.district_unknown": "district unknown",
     "place.none_of_these": "None of these",
     "place.unknown": "I found no preschool with that name. Which district is the preschool in?",
     "place.district_ask": "Which district is the preschool in?",

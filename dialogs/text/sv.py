@@ -62,6 +62,7 @@ TEXT: dict[str, str] = {
     "place.district_only": "Jag vill hellre välja stadsdel",
     "place.ambiguous": "Jag hittade flera förskolor som liknar det du skrev. Vilken menar du?",
     "place.preschool_option": "{name} — {street}, {district}",
+    "place.district_unknown": "stadsdel okänd",
     "place.none_of_these": "Ingen av dem",
     "place.unknown": "Jag hittade ingen förskola med det namnet. Vilken stadsdel ligger förskolan i?",
     "place.district_ask": "Vilken stadsdel ligger förskolan i?",

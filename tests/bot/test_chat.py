@@ -28,3 +28,24 @@ async def test_acute_words_get_112_first_in_the_terminal_too(sqlite_db):
     reply = shown.getvalue().rsplit("> ", 1)[0].rsplit("Samråd:\n", 1)[-1]
     first_line = next(line for line in reply.splitlines() if line.strip())
     assert "112" in first_line, reply
+
+
+async def test_cards_with_inputs_are_answered_by_typing_numbers_as_in_teams(sqlite_db):
+    await load_demo(sqlite_db.engine)
+    shown = io.StringIO()
+    await run_chat(Settings(database_url=sqlite_db.url),
+                   stdin=io.StringIO("1\nFörskola Sagoberget\n1, 6\n"), stdout=shown)
+    out = shown.getvalue()
+    assert "[Gå vidare]" in out  # the category card's button is named, not numbered
+    assert "Berätta med egna ord" in out  # "1, 6" picked two categories instead of pressing a button
+    assert "Välj minst ett alternativ" not in out
+
+
+async def test_an_unmigrated_database_is_a_clear_error(tmp_path):
+    import pytest
+
+    from bot.database import SchemaMissingError
+
+    with pytest.raises(SchemaMissingError, match="samrad db upgrade"):
+        await run_chat(Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'empty.db'}"),
+                       stdin=io.StringIO(""), stdout=io.StringIO())
