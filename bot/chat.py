@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import uuid
 from typing import Any
 
 from botbuilder.core.adapters import TestAdapter
@@ -57,12 +58,13 @@ async def run_chat(settings: Settings, *, stdin=sys.stdin, stdout=sys.stdout) ->
     except SchemaMissingError:
         await engine.dispose()
         raise
+    session = uuid.uuid4().hex[:12]  # every run is a new person in a new chat: the welcome, then a clean start
     template = Activity(
         channel_id="msteams",
         service_url="https://terminal.invalid/",
-        from_property=ChannelAccount(id="29:terminal-user", name="Terminal", aad_object_id="terminal-user"),
+        from_property=ChannelAccount(id=f"29:terminal-{session}", name="Terminal", aad_object_id=f"terminal-{session}"),
         recipient=ChannelAccount(id="28:samrad", name="Samråd"),
-        conversation=ConversationAccount(id="terminal", conversation_type="personal"),
+        conversation=ConversationAccount(id=f"terminal-{session}", conversation_type="personal"),
         locale="sv-SE",
     )
     adapter = TestAdapter(template_or_conversation=template)
