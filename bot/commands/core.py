@@ -25,6 +25,7 @@ def serve(args: argparse.Namespace) -> int:
     app = create_app(settings)
     print(f"Samråd lyssnar på http://localhost:{settings.port}/api/messages  (hälsa: /healthz, admin: /admin/)")
     print("Prova utan Teams:  make chat   — eller Bot Framework Emulator mot adressen ovan.")
+    print("Admin-konto:       .venv/bin/samrad admin create-user NAMN --role admin   (sedan /admin/)")
     web.run_app(app, host=settings.host, port=settings.port, print=None, shutdown_timeout=10,
                 access_log_format='%a "%r" %s %Tf')
     return 0
