@@ -9,10 +9,24 @@ from typing import Protocol
 from botbuilder.core import ConversationState, TurnContext, UserState
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.dialogs import Dialog, DialogExtensions
+from botbuilder.schema import Activity
 
 from bot.references import ConversationReferences
 
 log = logging.getLogger(__name__)
+
+
+def strip_bot_mention(activity: Activity) -> None:
+    """Remove "<at>Samråd</at>" from a channel message so commands and choices read as typed."""
+    if not activity.text or not activity.entities:
+        return
+    bot_id = activity.recipient.id if activity.recipient else None
+    for entity in activity.entities:
+        properties = entity.additional_properties or {}
+        mentioned = (properties.get("mentioned") or {}).get("id")
+        if entity.type == "mention" and mentioned == bot_id and properties.get("text"):
+            activity.text = activity.text.replace(properties["text"], "")
+    activity.text = " ".join(activity.text.split())
 
 
 class TurnInterceptor(Protocol):
@@ -59,6 +73,7 @@ class SamradBot(TeamsActivityHandler):
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         """Remember the sender's conversation, give interceptors a chance, then continue the dialogs."""
+        strip_bot_mention(turn_context.activity)
         await self._references.remember(turn_context.activity)
         for interceptor in self._interceptors:
             if await interceptor.intercept(turn_context):
@@ -68,6 +83,11 @@ class SamradBot(TeamsActivityHandler):
     async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
         """Store the conversation of a new install; greet a personal-chat user once."""
         activity = turn_context.activity
+        bot_id = activity.recipient.id if activity.recipient else None
+        if any(member.id == bot_id for member in activity.members_removed or []):
+            await self._references.forget(activity)
+            log.info("removed", extra={"event": "uninstalled"})
+            return
         await self._references.remember(activity)
         if not activity.members_added:
             return
@@ -82,6 +102,11 @@ class SamradBot(TeamsActivityHandler):
         conversation = turn_context.activity.conversation
         if conversation is not None and (conversation.conversation_type or "personal").lower() == "personal":
             await self._greet_once(turn_context)
+
+    async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
+        """Uninstalled: the bot can no longer reach this user or channel, so forget how."""
+        await self._references.forget(turn_context.activity)
+        log.info("uninstalled", extra={"event": "uninstalled"})
 
     async def _greet_once(self, turn_context: TurnContext) -> None:
         if await self._welcomed.get(turn_context, False):

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ConversationReference
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -99,6 +99,18 @@ class ConversationReferences:
                                                                        target_id=target.target_id, **values))
                 except IntegrityError:
                     pass  # a concurrent turn stored the same target; both references are equally fresh
+
+    async def forget(self, activity: Activity) -> int:
+        """Delete the references *activity* reveals (the bot was uninstalled or removed from a team)."""
+        table = ConversationRefRow.__table__
+        removed = 0
+        async with self._engine.begin() as connection:
+            for target in targets_of(activity):
+                self._seen.pop(target, None)
+                result = await connection.execute(
+                    delete(table).where(table.c.kind == target.kind, table.c.target_id == target.target_id))
+                removed += result.rowcount
+        return removed
 
     async def find(self, kind: str, target_id: str) -> ConversationReference | None:
         """The stored reference for a user (AAD object id) or channel id, or None."""

@@ -137,3 +137,31 @@ async def test_wrong_content_type_is_415_and_bad_json_is_400(aiohttp_client, set
     assert (await client.post("/api/messages", data="hej", headers={"Content-Type": "text/plain"})).status == 415
     response = await client.post("/api/messages", data="{not json", headers={"Content-Type": "application/json"})
     assert response.status == 400
+
+
+async def test_a_channel_message_that_mentions_the_bot_is_read_without_the_mention(aiohttp_client, settings, connector):
+    client = await aiohttp_client(create_app(settings))
+    channel = "19:team@thread.tacv2"
+    activity = teams.message(connector.url, "<at>Samråd</at> hjälp",
+                             conversation={"id": channel, "conversationType": "channel", "isGroup": True},
+                             channel_data={"tenant": {"id": teams.TENANT}, "team": {"id": channel},
+                                           "channel": {"id": channel}})
+    activity["entities"] = [{"type": "mention", "text": "<at>Samråd</at>",
+                             "mentioned": {"id": teams.BOT_ID, "name": "Samråd"}}]
+    await post(client, activity)
+    assert any("Så här fungerar Samråd" in text for text in texts(connector.to(channel)))
+
+
+async def test_uninstall_forgets_how_to_reach_the_user_and_the_team(aiohttp_client, settings, connector, seeded):
+    client = await aiohttp_client(create_app(settings))
+    await post(client, teams.personal_install(connector.url))
+    await post(client, teams.team_install(connector.url, team_id="19:t@thread.tacv2", channel_id="19:t@thread.tacv2"))
+    removal = teams.personal_install(connector.url)
+    removal.update(type="installationUpdate", action="remove")
+    removal.pop("membersAdded")
+    await post(client, removal)
+    team_removal = teams.team_install(connector.url, team_id="19:t@thread.tacv2", channel_id="19:t@thread.tacv2")
+    team_removal["membersRemoved"] = team_removal.pop("membersAdded")
+    await post(client, team_removal)
+    async with seeded.engine.connect() as connection:
+        assert (await connection.execute(select(ConversationRefRow.kind))).all() == []
