@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from enum import StrEnum
 from typing import Any
@@ -24,6 +25,20 @@ log = logging.getLogger(__name__)
 CHECKED = "samrad.interruptions_checked"
 # Set when an interruption used up this turn's text, so a dialog that begins now must not read it.
 CONSUMED = "samrad.text_consumed"
+
+
+ACUTE_LOOKUP_SECONDS = 1.0  # the 112 card must go out at once; numbers are a bonus
+
+
+async def city_wide_route(services: DialogServices) -> dict[str, Any] | None:
+    """The city-wide route (socialjouren), or None if routing cannot answer quickly: 112 never waits for it."""
+    try:
+        async with asyncio.timeout(ACUTE_LOOKUP_SECONDS):
+            return (await services.routing.decide(at=services.clock())).to_dict()
+    except Exception as error:  # any failure here must not stop the 112 advice
+        log.warning("no route for the acute card", extra={"event": "acute_route_failed",
+                                                          "error_type": type(error).__name__})
+        return None
 
 
 class Command(StrEnum):
@@ -149,7 +164,7 @@ class InterruptibleDialog(ComponentDialog):
 
     async def acute_route(self, inner_dc: DialogContext) -> dict[str, Any] | None:
         """The route whose contacts the acute card shows; dialogs that know the district override this."""
-        return None
+        return await city_wide_route(self.services)
 
     async def handoff_context(self, inner_dc: DialogContext) -> dict[str, Any]:
         """What a handoff started from here should know (district, note); empty when nothing is known."""

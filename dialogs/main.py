@@ -8,7 +8,7 @@ from typing import Any
 from botbuilder.core import MessageFactory
 from botbuilder.dialogs import DialogContext, DialogTurnResult, DialogTurnStatus, WaterfallDialog, WaterfallStepContext
 
-from dialogs.base import CONSUMED, InterruptibleDialog, passed_on
+from dialogs.base import CONSUMED, InterruptibleDialog, city_wide_route, passed_on
 from dialogs.cards import MENU_ACTION, acute_card, menu_question
 from dialogs.choices import parse_answer, submitted, user_text
 from dialogs.consultation import ConsultationDialog
@@ -74,7 +74,8 @@ class MainDialog(InterruptibleDialog):
             return await step.begin_dialog(HandoffDialog.__name__, chosen.get("handoff") or {})
         if choice == "acute":
             lang = await self.lang(step.context)
-            await step.context.send_activity(MessageFactory.attachment(acute_card(lang)))
+            route = await city_wide_route(self.services)
+            await step.context.send_activity(MessageFactory.attachment(acute_card(lang, route)))
             return await step.end_dialog()
         return await step.replace_dialog(MENU, {"choice": "menu"})
 

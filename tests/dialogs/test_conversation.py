@@ -240,3 +240,27 @@ async def test_first_name_before_a_surname_never_reaches_the_note(chat, bot):
     await chat.click(choice("safe_today", "yes"))
     await chat.click(choice("age", "3-6"))
     assert "Lisa" not in repr(bot.recorder.notes[-1])
+
+
+async def test_acute_at_the_first_message_shows_the_socialjour_number(chat):
+    replies = await chat.say("Pappan är full och ska hämta barnet nu")
+    card = last_card(replies)
+    assert card.card_texts()[0] == "Ring 112 nu"
+    assert any("08-555 099 00" in text for text in card.card_texts())  # the city-wide socialjour (demo)
+
+
+async def test_the_112_card_goes_out_even_when_routing_fails(bot):
+    from dataclasses import replace
+
+    from dialogs.main import MainDialog
+    from tests.dialogs.harness import Conversation
+
+    class BrokenRouting:
+        async def decide(self, **_kwargs):
+            raise ConnectionError("database down")
+
+    services = replace(bot.services, routing=BrokenRouting())
+    storage_chat = bot.new_chat()
+    chat = Conversation(MainDialog(services), services.user_state, storage_chat._conversation_state)
+    card = last_card(await chat.say("Han hotar att döda henne just nu"))
+    assert card.card_texts()[0] == "Ring 112 nu"
