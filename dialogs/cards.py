@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from typing import Any
 
 from botbuilder.schema import Attachment
@@ -14,8 +15,9 @@ from dialogs.cardkit import submit as _submit
 from dialogs.cardkit import title as _title
 from dialogs.choices import Option, Question
 from dialogs.routes import entries, route_district_name, shown_reasons
-from dialogs.text import reason_text, say
+from dialogs.text import reason_text, say, when_text
 from dialogs.text import text_for as _text_for
+from routing.model import STOCKHOLM
 
 ESERVICE_URL = "https://etjanster.stockholm.se/Orosanmalan/"
 MENU_ACTION = "menu"
@@ -143,8 +145,13 @@ def _facts(lang: str, units: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
         kind = unit.get("kind", "")
         title = text.get(f"contact.{kind}", unit.get("name", ""))
         parts = [unit.get("name") or "", unit.get("phone") or "", unit.get("email") or ""]
-        if unit.get("open_now") is not None:
-            parts.append(text["contact.open_now"] if unit["open_now"] else text["contact.closed_now"])
+        if unit.get("open_now"):
+            parts.append(text["contact.open_now"])
+        elif unit.get("open_now") is not None and unit.get("next_opening"):
+            opens = when_text(lang, datetime.fromisoformat(unit["next_opening"]), STOCKHOLM)
+            parts.append(say(lang, "contact.opens", when=opens))
+        elif unit.get("open_now") is not None:
+            parts.append(text["contact.closed_now"])
         facts.append({"title": title, "value": " · ".join(p for p in parts if p)})
     return {"type": "FactSet", "facts": facts}
 

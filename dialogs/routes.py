@@ -40,17 +40,18 @@ def entries(route: dict[str, Any] | None) -> list[dict[str, Any]]:
     if not route:
         return []
     found: list[dict[str, Any]] = []
+    after = route.get("after_hours") or {}
     for contact in route.get("contacts") or []:
         unit = contact.get("unit") or {}
         name = ", ".join(filter(None, [contact.get("name"), unit.get("name")]))
         found.append({"kind": unit.get("kind"), "name": name,
                       "phone": contact.get("phone") or unit.get("phone"), "email": contact.get("email"),
-                      "open_now": contact.get("available_now")})
+                      "open_now": contact.get("available_now"), "next_opening": after.get("next_opening")})
     report = route.get("report") or {}
-    after = route.get("after_hours") or {}
     for unit in [*(report.get("units") or []), *(after.get("socialjour") or []), *(route.get("early_support") or [])]:
         found.append({"kind": unit.get("kind"), "name": unit.get("name"), "phone": unit.get("phone"),
-                      "email": unit.get("email"), "open_now": unit.get("open_now")})
+                      "email": unit.get("email"), "open_now": unit.get("open_now"),
+                      "next_opening": unit.get("next_opening")})
     unique: dict[tuple[Any, Any], dict[str, Any]] = {}
     for entry in found:
         unique.setdefault((entry["kind"], entry["name"]), entry)

@@ -32,7 +32,7 @@ from bot.handoff.store import (
     HandoffStore,
     PurgeResult,
 )
-from dialogs.text import say, text_for
+from dialogs.text import say, text_for, when_text
 from knowledge.acute import is_acute
 from knowledge.scrub import scrub
 
@@ -591,11 +591,7 @@ class HandoffEngine:
     def _closed_text(self, lang: str, district: str, opens: datetime | None) -> str:
         if opens is None:
             return say(lang, "relay.closed_hours_unknown", district=district)
-        local = opens.astimezone(self._zone)
-        weekday = text_for(lang)["relay.weekdays"].split("|")[local.weekday()]
-        when = say(lang, "relay.opens_at", weekday=weekday, day=local.day, month=local.month,
-                   time=local.strftime("%H:%M"))
-        return say(lang, "relay.closed_hours", district=district, opens=when)
+        return say(lang, "relay.closed_hours", district=district, opens=when_text(lang, opens, self._zone))
 
     @staticmethod
     def _acute_advice(lang: str, route: Mapping[str, Any]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime, tzinfo
 
 from dialogs.text import en, sv
 from knowledge.law import law
@@ -21,6 +22,13 @@ def say(lang: str, key: str, **values: object) -> str:
     """The string *key* in *lang*, with *values* filled in."""
     template = text_for(lang)[key]
     return template.format(**values) if values else template
+
+
+def when_text(lang: str, moment: datetime, zone: tzinfo) -> str:
+    """A time as people say it, in *zone*: "tisdag 24/11 kl. 08:00"."""
+    local = moment.astimezone(zone)
+    weekday = text_for(lang)["relay.weekdays"].split("|")[local.weekday()]
+    return say(lang, "relay.opens_at", weekday=weekday, day=local.day, month=local.month, time=local.strftime("%H:%M"))
 
 
 def reason_text(lang: str, code: str) -> str | None:

@@ -157,6 +157,7 @@ TEXT: dict[str, str] = {
     "contact.oppen_forskola": "Drop-in preschool",
     "contact.socialjour": "Socialjouren (out-of-hours social services)",
     "contact.open_now": "open now",
+    "contact.opens": "closed now, opens {when}",
     "contact.closed_now": "closed right now",
     "contact.none": "I have no contact details for {district} yet. Call the city switchboard or socialjouren.",
     # Final choice

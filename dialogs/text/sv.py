@@ -158,6 +158,7 @@ TEXT: dict[str, str] = {
     "contact.oppen_forskola": "Öppen förskola",
     "contact.socialjour": "Socialjouren",
     "contact.open_now": "öppet nu",
+    "contact.opens": "stängt nu, öppnar {when}",
     "contact.closed_now": "stängt just nu",
     "contact.none": "Jag har inga kontaktuppgifter för {district} ännu. Ring stadens växel eller socialjouren.",
     # Final choice

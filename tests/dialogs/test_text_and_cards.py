@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import string
 from typing import Any
 
@@ -122,3 +123,13 @@ MULTI = Question("m", ("?",), (Option("a", "Alfa"), Option("b", "Beta"), Option(
 ])
 def test_one_parser_reads_clicks_numbers_and_words(activity, question, expected):
     assert parse_answer(activity, question) == expected
+
+
+def test_a_closed_unit_says_when_it_opens_again():
+    route = {"district": {"id": "farsta", "name": "Farsta"},
+             "early_support": [{"kind": "familjecentral", "name": "Familjecentral Farsta", "open_now": False,
+                                "next_opening": "2026-11-30T08:00:00+01:00"}]}
+    sv = json.dumps(cards.contacts_card("sv", route).content, ensure_ascii=False)
+    en = json.dumps(cards.contacts_card("en", route).content, ensure_ascii=False)
+    assert "stängt nu, öppnar måndag 30/11 kl. 08:00" in sv
+    assert "closed now, opens Monday 30/11 at 08:00" in en or "closed now, opens" in en
