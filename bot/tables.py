@@ -7,13 +7,10 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, DateTime, Index, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from routing.tables import NAMING as ROUTING_NAMING
+
+# One naming convention for every table; it lives in routing/, the innermost package that owns tables.
+NAMING = ROUTING_NAMING
 
 
 class Base(DeclarativeBase):

@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-# The naming convention of bot/tables.py (routing may not import bot/, so it is repeated here).
+# The naming convention of every Samråd table (bot/ imports it from here; routing may not import bot/).
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
