@@ -14,6 +14,7 @@ import contextlib
 import itertools
 import json
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -34,8 +35,13 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
 PG_URL = os.environ.get("SAMRAD_BENCH_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
 TARGETS = ("samrad", "echo", "bare")
-LEVELS = (1, 8, 32, 128)
+MODES = ("saturated", "paced")
+LEVELS = (1, 8, 32, 128)  # saturated: every simulated user sends its next turn the moment the reply is in
 TURNS = 400  # per level; raised so that every simulated user at a level can finish one consultation
+PACED_LEVELS = (32, 128)  # paced: people who read the reply and type before their next turn
+THINK = (1.0, 4.0)  # seconds between a reply and the next turn, uniform (real staff are slower: this is harsh)
+PACED_SECONDS = 15.0  # measuring window per paced level
+SEED = 1
 ACTIVE = 1000  # conversations left in the middle of a consultation for the memory figure
 WARMUP_USERS = 3  # full consultations per target before measuring (directory load, imports, pools)
 REQUEST_TIMEOUT = 30.0  # seconds a single POST may take before it counts as an error
@@ -293,11 +299,13 @@ class Level:
     """The outcome of one concurrency level against one target."""
 
     concurrency: int
+    mode: str = "saturated"
     turns: int = 0
     seconds: float = 0.0
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     failed_steps: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    setup_errors: int = 0  # paced: turns that walked the users to their starting steps (not measured)
 
     def percentile(self, p: float) -> float:
         if not self.latencies:
@@ -306,11 +314,13 @@ class Level:
         return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))] * 1000
 
     def summary(self) -> dict[str, Any]:
-        return {"concurrency": self.concurrency, "turns": self.turns,
+        return {"mode": self.mode, "concurrency": self.concurrency, "turns": self.turns,
+                "seconds": round(self.seconds, 1),
                 "turns_per_s": round(self.turns / self.seconds, 1) if self.seconds else 0.0,
                 "p50_ms": round(self.percentile(50), 2), "p95_ms": round(self.percentile(95), 2),
                 "p99_ms": round(self.percentile(99), 2), "errors": self.errors,
-                "failed_steps": dict(self.failed_steps)}
+                "failed_steps": dict(self.failed_steps),
+                **({"setup_errors": self.setup_errors} if self.mode == "paced" else {})}
 
 
 class Driver:
@@ -381,22 +391,70 @@ class Driver:
         level.seconds = time.perf_counter() - started
         return level
 
+    async def run_paced(self, concurrency: int, seconds: float, think: tuple[float, float], seed: int,
+                        *, tag: str = "paced") -> Level:
+        """*concurrency* people mid-consultation, each pausing a seeded uniform *think* time after every reply.
+
+        Every seat first gets a staff member walked (unmeasured, unpaced) to a seeded random step of the
+        consultation, so the measured turns are a steady mix of all ten steps rather than only the first few.
+        Then, for *seconds*, each seat waits a random part of one pause, sends its next turn, waits for the
+        replies, reads and types (the think time), and so on; after the note a new staff member takes the seat.
+        No turn is started after the window; the seed makes every target get the very same schedule.
+        """
+        level = Level(concurrency, mode="paced")
+        low, high = think
+        seats = []
+        for seat in range(concurrency):
+            rng = random.Random(f"{seed}:{concurrency}:{seat}")
+            seats.append((seat, rng, rng.randrange(len(SCRIPTS[0]))))
+        setup = Level(concurrency)
+        users: dict[int, str] = {}
+
+        async def position(seat: int, at: int) -> None:
+            users[seat] = aad = self.new_user(tag)
+            for step in SCRIPTS[seat % len(SCRIPTS)][:at]:
+                await self.turn(aad, step, setup)
+
+        await asyncio.gather(*(position(seat, at) for seat, _rng, at in seats))
+        level.setup_errors = setup.errors
+        started = time.perf_counter()
+        deadline = started + seconds
+
+        async def person(seat: int, rng: random.Random, at: int) -> None:
+            await asyncio.sleep(rng.uniform(0, high))  # seats start spread over one pause, not all at once
+            aad, script = users[seat], seat
+            while time.perf_counter() < deadline:
+                for step in SCRIPTS[script % len(SCRIPTS)][at:]:
+                    await self.turn(aad, step, level)
+                    pause = rng.uniform(low, high)
+                    if time.perf_counter() + pause >= deadline:
+                        return
+                    await asyncio.sleep(pause)
+                aad, script, at = self.new_user(tag), script + 1, 0
+
+        await asyncio.gather(*(person(seat, rng, at) for seat, rng, at in seats))
+        level.seconds = time.perf_counter() - started
+        return level
+
 
 @dataclass
 class Result:
     """Everything measured for one target."""
 
     kind: str
-    levels: list[Level] = field(default_factory=list)
+    levels: list[Level] = field(default_factory=list)  # saturated
+    paced: list[Level] = field(default_factory=list)
     memory: dict[str, float] = field(default_factory=dict)
     active: dict[str, Any] = field(default_factory=dict)
     warmup_errors: int = 0
 
-    def level(self, concurrency: int) -> Level | None:
-        return next((lv for lv in self.levels if lv.concurrency == concurrency), None)
+    def level(self, concurrency: int, mode: str = "saturated") -> Level | None:
+        levels = self.paced if mode == "paced" else self.levels
+        return next((lv for lv in levels if lv.concurrency == concurrency), None)
 
     def summary(self) -> dict[str, Any]:
         return {"levels": {f"c{lv.concurrency}": lv.summary() for lv in self.levels},
+                "paced": {f"c{lv.concurrency}": lv.summary() for lv in self.paced},
                 "hwm_mb": round(self.memory.get("VmHWM", 0.0), 1), "rss_mb": round(self.memory.get("VmRSS", 0.0), 1),
                 **({"active": self.active} if self.active else {}), "warmup_errors": self.warmup_errors}
 
@@ -410,7 +468,7 @@ async def bench_target(kind: str, args: argparse.Namespace, connector: Connector
     target = Target(kind, db=url, schema=schema, profile=profile, log=workdir / f"{kind}.log")
     result = Result(kind)
     try:
-        connector_limit = max(args.levels) + 8
+        connector_limit = max((*args.levels, *args.paced_levels, 32)) + 8
         timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT)
         async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=connector_limit),
                                          timeout=timeout) as session:
@@ -418,12 +476,18 @@ async def bench_target(kind: str, args: argparse.Namespace, connector: Connector
             driver = Driver(target, connector, session, args.run_id)
             warmup = await driver.run(1, WARMUP_USERS * len(SCRIPTS[0]), tag="warmup")
             result.warmup_errors = warmup.errors
-            for concurrency in args.levels:
+            for concurrency in args.levels if "saturated" in args.modes else ():
                 turns = max(args.turns, concurrency * len(SCRIPTS[0]))
                 level = await driver.run(concurrency, turns)
                 result.levels.append(level)
-                print(f"  {kind:7} c{concurrency:<4} {level.turns / level.seconds:8.1f} turns/s  "
+                print(f"  {kind:7} c{concurrency:<4} saturated {level.turns / level.seconds:8.1f} turns/s  "
                       f"p99 {level.percentile(99):7.1f} ms  errors {level.errors}", file=sys.stderr, flush=True)
+            for concurrency in args.paced_levels if "paced" in args.modes else ():
+                level = await driver.run_paced(concurrency, args.paced_seconds, args.think, args.seed)
+                result.paced.append(level)
+                print(f"  {kind:7} c{concurrency:<4} paced     {level.turns / level.seconds:8.1f} turns/s  "
+                      f"p99 {level.percentile(99):7.1f} ms  errors {level.errors + level.setup_errors}",
+                      file=sys.stderr, flush=True)
             result.memory = target.memory()
             if kind == "samrad" and args.active:
                 before = target.memory()["VmRSS"]
@@ -483,17 +547,29 @@ async def samrad_database(kind: str, workdir: Path) -> AsyncIterator[tuple[str, 
 
 # --- Report -----------------------------------------------------------------------------------------------------
 
-def report(results: list[Result], args: argparse.Namespace) -> dict[str, Any]:
-    """Print the table and the ratios; return the JSON summary."""
-    print(f"\nLoad: whole consultations ({len(SCRIPTS[0])} turns each), database {args.db}, "
-          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+def _table(title: str, results: list[Result], mode: str) -> None:
+    rows = [(r.kind, lv) for r in results for lv in (r.paced if mode == "paced" else r.levels)]
+    if not rows:
+        return
+    print(title)
     print(f"{'target':8} {'conc':>5} {'turns':>6} {'turns/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
           f"{'errors':>7}")
-    for result in results:
-        for level in result.levels:
-            s = level.summary()
-            print(f"{result.kind:8} {s['concurrency']:5} {s['turns']:6} {s['turns_per_s']:9.1f} {s['p50_ms']:8.2f} "
-                  f"{s['p95_ms']:8.2f} {s['p99_ms']:8.2f} {s['errors']:7}")
+    for kind, level in rows:
+        s = level.summary()
+        print(f"{kind:8} {s['concurrency']:5} {s['turns']:6} {s['turns_per_s']:9.1f} {s['p50_ms']:8.2f} "
+              f"{s['p95_ms']:8.2f} {s['p99_ms']:8.2f} {s['errors'] + level.setup_errors:7}")
+
+
+def report(results: list[Result], args: argparse.Namespace) -> dict[str, Any]:
+    """Print both tables and the ratios; return the JSON summary."""
+    low, high = args.think
+    print(f"\nLoad: whole consultations ({len(SCRIPTS[0])} turns each), database {args.db}, "
+          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+    _table(f"\nPaced — the target's measure: N people mid-consultation, each reading and typing "
+           f"{low:g}–{high:g} s (uniform, seed {args.seed}) after every reply; {args.paced_seconds:g} s per level; "
+           f"turns/s is the load they offer", results, "paced")
+    _table("\nSaturated — capacity: N clients, each sending its next turn the instant the reply is in (zero think "
+           "time); latency here is mostly queueing", results, "saturated")
     by_kind = {r.kind: r for r in results}
     ratios: dict[str, float] = {}
     samrad, echo = by_kind.get("samrad"), by_kind.get("echo")
@@ -503,7 +579,8 @@ def report(results: list[Result], args: argparse.Namespace) -> dict[str, Any]:
             if other and other.turns and level.seconds:
                 ratios[f"c{level.concurrency}"] = round(
                     (level.turns / level.seconds) / (other.turns / other.seconds), 3)
-        print("Samråd / echo throughput: " + "  ".join(f"{k} {v:.2f}" for k, v in ratios.items()))
+        if ratios:
+            print("Samråd / echo throughput (saturated): " + "  ".join(f"{k} {v:.2f}" for k, v in ratios.items()))
     for result in results:
         memory = result.summary()
         line = f"memory {result.kind}: peak {memory['hwm_mb']:.0f} MB, RSS {memory['rss_mb']:.0f} MB"
@@ -511,14 +588,22 @@ def report(results: list[Result], args: argparse.Namespace) -> dict[str, Any]:
             line += (f"; {result.active['conversations']} conversations in progress: RSS "
                      f"{result.active['rss_mb']:.0f} MB ({result.active['errors']} errors)")
         print(line)
-    c32 = samrad.level(32) if samrad else None
+
+    def p99(concurrency: int, mode: str) -> float | None:
+        level = samrad.level(concurrency, mode) if samrad else None
+        return round(level.percentile(99), 2) if level and level.latencies else None
+
     rss = (samrad.active.get("rss_mb") if samrad and samrad.active else None) or (
         samrad.summary()["rss_mb"] if samrad else None)
     return {
         "benchmark": "load", "db": args.db, "cpus": os.cpu_count(), "levels": list(args.levels),
-        "ratio_vs_echo": ratios.get("c32"), "ratios_vs_echo": ratios,
-        "p99_ms_c32": round(c32.percentile(99), 2) if c32 else None, "rss_mb": rss,
-        "errors": sum(lv.errors for r in results for lv in r.levels) + sum(r.warmup_errors for r in results),
+        "paced_levels": list(args.paced_levels), "think_s": [low, high], "paced_seconds": args.paced_seconds,
+        "seed": args.seed,
+        "p99_ms_c32": p99(32, "paced"), "p99_ms_c128": p99(128, "paced"),
+        "p99_ms_c32_saturated": p99(32, "saturated"),
+        "ratio_vs_echo": ratios.get("c32"), "ratios_vs_echo": ratios, "rss_mb": rss,
+        "errors": sum(lv.errors + lv.setup_errors for r in results for lv in (*r.levels, *r.paced))
+        + sum(r.warmup_errors for r in results) + sum(r.active.get("errors", 0) for r in results),
         "targets": {r.kind: r.summary() for r in results},
     }
 
@@ -547,10 +632,29 @@ def _levels(raw: str) -> tuple[int, ...]:
     return tuple(int(part) for part in raw.split(",") if part.strip())
 
 
+def _think(raw: str) -> tuple[float, float]:
+    low, _, high = raw.partition("-")
+    think = (float(low), float(high or low))
+    if not 0 <= think[0] <= think[1]:
+        raise argparse.ArgumentTypeError("think time: LOW-HIGH seconds with 0 <= LOW <= HIGH")
+    return think
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="load benchmark: Samråd beside a botbuilder echo bot and bare aiohttp")
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
-    parser.add_argument("--levels", type=_levels, default=LEVELS, help="concurrency levels, e.g. 1,8,32,128")
+    parser.add_argument("--modes", type=lambda raw: tuple(raw.split(",")), default=MODES,
+                        help="saturated (capacity: zero think time), paced (people who read and type), or both")
+    parser.add_argument("--levels", type=_levels, default=LEVELS,
+                        help="saturated concurrency levels, e.g. 1,8,32,128")
+    parser.add_argument("--paced-levels", type=_levels, default=PACED_LEVELS,
+                        help="paced concurrency levels (conversations in progress at once), e.g. 32,128")
+    parser.add_argument("--think", type=_think, default=THINK,
+                        help=f"seconds a person reads and types between turns, LOW-HIGH uniform "
+                             f"(default {THINK[0]:g}-{THINK[1]:g})")
+    parser.add_argument("--paced-seconds", type=float, default=PACED_SECONDS,
+                        help=f"measuring window per paced level (default {PACED_SECONDS:g})")
+    parser.add_argument("--seed", type=int, default=SEED, help="seeds starting steps and think times")
     parser.add_argument("--turns", type=int, default=TURNS,
                         help=f"turns per level (at least {len(SCRIPTS[0])} x concurrency; default {TURNS})")
     parser.add_argument("--targets", type=lambda raw: tuple(raw.split(",")), default=None,
@@ -563,6 +667,8 @@ def main() -> None:
     args.targets = args.targets or (("samrad",) if args.profile else TARGETS)
     if unknown := set(args.targets) - set(TARGETS):
         parser.error(f"unknown targets: {', '.join(sorted(unknown))}")
+    if unknown := set(args.modes) - set(MODES):
+        parser.error(f"unknown modes: {', '.join(sorted(unknown))}")
     args.run_id = uuid.uuid4().hex[:8]
     # SIGTERM unwinds like Ctrl-C, so every `finally` above stops its subprocess and drops its schema.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
