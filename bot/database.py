@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event, inspect
+from sqlalchemy import event, exc, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+# PostgreSQL pool: a connection idle for this long is pinged before use (one round trip). A busy pool is not
+# pinged at all: `pool_pre_ping` cost a round trip on every checkout, about six a turn.
+IDLE_PING_SECONDS = 5.0
+POOL_RECYCLE_SECONDS = 1800  # replace connections older than this (server or proxy idle limits, failover)
 
 
 class DatabaseUrlError(ValueError):
@@ -51,8 +57,39 @@ def create_engine(url: str, *, schema: str | None = None, pool_size: int = 10) -
     connect_args: dict[str, object] = {}
     if schema:
         connect_args["server_settings"] = {"search_path": schema}
-    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, connect_args=connect_args,
-                               pool_pre_ping=True)
+    engine = create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, connect_args=connect_args,
+                                 pool_recycle=POOL_RECYCLE_SECONDS)
+    _ping_when_idle(engine)
+    return engine
+
+
+def _ping_when_idle(engine: AsyncEngine) -> None:
+    """Ping a pooled connection before use only when it sat idle for IDLE_PING_SECONDS or more.
+
+    After a database restart or a dropped connection the first checkout of an idle connection finds it dead:
+    the ping fails, the whole pool is invalidated (every older connection is replaced on its next checkout)
+    and a fresh connection is used, so that turn succeeds, as with `pool_pre_ping`. A connection back in the
+    pool for less than IDLE_PING_SECONDS is used unpinged: a restart under traffic fails the turns whose
+    connection died under them (as with `pool_pre_ping`) and the first such error invalidates the pool
+    (SQLAlchemy's disconnect handling), so the turns after it reconnect.
+    """
+    dialect = engine.dialect
+
+    @event.listens_for(engine.sync_engine, "checkin")
+    def _checked_in(_dbapi_connection: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def _checked_out(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.pop("idle_since", None)
+        if idle_since is None or time.monotonic() - idle_since < IDLE_PING_SECONDS:
+            return  # a new connection, or one in use moments ago
+        try:
+            dialect.do_ping(dbapi_connection)
+        except Exception as error:
+            if dialect.is_disconnect(error, dbapi_connection, None):
+                raise exc.InvalidatePoolError("idle connection found closed") from error
+            raise
 
 
 class SchemaMissingError(RuntimeError):
