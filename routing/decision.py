@@ -43,12 +43,12 @@ REASONS: dict[str, str] = {
     "no_contacts": "Ingen kontakt hittades för den här vägen.",
     "early_support": "Tidigt stöd som familjen kan erbjudas.",
     "recommended_for_family": "Rekommenderas för familjen utifrån bedömningen.",
-    "report_to_mottagning": "Mottagning Barn och unga i stadsdelen tar emot orosanmälningar.",
-    "report_eservice": "Orosanmälan görs i stadens e-tjänst.",
+    "report_to_mottagning": "Mottagning Barn och unga tar emot orosanmälningar för barn som bor i stadsdelen.",
+    "report_eservice": "Bor barnet i Stockholms stad kan orosanmälan göras i stadens e-tjänst.",
     "report_where_child_lives": "Anmälan görs där barnet bor — det kan vara en annan stadsdel än förskolans.",
-    "report_district_unknown": "Stadsdel okänd — använd e-tjänsten eller fråga var barnet bor.",
+    "report_district_unknown": "Stadsdel okänd — använd e-tjänsten. Anmälan görs där barnet bor.",
     "office_open": "Kontorstid: enheten har öppet nu.",
-    "office_closed": "Utanför kontorstid — vid brådskande oro: socialjouren.",
+    "office_closed": "Utanför kontorstid — vid brådskande oro: ring socialjouren.",
     "holiday": "Helgdag eller afton: kontoren har stängt.",
     "short_day": "Dag före helgdag: kortare öppettider.",
     "next_opening": "Nästa öppning.",
@@ -56,7 +56,7 @@ REASONS: dict[str, str] = {
     "socialjour": "Socialjouren tar brådskande ärenden utanför kontorstid.",
     "no_socialjour": "Ingen socialjour finns registrerad.",
     "acute_call_112": "Är barnet i akut fara — ring 112 nu.",
-    "acute_now": "Bedömningen är akut: ring 112 först, sedan socialtjänsten/socialjouren.",
+    "acute_now": "Bedömningen är akut: ring 112 först, sedan socialtjänsten (socialjouren utanför kontorstid).",
 }
 
 

@@ -99,7 +99,7 @@ TEXT: dict[str, str] = {
     "q.duration.months": "Several months",
     "q.duration.unknown": "Don't know",
     "q.child_told": "Has the child said anything about it?",
-    "q.safe_today": "Do you think the child is safe today, going home?",
+    "q.safe_today": "Do you think the child will be safe going home today?",
     "q.yes": "Yes",
     "q.no": "No",
     "q.unsure": "Don't know",
@@ -109,43 +109,51 @@ TEXT: dict[str, str] = {
     "q.age.3-6": "3–6 years",
     # Guidance
     "guidance.title.acute": "Call 112 now",
-    "guidance.title.report": "Your concern should be reported",
+    "guidance.title.report": "Your concern must be reported",
     "guidance.title.consult": "Consult a social worker",
     "guidance.title.support": "The family may need support",
     "guidance.lead.acute": "What you describe may mean the child is in immediate danger. Call 112 now.",
     "guidance.lead.report": (
-        "What you describe is the kind of concern that must be reported to social services, straight away. "
-        "You don't need proof — social services investigate, not you."
+        "What you describe is the kind of concern that must be reported to social services straight away. "
+        "You don't need proof — it is social services that investigate, not you."
     ),
     "guidance.lead.consult": (
-        "It isn't clear-cut here. I recommend that you consult a social worker (socionom). "
-        "You decide whether to report — and if you are still worried, you should."
+        "It isn't clear-cut here, so I recommend that you consult a social worker (socionom). "
+        "If you suspect that the child is being harmed, report straight away, even without consulting first. "
+        "If the concern remains after the conversation, you must report."
     ),
     "guidance.lead.support": (
         "What you describe sounds like the family needs support. You can tell the parents about the "
-        "support below. If you become worried that the child is being harmed, you should report."
+        "support below. If you still suspect that the child is being harmed, report straight away — you "
+        "don't need to be sure. If you are unsure, you can consult a social worker anonymously."
     ),
     "guidance.why": "Why I say this",
     "guidance.next": "What you can do now",
     "guidance.next.acute": "Call 112. Then call social services, or socialjouren out of office hours.",
-    "guidance.next.report": "Make a report of concern today, through the e-service or by phone.",
+    "guidance.next.report": "Make a report of concern straight away, through the e-service or by phone.",
     "guidance.next.consult": (
         "Consult a social worker anonymously. As an employee you cannot report anonymously, but you can "
-        "consult anonymously first."
+        "consult anonymously first. Don't name the child: if the child can be identified, social services "
+        "may have to treat the call as a report."
     ),
     "guidance.next.support": "Tell the parents about the support below. It is voluntary for the family.",
     "guidance.duty": (
         "The duty to report is personal: your manager can co-sign but cannot take it over. See {law}."
     ),
-    "guidance.where": "The report goes to social services where the child lives.",
+    "guidance.where": (
+        "The report goes to social services where the child lives. That may be another district or "
+        "municipality than the preschool's."
+    ),
     "guidance.not_replace": "A consultation does not replace a report.",
     "guidance.guardians.no": (
-        "Don't tell the guardians first. When it is about violence, sexual abuse or honour-related violence "
-        "and oppression, consult social services before anyone talks to them."
+        "Don't tell the guardians first. When you suspect violence, sexual abuse or honour-related violence "
+        "and oppression, consult social services first — they decide when and how the guardians are told."
     ),
     "guidance.guardians.yes": (
-        "Usually it is good to tell the guardians that you are worried and what you plan to do. "
-        "If you are unsure, ask the social worker first."
+        "It is often good to tell the guardians that the preschool is worried and what you plan to do. "
+        "That is your call, preferably together with social services. If the concern is about violence, "
+        "sexual abuse or honour-related violence and oppression, do not tell them first. You don't need "
+        "the guardians' permission to report."
     ),
     "guidance.contacts": "Contacts in {district}",
     "guidance.eservice": "Make a report of concern (e-service)",
@@ -167,7 +175,7 @@ TEXT: dict[str, str] = {
     "final.finish": "Finish",
     "final.bye": "Thank you for caring about the child. Write whenever you like and we'll start again.",
     "note.title": "Consultation note (konsultationsanteckning, anonymised)",
-    "note.lead": "This note contains no details about the child. It can help you remember.",
+    "note.lead": "The note contains nothing that could identify the child. It can help you remember.",
     "note.day": "Date",
     "note.district": "District",
     "note.age": "Age",
@@ -181,8 +189,8 @@ TEXT: dict[str, str] = {
     "outcome.support": "Suggest support",
     # Handoff
     "handoff.share_name": (
-        "May the social worker see your name? The child's details are never shared. With your name the "
-        "social worker can get back to you; without it you stay anonymous."
+        "May the social worker see your name? With your name the social worker can get back to you; "
+        "without it you stay anonymous. Don't write the child's name or anything that could identify the child."
     ),
     "handoff.share_yes": "Yes, show my name",
     "handoff.share_no": "No, I want to stay anonymous",
@@ -234,15 +242,18 @@ TEXT: dict[str, str] = {
     "relay.escalated_backup": "Nobody has taken the request yet. I have now asked more social workers in {district}.",
     "relay.escalated_channel": "Nobody has taken the request yet. I have now sent it to the whole unit's channel.",
     "relay.expired": (
-        "Unfortunately no social worker could take the request right now. Call the intake unit in {district} "
-        "directly{phone}. If the child is in immediate danger — call 112."
+        "Unfortunately no social worker could take the request right now. If the child is in immediate "
+        "danger — call 112 now. Call the intake unit in {district} directly{phone}, or socialjouren "
+        "(out-of-hours social services) out of office hours. A consultation does not replace a report: if "
+        "you suspect the child is being harmed, report."
     ),
     "relay.claimed_staff": (
         "{name} ({role}) has taken your request. Write here and I'll pass it on. Type **end** when you are done."
     ),
     "relay.privacy": (
         "Don't write the child's name or anything that could identify the child. I remove personal identity "
-        "numbers, phone numbers and the like before anything is passed on."
+        "numbers, phone numbers and the like before anything is passed on. If the child can be identified, "
+        "social services may have to treat the conversation as a report."
     ),
     "relay.claimed_you": (
         "You have taken the request. You are now talking with {who}. Write here and I'll pass it on. "
@@ -278,8 +289,8 @@ TEXT: dict[str, str] = {
     "relay.offer.urgency": "Urgency",
     "relay.offer.backup": "Nobody has taken the request for {minutes} minutes.",
     "relay.offer.privacy": (
-        "Nothing about the child or the staff member is shown here. The note is shown to whoever takes the "
-        "request."
+        "Nothing that could identify the child or the staff member is shown here. The note is shown to "
+        "whoever takes the request."
     ),
     "relay.claim": "Take the request",
     "relay.taken": "Taken by {name}",
@@ -307,14 +318,19 @@ TEXT: dict[str, str] = {
     ),
     "relay.next.report_link": "Report a concern in the e-service",
     "relay.next.intake": "Intake unit in {district}: {phone}",
-    "relay.next.early_support": "The family can get early support. Tell the guardians about:",
+    "relay.next.early_support": (
+        "The family can get early support. If you still suspect the child is being harmed, report — a "
+        "consultation does not replace a report. Tell the guardians about:"
+    ),
     "relay.next.observe": (
         "Keep observing and write down what you see and hear, with dates. A consultation does not replace a "
-        "report — if the concern grows or something new happens, make a report."
+        "report: if you suspect the child is being harmed, report — also if the concern grows or something "
+        "new happens."
     ),
     "relay.next.no_action": (
-        "The social worker sees no need for further action right now. If something new happens you can "
-        "always consult again. A consultation does not replace a report."
+        "The social worker sees no need for further action right now. A consultation does not replace a "
+        "report: if you still suspect the child is being harmed, report. If something new happens you can "
+        "always consult again."
     ),
     "relay.rate.ask": "How much did this help you? (1 = not at all, 5 = a lot)",
     "relay.rate.thanks": "Thank you for your rating!",
@@ -326,14 +342,20 @@ REASONS: dict[str, str] = {
     "acute_signal": "What you wrote may mean the child is in immediate danger.",
     "unsafe_today": "You don't think the child is safe today.",
     "category_found": "What you describe is a sign that a child may be harmed.",
-    "serious_category": "It concerns violence, sexual abuse or honour-related violence — this should be reported.",
+    "serious_category": (
+        "It concerns violence, sexual abuse or honour-related violence and oppression — this must be reported."
+    ),
     "violence_account": "There is an account of violence.",
     "child_told": "The child has told you. That is the clearest sign.",
     "persistent_concern": "The concern has lasted for some time.",
-    "only_support_needs": "What you describe is about the family needing support, not signs that the child is harmed.",
+    "only_support_needs": (
+        "I do not recognise signs that the child is harmed in what you describe — it sounds like the family "
+        "needs support."
+    ),
     "unsure_recommend_consult": "It isn't clear-cut — then a consultation is a good next step.",
     "no_harm_found_recommend_consult": (
-        "I did not recognise a sign that the child is harmed, but your concern counts. Do consult."
+        "I did not recognise a sign that the child is harmed, but your concern counts. Please consult a "
+        "social worker."
     ),
     "office_closed": "Social services' offices are closed right now — if it is urgent: call socialjouren.",
     "holiday": "It is a public holiday, and the offices are closed.",

@@ -114,39 +114,45 @@ TEXT: dict[str, str] = {
     "guidance.title.support": "Familjen kan behöva stöd",
     "guidance.lead.acute": "Det du beskriver kan betyda att barnet är i akut fara. Ring 112 nu.",
     "guidance.lead.report": (
-        "Det du beskriver är en sådan oro som ska anmälas till socialtjänsten, genast. "
-        "Du behöver inte ha bevis — socialtjänsten utreder, inte du."
+        "Det du beskriver är en sådan oro som ska anmälas till socialtjänsten genast. "
+        "Du behöver inte ha bevis — det är socialtjänsten som utreder, inte du."
     ),
     "guidance.lead.consult": (
-        "Det är inte självklart vad som gäller här. Jag rekommenderar att du rådgör med en socionom. "
-        "Du bestämmer själv om du ska anmäla — och är du fortfarande orolig ska du göra det."
+        "Det är inte självklart vad som gäller här, så jag rekommenderar att du rådgör med en socionom. "
+        "Misstänker du att barnet far illa ska du anmäla genast, även utan att rådgöra först. "
+        "Finns oron kvar efter samtalet ska du anmäla."
     ),
     "guidance.lead.support": (
         "Det du beskriver låter som att familjen behöver stöd. Du kan tipsa föräldrarna om stödet nedan. "
-        "Blir du orolig för att barnet far illa ska du anmäla."
+        "Misstänker du ändå att barnet far illa ska du anmäla genast — du behöver inte vara säker. "
+        "Är du osäker kan du rådgöra anonymt med en socionom."
     ),
     "guidance.why": "Varför jag säger så",
     "guidance.next": "Det här kan du göra nu",
     "guidance.next.acute": "Ring 112. Ring sedan socialtjänsten, eller socialjouren utanför kontorstid.",
-    "guidance.next.report": "Gör en orosanmälan i dag, i e-tjänsten eller per telefon.",
+    "guidance.next.report": "Gör en orosanmälan genast, i e-tjänsten eller per telefon.",
     "guidance.next.consult": (
         "Rådgör anonymt med en socionom. Som anställd kan du inte anmäla anonymt, men du kan rådgöra "
-        "anonymt först."
+        "anonymt först. Nämn inte barnets namn: går barnet att identifiera kan socialtjänsten behöva "
+        "behandla samtalet som en anmälan."
     ),
     "guidance.next.support": "Berätta för föräldrarna om stödet nedan. Det är frivilligt för familjen.",
     "guidance.duty": (
         "Anmälningsskyldigheten är personlig: din chef kan skriva under med dig men inte ta över den. "
         "Se {law}."
     ),
-    "guidance.where": "Anmälan görs där barnet bor.",
+    "guidance.where": "Anmälan görs där barnet bor. Det kan vara en annan stadsdel eller kommun än förskolans.",
     "guidance.not_replace": "En konsultation ersätter inte en anmälan.",
     "guidance.guardians.no": (
-        "Berätta inte för vårdnadshavarna först. När det gäller våld, sexuella övergrepp eller "
-        "hedersrelaterat våld och förtryck rådgör du med socialtjänsten innan någon pratar med dem."
+        "Berätta inte för vårdnadshavarna först. Vid misstanke om våld, sexuella övergrepp eller "
+        "hedersrelaterat våld och förtryck rådgör du med socialtjänsten först — de avgör när och hur "
+        "vårdnadshavarna får veta."
     ),
     "guidance.guardians.yes": (
-        "Oftast är det bra att berätta för vårdnadshavarna att du är orolig och vad du tänker göra. "
-        "Är du osäker, fråga socionomen först."
+        "Ofta kan det vara bra att berätta för vårdnadshavarna att förskolan är orolig och vad ni tänker "
+        "göra. Det avgör du, gärna tillsammans med socialtjänsten. Gäller oron våld, sexuella övergrepp "
+        "eller hedersrelaterat våld och förtryck ska du inte berätta för dem först. Du behöver inte "
+        "vårdnadshavarnas lov för att anmäla."
     ),
     "guidance.contacts": "Kontakter i {district}",
     "guidance.eservice": "Gör en orosanmälan (e-tjänst)",
@@ -168,7 +174,7 @@ TEXT: dict[str, str] = {
     "final.finish": "Avsluta",
     "final.bye": "Tack för att du bryr dig om barnet. Skriv när du vill, så börjar vi om.",
     "note.title": "Konsultationsanteckning (avidentifierad)",
-    "note.lead": "Den här anteckningen innehåller inga uppgifter om barnet. Den kan hjälpa dig att minnas.",
+    "note.lead": "Anteckningen innehåller inget som kan identifiera barnet. Den kan hjälpa dig att minnas.",
     "note.day": "Datum",
     "note.district": "Stadsdel",
     "note.age": "Ålder",
@@ -182,8 +188,8 @@ TEXT: dict[str, str] = {
     "outcome.support": "Tipsa om stöd",
     # Handoff
     "handoff.share_name": (
-        "Får socionomen se ditt namn? Barnets uppgifter delas aldrig. Med ditt namn kan socionomen "
-        "höra av sig till dig; utan det är du anonym."
+        "Får socionomen se ditt namn? Med ditt namn kan socionomen höra av sig till dig; utan det är du "
+        "anonym. Skriv inte barnets namn eller något som kan identifiera barnet."
     ),
     "handoff.share_yes": "Ja, visa mitt namn",
     "handoff.share_no": "Nej, jag vill vara anonym",
@@ -234,8 +240,9 @@ TEXT: dict[str, str] = {
     "relay.escalated_backup": "Ingen har tagit ärendet ännu. Jag har nu frågat fler socionomer i {district}.",
     "relay.escalated_channel": "Ingen har tagit ärendet ännu. Jag har nu skickat förfrågan till hela enhetens kanal.",
     "relay.expired": (
-        "Tyvärr kunde ingen socionom ta ärendet just nu. Ring mottagningen i {district} direkt{phone}. "
-        "Är barnet i akut fara — ring 112."
+        "Tyvärr kunde ingen socionom ta ärendet just nu. Är barnet i akut fara — ring 112 nu. "
+        "Ring mottagningen i {district} direkt{phone}, eller socialjouren utanför kontorstid. "
+        "En konsultation ersätter inte en anmälan: misstänker du att barnet far illa ska du anmäla."
     ),
     "relay.claimed_staff": (
         "{name} ({role}) har tagit ditt ärende. Skriv här så skickar jag det vidare. "
@@ -243,7 +250,8 @@ TEXT: dict[str, str] = {
     ),
     "relay.privacy": (
         "Skriv inte barnets namn eller något som kan identifiera barnet. Jag tar bort personnummer, "
-        "telefonnummer och liknande innan något skickas vidare."
+        "telefonnummer och liknande innan något skickas vidare. Går barnet att identifiera kan "
+        "socialtjänsten behöva behandla samtalet som en anmälan."
     ),
     "relay.claimed_you": (
         "Du har tagit ärendet. Du pratar nu med {who}. Skriv här så skickar jag det vidare. "
@@ -273,8 +281,8 @@ TEXT: dict[str, str] = {
     "relay.offer.urgency": "Brådska",
     "relay.offer.backup": "Ingen har tagit ärendet på {minutes} minuter.",
     "relay.offer.privacy": (
-        "Inga uppgifter om barnet eller personalen visas här. Anteckningen visas för den som tar "
-        "ärendet."
+        "Inget som kan identifiera barnet eller personalen visas här. Anteckningen visas för den som "
+        "tar ärendet."
     ),
     "relay.claim": "Ta ärendet",
     "relay.taken": "Taget av {name}",
@@ -302,14 +310,19 @@ TEXT: dict[str, str] = {
     ),
     "relay.next.report_link": "Gör en orosanmälan i e-tjänsten",
     "relay.next.intake": "Mottagningen i {district}: {phone}",
-    "relay.next.early_support": "Familjen kan få tidigt stöd. Tipsa vårdnadshavarna om:",
+    "relay.next.early_support": (
+        "Familjen kan få tidigt stöd. Misstänker du ändå att barnet far illa ska du anmäla — en "
+        "konsultation ersätter inte en anmälan. Tipsa vårdnadshavarna om:"
+    ),
     "relay.next.observe": (
         "Fortsätt observera och skriv ner vad du ser och hör, med datum. En konsultation ersätter inte "
-        "en anmälan — om oron växer eller något nytt händer, gör en anmälan."
+        "en anmälan: misstänker du att barnet far illa ska du anmäla, också om oron växer eller något "
+        "nytt händer."
     ),
     "relay.next.no_action": (
-        "Socionomen ser inget behov av fler åtgärder just nu. Om något nytt händer kan du alltid rådgöra "
-        "igen. En konsultation ersätter inte en anmälan."
+        "Socionomen ser inget behov av fler åtgärder just nu. En konsultation ersätter inte en anmälan: "
+        "misstänker du ändå att barnet far illa ska du anmäla. Om något nytt händer kan du alltid "
+        "rådgöra igen."
     ),
     "relay.rate.ask": "Hur mycket hjälp fick du? (1 = ingen, 5 = mycket)",
     "relay.rate.thanks": "Tack för ditt betyg!",
@@ -321,16 +334,22 @@ REASONS: dict[str, str] = {
     "acute_signal": "Det du skrev kan betyda att barnet är i akut fara.",
     "unsafe_today": "Du tror inte att barnet är tryggt i dag.",
     "category_found": "Det du beskriver är ett tecken på att ett barn kan fara illa.",
-    "serious_category": "Det gäller våld, sexuella övergrepp eller hedersrelaterat våld — sådant ska anmälas.",
+    "serious_category": (
+        "Det gäller våld, sexuella övergrepp eller hedersrelaterat våld och förtryck — sådant ska anmälas."
+    ),
     "violence_account": "Det finns en berättelse om våld.",
-    "child_told": "Barnet har själv berättat. Det är den tydligaste signalen.",
+    "child_told": "Barnet har själv berättat. Det är det tydligaste tecknet.",
     "persistent_concern": "Oron har funnits en tid.",
-    "only_support_needs": "Det du beskriver gäller familjens behov av stöd, inte tecken på att barnet far illa.",
+    "only_support_needs": (
+        "Jag känner inte igen tecken på att barnet far illa i det du beskriver — det låter som att familjen "
+        "behöver stöd."
+    ),
     "unsure_recommend_consult": "Det är inte självklart — då är en konsultation ett bra nästa steg.",
     "no_harm_found_recommend_consult": (
-        "Jag kände inte igen något tecken på att barnet far illa, men din oro räknas. Rådgör gärna."
+        "Jag kände inte igen något tecken på att barnet far illa, men din oro räknas. Rådgör gärna med "
+        "en socionom."
     ),
     "office_closed": "Socialtjänstens kontor har stängt just nu — vid brådskande oro: ring socialjouren.",
-    "holiday": "Det är helgdag, och kontoren har stängt.",
+    "holiday": "Det är helgdag och kontoren har stängt.",
     "no_socionom": "Stadsdelen har ingen socionom i förskolan ännu — kontakta mottagningen.",
 }

@@ -133,3 +133,88 @@ def test_a_closed_unit_says_when_it_opens_again():
     en = json.dumps(cards.contacts_card("en", route).content, ensure_ascii=False)
     assert "stängt nu, öppnar måndag 30/11 kl. 08:00" in sv
     assert "closed now, opens Monday 30/11 at 08:00" in en or "closed now, opens" in en
+
+
+# --- Safety wording (DOMAIN.md §2, §3, §5): guards for rules a text review found broken or missing. ---
+
+# Anything that tells or implies to staff that they need not report. Legitimate negations ("du kan inte anmäla
+# anonymt", "cannot report anonymously") are removed before the scan.
+FORBIDDEN = ("behöver inte anmäla", "behöver du inte anmäla", "inte anmäla", "anmäl inte", "ingen anledning att anmäla",
+             "inget behov av att anmäla", "no need to report", "don't need to report", "do not need to report",
+             "don't have to report", "do not have to report", "do not report", "don't report", "not report",
+             "need not report")
+ALLOWED = ("inte anmäla anonymt", "cannot report anonymously", "can't report anonymously")
+
+
+def every_user_text() -> dict[str, str]:
+    from knowledge.faq import Faq
+    from routing.decision import REASONS as ROUTING_REASONS
+
+    texts = {f"{lang.__name__}.TEXT[{key}]": value for lang in (sv, en) for key, value in lang.TEXT.items()}
+    texts |= {f"{lang.__name__}.REASONS[{key}]": value for lang in (sv, en) for key, value in lang.REASONS.items()}
+    texts |= {f"routing.REASONS[{key}]": value for key, value in ROUTING_REASONS.items()}
+    faq = Faq.load()
+    texts |= {f"article {a.lang}/{a.slug}": f"{a.title}\n{a.body}" for lang in ("sv", "en") for a in faq.articles(lang)}
+    return texts
+
+
+def test_no_text_says_or_implies_that_staff_need_not_report():
+    for where, value in every_user_text().items():
+        lowered = " ".join(value.lower().split()).replace("’", "'")
+        for allowed in ALLOWED:
+            lowered = lowered.replace(allowed, "")
+        for phrase in FORBIDDEN:
+            assert phrase not in lowered, f"{where}: {phrase!r}"
+
+
+@pytest.mark.parametrize(("lang", "report", "consult", "suspect"), [
+    (sv.TEXT, "anmäla", "rådgöra", "misstänker"), (en.TEXT, "report", "consult", "suspect")])
+def test_support_outcome_still_says_report_on_suspicion_and_offers_consultation(lang, report, consult, suspect):
+    lead = lang["guidance.lead.support"].lower()
+    assert suspect in lead and report in lead and consult in lead
+
+
+@pytest.mark.parametrize(("lang", "suspect", "report"), [(sv.TEXT, "misstänker", "anmäla"),
+                                                         (en.TEXT, "suspect", "report")])
+def test_every_softer_outcome_after_a_consultation_reminds_that_suspicion_means_report(lang, suspect, report):
+    for key in ("guidance.lead.consult", "relay.next.observe", "relay.next.no_action", "relay.next.early_support",
+                "relay.expired"):
+        value = lang[key].lower()
+        assert suspect in value and report in value, key
+
+
+@pytest.mark.parametrize("lang", [sv.TEXT, en.TEXT])
+def test_acute_texts_say_112_before_social_services(lang):
+    for key in ("acute.body", "guidance.lead.acute", "guidance.next.acute", "relay.acute_advice", "relay.expired"):
+        value = lang[key].lower()
+        assert "112" in value, key
+        for later in ("socialjour", "socialtjänst", "social services", "mottagning", "intake"):
+            if later in value:
+                assert value.index("112") < value.index(later), (key, later)
+
+
+@pytest.mark.parametrize(("lang", "limit"), [(sv.TEXT, "behandla samtalet som en anmälan"),
+                                             (en.TEXT, "treat the call as a report")])
+def test_consultation_advice_names_the_limit_of_anonymity(lang, limit):
+    assert limit in lang["guidance.next.consult"]
+
+
+@pytest.mark.parametrize(("lang", "serious"), [(sv.TEXT, "hedersrelaterat våld"),
+                                               (en.TEXT, "honour-related violence")])
+def test_advice_to_tell_guardians_keeps_the_exception_and_leaves_the_call_to_staff(lang, serious):
+    allowed = lang["guidance.guardians.yes"]
+    assert serious in allowed and ("socialtjänsten" in allowed or "social services" in allowed)
+    assert serious in lang["guidance.guardians.no"]
+
+
+def test_no_question_asks_for_anything_that_identifies_the_child():
+    identifying = ("personnummer", "samordningsnummer", "adress", "avdelning", "födelsedatum", "födelsedag",
+                   "barnets namn", "förälderns namn", "address", "birth date", "date of birth", "child's name",
+                   "group name")
+    for lang in (sv.TEXT, en.TEXT):
+        for key, value in lang.items():
+            if key.startswith("q.") or key.endswith((".ask", ".placeholder")):
+                lowered = value.lower()
+                for warning in ("skriv inte barnets namn", "don't write the child's name"):
+                    lowered = lowered.replace(warning, "")
+                assert not any(word in lowered for word in identifying), key
