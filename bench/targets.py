@@ -56,11 +56,13 @@ def bare_app() -> web.Application:
 
 
 def samrad_app(database_url: str, schema: str | None = None) -> web.Application:
-    """The real Samråd app, in local development mode (no app id), on *database_url* (and PostgreSQL *schema*)."""
-    from bot.app import create_app
+    """The real Samråd app as `samrad serve` runs it, in local development mode, on *database_url* (and *schema*)."""
+    from bot.app import create_app, freeze_after_startup
 
-    return create_app(Settings(database_url=database_url, database_schema=schema or None, host="127.0.0.1",
-                               log_level="WARNING"))
+    app = create_app(Settings(database_url=database_url, database_schema=schema or None, host="127.0.0.1",
+                              log_level="WARNING"))
+    freeze_after_startup(app)
+    return app
 
 
 def profiled(app: web.Application, out: Path) -> web.Application:

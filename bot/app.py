@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
@@ -15,7 +16,7 @@ from bot.auth import create_authentication
 from bot.database import create_engine
 from bot.keys import ADAPTER, ENGINE, SERVICES, SETTINGS
 from bot.logs import error_fields
-from bot.services import build_services, system_clock
+from bot.services import Services, build_services, system_clock
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,29 @@ async def readyz(request: web.Request) -> web.Response:
     return web.json_response({"status": "ok", "database": "ok"})
 
 
+async def _warm_up(services: Services) -> None:
+    """Load the routing directory (and its match index) before the first user waits for it."""
+    try:
+        await services.routing.directory()
+    except Exception as error:  # an empty or unreachable database must not stop the service from starting
+        log.warning("routing directory not loaded at start", extra={"event": "warm_up_failed",
+                                                                     **error_fields(error)})
+
+
+def freeze_after_startup(app: web.Application) -> None:
+    """For a serving process: once started, keep its long-lived objects out of the cyclic GC's full scans.
+
+    Those scans otherwise pause the event loop for tens of milliseconds under load (bench/README.md). Not done
+    in create_app, since tests build many apps in one process.
+    """
+
+    async def freeze(_app: web.Application) -> None:
+        gc.collect()
+        gc.freeze()
+
+    app.on_startup.append(freeze)
+
+
 def create_app(
     settings: Settings,
     *,
@@ -96,6 +120,7 @@ def create_app(
         from bot.handoff.worker import start_timers
 
         timers = start_timers(app[SERVICES].handoff, settings.worker_interval_seconds)
+        await _warm_up(app[SERVICES])
         try:
             yield
         finally:

@@ -15,7 +15,7 @@ def serve(args: argparse.Namespace) -> int:
     """Run the bot's HTTP service until interrupted (SIGINT/SIGTERM shut it down gracefully)."""
     from aiohttp import web
 
-    from bot.app import create_app
+    from bot.app import create_app, freeze_after_startup
     from bot.logs import configure_logging
 
     settings = load_settings()
@@ -23,6 +23,7 @@ def serve(args: argparse.Namespace) -> int:
         settings = settings.with_(port=args.port)
     configure_logging(settings.log_level)
     app = create_app(settings)
+    freeze_after_startup(app)
     print(f"Samråd lyssnar på http://localhost:{settings.port}/api/messages  (hälsa: /healthz, admin: /admin/)")
     print("Prova utan Teams:  make chat   — eller Bot Framework Emulator mot adressen ovan.")
     print("Admin-konto:       .venv/bin/samrad admin create-user NAMN --role admin   (sedan /admin/)")
