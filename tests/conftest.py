@@ -112,6 +112,16 @@ async def pg_db() -> AsyncIterator[Database]:
     await drop(database)
 
 
+@pytest.fixture
+async def connector():  # type: ignore[no-untyped-def]
+    """A fake Bot Connector on 127.0.0.1 (use its `url` as the activities' serviceUrl)."""
+    from tests.fake_connector import FakeConnector
+
+    fake = await FakeConnector().start()
+    yield fake
+    await fake.close()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 async def db(request, tmp_path) -> AsyncIterator[Database]:  # type: ignore[no-untyped-def]
     """The same test on SQLite and on PostgreSQL."""

@@ -7,7 +7,6 @@ from bot.app import create_app
 from bot.settings import BotFrameworkConfig, Settings
 from bot.tables import StateRow
 from tests import teams
-from tests.fake_connector import FakeConnector
 from tests.fake_openid import FakeOpenId, new_key
 
 APP_ID = "00000000-aaaa-4bbb-8ccc-000000000001"
@@ -18,13 +17,6 @@ def openid():
     server = FakeOpenId().start()
     yield server
     server.stop()
-
-
-@pytest.fixture
-async def connector():
-    fake = await FakeConnector().start()
-    yield fake
-    await fake.close()
 
 
 @pytest.fixture

@@ -11,16 +11,8 @@ from bot.settings import Settings
 from bot.tables import ConversationRefRow
 from routing.demo import load_demo
 from tests import teams
-from tests.fake_connector import FakeConnector
 
 PERSONAL = "a:personal-aad-staff-1"
-
-
-@pytest.fixture
-async def connector():
-    fake = await FakeConnector().start()
-    yield fake
-    await fake.close()
 
 
 @pytest.fixture

@@ -24,13 +24,6 @@ PHONE = "070-123 45 67"
 
 
 @pytest.fixture
-async def connector():
-    fake = await FakeConnector().start()
-    yield fake
-    await fake.close()
-
-
-@pytest.fixture
 async def bot(db, connector):
     await load_demo(db.engine)
     harness = await start(connector, db, Clock(TUESDAY_10))

@@ -56,13 +56,6 @@ async def run_app(db: Any, connector: FakeConnector, clock: Clock) -> RunningApp
     return RunningApp(client, connector)
 
 
-@pytest.fixture
-async def connector():
-    fake = await FakeConnector().start()
-    yield fake
-    await fake.close()
-
-
 def _choice(action: str, value: str) -> dict[str, str]:
     return {"action": action, "choice": value}
 

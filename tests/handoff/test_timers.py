@@ -6,24 +6,14 @@ import asyncio
 import json
 from datetime import datetime, timedelta
 
-import pytest
-
 from bot.handoff.worker import run_timers
 from routing.demo import load_demo
 from routing.model import STOCKHOLM
 from routing.store import RoutingStore
-from tests.fake_connector import FakeConnector
 from tests.handoff.harness import BACKUP, CHANNEL, DISTRICT, SOCIONOM, TUESDAY_10, Clock, claim_value, personal, start
 from tests.handoff.test_engine import STAFF, _offers
 
 SATURDAY_11 = datetime(2026, 11, 28, 11, 0, tzinfo=STOCKHOLM)
-
-
-@pytest.fixture
-async def connector():
-    fake = await FakeConnector().start()
-    yield fake
-    await fake.close()
 
 
 async def _with_channel(db) -> None:
