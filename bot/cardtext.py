@@ -13,21 +13,33 @@ class RenderedCard:
     lines: list[str] = field(default_factory=list)
     actions: list[dict[str, Any]] = field(default_factory=list)
     number_actions: bool = True
+    first_number: int = 1
 
     def text(self) -> str:
         return "\n".join(self.lines)
 
 
-def render_card(card: dict[str, Any], *, number_actions: bool = True) -> RenderedCard:
-    """Render an Adaptive Card's text, facts, inputs and actions; submit actions get numbers when asked.
+def render_card(card: dict[str, Any], *, first_number: int = 1) -> RenderedCard:
+    """Render an Adaptive Card's text, facts, inputs and actions; submit actions are numbered from *first_number*.
 
     A card with inputs (a choice list, a text field) numbers its own choices in the text, so its buttons are
     shown by name instead and the user answers by typing.
     """
-    rendered = RenderedCard(number_actions=number_actions)
+    rendered = RenderedCard(number_actions=not has_inputs(card), first_number=first_number)
     _elements(card.get("body") or [], rendered, indent="")
     _actions(card.get("actions") or [], rendered, indent="")
     return rendered
+
+
+def has_inputs(node: Any) -> bool:
+    """True when a card asks for input: then typed text (a number, a word) answers it, as it would in Teams."""
+    if isinstance(node, dict):
+        if str(node.get("type", "")).startswith("Input."):
+            return True
+        return any(has_inputs(value) for value in node.values())
+    if isinstance(node, list):
+        return any(has_inputs(item) for item in node)
+    return False
 
 
 def _elements(elements: list[dict[str, Any]], out: RenderedCard, indent: str) -> None:
@@ -72,7 +84,7 @@ def _actions(actions: list[dict[str, Any]], out: RenderedCard, indent: str) -> N
         title = action.get("title", "")
         if kind in {"Action.Submit", "Action.Execute"} and out.number_actions:
             out.actions.append(action.get("data") or {})
-            out.lines.append(f"{indent}  {len(out.actions)}. {title}")
+            out.lines.append(f"{indent}  {out.first_number + len(out.actions) - 1}. {title}")
         elif kind in {"Action.Submit", "Action.Execute"}:
             out.lines.append(f"{indent}  [{title}]")
         elif kind == "Action.OpenUrl":

@@ -19,17 +19,6 @@ CARD = "application/vnd.microsoft.card.adaptive"
 QUIT = {"/quit", "/exit", "/sluta"}
 
 
-def _has_inputs(node: Any) -> bool:
-    """True when a card asks for input: then typed text (a number, a word) answers it, as it would in Teams."""
-    if isinstance(node, dict):
-        if str(node.get("type", "")).startswith("Input."):
-            return True
-        return any(_has_inputs(value) for value in node.values())
-    if isinstance(node, list):
-        return any(_has_inputs(item) for item in node)
-    return False
-
-
 def render_activity(activity: Activity) -> tuple[str, list[dict[str, Any]]]:
     """Text for one bot activity and the submit actions its cards offer."""
     parts: list[str] = []
@@ -38,15 +27,10 @@ def render_activity(activity: Activity) -> tuple[str, list[dict[str, Any]]]:
         parts.append(activity.text)
     for attachment in activity.attachments or []:
         if attachment.content_type == CARD and isinstance(attachment.content, dict):
-            rendered = render_card(attachment.content, number_actions=not _has_inputs(attachment.content))
-            offset = len(actions)
+            # Numbers continue across several cards in one reply, so each picks one action.
+            rendered = render_card(attachment.content, first_number=len(actions) + 1)
             actions.extend(rendered.actions)
-            text = rendered.text()
-            if offset:
-                # Renumber so numbers stay unique across several cards in one reply.
-                for index in range(len(rendered.actions), 0, -1):
-                    text = text.replace(f"  {index}. ", f"  {index + offset}. ")
-            parts.append(text)
+            parts.append(rendered.text())
     return "\n".join(parts), actions
 
 

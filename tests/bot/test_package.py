@@ -39,3 +39,13 @@ def test_cards_render_as_text_with_numbered_submit_actions():
     assert rendered.actions == [{"action": "yes"}, {"action": "no"}]
     assert "1. Ja" in rendered.text() and "2. Nej" in rendered.text()
     assert "Stadsdel: Farsta" in rendered.text()
+
+
+def test_numbers_continue_across_cards_and_cards_with_inputs_name_their_buttons():
+    buttons = {"type": "AdaptiveCard", "version": "1.5", "body": [],
+               "actions": [{"type": "Action.Submit", "title": "Ja", "data": {"action": "yes"}}]}
+    asking = {"type": "AdaptiveCard", "version": "1.5", "body": [{"type": "Input.Text", "id": "t", "label": "Skriv"}],
+              "actions": [{"type": "Action.Submit", "title": "Skicka", "data": {"action": "send"}}]}
+    assert "3. Ja" in render_card(buttons, first_number=3).text()
+    rendered = render_card(asking)
+    assert rendered.actions == [] and "[Skicka]" in rendered.text()
