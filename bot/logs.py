@@ -39,10 +39,9 @@ class JsonFormatter(logging.Formatter):
         for name in ALLOWED_EXTRA:
             if name in record.__dict__:
                 entry[name] = record.__dict__[name]
-        if record.exc_info and record.exc_info[0] is not None:
+        if record.exc_info and record.exc_info[1] is not None:
             # The exception type and traceback lines only: exception messages may quote user input.
-            entry["error_type"] = record.exc_info[0].__name__
-            entry.update(error_fields(record.exc_info[1] or record.exc_info[0]()))
+            entry.update(error_fields(record.exc_info[1]))
         return json.dumps(entry, ensure_ascii=False, default=str)
 
 
