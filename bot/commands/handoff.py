@@ -23,21 +23,15 @@ def _engine(settings: Settings):  # type: ignore[no-untyped-def]
 
 def build_engine_handoff(settings: Settings, engine) -> HandoffEngine:  # type: ignore[no-untyped-def]
     """The handoff engine with its own adapter, references, notes and routing (no dialogs needed)."""
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
     from bot.app import create_adapter
     from bot.handoff import build_handoff
     from bot.records import ConsultationRecords
     from bot.references import ConversationReferences
+    from bot.services import system_clock
     from bot.storage import SqlStorage
     from routing.service import RoutingService
 
-    zone = ZoneInfo(settings.timezone)
-
-    def clock() -> datetime:
-        return datetime.now(zone)
-
+    clock = system_clock(settings)
     return build_handoff(settings=settings, engine=engine, adapter=create_adapter(settings), clock=clock,
                          references=ConversationReferences(engine), records=ConsultationRecords(engine, clock),
                          routing=RoutingService(engine, eservice_url=settings.eservice_url, clock=clock),
