@@ -17,16 +17,17 @@ $(STAMP): $(BIN)/python pyproject.toml
 	@touch $(STAMP)
 
 ## run: install, migrate the SQLite database, load demo data when empty, serve on http://localhost:3978
+## (development mode: no MicrosoftAppId, a loud banner, one worker process)
 run: $(STAMP)
 	DATABASE_URL='$(DB)' $(BIN)/samrad db upgrade
 	DATABASE_URL='$(DB)' $(BIN)/samrad load-demo --if-empty
-	DATABASE_URL='$(DB)' $(BIN)/samrad serve
+	DATABASE_URL='$(DB)' SAMRAD_DEV=1 $(BIN)/samrad serve --dev --workers 1
 
 ## chat: talk to the bot in the terminal (same dialogs, no Teams)
 chat: $(STAMP)
 	DATABASE_URL='$(DB)' $(BIN)/samrad db upgrade
 	DATABASE_URL='$(DB)' $(BIN)/samrad load-demo --if-empty
-	DATABASE_URL='$(DB)' $(BIN)/samrad chat
+	DATABASE_URL='$(DB)' SAMRAD_DEV=1 $(BIN)/samrad chat
 
 ## browser: Debian's Chromium for the Playwright tests (no browser download)
 browser:

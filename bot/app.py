@@ -9,13 +9,13 @@ from datetime import datetime
 
 from aiohttp import web
 from botbuilder.integration.aiohttp import CloudAdapter
-from sqlalchemy import text
 
 from bot.admin.app import create_admin_app
 from bot.auth import create_authentication
 from bot.database import create_engine
 from bot.keys import ADAPTER, ENGINE, SERVICES, SETTINGS
 from bot.logs import error_fields
+from bot.metrics import MeteredAdapter, add_routes, count_error, watch_pool
 from bot.services import Services, build_services, system_clock
 from bot.settings import Settings
 
@@ -25,8 +25,8 @@ Clock = Callable[[], datetime]
 
 
 def create_adapter(settings: Settings, bot_framework_config: object | None = None) -> CloudAdapter:
-    """A CloudAdapter that enforces Bot Framework JWTs whenever an app id is configured."""
-    return CloudAdapter(create_authentication(settings, bot_framework_config))
+    """A CloudAdapter that enforces Bot Framework JWTs whenever an app id is configured (and counts turns)."""
+    return MeteredAdapter(create_authentication(settings, bot_framework_config))
 
 
 @web.middleware
@@ -37,6 +37,7 @@ async def error_middleware(request: web.Request, handler):  # type: ignore[no-un
     except web.HTTPException:
         raise
     except Exception as error:
+        count_error("request_failed")
         log.error("request failed", extra={"event": "request_failed", "path": request.path,
                                            "method": request.method, **error_fields(error)})
         return web.json_response({"error": "internal error"}, status=500)
@@ -57,24 +58,35 @@ async def messages(request: web.Request) -> web.StreamResponse:
     return response if response is not None else web.Response(status=201)
 
 
-async def healthz(_request: web.Request) -> web.Response:
-    """GET /healthz: the process is up."""
-    return web.json_response({"status": "ok"})
+# A made-up worry that runs through every pattern the first real message would compile and load.
+_WARM_UP_TEXT = ("Jag är orolig för ett barn på förskolan Solrosen, Storgatan 12, som har blåmärken och säger att "
+                 "pappa slår. Mamman nås på 070-123 45 67. I am worried about a child who is hungry.")
 
 
-async def readyz(request: web.Request) -> web.Response:
-    """GET /readyz: the database answers."""
-    try:
-        async with request.app[ENGINE].connect() as connection:
-            await connection.execute(text("select 1"))
-    except Exception as error:  # any database failure means "not ready"
-        log.warning("database not ready", extra={"event": "not_ready", "error_type": type(error).__name__})
-        return web.json_response({"status": "unavailable", "database": "unreachable"}, status=503)
-    return web.json_response({"status": "ok", "database": "ok"})
+def warm_up_knowledge() -> None:
+    """Load and compile the lexicon, name lists and law settings in this process (no I/O but package files).
+
+    Run before the first user's message (and in `samrad serve`'s parent process before it forks workers, so the
+    workers share the pages). A failure is logged and left for the first real message to surface.
+    """
+    from knowledge.assessment import assess
+    from knowledge.scrub import scrub
+    from knowledge.understanding import understand
+
+    for step in (lambda: scrub(_WARM_UP_TEXT), lambda: assess(_WARM_UP_TEXT), lambda: understand(_WARM_UP_TEXT)):
+        try:
+            step()
+        except Exception as error:
+            log.warning("knowledge warm-up step failed", extra={"event": "warm_up_failed", **error_fields(error)})
 
 
 async def _warm_up(services: Services) -> None:
-    """Load the routing directory (and its match index) before the first user waits for it."""
+    """Load the knowledge and the routing directory (and its match index) before the first user waits for it."""
+    warm_up_knowledge()
+    try:
+        services.faq.search("anmälningsplikt")
+    except Exception as error:
+        log.warning("FAQ warm-up failed", extra={"event": "warm_up_failed", **error_fields(error)})
     try:
         await services.routing.directory()
     except Exception as error:  # an empty or unreachable database must not stop the service from starting
@@ -111,6 +123,7 @@ def create_app(
 
     async def database(app: web.Application) -> AsyncIterator[None]:
         engine = create_engine(settings.database_url, schema=settings.database_schema)
+        watch_pool(engine)
         app[ENGINE] = engine
         app[SERVICES] = build_services(settings, engine, app[ADAPTER], the_clock)
         if not settings.auth_enabled:
@@ -130,7 +143,6 @@ def create_app(
 
     app.cleanup_ctx.append(database)
     app.router.add_post("/api/messages", messages)
-    app.router.add_get("/healthz", healthz)
-    app.router.add_get("/readyz", readyz)
+    add_routes(app)  # /metrics, /healthz, /readyz
     app.add_subapp("/admin/", create_admin_app(settings))
     return app

@@ -7,6 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./samrad.db"
+# The hosts the Bot Framework's channels post from and Samråd may reply to (https only): Teams in the
+# commercial cloud (smba.trafficmanager.net/<region>/), Teams GCC (smba.infra.gcc.teams.microsoft.com) and the
+# Bot Framework's own channels (webchat, directline, ... .botframework.com). See docs/deploy.md.
+BOT_FRAMEWORK_SERVICE_HOSTS = ("smba.trafficmanager.net", "*.botframework.com", "*.teams.microsoft.com")
 
 
 class SettingsError(ValueError):
@@ -37,6 +41,13 @@ class Settings:
     oidc_client_secret: str = field(default="", repr=False)
     eservice_url: str = "https://etjanster.stockholm.se/Orosanmalan/"
     timezone: str = "Europe/Stockholm"
+    # ops: development mode (SAMRAD_DEV=1 or `samrad serve --dev`) is the only way to serve without an app id.
+    dev: bool = False
+    # ops: serving processes for `samrad serve` (WEB_CONCURRENCY, gunicorn's name); 0 means one per CPU.
+    web_concurrency: int = 0
+    # ops: hosts beyond BOT_FRAMEWORK_SERVICE_HOSTS a serviceUrl may name (SERVICE_URL_HOSTS, comma-separated,
+    # `*.` for a domain and its subdomains); http is accepted for these, e.g. 127.0.0.1 for a local connector.
+    extra_service_hosts: tuple[str, ...] = ()
 
     @property
     def auth_enabled(self) -> bool:
@@ -91,6 +102,15 @@ class Settings:
             raise SettingsError(
                 f"MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI, got {app_type!r}")
         retention = integer("RETENTION_DAYS", 30)
+        web_concurrency = integer("WEB_CONCURRENCY", 0)
+        if web_concurrency < 0:
+            raise SettingsError(f"WEB_CONCURRENCY must be 0 (one per CPU) or more, got {web_concurrency}")
+        extra_hosts = tuple(host.strip().lower() for host in env.get("SERVICE_URL_HOSTS", "").split(",")
+                            if host.strip())
+        for host in extra_hosts:
+            if any(c in host for c in "/:@ ") or "*" in host.removeprefix("*."):
+                raise SettingsError(f"SERVICE_URL_HOSTS takes host names such as 127.0.0.1 or *.example.org, "
+                                    f"got {host!r}")
         if retention < 1:
             raise SettingsError("RETENTION_DAYS must be at least 1")
         return cls(
@@ -114,6 +134,9 @@ class Settings:
             oidc_client_secret=env.get("OIDC_CLIENT_SECRET", ""),
             eservice_url=env.get("ESERVICE_URL", "https://etjanster.stockholm.se/Orosanmalan/"),
             timezone=env.get("TZ_NAME", "Europe/Stockholm"),
+            dev=flag("SAMRAD_DEV", False),
+            web_concurrency=web_concurrency,
+            extra_service_hosts=extra_hosts,
         )
 
 

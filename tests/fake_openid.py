@@ -27,6 +27,11 @@ class FakeOpenId:
         jwk = json.loads(RSAAlgorithm.to_jwk(self.key.public_key()))
         jwk.update({"kid": kid, "use": "sig", "endorsements": ["msteams", "emulator"]})
         self._jwks = {"keys": [jwk]}
+        # Clear `keys_gate` to hold every /keys request until it is set again (a slow identity endpoint).
+        self.keys_gate = threading.Event()
+        self.keys_gate.set()
+        self.keys_requested = threading.Event()
+        self.key_fetches = 0
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -35,6 +40,9 @@ class FakeOpenId:
                     body = {"issuer": ISSUER, "jwks_uri": f"{outer.url}/keys",
                             "id_token_signing_alg_values_supported": ["RS256"]}
                 elif self.path == "/keys":
+                    outer.key_fetches += 1
+                    outer.keys_requested.set()
+                    outer.keys_gate.wait(30)
                     body = outer._jwks
                 else:
                     self.send_response(404)
@@ -63,6 +71,7 @@ class FakeOpenId:
         return self
 
     def stop(self) -> None:
+        self.keys_gate.set()
         self._server.shutdown()
         self._server.server_close()
 

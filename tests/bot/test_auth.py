@@ -7,7 +7,7 @@ from bot.app import create_app
 from bot.settings import BotFrameworkConfig, Settings
 from bot.tables import StateRow
 from tests import teams
-from tests.fake_openid import FakeOpenId, new_key
+from tests.fake_openid import ISSUER, FakeOpenId, new_key
 
 APP_ID = "00000000-aaaa-4bbb-8ccc-000000000001"
 
@@ -21,10 +21,14 @@ def openid():
 
 @pytest.fixture
 async def client(aiohttp_client, sqlite_db, openid):
-    settings = Settings(database_url=sqlite_db.url, app_id=APP_ID, app_password="not-used-in-these-tests")
+    settings = Settings(database_url=sqlite_db.url, app_id=APP_ID, app_password="not-used-in-these-tests",
+                        extra_service_hosts=("127.0.0.1",))
     config = BotFrameworkConfig(settings)
     config.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL = openid.metadata_url
     config.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL = openid.metadata_url
+    # botbuilder drops all its defaults once one endpoint is set: without the issuer every token would be refused
+    # before its signature is even looked at.
+    config.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER = ISSUER
     return await aiohttp_client(create_app(settings, bot_framework_config=config))
 
 
