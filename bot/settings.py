@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -48,6 +49,11 @@ class Settings:
     # ops: hosts beyond BOT_FRAMEWORK_SERVICE_HOSTS a serviceUrl may name (SERVICE_URL_HOSTS, comma-separated,
     # `*.` for a domain and its subdomains); http is accepted for these, e.g. 127.0.0.1 for a local connector.
     extra_service_hosts: tuple[str, ...] = ()
+    # admin: how many `samrad serve` processes share the database (REPLICAS); above 1 SESSION_SECRET is required.
+    replicas: int = 1
+    # admin: proxies whose X-Forwarded-For is believed for the client address (FORWARDED_ALLOW_IPS, comma-
+    # separated addresses or networks, `*` for any); empty: the peer address is the client's.
+    forwarded_allow_ips: tuple[str, ...] = ()
 
     @property
     def auth_enabled(self) -> bool:
@@ -113,6 +119,21 @@ class Settings:
                                     f"got {host!r}")
         if retention < 1:
             raise SettingsError("RETENTION_DAYS must be at least 1")
+        replicas = integer("REPLICAS", 1)
+        if replicas < 1:
+            raise SettingsError(f"REPLICAS must be 1 or more, got {replicas}")
+        if replicas > 1 and not env.get("SESSION_SECRET"):
+            raise SettingsError("SESSION_SECRET must be set when REPLICAS is more than 1: every replica has to "
+                                "accept the cookies the others signed")
+        forwarded = tuple(item.strip() for item in env.get("FORWARDED_ALLOW_IPS", "").split(",") if item.strip())
+        for item in forwarded:
+            if item != "*":
+                try:
+                    ipaddress.ip_network(item, strict=False)
+                except ValueError:
+                    raise SettingsError(f"FORWARDED_ALLOW_IPS takes addresses or networks such as 10.0.0.5 or "
+                                        f"10.0.0.0/8 (or *), got {item!r}") from None
+        public_url = env.get("PUBLIC_URL", f"http://localhost:{port}")
         return cls(
             database_url=env.get("DATABASE_URL", DEFAULT_DATABASE_URL) or DEFAULT_DATABASE_URL,
             database_schema=env.get("DATABASE_SCHEMA") or None,
@@ -123,12 +144,13 @@ class Settings:
             app_password=env.get("MicrosoftAppPassword", ""),
             app_type=app_type,
             app_tenant_id=env.get("MicrosoftAppTenantId", ""),
-            public_url=env.get("PUBLIC_URL", f"http://localhost:{port}"),
+            public_url=public_url,
             retention_days=retention,
             claim_timeout_minutes=integer("CLAIM_TIMEOUT_MINUTES", 10),
             worker_interval_seconds=number("WORKER_INTERVAL_SECONDS", 30.0),
             session_secret=env.get("SESSION_SECRET", ""),
-            secure_cookies=flag("SECURE_COOKIES", False),
+            # Cookies are Secure by default whenever the public address is https.
+            secure_cookies=flag("SECURE_COOKIES", public_url.lower().startswith("https://")),
             oidc_tenant_id=env.get("OIDC_TENANT_ID", ""),
             oidc_client_id=env.get("OIDC_CLIENT_ID", ""),
             oidc_client_secret=env.get("OIDC_CLIENT_SECRET", ""),
@@ -137,6 +159,8 @@ class Settings:
             dev=flag("SAMRAD_DEV", False),
             web_concurrency=web_concurrency,
             extra_service_hosts=extra_hosts,
+            replicas=replicas,
+            forwarded_allow_ips=forwarded,
         )
 
 

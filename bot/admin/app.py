@@ -19,10 +19,11 @@ from bot.admin import api, pages, signin
 from bot.admin.context import AdminContext
 from bot.admin.keys import ADMIN, PRINCIPAL, SESSION, SESSION_TOKEN, TEMPLATES
 from bot.admin.oidc import OidcClient
-from bot.admin.security import CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, Signer, SignInThrottle, same_token
+from bot.admin.security import CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, Signer, same_token
+from bot.admin.throttle import SignInThrottle
 from bot.database import create_engine
 from bot.keys import ENGINE, SERVICES
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
 from dialogs.text import text_for
 
 if TYPE_CHECKING:
@@ -80,7 +81,13 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
     return await handler(request)
 
 
-async def _security_headers(_request: web.Request, response: web.StreamResponse) -> None:
+HSTS = "max-age=31536000; includeSubDomains"
+
+
+async def _security_headers(request: web.Request, response: web.StreamResponse) -> None:
+    if request.app[ADMIN].settings.public_url.lower().startswith("https://"):
+        # Served over https: browsers must never fall back to plain http for this host.
+        response.headers.setdefault("Strict-Transport-Security", HSTS)
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
@@ -90,9 +97,14 @@ async def _security_headers(_request: web.Request, response: web.StreamResponse)
 
 
 def session_secret(settings: Settings) -> str:
-    """The configured cookie secret, or a random one (with a warning: sign-ins then end at every restart)."""
+    """The configured cookie secret, or a random one (with a warning: sign-ins then end at every restart).
+
+    Raises SettingsError when several replicas share the database: each would sign with its own secret.
+    """
     if settings.session_secret:
         return settings.session_secret
+    if settings.replicas > 1:
+        raise SettingsError("SESSION_SECRET must be set when REPLICAS is more than 1")
     log.warning("SESSION_SECRET is empty: using a random secret; signed cookies end when the process restarts",
                 extra={"event": "session_secret_generated"})
     return secrets.token_urlsafe(32)
@@ -122,9 +134,10 @@ def create_admin_app(
     `Services` under *services_key*, the bot's routing cache is reloaded after every routing change.
     """
     app = web.Application(middlewares=[auth_middleware])
+    secret = session_secret(settings)
     app[ADMIN] = AdminContext(
-        settings=settings, engine_key=engine_key, signer=Signer(session_secret(settings)),
-        throttle=throttle or SignInThrottle(), clock=clock or (lambda: datetime.now(UTC)),
+        settings=settings, engine_key=engine_key, signer=Signer(secret),
+        throttle=throttle or SignInThrottle(secret=secret), clock=clock or (lambda: datetime.now(UTC)),
         oidc=oidc or oidc_client(settings), hasher=hasher, services_key=services_key)
     environment = aiohttp_jinja2.setup(app, app_key=TEMPLATES, autoescape=jinja2.select_autoescape(default=True),
                                        loader=jinja2.FileSystemLoader(HERE / "templates"),

@@ -13,7 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.admin.accounts import AccountStore
 from bot.admin.oidc import OidcClient
-from bot.admin.security import Signer, SignInThrottle
+from bot.admin.security import Signer
+from bot.admin.throttle import SignInThrottle
 from bot.settings import Settings
 
 if TYPE_CHECKING:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 from typing import Any
 
 from aiohttp import web
 
+from bot.admin import text
 from bot.admin.accounts import Account, Session
 from bot.admin.keys import ADMIN, SESSION, SESSION_TOKEN
 from bot.admin.oidc import OidcError, grant_from_roles, pkce_pair, username_from_claims
@@ -26,9 +28,39 @@ USERNAME_FIELD_MAX = 256
 PASSWORD_FIELD_MAX = 1024
 
 
+def _trusted(address: str, allowed: tuple[str, ...]) -> bool:
+    """True when *address* is one of the proxies in FORWARDED_ALLOW_IPS."""
+    if "*" in allowed:
+        return True
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(parsed in ipaddress.ip_network(network, strict=False) for network in allowed)
+
+
 def client_ip(request: web.Request) -> str | None:
-    """The peer address (a reverse proxy in front should be configured to pass the real one)."""
-    return request.remote
+    """The client's address: the peer, or, when the peer is a trusted proxy, the address it forwarded.
+
+    X-Forwarded-For is read from the right: each trusted proxy appended the address it saw, so the first
+    address from the right that is not a trusted proxy is the client. Anything a client wrote itself sits
+    further left and is never believed.
+    """
+    peer = request.remote
+    allowed = request.app[ADMIN].settings.forwarded_allow_ips
+    if not peer or not allowed or not _trusted(peer, allowed):
+        return peer
+    client = peer
+    hops = [hop.strip() for header in request.headers.getall("X-Forwarded-For", []) for hop in header.split(",")]
+    for hop in reversed(hops):
+        try:
+            ipaddress.ip_address(hop)
+        except ValueError:
+            break  # not an address: the hop that passed it on is the last one known
+        client = hop
+        if not _trusted(hop, allowed):
+            break
+    return client
 
 
 def admin_root(request: web.Request) -> str:
@@ -61,22 +93,40 @@ async def _start_session(request: web.Request, account: Account, method: str) ->
     return token, session
 
 
+def name_reference(request: web.Request, username: str) -> str:
+    """A keyed hash of a typed user name: repeated tries of one name can be linked, the name not read back."""
+    return request.app[ADMIN].throttle.key("audit-name", username.strip().casefold())[:16]
+
+
+async def _audit_attempt(request: web.Request, username: str, event: str, detail: dict[str, str]) -> None:
+    """Audit a refused sign-in: an existing account by name, anything else typed only as a keyed hash.
+
+    A password typed into the name field must never reach the audit log.
+    """
+    accounts = request.app[ADMIN].accounts(request)
+    known = bool(username) and await accounts.user(username) is not None
+    actor = username if known else "-"
+    if not known and username:
+        detail = detail | {"name_ref": name_reference(request, username)}
+    await accounts.audit(actor, event, ip=client_ip(request), detail=detail)
+
+
 async def _password_signin(request: web.Request, username: str, password: str) -> Account | int | None:
-    """The account, or seconds to wait (throttled), or None (wrong name or password); audits each outcome."""
+    """The account, or seconds to wait (throttled), or None (wrong name or password); audits each outcome.
+
+    The attempt is counted in the shared throttle before the password is looked at, so concurrent
+    attempts cannot slip past the limit together.
+    """
     context = request.app[ADMIN]
-    accounts = context.accounts(request)
-    key = context.throttle.key(username, client_ip(request))
-    wait = context.throttle.retry_after(key)
+    wait = await context.throttle.reserve(context.engine(request), username, client_ip(request))
     if wait is not None:
-        await accounts.audit(username[:USERNAME_FIELD_MAX] or "-", "signin_throttled", ip=client_ip(request))
+        await _audit_attempt(request, username, "signin_throttled", {"method": "password"})
         return wait
-    account = await accounts.authenticate(username, password)
+    account = await context.accounts(request).authenticate(username, password)
     if account is None:
-        context.throttle.failed(key)
-        await accounts.audit(username[:USERNAME_FIELD_MAX] or "-", "signin_failed", ip=client_ip(request),
-                             detail={"method": "password"})
+        await _audit_attempt(request, username, "signin_failed", {"method": "password"})
         return None
-    context.throttle.succeeded(key)
+    await context.throttle.succeeded(context.engine(request), username)
     return account
 
 
@@ -106,15 +156,15 @@ async def login_post(request: web.Request) -> web.StreamResponse:
     form = await request.post()
     expected = context.signer.unsign(request.cookies.get(LOGIN_COOKIE))
     if not same_token(expected, str(form.get(CSRF_FIELD) or "")):
-        raise web.HTTPForbidden(text="Formuläret har gått ut. Ladda om inloggningssidan och försök igen.")
+        raise web.HTTPForbidden(text=text.SIGNIN_FORM_EXPIRED)
     username = str(form.get("username") or "").strip()[:USERNAME_FIELD_MAX]
     password = str(form.get("password") or "")[:PASSWORD_FIELD_MAX]
     result = await _password_signin(request, username, password)
     if isinstance(result, int):
         return _login_page(request, status=429, headers={"Retry-After": str(result)},
-                           error=f"För många misslyckade försök. Vänta {result} sekunder och försök igen.")
+                           error=text.SIGNIN_THROTTLED.format(seconds=result))
     if result is None:
-        return _login_page(request, status=401, error="Fel användarnamn eller lösenord.")
+        return _login_page(request, status=401, error=text.SIGNIN_WRONG)
     token, session = await _start_session(request, result, "password")
     response = web.HTTPFound(safe_next(request, str(form.get("next") or "")))
     set_session_cookie(request, response, token, session)
@@ -224,7 +274,7 @@ async def api_session_open(request: web.Request) -> web.StreamResponse:
         return web.json_response({"error": "too_many_attempts", "retry_after": result}, status=429,
                                  headers={"Retry-After": str(result)})
     if result is None:
-        return web.json_response({"error": "unauthenticated", "message": "Fel användarnamn eller lösenord."},
+        return web.json_response({"error": "unauthenticated", "message": text.SIGNIN_WRONG},
                                  status=401)
     token, session = await _start_session(request, result, "password")
     response = web.json_response({"user": result.to_dict(), "csrf_token": session.csrf_token,

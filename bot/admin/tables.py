@@ -1,10 +1,10 @@
-"""Tables owned by the administration: local accounts, server-side sessions and the sign-in/change audit."""
+"""Tables owned by the administration: accounts, server-side sessions, the sign-in throttle and the audit."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from bot.tables import NAMING
@@ -61,3 +61,20 @@ class AdminAuditRow(AdminBase):
     ip: Mapped[str | None] = mapped_column(String(64), nullable=True)
     target: Mapped[str | None] = mapped_column(String(128), nullable=True)  # e.g. "contact:12"
     detail: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON with codes and ids only
+
+
+class AdminThrottleRow(AdminBase):
+    """Sign-in attempts of one scope (an account, a client address, or everyone) in the current window.
+
+    Shared by every process on the database. The key is a keyed hash, never a user name or an address;
+    times are seconds since the epoch so the throttle's arithmetic is plain SQL on SQLite and PostgreSQL.
+    """
+
+    __tablename__ = "admin_throttle"
+    __table_args__ = (Index("ix_admin_throttle_window_started", "window_started"),)
+
+    scope: Mapped[str] = mapped_column(String(16), primary_key=True)  # account | ip | global
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)  # attempts let through to the password check
+    window_started: Mapped[float] = mapped_column(Float)
+    blocked_until: Mapped[float] = mapped_column(Float, default=0.0)

@@ -12,7 +12,7 @@ from argon2 import PasswordHasher
 
 from bot.admin.accounts import AccountStore
 from bot.admin.app import create_standalone_app
-from bot.admin.security import SignInThrottle
+from bot.admin.throttle import SignInThrottle
 from bot.settings import Settings
 
 # Argon2 at its cheapest: the tests check behaviour, not hashing cost.
@@ -70,12 +70,15 @@ HarnessFactory = Callable[..., Awaitable[AdminHarness]]
 def make_harness(aiohttp_client) -> HarnessFactory:  # type: ignore[no-untyped-def]
     """Build an admin app over a database, seed the standard accounts, and start a test client."""
 
-    async def make(database, **options) -> AdminHarness:  # type: ignore[no-untyped-def]
+    async def make(database, *, seed: bool = True, settings: dict[str, Any] | None = None,
+                   **options) -> AdminHarness:  # type: ignore[no-untyped-def]
         clock = FakeClock()
         accounts = AccountStore(database.engine, hasher=FAST_HASHER)
-        await seed_users(accounts)
-        app = create_standalone_app(settings_for(database), hasher=FAST_HASHER,
-                                    throttle=SignInThrottle(clock=clock), **options)
+        if seed:
+            await seed_users(accounts)
+        options.setdefault("hasher", FAST_HASHER)
+        options.setdefault("throttle", SignInThrottle(clock=clock))
+        app = create_standalone_app(settings_for(database).with_(**(settings or {})), **options)
         return AdminHarness(await aiohttp_client(app), accounts, clock, database.engine)
 
     return make

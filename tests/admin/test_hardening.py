@@ -1,0 +1,153 @@
+"""Replicas, proxies and the smaller hardening of the administration: SESSION_SECRET with several replicas,
+the trusted-proxy rule for X-Forwarded-For, no typed names in the audit, sessions ending with a new password,
+HSTS and Secure cookies behind https."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+
+from bot.admin.app import create_standalone_app
+from bot.settings import Settings, SettingsError
+from tests.admin.conftest import FAST_HASHER, PASSWORD, settings_for
+
+
+async def _audited_ip(harness) -> str | None:  # type: ignore[no-untyped-def]
+    return (await harness.accounts.audit_log(limit=1))[0].ip
+
+
+async def _fail(client, forwarded: str | None = None, username: str = "anna") -> None:  # type: ignore[no-untyped-def]
+    headers = {"X-Forwarded-For": forwarded} if forwarded else {}
+    response = await client.post("/admin/api/session", json={"username": username, "password": "fel"},
+                                 headers=headers)
+    assert response.status == 401
+
+
+# -- several replicas -------------------------------------------------------------------------------------
+def test_replicas_above_one_require_a_session_secret() -> None:
+    with pytest.raises(SettingsError, match="SESSION_SECRET"):
+        Settings.from_env({"REPLICAS": "2"})
+    assert Settings.from_env({"REPLICAS": "2", "SESSION_SECRET": "delad-hemlighet"}).replicas == 2
+    assert Settings.from_env({}).replicas == 1
+    with pytest.raises(SettingsError, match="REPLICAS"):
+        Settings.from_env({"REPLICAS": "0"})
+
+
+def test_the_admin_app_refuses_to_start_without_a_secret_for_several_replicas() -> None:
+    with pytest.raises(SettingsError, match="SESSION_SECRET"):
+        create_standalone_app(Settings(replicas=2, session_secret=""))
+    create_standalone_app(Settings(replicas=2, session_secret="delad-hemlighet"))
+
+
+async def test_a_session_opened_on_one_replica_works_on_another(make_harness, sqlite_db) -> None:
+    """Sessions live in the database and cookies are signed with the shared secret: any replica serves."""
+    first = await make_harness(sqlite_db)
+    csrf = await first.sign_in("anna")
+    token = first.client.session.cookie_jar.filter_cookies(first.client.make_url("/admin/"))["samrad_admin"].value
+    second = create_standalone_app(settings_for(sqlite_db), hasher=FAST_HASHER)
+    async with TestClient(TestServer(second)) as other:
+        other.session.cookie_jar.update_cookies({"samrad_admin": token})
+        body = await (await other.get("/admin/api/session")).json()
+        assert body["user"]["username"] == "anna" and body["csrf_token"] == csrf
+        # The login form's CSRF cookie signed by one replica is accepted by the other.
+        other.session.cookie_jar.clear()
+        page = await first.client.get("/admin/login")
+        login_cookie = page.cookies["samrad_login"].value
+        form_token = re.search(r'action="/admin/login"[^>]*>\s*<input type="hidden" name="csrf_token" '
+                               r'value="([^"]+)"', await page.text()).group(1)
+        response = await other.post("/admin/login", data={"csrf_token": form_token, "username": "anna",
+                                                          "password": PASSWORD}, allow_redirects=False,
+                                    headers={"Cookie": f"samrad_login={login_cookie}"})
+        assert response.status == 302
+
+
+def test_forwarded_allow_ips_is_parsed_and_checked() -> None:
+    settings = Settings.from_env({"FORWARDED_ALLOW_IPS": "10.0.0.5, 172.16.0.0/12"})
+    assert settings.forwarded_allow_ips == ("10.0.0.5", "172.16.0.0/12")
+    assert Settings.from_env({"FORWARDED_ALLOW_IPS": "*"}).forwarded_allow_ips == ("*",)
+    with pytest.raises(SettingsError, match="FORWARDED_ALLOW_IPS"):
+        Settings.from_env({"FORWARDED_ALLOW_IPS": "proxy.example"})
+
+
+# -- the trusted-proxy rule ---------------------------------------------------------------------------------
+async def test_x_forwarded_for_is_ignored_without_a_trusted_proxy(harness) -> None:
+    await _fail(harness.client, forwarded="203.0.113.7")
+    assert await _audited_ip(harness) == "127.0.0.1"
+
+
+async def test_x_forwarded_for_is_ignored_from_a_peer_that_is_not_trusted(make_harness, sqlite_db) -> None:
+    harness = await make_harness(sqlite_db, settings={"forwarded_allow_ips": ("10.0.0.5",)})
+    await _fail(harness.client, forwarded="203.0.113.7")
+    assert await _audited_ip(harness) == "127.0.0.1"
+
+
+async def test_x_forwarded_for_is_believed_from_a_trusted_proxy(make_harness, sqlite_db) -> None:
+    harness = await make_harness(sqlite_db, settings={"forwarded_allow_ips": ("127.0.0.0/8",)})
+    await _fail(harness.client, forwarded="203.0.113.7")
+    assert await _audited_ip(harness) == "203.0.113.7"
+
+
+async def test_addresses_a_client_wrote_itself_are_not_believed(make_harness, sqlite_db) -> None:
+    harness = await make_harness(sqlite_db, settings={"forwarded_allow_ips": ("127.0.0.1", "10.0.0.0/8")})
+    # The client claims 1.2.3.4; the trusted proxy 10.0.0.9 saw 198.51.100.2 and appended it.
+    await _fail(harness.client, forwarded="1.2.3.4, 198.51.100.2, 10.0.0.9")
+    assert await _audited_ip(harness) == "198.51.100.2"
+    await _fail(harness.client, forwarded="inte-en-adress, 10.0.0.9")
+    assert await _audited_ip(harness) == "10.0.0.9"
+
+
+# -- the audit never holds what was typed as a name --------------------------------------------------------
+async def test_a_password_typed_as_the_user_name_is_not_stored(harness) -> None:
+    secret = "Hemligt-lösen-123"
+    for _ in range(5):  # failures, then throttled attempts: neither may store the typed name
+        await harness.client.post("/admin/api/session", json={"username": secret, "password": ""})
+    entries = await harness.accounts.audit_log()
+    assert {e.event for e in entries} == {"signin_failed", "signin_throttled"}
+    assert all(secret not in repr(e) and secret.casefold() not in repr(e) for e in entries)
+    assert all(e.actor == "-" for e in entries)
+    # The same typed name gets the same reference, so repeated tries can still be linked.
+    assert len({e.detail["name_ref"] for e in entries}) == 1
+
+
+async def test_a_known_account_is_named_in_the_audit(harness) -> None:
+    await _fail(harness.client)
+    entry = (await harness.accounts.audit_log(limit=1))[0]
+    assert entry.actor == "anna" and "name_ref" not in (entry.detail or {})
+
+
+# -- sessions end with a new password ---------------------------------------------------------------------
+async def test_a_new_password_ends_the_accounts_sessions(harness) -> None:
+    await harness.sign_in("farsta-red")
+    assert (await harness.client.get("/admin/api/session")).status == 200
+    await harness.accounts.set_password("farsta-red", "ett-helt-nytt-lösenord")
+    assert (await harness.client.get("/admin/api/session")).status == 401
+
+
+async def test_a_new_password_leaves_other_accounts_signed_in(harness) -> None:
+    await harness.sign_in("anna")
+    await harness.accounts.set_password("farsta-red", "ett-helt-nytt-lösenord")
+    assert (await harness.client.get("/admin/api/session")).status == 200
+
+
+# -- https ------------------------------------------------------------------------------------------------
+def test_cookies_are_secure_by_default_when_the_public_address_is_https() -> None:
+    assert Settings.from_env({"PUBLIC_URL": "https://samrad.example.se"}).secure_cookies
+    assert not Settings.from_env({"PUBLIC_URL": "http://localhost:3978"}).secure_cookies
+    assert not Settings.from_env({"PUBLIC_URL": "https://samrad.example.se", "SECURE_COOKIES": "0"}).secure_cookies
+
+
+async def test_hsts_and_secure_cookies_behind_https(make_harness, sqlite_db) -> None:
+    harness = await make_harness(sqlite_db, settings={"public_url": "https://samrad.example.se",
+                                                      "secure_cookies": True})
+    response = await harness.client.get("/admin/login")
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+    assert response.cookies["samrad_login"]["secure"]
+    response = await harness.client.post("/admin/api/session", json={"username": "anna", "password": PASSWORD})
+    assert response.cookies["samrad_admin"]["secure"]
+
+
+async def test_no_hsts_over_plain_http(harness) -> None:
+    response = await harness.client.get("/admin/login")
+    assert "Strict-Transport-Security" not in response.headers
