@@ -47,7 +47,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.match
 	$(BIN)/python -m bench.load
 
-package:
+package: $(STAMP)
 	$(BIN)/python -m bot.package
 
 clean:

@@ -8,11 +8,14 @@ from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 
 from aiohttp import web
+from botbuilder.core.serializer_helper import serializer_helper
 from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.schema import Activity
 
 from bot.admin.app import create_admin_app
 from bot.auth import create_authentication
 from bot.database import create_engine
+from bot.inbound import ActivityError, check_activity
 from bot.keys import ADAPTER, ENGINE, SERVICES, SETTINGS
 from bot.logs import error_fields
 from bot.metrics import MeteredAdapter, add_routes, count_error, watch_pool
@@ -44,18 +47,39 @@ async def error_middleware(request: web.Request, handler):  # type: ignore[no-un
 
 
 async def messages(request: web.Request) -> web.StreamResponse:
-    """POST /api/messages: the Bot Framework endpoint Teams posts activities to."""
+    """POST /api/messages: the Bot Framework endpoint Teams posts activities to.
+
+    The body is checked and cleaned (bot/inbound.py) before the adapter sees it, so every malformed activity gets
+    a 400 that says what is wrong and no control character reaches the dialogs or storage.
+    """
     if "application/json" not in request.headers.get("Content-Type", ""):
-        return web.json_response({"error": "Content-Type must be application/json"}, status=415)
+        return _client_error(415, "Content-Type must be application/json")
     try:
-        body = await request.json()  # aiohttp caches the body, so the adapter reads it again for free
-    except ValueError:
-        return web.json_response({"error": "the body is not valid JSON"}, status=400)
-    if not isinstance(body, dict) or not body.get("type"):
-        return web.json_response({"error": "the body must be a Bot Framework activity with a type"}, status=400)
+        body = await request.json()
+    except (ValueError, RecursionError):  # RecursionError: JSON nested deeper than the parser's stack allows
+        return _client_error(400, "the body is not valid JSON")
+    try:
+        activity = Activity().deserialize(check_activity(body))
+    except ActivityError as error:
+        return _client_error(400, str(error))
+    except (TypeError, ValueError):
+        # msrest's DeserializationError is a ValueError. The message names no field: msrest's text may quote
+        # the client's data, which could be anything.
+        return _client_error(400, "a field of the activity has the wrong type or format")
     services = request.app[SERVICES]
-    response = await request.app[ADAPTER].process(request, services.bot)
-    return response if response is not None else web.Response(status=201)
+    try:
+        invoke_response = await request.app[ADAPTER].process_activity(
+            request.headers.get("Authorization", ""), activity, services.bot.on_turn)
+    except PermissionError:
+        return _client_error(401, "the request is not authenticated for this bot")
+    if invoke_response is not None:
+        return web.json_response(serializer_helper(invoke_response.body), status=invoke_response.status)
+    return web.Response(status=201)
+
+
+def _client_error(status: int, message: str) -> web.Response:
+    log.info("activity refused", extra={"event": "activity_refused", "status": status})
+    return web.json_response({"error": message}, status=status)
 
 
 # A made-up worry that runs through every pattern the first real message would compile and load.

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.handler import SamradBot
 from bot.handoff import build_handoff
+from bot.handoff import cards as handoff_cards
 from bot.handoff.engine import HandoffEngine
 from bot.logs import error_fields
 from bot.records import ConsultationRecords
@@ -77,7 +78,8 @@ def build_services(settings: Settings, engine: AsyncEngine, adapter: CloudAdapte
         await turn_context.send_activity(MessageFactory.attachment(welcome_card(lang)))
 
     bot = SamradBot(conversation_state=conversation_state, user_state=user_state, dialog=dialog,
-                    references=references, greet=greet, interceptors=[handoff])
+                    references=references, greet=greet, interceptors=[handoff],
+                    channel_actions=handoff_cards.ACTIONS, app_id=settings.app_id)
 
     async def on_error(turn_context: TurnContext, error: Exception) -> None:
         # Never log the exception text: it may quote what the user wrote.

@@ -229,6 +229,13 @@ def note_card(lang: str, note: Mapping[str, Any], district_name: str | None, not
     return _card(body, fallback="\n".join([text["note.title"], *(f"{t}: {v}" for t, v in facts if v)]))
 
 
+def private_only_card(lang: str, link: str) -> Attachment:
+    """The one line a team channel or group chat gets, with a button that opens the personal chat."""
+    text = _text_for(lang)
+    return _card([_para(text["private.only"])], [_open_url(text["private.open"], link)],
+                 fallback=f"{text['private.only']} {link}")
+
+
 def faq_card(lang: str, title: str, body_text: str) -> Attachment:
     """One FAQ article, with a way to ask again or start a consultation."""
     text = _text_for(lang)

@@ -214,6 +214,15 @@ TEXT: dict[str, str] = {
     # Fallbacks
     "fallback.unknown": "I'm not sure what you mean. Here is what I can help with.",
     "error": "Something went wrong on my side. Please try again in a moment.",
+    # --- edge: private chats, invokes, stale buttons (bot/handler.py; owned by edge) — begin ---
+    "private.only": (
+        "I only consult about children in a personal chat, where no one else reads along. I have kept nothing "
+        "of what was written here."
+    ),
+    "private.open": "Open a personal chat with Samråd",
+    "invoke.answered": "My answer is in the chat.",
+    "stale.ended": "That button belongs to a conversation that has already ended. Here is what I can help with.",
+    # --- edge — end ---
     # --- handoff relay (bot/handoff; owned by the handoff engineer) — begin ---
     "relay.sent": (
         "I have sent your request to the social workers in {district}. I'll tell you here when someone "

@@ -213,6 +213,15 @@ TEXT: dict[str, str] = {
     # Fallbacks
     "fallback.unknown": "Jag är inte säker på vad du menar. Här är vad jag kan hjälpa till med.",
     "error": "Något gick fel hos mig. Försök igen om en stund.",
+    # --- edge: private chats, invokes, stale buttons (bot/handler.py; owned by edge) — begin ---
+    "private.only": (
+        "Om barn rådgör jag bara i en personlig chatt, där ingen annan läser. Jag har inte sparat något av "
+        "det som skrevs här."
+    ),
+    "private.open": "Öppna en personlig chatt med Samråd",
+    "invoke.answered": "Jag svarar i chatten.",
+    "stale.ended": "Den knappen hör till ett samtal som redan är avslutat. Här är vad jag kan hjälpa till med.",
+    # --- edge — end ---
     # --- handoff relay (bot/handoff; owned by the handoff engineer) — begin ---
     "relay.sent": (
         "Jag har skickat din förfrågan till socionomerna i {district}. Du får besked här när någon tar "

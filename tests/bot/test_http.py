@@ -131,7 +131,8 @@ async def test_wrong_content_type_is_415_and_bad_json_is_400(aiohttp_client, set
     assert response.status == 400
 
 
-async def test_a_channel_message_that_mentions_the_bot_is_read_without_the_mention(aiohttp_client, settings, connector):
+async def test_a_channel_message_that_mentions_the_bot_is_pointed_to_the_personal_chat(aiohttp_client, settings,
+                                                                                       connector):
     client = await aiohttp_client(create_app(settings))
     channel = "19:team@thread.tacv2"
     activity = teams.message(connector.url, "<at>Samråd</at> hjälp",
@@ -141,7 +142,7 @@ async def test_a_channel_message_that_mentions_the_bot_is_read_without_the_menti
     activity["entities"] = [{"type": "mention", "text": "<at>Samråd</at>",
                              "mentioned": {"id": teams.BOT_ID, "name": "Samråd"}}]
     await post(client, activity)
-    assert any("Så här fungerar Samråd" in text for text in texts(connector.to(channel)))
+    assert any("personlig chatt" in text for text in texts(connector.to(channel)))  # help too: only in private
 
 
 async def test_uninstall_forgets_how_to_reach_the_user_and_the_team(aiohttp_client, settings, connector, seeded):

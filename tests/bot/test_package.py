@@ -49,3 +49,19 @@ def test_numbers_continue_across_cards_and_cards_with_inputs_name_their_buttons(
     assert "3. Ja" in render_card(buttons, first_number=3).text()
     rendered = render_card(asking)
     assert rendered.actions == [] and "[Skicka]" in rendered.text()
+
+
+def test_make_package_installs_the_venv_first_on_a_clean_clone(tmp_path):
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    for name in ("Makefile", "pyproject.toml"):
+        shutil.copy(root / name, tmp_path / name)
+    planned = subprocess.run(["make", "-n", "package"], cwd=tmp_path, capture_output=True, text=True, check=True)
+    lines = planned.stdout.splitlines()
+    venv = next(i for i, line in enumerate(lines) if "-m venv .venv" in line)
+    install = next(i for i, line in enumerate(lines) if "pip install" in line and "-e" in line)
+    package = next(i for i, line in enumerate(lines) if "-m bot.package" in line)
+    assert venv < install < package
