@@ -1,7 +1,11 @@
-"""Match latency: `match_preschool` p50/p99 on the demo data and on 10,000 synthetic preschools.
+"""Match quality and latency: accuracy per query family, then `match_preschool` p50/p99 on the demo data and
+on 10,000 synthetic preschools.
 
-Run with `python -m bench.match`. Beside each figure: a bare `rapidfuzz.process.extract` over the same
-names (WRatio, rapidfuzz's default processor) — the floor a naive implementation starts from.
+Run with `python -m bench.match`. Quality: the families of `bench/match_cases.py` (area, street, name + street,
+old district, chain words, compounds, ASCII spellings, sound-alikes, fragments, non-existent, district only) —
+top-1, right and confident, confident-wrong, ambiguity kept. Latency: beside each figure a bare
+`rapidfuzz.process.extract` over the same names (WRatio, rapidfuzz's default processor) — the floor a naive
+implementation starts from.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process, utils
 
+from bench.match_cases import CASES, FAMILIES, expected_ids
 from routing.demo import demo_directory
 from routing.match import match_preschool
 from routing.model import Directory, Preschool
@@ -113,6 +118,68 @@ def run(label: str, directory: Directory, count: int) -> None:
     print(f"  bare process.extract       p50 {floor[0]:7.3f} ms   p99 {floor[1]:7.3f} ms   (floor)")
 
 
+def quality(directory: Directory) -> dict[str, dict[str, int]]:
+    """Per family: single-answer cases right+confident / top-1 / confident-wrong, several-meant cases kept
+    ambiguous, non-existent cases picked confidently or matched to nothing, district-only cases right."""
+    index = directory.index
+    table: dict[str, dict[str, int]] = {f: dict.fromkeys(("one", "right", "top1", "confident_wrong", "many",
+                                                          "kept", "weak", "weak_ok", "none", "none_confident",
+                                                          "nothing", "district", "district_ok"), 0)
+                                        for f in FAMILIES}
+    for case in CASES:
+        row = table[case.family]
+        wanted = expected_ids(case, directory)
+        result = match_preschool(case.query, index, limit=len(wanted) + 10)
+        top = result.candidates[0].preschool.id if result.candidates else None
+        found = {c.preschool.id for c in result.candidates}
+        if case.kind == "one":
+            row["one"] += 1
+            row["right"] += result.confident and top in wanted
+            row["top1"] += top in wanted
+            row["confident_wrong"] += result.confident and top not in wanted
+        elif case.kind == "many":
+            row["many"] += 1
+            row["kept"] += (not result.confident and result.ambiguous
+                            and bool(wanted & found if case.family == "fragment" else wanted <= found))
+            row["confident_wrong"] += result.confident and top not in wanted
+        elif case.kind == "weak":
+            row["weak"] += 1
+            row["weak_ok"] += not result.confident and top in wanted
+        elif case.kind == "none":
+            row["none"] += 1
+            row["none_confident"] += result.confident
+            row["nothing"] += not result.candidates
+        else:
+            row["district"] += 1
+            row["district_ok"] += (not result.candidates and result.district is not None
+                                   and result.district.id == case.expected[0])
+    return table
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({100 * part / whole:.0f} %)" if whole else "–"
+
+
+def print_quality(directory: Directory) -> None:
+    """Print the per-family quality table and the totals against the targets."""
+    table = quality(directory)
+    print(f"{len(CASES)} queries in {len(FAMILIES)} families (bench/match_cases.py)")
+    print(f"  {'family':<13} {'right+confident':>17} {'top-1':>14} {'conf-wrong':>10} {'ambiguity kept':>16} "
+          f"{'weak, not sure':>15} {'non-existent':>22} {'district only':>14}")
+    for family, row in table.items():
+        none = f"{row['none_confident']} conf, {row['nothing']} empty" if row["none"] else "–"
+        print(f"  {family:<13} {_share(row['right'], row['one']):>17} {_share(row['top1'], row['one']):>14} "
+              f"{row['confident_wrong']:>10} {_share(row['kept'], row['many']):>16} "
+              f"{_share(row['weak_ok'], row['weak']):>15} {none:>22} "
+              f"{_share(row['district_ok'], row['district']):>14}")
+    total = {key: sum(row[key] for row in table.values()) for key in next(iter(table.values()))}
+    print(f"  {'all':<13} {_share(total['right'], total['one']):>17} {_share(total['top1'], total['one']):>14} "
+          f"{total['confident_wrong']:>10} {_share(total['kept'], total['many']):>16} "
+          f"{_share(total['weak_ok'], total['weak']):>15} "
+          f"{str(total['none_confident']) + ' conf, ' + str(total['nothing']) + ' empty':>22} "
+          f"{_share(total['district_ok'], total['district']):>14}")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Print the benchmark table."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -120,6 +187,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--size", type=int, default=10_000)
     args = parser.parse_args(argv)
     demo = demo_directory()
+    print_quality(demo)
     print(f"{args.queries} queries; load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
     run("demo (Stockholm)", demo, args.queries)
     run(f"synthetic {args.size:,}", synthetic(demo, args.size), args.queries)

@@ -111,7 +111,8 @@ def demo_bundle() -> dict[str, Any]:
                 "id": f"fsk-{row['skolverket_id']}", "name": row["namn"], "aliases": [],
                 "operator": row["huvudman"], "address": row["adress"], "postcode": row["postnummer"],
                 "skolverket_id": row["skolverket_id"] or None,
-                "district_id": by_name.get(row["stadsdelsforvaltning"]), "active": True})
+                "district_id": by_name.get(row["stadsdelsforvaltning"]), "active": True,
+                "area": row["stadsdel"]})
     return {"format": BUNDLE_FORMAT, "version": BUNDLE_VERSION, "districts": districts,
             "preschools": preschools, "units": units, "contacts": contacts, "opening_hours": hours,
             "hours_exceptions": [], "on_call": [], "rules": list(RULES)}

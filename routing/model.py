@@ -63,7 +63,7 @@ class District:
 
 @dataclass(frozen=True)
 class Preschool:
-    """A preschool; `district_id` is None when nobody has mapped it to a district yet."""
+    """A preschool; `district_id` is None when nobody has mapped it to a district yet; `area` is its stadsdel."""
 
     id: str
     name: str
@@ -74,6 +74,22 @@ class Preschool:
     district_id: str | None = None
     aliases: tuple[str, ...] = ()
     active: bool = True
+    area: str = ""
+
+    @property
+    def street(self) -> str:
+        """The street part of the address ("Ripsavägen 33" → "Ripsavägen"), or ""."""
+        return street_of(self.address)
+
+
+def street_of(address: str) -> str:
+    """The street name in *address*: everything before the first word with a digit, trimmed."""
+    words: list[str] = []
+    for word in address.replace(",", " ").split():
+        if any(ch.isdigit() for ch in word):
+            break
+        words.append(word)
+    return " ".join(words)
 
 
 @dataclass(frozen=True)

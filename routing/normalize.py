@@ -6,10 +6,27 @@ import re
 import unicodedata
 
 # Words that say "preschool" and nothing about which one.
-NOISE_WORDS = frozenset({"forskolan", "forskola", "forskolor", "fsk", "forsk", "foerskolan", "forskoln"})
+NOISE_WORDS = frozenset({"forskolan", "forskola", "forskolor", "fsk", "forsk", "foerskolan", "forskoln",
+                         "forskolorna", "preschool"})
+# Chain and organiser words: staff leave them out or add them, so they never make a name different.
+# Each maps to one key, so "Föräldrakoop" and "Föräldrakooperativet" are the same chain word.
+CHAIN_WORDS = {"pysslingen": "pysslingen", "pysslingens": "pysslingen", "academica": "academica",
+               "tellusbarn": "tellusbarn", "ur": "urochskur", "skur": "urochskur",
+               "foraldrakooperativet": "foraldrakoop", "foraldrakooperativ": "foraldrakoop",
+               "foraldrakoop": "foraldrakoop", "kooperativ": "foraldrakoop", "kooperativet": "foraldrakoop"}
+# Organisational words with nothing to say about which preschool ("Ek. För.", "AB").
+_ORGANISATION_WORDS = frozenset({"forening", "foreningen", "ekonomisk", "for", "ab", "kommunal", "kommunala"})
+# Words of a sentence around the name ("den på", "jag jobbar på", "avd") that never name a preschool.
+FILLER_WORDS = frozenset({"i", "pa", "vid", "den", "det", "som", "och", "hos", "nara", "ligger", "avd",
+                          "avdelning", "avdelningen", "jag", "vi", "jobbar", "arbetar", "heter", "min",
+                          "ar", "fran", "mot", "the", "of", "in", "at", "eller", "typ", "stadsdel",
+                          "stadsdelen", "omradet", "till", "nagon", "en", "ett"})
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 # Definite ending (-en) is dropped from longer words so "Solrosen", "Solrosens" and "solros" meet.
 _DEFINITE_MIN_LENGTH = 6
+# Keyboards without å/ä/ö: "aa" for å, "ae" for ä, "oe" for ö (applied to names and queries alike).
+_ASCII_SPELLINGS = (("aa", "a"), ("ae", "a"), ("oe", "o"))
+_PRESCHOOL_SUFFIXES = ("forskolorna", "forskolan", "forskolor", "forskola")
 
 
 def fold(text: str) -> str:
@@ -22,6 +39,11 @@ def _stem(token: str) -> str:
     if len(token) >= _DEFINITE_MIN_LENGTH and token.endswith("en") and not token[-3].isdigit():
         return token[:-2]
     return token
+
+
+def stem(token: str) -> str:
+    """The definite ending -en dropped from a longer word ("solrosen" → "solros")."""
+    return _stem(token)
 
 
 def tokens(text: str) -> list[str]:
@@ -42,3 +64,47 @@ def tokens(text: str) -> list[str]:
 def normalize(text: str) -> str:
     """*text* as one matching key, e.g. "Solrosens förskola" → "solros"."""
     return " ".join(tokens(text))
+
+
+def ascii_spelling(token: str) -> str:
+    """*token* with the ASCII stand-ins typed for å/ä/ö ("aa", "ae", "oe") as one letter ("maasen" → "masen").
+
+    Applied before diacritics are folded, so a real "öe" ("Flöet") is not taken for an ASCII "oe".
+    """
+    for typed, letter in _ASCII_SPELLINGS:
+        if typed in token:
+            token = token.replace(typed, letter)
+    return token
+
+
+def words(text: str) -> list[str]:
+    """Folded words of *text* for matching, unstemmed: ASCII spellings folded, "-förskola" suffixes cut.
+
+    Noise, chain and filler words are dropped, and so are single letters ("89 A"). A possessive -s before a
+    noise word is dropped ("Solrosens förskola" → "solrosen").
+    """
+    raw = [t for t in _NON_WORD.split(fold(ascii_spelling(text.casefold()))) if t]
+    kept: list[str] = []
+    for position, token in enumerate(raw):
+        following = raw[position + 1] if position + 1 < len(raw) else ""
+        if token in NOISE_WORDS or token in CHAIN_WORDS or token in FILLER_WORDS or token in _ORGANISATION_WORDS:
+            continue
+        if len(token) == 1 and not token.isdigit():
+            continue
+        if token == "ek" and following == "for":
+            continue  # "Ek. För." (ekonomisk förening), not the oak of "Ek backen"
+        for suffix in _PRESCHOOL_SUFFIXES:
+            # "Montessoriförskolan", "Waldorfförskola": the part before says what kind, the suffix nothing.
+            if token.endswith(suffix) and len(token) > len(suffix) + 2:
+                token = token[:-len(suffix)]
+                break
+        if following in NOISE_WORDS and len(token) > 3 and token.endswith("s"):
+            token = token[:-1]
+        kept.append(token)
+    return kept
+
+
+def chains(text: str) -> frozenset[str]:
+    """The chain and organiser words in *text*, one key per chain ("Föräldrakoop" → "foraldrakoop")."""
+    return frozenset(CHAIN_WORDS[t] for t in _NON_WORD.split(fold(ascii_spelling(text.casefold())))
+                     if t in CHAIN_WORDS)

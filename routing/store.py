@@ -95,7 +95,7 @@ TABLES: tuple[TableSpec, ...] = (
         FieldSpec("operator", "str", True, choices=tuple(str(o) for o in OperatorKind)),
         FieldSpec("address", "str", default=""), FieldSpec("postcode", "str", default=""),
         FieldSpec("skolverket_id", "optstr"), FieldSpec("district_id", "optstr", ref="districts"),
-        FieldSpec("active", "bool", default=True))),
+        FieldSpec("active", "bool", default=True), FieldSpec("area", "str", default=""))),
     TableSpec("units", UnitRow, (
         FieldSpec("id", "str", True), FieldSpec("name", "str", True),
         FieldSpec("kind", "str", True, choices=_KINDS), FieldSpec("district_id", "optstr", ref="districts"),
@@ -640,7 +640,8 @@ def build_directory(data: Mapping[str, list[dict[str, Any]]]) -> Directory:
                             for r in data["districts"]),
             preschools=tuple(Preschool(r["id"], r["name"], OperatorKind(r["operator"]), r["address"] or "",
                                        r["postcode"] or "", r["skolverket_id"], r["district_id"],
-                                       tuple(r["aliases"]), r["active"]) for r in data["preschools"]),
+                                       tuple(r["aliases"]), r["active"], r.get("area") or "")
+                            for r in data["preschools"]),
             units=tuple(Unit(r["id"], r["name"], UnitKind(r["kind"]), r["district_id"], r["phone"], r["email"],
                              r["url"], r["teams_channel_id"], r["address"], r["active"]) for r in data["units"]),
             contacts=tuple(Contact(r["id"], r["name"], r["unit_id"], r["role"] or "", r["teams_user_id"],

@@ -46,7 +46,7 @@ class DistrictRow(RoutingBase):
 
 
 class PreschoolRow(RoutingBase):
-    """A preschool; `district_id` is NULL while unmapped."""
+    """A preschool; `district_id` is NULL while unmapped; `area` is the stadsdel (part of town), "" when unknown."""
 
     __tablename__ = "routing_preschool"
     __table_args__ = (Index("ix_routing_preschool_district_id", "district_id"),)
@@ -60,6 +60,7 @@ class PreschoolRow(RoutingBase):
     skolverket_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
     district_id: Mapped[str | None] = mapped_column(ForeignKey("routing_district.id"), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    area: Mapped[str] = mapped_column(String(200), default="")
 
 
 class UnitRow(RoutingBase):
