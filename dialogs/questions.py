@@ -41,15 +41,47 @@ def _place(lang: str, args: Mapping[str, Any]) -> Question:
                     text_input=text["place.placeholder"], submit=text["place.send"])
 
 
+def _where(lang: str, candidate: Mapping[str, Any]) -> str:
+    """District, area and street: what tells same-name preschools apart, so it comes first on a button."""
+    district = candidate.get("district") or text_for(lang)["place.district_unknown"]
+    area = candidate.get("area") or ""
+    place = say(lang, "place.where_area", district=district, area=area) if area and area != district else district
+    street = candidate.get("street") or ""
+    return say(lang, "place.where_street", place=place, street=street) if street else place
+
+
 def _preschool(lang: str, args: Mapping[str, Any]) -> Question:
     text = text_for(lang)
+    candidates = list(args["candidates"])
+
+    def unique(key: str) -> set[str]:
+        values = [str(c.get(key) or "") for c in candidates]
+        return {v for v in values if v and values.count(v) == 1}
+
+    # Typing a name, street or area picks a button only when just one candidate has it; otherwise the typed
+    # text narrows the search (PlaceDialog).
+    names, streets, areas = unique("name"), unique("street"), unique("area")
     options = tuple(
-        Option(c["id"], say(lang, "place.preschool_option", name=c["name"], street=c.get("street") or "",
-                            district=c.get("district") or text["place.district_unknown"]), (c["name"],))
-        for c in args["candidates"]
+        Option(c["id"], say(lang, "place.preschool_option", where=_where(lang, c), name=c["name"]),
+               tuple(w for w in (c["name"], c.get("street"), c.get("area"))
+                     if w and w in names | streets | areas))
+        for c in candidates
     )
-    return Question("preschool", (text["place.ambiguous"],),
-                    (*options, Option("none", text["place.none_of_these"])))
+    return Question("preschool", (text["place.ambiguous"], text["place.narrow"]),
+                    (*options, Option("none", text["place.none_of_these"])),
+                    text_input=text["place.narrow_placeholder"], submit=text["place.send"])
+
+
+def _confirm(lang: str, args: Mapping[str, Any]) -> Question:
+    text = text_for(lang)
+    candidate = args["candidate"]
+    district = candidate.get("district")
+    line = (say(lang, "place.confirm", name=candidate["name"], district=district) if district
+            else say(lang, "place.confirm_no_district", name=candidate["name"]))
+    return Question("confirm", (line,), (
+        Option("yes", text["place.confirm_yes"], _YES_WORDS[lang]),
+        Option("no", text["place.confirm_no"], _NO_WORDS[lang]),
+    ))
 
 
 def _district(lang: str, args: Mapping[str, Any]) -> Question:
@@ -116,6 +148,7 @@ QUESTIONS: dict[str, QuestionBuilder] = {
     "menu": _menu,
     "place": _place,
     "preschool": _preschool,
+    "confirm": _confirm,
     "district": _district,
     "concern": _concern,
     "words": _words,

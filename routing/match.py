@@ -12,6 +12,7 @@ district.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -160,7 +161,11 @@ def _key(parts: Iterable[str]) -> str:
 
 def _street_key(parts: Iterable[str]) -> str:
     """A street's key: words joined, the street type ending made uniform ("Ripsavägen" → "ripsavag")."""
-    joined = "".join(parts)
+    return _street_ending("".join(parts))
+
+
+@functools.lru_cache(maxsize=4096)
+def _street_ending(joined: str) -> str:
     for ending, uniform in _STREET_ENDINGS:
         if joined.endswith(ending) and len(joined) > len(ending) + 2:
             return joined[: -len(ending)] + uniform
@@ -186,6 +191,7 @@ _SOUNDS = (("sch", "#"), ("skj", "#"), ("stj", "#"), ("sj", "#"), ("ch", "#"), (
 _SOFT = re.compile(r"(sk|k|g)(?=[eiy])")
 
 
+@functools.lru_cache(maxsize=8192)
 def sound(word: str) -> str:
     """A rough Swedish sound key: "sj"/"stj"/"sk(e)" alike, "ck" = "k", "w" = "v", doubled letters single."""
     word = _SOFT.sub(lambda m: {"sk": "#", "k": "%", "g": "j"}[m.group(1)], word)
@@ -310,6 +316,9 @@ class PreschoolIndex:
             # Only whole street names are matched with typos; a bare base ("Ripsa") must be typed as is.
             self._streets_by_length[len(street)].append(street)
         self._area_keys = list(self.area_postings)
+        self._street_windows: dict[int, list[str]] = {}
+        for length in range(1, max(self._streets_by_length, default=0) + 2):
+            self.street_of("x" * length)  # builds the street window for each length once, now
         self.districts: dict[str, District] = {}
         self.district_keys: dict[str, District] = {}
         for district in directory.districts:
@@ -370,10 +379,12 @@ class PreschoolIndex:
         hit = process.extractOne(key, keys, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
         return (hit[0], hit[1] / 100.0) if hit is not None else None
 
-    def district_of(self, key: str) -> tuple[District, float] | None:
-        """The district a typed key names (old names and aliases too), exactly or nearly."""
+    def district_of(self, key: str, *, fuzzy: bool = True) -> tuple[District, float] | None:
+        """The district a typed key names (old names and aliases too), exactly or (with *fuzzy*) nearly."""
         if key in self.district_keys:
             return self.district_keys[key], 1.0
+        if not fuzzy:
+            return None
         hit = self._fuzzy_place(key, self._district_place_keys, PLACE_CUTOFF)
         return (self.district_keys[hit[0]], hit[1]) if hit else None
 
@@ -385,14 +396,18 @@ class PreschoolIndex:
             return self.area_synonyms[key], 1.0
         return self._fuzzy_place(key, self._area_keys, PLACE_CUTOFF) if fuzzy else None
 
-    def street_of(self, key: str) -> tuple[str, float] | None:
-        """The street key a typed key names, exactly or nearly."""
+    def street_of(self, key: str, *, fuzzy: bool = True) -> tuple[str, float] | None:
+        """The street key a typed key names, exactly or (with *fuzzy*) nearly."""
         if key in self.street_postings:
             return key, 1.0 if key in self._full_streets else STREET_BASE
-        if len(key) < MIN_FUZZY_PLACE:
+        if len(key) < MIN_FUZZY_PLACE or not fuzzy:
             return None
-        spread = max(2, len(key) // 5)
-        keys = [s for n in range(len(key) - spread, len(key) + spread + 1) for s in self._streets_by_length.get(n, ())]
+        keys = self._street_windows.get(len(key))
+        if keys is None:
+            spread = max(2, len(key) // 5)
+            keys = [s for n in range(len(key) - spread, len(key) + spread + 1)
+                    for s in self._streets_by_length.get(n, ())]
+            self._street_windows[len(key)] = keys
         return self._fuzzy_place(key, keys, STREET_CUTOFF)
 
     def find_district(self, typed: list[str]) -> tuple[District | None, list[str]]:
@@ -469,18 +484,20 @@ def _read(query: str, index: PreschoolIndex) -> _Query:
                     near = {w: s for w, s in near.items() if s >= PAIR_CUTOFF}
                 if near or prefix:
                     probes.append((start, end, near, prefix))
-            # A district's own name is an area only where the data has an area so called (no near misses).
-            area = index.area_of(key, fuzzy=key not in index.district_keys)
+            # A district's own name is an area only where the data has an area so called (no near misses);
+            # three words together are taken only as typed ("Södra Hammarbyhamnen", "Bengt Bagares Gränd").
+            three = end - start == MAX_SPAN
+            area = index.area_of(key, fuzzy=key not in index.district_keys and not three)
             if area is not None:
                 areas.append((start, end, area[0], area[1]))
-            district = index.district_of(key)
+            district = index.district_of(key, fuzzy=not three)
             if district is not None:
                 exact = district[1] == 1.0
                 score = district[1] * (DISTRICT_FOR_AREA if area is not None and area[1] == 1.0 else 1.0)
                 districts.append((start, end, district[0].id, score))
                 if exact:
                     exact_districts.append((end - start, district[0].id))
-            street = index.street_of(_street_key(part))
+            street = index.street_of(_street_key(part), fuzzy=not three)
             if street is not None:
                 streets.append((start, end, street[0], street[1]))
     return _Query(typed, weights, probes, districts, areas, streets, frozenset(typed_chains), exact_districts)

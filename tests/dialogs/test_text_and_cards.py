@@ -72,7 +72,8 @@ def every_card(lang: str) -> list[dict[str, Any]]:
     for outcome in ("acute", "report", "consult", "support"):
         assessment = {"outcome": outcome, "reasons": list(REASON_CODES), "tell_guardians_first": outcome == "support"}
         made += [cards.guidance_card(lang, assessment, ROUTE, "lag"), cards.guidance_card(lang, assessment, None, "l")]
-    args = {"candidates": [{"id": "p1", "name": "A", "street": "S", "district": "D"}],
+    args = {"candidates": [{"id": "p1", "name": "A", "street": "S", "district": "D", "area": "Ar"}],
+            "candidate": {"id": "p1", "name": "A", "street": "S", "district": "D", "area": "Ar"},
             "districts": [{"id": "d1", "name": "Bromma", "aliases": []}], "lines": ["x"]}
     made += [cards.question_card(build(lang, args), lang) for build in QUESTIONS.values()]
     return [attachment.content for attachment in made]
