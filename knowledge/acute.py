@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from knowledge.lexicon import lexicon
-from knowledge.text import fold
+from knowledge.reading import read
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,13 +24,25 @@ ACUTE_CODES = (
     "sexual_abuse_home",
     "taken_abroad",
     "strangulation",
+    "afraid_to_go_home",
 )
+# The concern categories each acute situation implies.
+ACUTE_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "immediate_danger": (),
+    "ongoing_violence": ("physical",),
+    "threat_to_kill": ("physical",),
+    "intoxicated_pickup": ("parent", "neglect"),
+    "injury_afraid_home": ("physical",),
+    "sexual_abuse_home": ("sexual",),
+    "taken_abroad": ("honour",),
+    "strangulation": ("physical",),
+    "afraid_to_go_home": (),
+}
 
 
 def is_acute(text: str) -> AcuteSignal | None:
-    """The first acute situation recognised in *text*, or None; negated mentions ("ingen fara") do not count."""
-    folded = fold(text)
-    for rule in lexicon().acute:
-        if rule.fires(folded):
-            return AcuteSignal(rule.code, rule.categories)
-    return None
+    """The most decisive acute situation recognised in *text*, or None; negated mentions ("ingen fara") do not count."""
+    codes = read(text).acute
+    if not codes:
+        return None
+    return AcuteSignal(codes[0], ACUTE_CATEGORIES[codes[0]])

@@ -1,4 +1,4 @@
-"""Triage: a transparent lexicon-and-rules assessment that errs toward escalation and never says "do not report"."""
+"""Triage: one assessment of a free text and the card's answers; errs toward escalation, never says "do not report"."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from knowledge.acute import is_acute
-from knowledge.lexicon import lexicon
-from knowledge.text import fold, matches
+from knowledge.acute import ACUTE_CATEGORIES
+from knowledge.reading import SIGNAL_CODES, read
 
 
 class Outcome(StrEnum):
@@ -49,8 +48,14 @@ REASON_CODES = (
     "category_found",
     "serious_category",
     "violence_account",
+    "witnessed_violence",
     "child_told",
+    "retracted_still_reportable",
     "persistent_concern",
+    "injury_of_concern",
+    "intoxicated_with_child",
+    "honour_or_fgm",
+    "staff_suspected",
     "only_support_needs",
     "unsure_recommend_consult",
     "no_harm_found_recommend_consult",
@@ -77,6 +82,9 @@ class Assessment:
     reasons: tuple[str, ...]
     tell_guardians_first: bool
     acute_code: str | None = field(default=None)
+    staff_suspected: bool = False  # a colleague or substitute is suspected: rektor/huvudman, police, social services
+    signals: tuple[str, ...] = ()  # knowledge.understanding.SIGNAL_CODES found in the text
+
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-safe dict for dialog state and the CLI."""
@@ -86,6 +94,8 @@ class Assessment:
             "categories": [str(category) for category in self.categories],
             "reasons": list(self.reasons),
             "tell_guardians_first": self.tell_guardians_first,
+            "staff_suspected": self.staff_suspected,
+            "signals": list(self.signals),
         }
 
 
@@ -95,30 +105,28 @@ def at_least(outcome: Outcome, floor: Outcome) -> Outcome:
 
 
 def find_categories(text: str) -> frozenset[Category]:
-    """The concern categories whose lexicon terms appear, not negated, in *text*."""
-    folded = fold(text)
-    return frozenset(Category(name) for name, pattern in lexicon().categories.items() if matches(pattern, folded))
+    """The concern categories recognised, not negated, in *text*."""
+    return frozenset(Category(name) for name in read(text).categories)
 
 
 def assess(text: str, answers: Answers | None = None) -> Assessment:
-    """Assess a scrubbed description of a concern, merged with the card's *answers*, erring toward escalation."""
-    answers = answers or Answers()
-    folded = fold(text)
-    lex = lexicon()
-    reasons: set[str] = set()
+    """Assess a description of a concern on the raw text, merged with the card's *answers*; the more urgent wins.
 
-    signal = is_acute(text)
-    categories = set(find_categories(text))
+    The one assessment for the dialog, the note and `samrad triage`: it runs in memory on the unmasked,
+    untruncated text, never logs it, and errs toward escalation; it never advises against reporting.
+    """
+    answers = answers or Answers()
+    reading = read(text)
+    reasons = set(reading.reasons)
+    categories = {Category(name) for name in reading.categories}
     categories.update(Category(name) for name in answers.categories if name in Category.__members__.values())
-    if signal is not None:
-        categories.update(Category(name) for name in signal.categories)
-    violence = matches(lex.accounts["violence"], folded)
-    if violence:
-        categories.add(Category.PHYSICAL)
+    acute_code = reading.acute[0] if reading.acute else None
+    if acute_code is not None:
+        categories.update(Category(name) for name in ACUTE_CATEGORIES.get(acute_code, ()))
     harm = categories & HARM_CATEGORIES
 
     outcome = Outcome.SUPPORT
-    if signal is not None:
+    if acute_code is not None:
         outcome = Outcome.ACUTE
         reasons.add("acute_signal")
     if answers.safe_today is False:
@@ -130,13 +138,12 @@ def assess(text: str, answers: Answers | None = None) -> Assessment:
     if harm & REPORT_CATEGORIES:
         outcome = at_least(outcome, Outcome.REPORT)
         reasons.add("serious_category")
-    if violence:
+    if reading.report:
         outcome = at_least(outcome, Outcome.REPORT)
-        reasons.add("violence_account")
-    if answers.child_told or (harm and matches(lex.accounts["child_told"], folded)):
+    if answers.child_told or (harm and reading.child_told):
         outcome = at_least(outcome, Outcome.REPORT)
         reasons.add("child_told")
-    if harm and (answers.duration in PERSISTENT_DURATIONS or matches(lex.accounts["persistent"], folded)):
+    if harm and answers.duration in PERSISTENT_DURATIONS:
         outcome = at_least(outcome, Outcome.REPORT)
         reasons.add("persistent_concern")
     if outcome is Outcome.SUPPORT:
@@ -148,12 +155,18 @@ def assess(text: str, answers: Answers | None = None) -> Assessment:
             reasons.add("no_harm_found_recommend_consult")
     elif outcome is Outcome.CONSULT:
         reasons.add("unsure_recommend_consult")
+    if outcome is not Outcome.REPORT and outcome is not Outcome.ACUTE:
+        reasons -= {"violence_account", "witnessed_violence", "persistent_concern", "injury_of_concern",
+                    "intoxicated_with_child", "honour_or_fgm", "retracted_still_reportable"}
 
+    unsafe = outcome is Outcome.ACUTE or answers.safe_today is False
     return Assessment(
         acute=outcome is Outcome.ACUTE,
         outcome=outcome,
         categories=tuple(category for category in Category if category in categories),
         reasons=tuple(code for code in REASON_CODES if code in reasons),
-        tell_guardians_first=not (signal or violence or categories & DO_NOT_TELL_FIRST),
-        acute_code=signal.code if signal else None,
+        tell_guardians_first=not (unsafe or reading.staff_suspected or categories & DO_NOT_TELL_FIRST),
+        acute_code=acute_code,
+        staff_suspected=reading.staff_suspected,
+        signals=tuple(code for code in SIGNAL_CODES if code in reading.signals),
     )

@@ -4,8 +4,8 @@ CONTRACT (shared by knowledge/ and dialogs/; change both together):
 - `understand(text)` runs on the raw, unmasked, untruncated text, in memory only; nothing here logs or stores it.
 - Every field is a stable code or a plain value, never a piece of the text.
 - `None` means "the text does not say"; the dialog then asks, and only then.
-- This first version is a thin layer over the existing lexicon; the Swedish-as-written engine replaces the
-  body of `understand` without changing the shape of `Understanding`.
+- The engine is knowledge/reading.py (concepts, clauses, negation, time, agents) over knowledge/language.py
+  (lemmas, compounds, spelling tolerance); `assess` in knowledge/assessment.py reads the same way.
 """
 
 from __future__ import annotations
@@ -13,21 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from knowledge.acute import is_acute
-from knowledge.assessment import Category, find_categories
+from knowledge.assessment import Category
+from knowledge.language import warm_up
+from knowledge.reading import SIGNAL_CODES, read
 
-# Signal codes the dialog may show back ("Jag uppfattade: ...") and the note may keep.
-SIGNAL_CODES = (
-    "injury",  # marks, bruises, burns, fractures seen
-    "child_told",  # the child has said something
-    "retracted",  # the child told and then took it back (still reportable)
-    "ongoing_now",  # happening now / today
-    "afraid_to_go_home",
-    "intoxicated_now",  # a guardian intoxicated now, about to take the child
-    "staff_suspected",  # a colleague or substitute is suspected
-    "witnessed_violence",  # the child witnesses violence at home
-    "repeated",  # a pattern: often, again, several times
-)
+__all__ = ["SIGNAL_CODES", "Understanding", "understand", "warm_up"]
+# Concepts that on their own make a text a description of a worry about a child.
+CONCERN_CONCEPTS = frozenset({"worry", "injury", "fear", "hit", "violence", "intox", "intox_smell", "substance",
+                              "hunger", "hygiene", "clothing", "illness", "no_care", "not_collected", "alone",
+                              "emotional", "emotional_abuse", "parent_mh", "sexual_abuse", "genital_pain",
+                              "sexual_behaviour", "honour", "control", "fgm", "dv", "support", "strangle", "retract",
+                              "tired"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +56,20 @@ class Understanding:
 
 def understand(text: str) -> Understanding:
     """What *text* tells about a concern (raw text, in memory)."""
-    signal = is_acute(text)
-    categories = find_categories(text)
+    reading = read(text)
+    specific = reading.acute or reading.categories - {"family_support"} or reading.staff_suspected
+    described = specific or (reading.concepts & CONCERN_CONCEPTS and not (
+        reading.question and reading.concepts & CONCERN_CONCEPTS <= {"worry", "support"}))
+    acute_code = reading.acute[0] if reading.acute else None
     return Understanding(
-        is_concern=bool(signal or categories),
-        categories=tuple(category for category in Category if category in categories),
-        safe_today=False if signal else None,
-        acute_code=signal.code if signal else None,
+        is_concern=bool(described),
+        categories=tuple(category for category in Category if category in reading.categories),
+        signals=tuple(code for code in SIGNAL_CODES if code in reading.signals),
+        duration=reading.duration,
+        child_told=reading.child_told,
+        safe_today=False if acute_code else (True if reading.safe_said else None),
+        acute_code=acute_code,
+        language=reading.language,
+        extra={"staff_suspected": reading.staff_suspected, "report": reading.report,
+               "acute_codes": list(reading.acute)},
     )

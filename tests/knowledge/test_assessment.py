@@ -69,5 +69,6 @@ def test_reasons_are_known_codes_in_stable_order() -> None:
 
 def test_to_dict_is_json_safe_with_the_contract_keys() -> None:
     data = assess("Pappa är full och ska hämta.").to_dict()
-    assert set(data) == {"acute", "outcome", "categories", "reasons", "tell_guardians_first"}
+    assert set(data) == {"acute", "outcome", "categories", "reasons", "tell_guardians_first", "staff_suspected",
+                         "signals"}
     assert json.loads(json.dumps(data))["outcome"] == "acute"

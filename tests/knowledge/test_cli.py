@@ -13,7 +13,8 @@ from bot.cli import main
 def test_triage_prints_the_assessment_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["triage", "--text", "Pappa är full och ska hämta", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"acute", "outcome", "categories", "reasons", "tell_guardians_first"}
+    assert set(data) == {"acute", "outcome", "categories", "reasons", "tell_guardians_first", "staff_suspected",
+                         "signals"}
     assert data["acute"] is True and data["outcome"] == "acute"
 
 

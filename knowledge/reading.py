@@ -1,0 +1,633 @@
+"""Reading a free text: concepts per clause, negation in its scope, time, who does what to whom, and the situations.
+
+`read(text)` runs on the raw text in memory and returns codes only. The situations it recognises are the
+ones DOMAIN.md names; the words behind them live in `data/concepts.yaml`, the rules here:
+- clauses end at . ! ? ; line breaks, dashes and "men"/"but"; a negation denies what follows it (or the verb
+  just before it) up to a comma, "och", "som", "att" and the like — so "Mamman kan inte skydda henne mot
+  pappan som slår henne" still reads as violence;
+- concepts co-occur within a clause or a sentence in any order (Swedish V2: "Igår slog pappa honom");
+- the agent of an act is the nearest person before it in the clause, else the nearest after it; a pronoun
+  agent is an adult only when an adult was named earlier in the sentence;
+- time: an intoxicated guardian counts as *now* unless the clause places it in the past or in a pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from knowledge.language import NEGATIONS, Phrase, lexicon, read_word, warm_up
+
+# How many words after a negation it may deny, and how many before it (a verb: "slår inte").
+NEGATION_AHEAD = 5
+NEGATION_BEHIND = 2
+# How far (in words) an agent or a patient may stand from the act it belongs to.
+AGENT_REACH = 8
+PATIENT_REACH = 6
+TELLER_REACH = 3
+PHRASE_GAP = 3
+
+_TOKEN = re.compile(
+    r"(?P<word>[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+)|(?P<strong>[.!?;\n]+)|(?P<dash>\s[-–—]+\s|[–—]+)|(?P<weak>[,:()\"“”])")
+# These end a clause (as the dash does).
+CLAUSE_WORDS = frozenset({"men", "but", "although", "though", "sen", "sedan", "then"})
+# These end a negation's scope without ending the clause.
+SCOPE_WORDS = frozenset({"och", "som", "att", "eftersom", "när", "for", "för", "då", "medan", "fast", "and",
+                         "who", "which", "that", "because", "when", "while", "so", "om"})
+# A negation followed by these opens a doubt rather than denying: "vet inte om", "inte bara", "not sure".
+RELEASES = frozenset({"om", "huruvida", "bara", "endast", "enbart", "sakert", "säkert", "if", "whether", "only",
+                      "just", "sure", "certain"})
+# A negation after these is about the writer's knowledge, not the event: "jag vet inte varför ...".
+KNOWING = frozenset({"vet", "vete", "know", "sure", "säker", "saker"})
+
+# Signal codes the dialog may show back ("Jag uppfattade: ...") and the note may keep.
+SIGNAL_CODES = (
+    "injury",  # marks, bruises, burns, fractures seen
+    "child_told",  # the child has said something
+    "retracted",  # the child told and then took it back (still reportable)
+    "ongoing_now",  # happening now / today
+    "afraid_to_go_home",
+    "intoxicated_now",  # a guardian intoxicated now, about to take the child
+    "staff_suspected",  # a colleague or substitute is suspected
+    "witnessed_violence",  # the child witnesses violence at home
+    "repeated",  # a pattern: often, again, several times
+)
+ACTORS = ("parent", "relative", "staff", "adult", "child", "peer", "pronoun", "self")
+ADULTS = frozenset({"parent", "relative", "staff", "adult"})
+ACTS = ("hit", "shake", "burn_act", "strangle", "touch", "lock_in", "force_feed", "emotional_abuse", "rough", "blame",
+        "threat")
+PRONOUNS = frozenset({"han", "hon", "he", "she", "de", "they"})
+OBJECT_PRONOUNS = frozenset({"henne", "honom", "mig", "her", "him", "me", "dem", "them", "oss", "us"})
+SELF = frozenset({"jag", "vi", "we"})
+# Talking about these at all is the concern ("flickor som inte är omskurna är orena"), so negation does not apply.
+NEVER_NEGATED = frozenset({"fgm", "honour", "control", "retract", "secrecy"})
+# "får stryk", "blev slagen": the child is the one hit; the agent, if named, follows "av"/"by".
+PASSIVE_CUES = frozenset({"får", "fick", "få", "blir", "blev", "bli", "got", "gets", "get", "was", "is", "been",
+                          "being"})
+GIVING = frozenset({"ge", "ger", "gav", "give", "gives", "gave"})
+PREPOSITIONS = frozenset({"till", "av", "för", "på", "med", "hos", "om", "of", "to", "for", "with", "about"})
+STATE_WORDS = frozenset({"ar", "är", "var", "verkar", "is", "are", "was", "were", "blev"})
+
+
+@dataclass(slots=True)
+class Token:
+    """One word of the text with its concepts and where it stands."""
+
+    index: int
+    surface: str
+    forms: frozenset[str]
+    concepts: set[str]
+    sentence: int
+    clause: int
+    segment: int
+    negated: bool = False
+    consumed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A concept found at tokens start..end (inclusive)."""
+
+    concept: str
+    start: int
+    end: int
+    sentence: int
+    clause: int
+    immune: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """An act (hitting, touching, ...) with the kind of person doing it and the kind of person it is done to."""
+
+    kind: str
+    agent: str | None
+    patient: str | None
+    sentence: int
+    clause: int
+    now: bool
+
+
+@dataclass(slots=True)
+class Reading:
+    """Everything recognised in one text, as codes."""
+
+    concepts: set[str] = field(default_factory=set)
+    acute: list[str] = field(default_factory=list)
+    categories: set[str] = field(default_factory=set)
+    signals: set[str] = field(default_factory=set)
+    reasons: set[str] = field(default_factory=set)
+    report: bool = False
+    staff_suspected: bool = False
+    duration: str | None = None
+    child_told: bool | None = None
+    safe_said: bool = False
+    question: bool = False
+    language: str = "sv"
+
+
+def _tokens(text: str) -> list[Token]:
+    """Words with sentence, clause and negation-segment numbers."""
+    lowered = text.lower()
+    tokens: list[Token] = []
+    sentence = clause = segment = 0
+    for match in _TOKEN.finditer(lowered):
+        kind = match.lastgroup
+        if kind == "strong":
+            sentence, clause, segment = sentence + 1, clause + 1, segment + 1
+            continue
+        if kind == "dash":
+            clause, segment = clause + 1, segment + 1
+            continue
+        if kind == "weak":
+            segment += 1
+            continue
+        surface = match.group().replace("’", "'")
+        if surface in CLAUSE_WORDS:
+            clause, segment = clause + 1, segment + 1
+            continue
+        if surface in SCOPE_WORDS:
+            segment += 1
+        word = read_word(surface)
+        tokens.append(Token(len(tokens), surface, word.forms, set(word.concepts), sentence, clause, segment))
+    return tokens
+
+
+def _phrase_end(phrase: Phrase, tokens: list[Token], start: int) -> int | None:
+    """The index of the last token of *phrase* matched from *start*, or None."""
+    position = start
+    for number, element in enumerate(phrase.elements):
+        if number == 0:
+            if not element.accepts(tokens[start].forms):
+                return None
+            continue
+        reach = PHRASE_GAP + 1 if element.gap_before else 1
+        for step in range(1, reach + 1):
+            candidate = position + step
+            if candidate >= len(tokens) or tokens[candidate].sentence != tokens[start].sentence:
+                return None
+            if element.accepts(tokens[candidate].forms):
+                position = candidate
+                break
+        else:
+            return None
+    return position
+
+
+def _hits(tokens: list[Token]) -> list[Hit]:
+    """Single-word and phrase hits, before negation."""
+    lex = lexicon()
+    hits: list[Hit] = []
+    for token in tokens:
+        for concept in token.concepts:
+            hits.append(Hit(concept, token.index, token.index, token.sentence, token.clause))
+        candidates: list[Phrase] = []
+        for form in token.forms:
+            candidates.extend(lex.phrase_starts.get(form, ()))
+        candidates.extend(lex.prefix_phrases)
+        for phrase in candidates:
+            end = _phrase_end(phrase, tokens, token.index)
+            if end is None or end == token.index:
+                continue
+            hits.append(Hit(phrase.concept, token.index, end, token.sentence, token.clause, phrase.negation))
+            if phrase.concept in ACTORS:
+                # "mammas nya kille" is one person: every word of it names a parent.
+                for inner in tokens[token.index:end + 1]:
+                    inner.concepts.add(phrase.concept)
+            if phrase.negation:
+                for inner in tokens[token.index:end + 1]:
+                    if inner.surface in NEGATIONS:
+                        inner.consumed = True
+    return hits
+
+
+def _negate(tokens: list[Token]) -> None:
+    """Mark the words a negation denies, within its clause and scope segment."""
+    for token in tokens:
+        if token.surface not in NEGATIONS or token.consumed:
+            continue
+        following = tokens[token.index + 1].surface if token.index + 1 < len(tokens) else ""
+        previous = tokens[token.index - 1].surface if token.index > 0 else ""
+        if following in RELEASES or previous in KNOWING:
+            continue
+        for other in tokens[token.index + 1:token.index + 1 + NEGATION_AHEAD]:
+            if other.segment != token.segment:
+                break
+            other.negated = True
+        for other in tokens[max(0, token.index - NEGATION_BEHIND):token.index]:
+            if other.segment == token.segment and other.concepts & {"hit", "intox", "fear", "injury", "danger",
+                                                                      "told"}:
+                other.negated = True
+
+
+def _actor(token: Token) -> str | None:
+    """The kind of person a word names, if any."""
+    if token.surface in SELF:
+        return "self"
+    if token.surface in PRONOUNS:
+        return "pronoun"
+    for kind in ("staff", "parent", "relative", "adult", "peer", "child"):
+        if kind in token.concepts:
+            return kind
+    return None
+
+
+class _Text:
+    """Hits of one text, with the lookups the situation rules need."""
+
+    def __init__(self, tokens: list[Token], hits: list[Hit]) -> None:
+        self.tokens = tokens
+        self.hits = [hit for hit in hits if hit.immune or hit.concept in NEVER_NEGATED or not tokens[hit.start].negated]
+        self.negated = [hit for hit in hits
+                        if not (hit.immune or hit.concept in NEVER_NEGATED) and tokens[hit.start].negated]
+        self.by: dict[str, list[Hit]] = {}
+        for hit in self.hits:
+            self.by.setdefault(hit.concept, []).append(hit)
+
+    def has(self, *concepts: str) -> bool:
+        """Whether any of *concepts* is present (not negated) anywhere."""
+        return any(concept in self.by for concept in concepts)
+
+    def of(self, *concepts: str) -> list[Hit]:
+        """The hits of *concepts*."""
+        return [hit for concept in concepts for hit in self.by.get(concept, ())]
+
+    def in_sentence(self, sentence: int, *concepts: str) -> bool:
+        """Whether any of *concepts* occurs in *sentence*."""
+        return any(hit.sentence == sentence for hit in self.of(*concepts))
+
+    def in_clause(self, clause: int, *concepts: str) -> bool:
+        """Whether any of *concepts* occurs in *clause*."""
+        return any(hit.clause == clause for hit in self.of(*concepts))
+
+    def sentences(self, *concepts: str) -> set[int]:
+        """The sentences where any of *concepts* occurs."""
+        return {hit.sentence for hit in self.of(*concepts)}
+
+    def actors(self, hit: Hit) -> tuple[list[Token], list[Token]]:
+        """People named before and after *hit* in its clause, nearest first."""
+        before = [token for token in reversed(self.tokens[max(0, hit.start - AGENT_REACH):hit.start])
+                  if token.clause == hit.clause and _actor(token)]
+        after = [token for token in self.tokens[hit.start + 1:hit.end + 1 + PATIENT_REACH]
+                 if token.clause == hit.clause and _actor(token)]
+        return before, after
+
+    def adult_before(self, hit: Hit) -> bool:
+        """Whether an adult is named earlier in the sentence of *hit* (a pronoun may then refer to them)."""
+        return any(token.sentence == hit.sentence and _actor(token) in ADULTS
+                   for token in self.tokens[:hit.start])
+
+
+def _resolve(text: _Text, token: Token, hit: Hit) -> str:
+    """The kind of person a pronoun agent stands for: the nearest adult named before it in the sentence."""
+    for earlier in reversed(text.tokens[:token.index]):
+        if earlier.sentence != hit.sentence:
+            break
+        kind = _actor(earlier)
+        if kind in ADULTS:
+            return kind
+    return "pronoun"
+
+
+def _agent_patient(text: _Text, hit: Hit) -> tuple[str | None, str | None]:
+    """Who does the act at *hit* and to whom, as actor kinds ("child" for an unnamed child object)."""
+    before, after = text.actors(hit)
+    previous = {token.surface for token in text.tokens[max(0, hit.start - 2):hit.start]}
+    if previous & PASSIVE_CUES and hit.concept == "hit":
+        by = [token for token in text.tokens[hit.end + 1:hit.end + 4]
+              if token.surface in {"av", "by"} and token.clause == hit.clause]
+        agent_token = next((token for token in after if by and token.index > by[0].index), None)
+        return (_actor(agent_token) if agent_token else None), "child"
+    # Objects are not agents: "henne" in "slår henne", the child in "ge en tvååring en örfil".
+    before = [token for token in before if token.surface not in OBJECT_PRONOUNS and not (
+        _actor(token) == "child" and text.tokens[max(0, token.index - 2)].surface in GIVING)]
+    agent_token = before[0] if before else None
+    agent = _actor(agent_token) if agent_token else None
+    if agent == "pronoun" and agent_token is not None:
+        agent = _resolve(text, agent_token, hit)
+    if agent in (None, "pronoun", "self"):
+        # Swedish V2: "Igår slog pappa honom" puts the subject right after the verb.
+        right_after = [token for token in after[:2] if token.index <= hit.end + 2 and _actor(token) in ADULTS]
+        if right_after:
+            agent_token, agent = right_after[0], _actor(right_after[0])
+    patients = [token for token in after if token is not agent_token and _actor(token) not in (None, "self")]
+    patient = _actor(patients[0]) if patients else None
+    if patient == "pronoun" or (patients and patients[0].surface in OBJECT_PRONOUNS):
+        patient = "child"
+    return agent, patient
+
+
+def _acts(text: _Text) -> list[Act]:
+    """Acts with their agent and patient kinds."""
+    acts = []
+    for hit in text.of(*ACTS):
+        agent, patient = _agent_patient(text, hit)
+        if hit.concept == "blame" and (agent_is_pronoun(text, hit) or _next_word(text, hit) in {"själv", "sjalv"}):
+            continue
+        if patient == "peer":
+            # Children hitting each other is a matter for the preschool, not a concern about home.
+            continue
+        if any(other.start <= hit.start <= other.end for other in text.of("accident")):
+            continue  # "slog sig" is a fall, not a blow
+        acts.append(Act(hit.concept, agent, patient, hit.sentence, hit.clause, text.in_clause(hit.clause, "now")))
+    return acts
+
+
+def agent_is_pronoun(text: _Text, hit: Hit) -> bool:
+    """Whether the person right before *hit* in its clause is only a pronoun."""
+    before, _ = text.actors(hit)
+    return bool(before) and _actor(before[0]) in ("pronoun", "self")
+
+
+def _next_word(text: _Text, hit: Hit) -> str:
+    return text.tokens[hit.end + 1].surface if hit.end + 1 < len(text.tokens) else ""
+
+
+def _intox_now(text: _Text) -> bool:
+    """Whether a guardian is intoxicated now and about to take, drive or cycle with the child."""
+    intox = [hit for hit in text.of("intox", "intox_smell")
+             if not text.in_sentence(hit.sentence, "past_strong", "pattern", "disarm")
+             and not (hit.concept == "intox_smell" and _past_verb(text, hit))]
+    if not intox:
+        return False
+    leaving = [hit for hit in text.of("pickup", "drive")
+               if not text.in_sentence(hit.sentence, "past_strong", "pattern")]
+    return bool(leaving) or any(text.in_sentence(hit.sentence, "now") for hit in intox if hit.concept == "intox")
+
+
+def _past_verb(text: _Text, hit: Hit) -> bool:
+    """Whether the verb at *hit* is in the past tense (luktade, smelled)."""
+    surface = text.tokens[hit.start].surface
+    return surface.endswith(("ade", "ed")) or surface in {"var", "was", "hade", "had"}
+
+
+def _girl_context(text: _Text) -> bool:
+    """Whether the text is about a girl (FGM euphemisms only count then)."""
+    girl_words = {"flicka", "flickan", "dotter", "dottern", "hon", "henne", "girl", "she", "her", "daughter",
+                  "lillasyster", "tjejen", "lillan", "flickans", "dotterns", "sister", "sisters", "syster",
+                  "systrar", "systern", "storasyster", "tjej", "tjejer", "flickor", "döttrar", "daughters", "girls"}
+    return any(token.surface in girl_words or token.forms & {"flicka", "dotter", "syster"} for token in text.tokens)
+
+
+def _fgm_intent(text: _Text) -> bool:
+    """Whether the text says a girl is to be cut (not that she already is)."""
+    for hit in text.of("fgm", "fgm_euphemism"):
+        previous = text.tokens[hit.start - 1].surface if hit.start else ""
+        if previous in STATE_WORDS and not text.in_sentence(hit.sentence, "future"):
+            continue
+        if text.in_sentence(hit.sentence, "distant", "conditional"):
+            continue
+        if hit.concept == "fgm_euphemism" and not (
+                (_girl_context(text) or text.in_sentence(hit.sentence, "country"))
+                and text.in_sentence(hit.sentence, "travel", "country", "future")):
+            continue
+        if hit.concept == "fgm" and previous in STATE_WORDS:
+            continue
+        if text.in_sentence(hit.sentence, "future", "travel") or hit.concept == "fgm_euphemism":
+            return True
+    return False
+
+
+def _taken_abroad(text: _Text) -> bool:
+    """Whether the child is about to be taken abroad: FGM, marriage, or to be left or 're-educated' there."""
+    if _fgm_intent(text):
+        return True
+    for hit in text.of("marriage"):
+        if text.in_sentence(hit.sentence, "future", "travel") and not text.in_sentence(
+                hit.sentence, "distant", "conditional"):
+            return True
+    for hit in text.of("stay_abroad"):
+        if text.in_sentence(hit.sentence, "travel", "country") and not text.in_sentence(
+                hit.sentence, "distant", "conditional"):
+            return True
+    return False
+
+
+def _disarmed(text: _Text, hit: Hit) -> bool:
+    """Whether *hit* stands in play, a drill, a story or a meal."""
+    return text.in_sentence(hit.sentence, "disarm", "toy")
+
+
+def _person_near(text: _Text, hit: Hit) -> bool:
+    """Whether a person is named in the clause of *hit*."""
+    return any(token.clause == hit.clause and (_actor(token) or token.surface in {"dig", "you", "oss", "us", "dem",
+                                                                                     "them", "alla"})
+               for token in text.tokens[max(0, hit.start - AGENT_REACH):hit.end + PATIENT_REACH])
+
+
+def _acute(text: _Text, acts: list[Act]) -> list[str]:
+    """The acute situations recognised, most decisive first (codes of knowledge.acute.ACUTE_CODES)."""
+    codes = []
+    if any(not _disarmed(text, hit) and _person_near(text, hit) for hit in text.of("kill")):
+        codes.append("threat_to_kill")
+    if (any(not _disarmed(text, hit) for hit in text.of("weapon", "number"))
+            or any(not _disarmed(text, hit) for hit in text.of("danger"))):
+        codes.append("immediate_danger")
+    if any(act.kind in ("hit", "shake", "strangle") and act.agent in ADULTS and act.now for act in acts):
+        codes.append("ongoing_violence")
+    strangled = any(act.kind == "strangle" and act.patient not in ("parent",) for act in acts)
+    neck_marks = any(text.in_clause(hit.clause, "injury") for hit in text.of("neck"))
+    if strangled or neck_marks:
+        codes.append("strangulation")
+    sexual_home = any(act.kind == "touch" and act.agent in ("parent", "relative", "adult")
+                      and text.in_clause(act.clause, "genital") for act in acts)
+    abuse_named = any(not text.in_sentence(hit.sentence, "staff") for hit in text.of("sexual_abuse"))
+    if sexual_home or abuse_named:
+        codes.append("sexual_abuse_home")
+    if _taken_abroad(text):
+        codes.append("taken_abroad")
+    if _intox_now(text):
+        codes.append("intoxicated_pickup")
+    fear_home = any(text.in_sentence(hit.sentence, "home") for hit in text.of("fear"))
+    reluctant = text.has("reluctant_home") and text.has("fear", "injury")
+    if fear_home or reluctant:
+        codes.append("injury_afraid_home" if text.has("injury") else "afraid_to_go_home")
+    elif text.has("injury") and any(text.in_clause(hit.clause, "parent") for hit in text.of("fear")):
+        codes.append("injury_afraid_home")
+    return codes
+
+
+def _duration(text: _Text) -> str | None:
+    """How long the concern has lasted, when the text says."""
+    if text.has("months"):
+        return "months"
+    if text.has("weeks"):
+        return "weeks"
+    if text.has("today", "now"):
+        return "today"
+    return None
+
+
+def _child_told(text: _Text) -> bool | None:
+    """True when the child has told, False when the text says the child has not, None when it is silent."""
+    for hit in text.of("told"):
+        before = [token for token in reversed(text.tokens[max(0, hit.start - AGENT_REACH):hit.start])
+                  if token.sentence == hit.sentence and _actor(token)
+                  and text.tokens[max(0, token.index - 1)].surface not in PREPOSITIONS]
+        after = text.tokens[hit.end + 1:hit.end + 2]
+        teller = None
+        if before and before[0].index >= hit.start - TELLER_REACH:
+            teller = _actor(before[0])
+        elif after and _actor(after[0]) in ("pronoun", "child") and after[0].surface not in OBJECT_PRONOUNS and (
+                hit.end + 2 >= len(text.tokens) or text.tokens[hit.end + 2].clause != hit.clause
+                or text.tokens[hit.end + 2].segment != after[0].segment or _actor(after[0]) == "child"):
+            # "sa hon" / "berättade pojken": the teller follows the verb (Swedish inversion).
+            teller = _actor(after[0])
+        elif before:
+            teller = _actor(before[0])
+        if teller in ("child", "pronoun", "peer"):
+            return True
+    if any(hit.concept == "told" for hit in text.negated):
+        return False
+    return None
+
+
+def _language(tokens: Iterable[Token]) -> str:
+    """"en" when English function words outnumber Swedish ones."""
+    english = {"the", "is", "and", "she", "he", "her", "his", "my", "to", "of", "with", "has", "have", "was",
+               "it", "in", "at", "on", "a", "i", "we", "our", "they", "said", "told", "this"}
+    swedish = {"och", "att", "det", "är", "hon", "han", "inte", "på", "med", "som", "har", "en", "ett", "jag",
+               "vi", "för", "till", "av", "om", "sa", "var", "den", "de", "i"}
+    words = [token.surface for token in tokens]
+    en = sum(word in english for word in words)
+    sv = sum(word in swedish for word in words)
+    return "en" if en > sv else "sv"
+
+
+def read(text: str) -> Reading:
+    """Read *text* (raw, in memory) into concepts, acute situations, categories, signals and reasons."""
+    warm_up()
+    tokens = _tokens(text)
+    text_ = _Text(tokens, _hits(tokens))
+    _negate(tokens)
+    text_ = _Text(tokens, text_.hits + text_.negated)
+    acts = _acts(text_)
+    reading = Reading(concepts=set(text_.by), language=_language(tokens))
+    reading.question = "?" in text or bool(tokens and tokens[0].surface in {
+        "hur", "vad", "när", "var", "vem", "vilken", "vilka", "måste", "ska", "får", "kan", "how", "what", "when",
+        "where", "who", "should", "can", "must", "do", "does"})
+    reading.safe_said = any(hit.concept in ("danger", "fear") for hit in text_.negated)
+    reading.acute = _acute(text_, acts)
+    _categorise(text_, acts, reading)
+    reading.duration = _duration(text_)
+    reading.child_told = _child_told(text_)
+    if reading.child_told:
+        reading.signals.add("child_told")
+    return reading
+
+
+def _mother_injured(text: _Text) -> bool:
+    """Whether the text tells of injuries on a parent ("mamma hade blåmärken"): violence the child lives with."""
+    for hit in text.of("parent"):
+        following = text.tokens[hit.end + 1:hit.end + 5]
+        verbs = [token for token in following[:2] if token.surface in {"har", "hade", "had", "has"}]
+        if verbs and any("injury" in token.concepts for token in following):
+            return True
+    return False
+
+
+def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
+    """Concern categories, signals, report grounds and reasons from the hits and acts."""
+    cats, signals, reasons = reading.categories, reading.signals, reading.reasons
+    has = text.has
+    violent = [act for act in acts if act.kind in ("hit", "shake", "burn_act", "strangle", "blame", "rough")]
+    violent += [act for act in acts if act.kind == "threat" and act.patient == "parent"]
+    staff_acts = [act for act in acts if act.agent == "staff"]
+    if staff_acts or (has("staff") and any(
+            text.in_sentence(sentence, "injury", "fear", "sexual_behaviour", "genital")
+            for sentence in text.sentences("staff")) and not has("parent")):
+        reading.staff_suspected = True
+        signals.add("staff_suspected")
+        reasons.add("staff_suspected")
+        reading.report = True
+        cats.add("sexual" if any(act.kind == "touch" for act in staff_acts) or text.in_sentence(
+            next(iter(text.sentences("staff"))), "sexual_behaviour", "genital", "sexual_abuse") else "physical")
+    adult_violence = [act for act in violent if act.agent in ADULTS and act.agent != "staff"]
+    unknown_violence = [act for act in violent if act.agent is None and act.patient == "child"
+                        and not text.in_sentence(act.sentence, "disarm")]
+    for act in adult_violence:
+        if act.patient == "parent":
+            cats.add("domestic_violence")
+            signals.add("witnessed_violence")
+            reasons.add("witnessed_violence")
+        else:
+            cats.add("physical")
+            reasons.add("violence_account")
+        reading.report = True
+    if unknown_violence or has("violence") or any(
+            token.surface in {"slagen", "sparkad", "misshandlad"} and not text.in_sentence(token.sentence, "disarm")
+            for token in text.tokens):
+        cats.add("physical")
+        reasons.add("violence_account")
+        reading.report = True
+    if has("dv") or _mother_injured(text) or any(
+            act.kind == "threat" and act.agent in ADULTS and act.patient == "parent" for act in acts):
+        cats.add("domestic_violence")
+        signals.add("witnessed_violence")
+        reasons.add("witnessed_violence")
+        reading.report = True
+    # Injuries: one sign is a consultation; a pattern, an odd explanation, a burn or the child's account is more.
+    injury = any(not text.in_clause(hit.clause, "illness", "hygiene", "minor_injury")
+                 for hit in text.of("injury", "burn"))
+    explained = injury and has("accident") and not has("injury_concern")
+    parent_explains = explained and any(text.in_sentence(hit.sentence, "told") for hit in text.of("accident"))
+    if injury and (not explained or parent_explains or reading.report):
+        cats.add("physical")
+        signals.add("injury")
+        if has("injury_concern", "burn") or (has("pattern") and not explained):
+            reasons.add("injury_of_concern")
+            reading.report = True
+    if has("strangle"):
+        cats.add("physical")
+    # Sexual abuse and its signs.
+    if has("sexual_abuse", "genital_pain", "sexual_behaviour") or any(
+            text.in_clause(hit.clause, "genital") for hit in text.of("injury")) or any(
+            act.kind == "touch" and (text.in_clause(act.clause, "genital") or (
+                act.agent in ADULTS and act.patient == "child")) for act in acts):
+        cats.add("sexual")
+        reading.report = True
+    # Honour and FGM.
+    if has("honour", "control", "marriage", "fgm") or (has("fgm_euphemism") and _girl_context(text)) or any(
+            act.kind == "threat" and act.agent == "relative" for act in acts):
+        cats.add("honour")
+        reasons.add("honour_or_fgm")
+        reading.report = True
+    # Neglect.
+    neglect = has("hunger", "hygiene", "clothing", "no_care", "not_collected", "alone")
+    if neglect or (has("illness") and has("pattern", "weeks", "months", "no_care")):
+        cats.add("neglect")
+        if has("no_care", "alone") or has("pattern", "weeks", "months"):
+            reasons.add("persistent_concern")
+            reading.report = True
+    elif has("tired") and has("pattern"):
+        cats.add("neglect")
+    # Parents' intoxication, substance use and mental health.
+    if has("intox", "intox_smell", "substance", "parent_mh"):
+        cats.add("parent")
+        with_child = has("pickup", "drive", "dropoff")
+        strong_past = has("intox") and with_child
+        if strong_past or (has("intox_smell", "intox") and has("pattern") and with_child):
+            reasons.add("intoxicated_with_child")
+            reading.report = True
+        if has("substance") and (reading.child_told or has("alone", "hunger")):
+            reading.report = True
+    if has("emotional", "emotional_abuse") or (has("fear") and not reading.acute):
+        cats.add("emotional")
+        if has("months") or (has("emotional_abuse") and has("pattern")):
+            reasons.add("persistent_concern")
+            reading.report = True
+    if has("support"):
+        cats.add("family_support")
+    if has("retract") and (has("told") or reading.report):
+        signals.add("retracted")
+        reasons.add("retracted_still_reportable")
+        reading.report = True
+    if has("pattern", "weeks", "months"):
+        signals.add("repeated")
+    if reading.acute:
+        signals.add("ongoing_now")
+    if "injury_afraid_home" in reading.acute or "afraid_to_go_home" in reading.acute:
+        signals.add("afraid_to_go_home")
+    if "intoxicated_pickup" in reading.acute:
+        signals.add("intoxicated_now")
