@@ -38,14 +38,14 @@ MIN_PART = 3
 MODIFIER_ZIPF = 2.5
 # Only concepts whose words are worth a spelling correction take part in it.
 FUZZY_CONCEPTS = frozenset({
-    "parent", "relative", "staff", "hit", "violence", "injury", "burn", "strangle", "kill", "weapon", "threat",
+    "parent", "staff", "hit", "violence", "injury", "burn", "strangle", "kill", "weapon", "threat",
     "intox", "sexual_abuse", "genital", "sexual_behaviour", "fgm", "honour", "hunger", "hygiene", "told", "fear",
     "illness", "neck", "touch",
 })
 # Swedish endings tried on a lexicon word to list its inflections for spelling correction; a form counts only
 # when the lemmatiser maps it back to the word.
 _ENDINGS = ("r", "ar", "er", "t", "de", "te", "it", "ade", "at", "en", "et", "n", "na", "arna", "erna", "or", "orna",
-            "s", "a", "e", "ad", "ande")
+            "s", "a", "e", "ad", "ande", "tt", "dde")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+")
 _TERM_SPLIT = re.compile(r"\s+")
 

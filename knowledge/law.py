@@ -9,7 +9,7 @@ from importlib import resources
 
 import yaml
 
-_PLACEHOLDER = re.compile(r"\{(law_name|law_reference|former_section|former_law|duty_section)\}")
+_PLACEHOLDER = re.compile(r"\{(law_name|law_reference|former_section|former_law|duty_section|staff_reference)\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +21,18 @@ class Law:
     former_law: str
     former_section: str
     duty_section: str | None
+    staff_law: str = "skollagen (2010:800)"
+    staff_law_en: str = "the Education Act (2010:800)"
+    staff_section: str | None = None
+    staff_section_verified: bool = False
+
+    def staff_reference(self, lang: str = "sv") -> str:
+        """Where staff suspected of harming a child are dealt with, marked while the section is unverified."""
+        name = self.staff_law_en if lang == "en" else self.staff_law
+        if not self.staff_section:
+            return name
+        mark = "" if self.staff_section_verified else (" (to be verified)" if lang == "en" else " (att kontrollera)")
+        return f"{name} {self.staff_section}{mark}"
 
     def reference(self, lang: str = "sv") -> str:
         """How articles cite the duty to report, naming the section only when it is confirmed."""
@@ -37,6 +49,7 @@ class Law:
             "former_section": self.former_section,
             "former_law": self.former_law,
             "duty_section": self.duty_section or self.former_section,
+            "staff_reference": self.staff_reference(lang),
         }
 
     def substitute(self, text: str, lang: str = "sv") -> str:
@@ -55,4 +68,8 @@ def law() -> Law:
         former_law=raw["former_law"],
         former_section=raw["former_section"],
         duty_section=raw.get("duty_section") or None,
+        staff_law=raw.get("staff_law") or "skollagen (2010:800)",
+        staff_law_en=raw.get("staff_law_en") or "the Education Act (2010:800)",
+        staff_section=raw.get("staff_section") or None,
+        staff_section_verified=bool(raw.get("staff_section_verified", False)),
     )

@@ -374,6 +374,26 @@ REASONS: dict[str, str] = {
         "I did not recognise a sign that the child is harmed, but your concern counts. Please consult a "
         "social worker."
     ),
+    # --- understanding engine (issue #10): reasons added with the new assessment; keep this block together.
+    "witnessed_violence": (
+        "The child lives with violence between adults at home. Witnessing violence is itself a ground to report."
+    ),
+    "retracted_still_reportable": (
+        "The child told and then took it back. What was said first still counts — it is a ground to report."
+    ),
+    "injury_of_concern": (
+        "The injuries have a pattern, an explanation that changes, or look like burns — a ground to report."
+    ),
+    "intoxicated_with_child": "A guardian has been intoxicated while caring for the child.",
+    "honour_or_fgm": (
+        "This may be honour-related violence and oppression or genital mutilation. Do not tell the guardians "
+        "first — consult social services."
+    ),
+    "staff_suspected": (
+        "This concerns a colleague or substitute. Tell the head of the preschool (rektor), who must inform the "
+        "organiser. If it may be a crime: the police (urgent: 112). Your report to social services still applies."
+    ),
+    # --- end of the understanding block
     "office_closed": "Social services' offices are closed right now — if it is urgent: call socialjouren.",
     "holiday": "It is a public holiday, and the offices are closed.",
     "no_socionom": "The district has no preschool social worker yet — contact the intake unit.",

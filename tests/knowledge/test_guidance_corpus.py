@@ -1,0 +1,43 @@
+"""Floors on the tuning split of the guidance corpus; the held-out split is only reported by bench.guidance."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.guidance import SPLITS, Case, load_cases, rank
+from knowledge.assessment import assess
+
+TUNING = load_cases(SPLITS["tuning"])
+
+
+def test_the_corpus_is_large_and_the_held_out_split_is_a_fifth() -> None:
+    held_out = load_cases(SPLITS["heldout"])
+    assert len(TUNING) + len(held_out) >= 450
+    assert len(held_out) * 5 >= len(TUNING) + len(held_out)
+    assert not {case.id for case in TUNING} & {case.id for case in held_out}
+
+
+@pytest.mark.parametrize("case", [case for case in TUNING if case.acute], ids=lambda case: case.id)
+def test_every_acute_case_is_acute(case: Case) -> None:
+    assessment = assess(case.text, case.answers)
+    assert assessment.acute, assessment.reasons
+    assert assessment.tell_guardians_first is False
+
+
+@pytest.mark.parametrize("case", TUNING, ids=lambda case: case.id)
+def test_no_case_is_two_levels_below_its_outcome(case: Case) -> None:
+    assessment = assess(case.text, case.answers)
+    assert rank(assessment.outcome) - rank(case.outcome) < 2, assessment.reasons
+
+
+@pytest.mark.parametrize("case", [case for case in TUNING if case.group in ("calm", "false_trigger")],
+                         ids=lambda case: case.id)
+def test_calm_and_false_trigger_cases_never_call_for_112(case: Case) -> None:
+    assert not assess(case.text, case.answers).acute
+
+
+@pytest.mark.parametrize("case", [case for case in TUNING if case.staff], ids=lambda case: case.id)
+def test_staff_cases_take_the_staff_path(case: Case) -> None:
+    assessment = assess(case.text, case.answers)
+    assert assessment.staff_suspected
+    assert "staff_suspected" in assessment.reasons
