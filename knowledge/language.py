@@ -32,10 +32,17 @@ MIN_FUZZY_LENGTH = 4
 LONG_WORD = 7
 SHORT_DISTANCE = 1
 LONG_DISTANCE = 2
+# A word this much more frequent (Zipf) in English than in Swedish is read as English.
+ENGLISH_MARGIN = 1.0
 # Compounds: shortest head and modifier, and how common a modifier that is not in the lexicon must be.
 MIN_COMPOUND = 7
 MIN_PART = 3
 MODIFIER_ZIPF = 2.5
+# A word this common is read as itself, never split: "tillbaka" is not "till" + "baka".
+WHOLE_WORD_ZIPF = 3.0
+# A compound with one of these in front is a toy or a game, whatever its head: plastkniv, vattenpistol, träsvärd.
+TOY_MODIFIERS = frozenset({"plast", "leksak", "leksaks", "trä", "papp", "vatten", "lek", "låtsas", "skum", "gummi",
+                           "smör", "barn", "frukt"})
 # Only concepts whose words are worth a spelling correction take part in it.
 FUZZY_CONCEPTS = frozenset({
     "parent", "staff", "hit", "violence", "injury", "burn", "strangle", "kill", "weapon", "threat",
@@ -232,6 +239,8 @@ def _compound(word: str, lex: Lexicon) -> tuple[set[str], set[str]]:
     """Concepts and head forms of an unknown compound: a known head after a known modifier."""
     for split in range(MIN_PART, len(word) - MIN_PART + 1):
         modifier, head = word[:split], word[split:]
+        if modifier in TOY_MODIFIERS and is_real_word(head):
+            return {"toy"}, {head}
         head_lemma = lemma(head)
         head_concepts = _direct(head, head_lemma, lex)
         modifier_concepts = _direct(modifier, lemma(modifier), lex)
@@ -271,7 +280,10 @@ def read_word(word: str) -> Word:
     """What the lower-case *word* is, as folded forms and concepts (cached: words repeat across messages)."""
     lex = lexicon()
     folded = fold(word)
-    word_lemma = lemma(word)
+    # The Swedish lemmatiser guesses wildly on English words ("small" is no form of "smälla"): lemmatise only
+    # words that are not clearly more English than Swedish.
+    english = zipf_frequency(word, "en") - zipf_frequency(word, "sv") > ENGLISH_MARGIN
+    word_lemma = word if english else lemma(word)
     forms = {word, word_lemma}
     concepts = _direct(word, word_lemma, lex)
     if "-" in word and not concepts:
@@ -280,7 +292,8 @@ def read_word(word: str) -> Word:
                 part_word = read_word(part)
                 forms |= part_word.forms
                 concepts |= part_word.concepts
-    elif not concepts and len(word) >= MIN_COMPOUND and word.isalpha():
+    elif (not concepts and len(word) >= MIN_COMPOUND and word.isalpha()
+          and zipf_frequency(word, "sv") < WHOLE_WORD_ZIPF):
         compound_concepts, head_forms = _compound(word, lex)
         concepts |= compound_concepts
         forms |= head_forms

@@ -8,7 +8,10 @@ ones DOMAIN.md names; the words behind them live in `data/concepts.yaml`, the ru
 - concepts co-occur within a clause or a sentence in any order (Swedish V2: "Igår slog pappa honom");
 - the agent of an act is the nearest person before it in the clause, else the nearest after it; a pronoun
   agent is an adult only when an adult was named earlier in the sentence;
-- time: an intoxicated guardian counts as *now* unless the clause places it in the past or in a pattern.
+- time: an intoxicated guardian counts as *now* unless the sentence places it in the past or in a pattern;
+- play, drills, stories and meals ("kniv och gaffel", "vi övade brandlarm ... 112") disarm weapon, killing,
+  112, danger and intoxication words in their sentence; fiction (a film, a doll's game) disarms a beating
+  nobody is named for.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ _TOKEN = re.compile(
 # These end a clause (as the dash does).
 CLAUSE_WORDS = frozenset({"men", "but", "although", "though", "sen", "sedan", "then"})
 # These end a negation's scope without ending the clause.
-SCOPE_WORDS = frozenset({"och", "som", "att", "eftersom", "när", "for", "för", "då", "medan", "fast", "and",
+SCOPE_WORDS = frozenset({"och", "o", "som", "att", "eftersom", "när", "for", "för", "då", "medan", "fast", "and",
                          "who", "which", "that", "because", "when", "while", "so", "om"})
 # A negation followed by these opens a doubt rather than denying: "vet inte om", "inte bara", "not sure".
 RELEASES = frozenset({"om", "huruvida", "bara", "endast", "enbart", "sakert", "säkert", "if", "whether", "only",
@@ -58,13 +61,15 @@ ADULTS = frozenset({"parent", "relative", "staff", "adult"})
 ACTS = ("hit", "shake", "burn_act", "strangle", "touch", "lock_in", "force_feed", "emotional_abuse", "rough", "blame",
         "threat")
 PRONOUNS = frozenset({"han", "hon", "he", "she", "de", "they"})
-OBJECT_PRONOUNS = frozenset({"henne", "honom", "mig", "her", "him", "me", "dem", "them", "oss", "us"})
+OBJECT_PRONOUNS = frozenset({"henne", "honom", "mig", "mej", "dej", "dig", "her", "him", "me", "dem", "them", "oss",
+                             "us"})
 SELF = frozenset({"jag", "vi", "we"})
 # Talking about these at all is the concern ("flickor som inte är omskurna är orena"), so negation does not apply.
 NEVER_NEGATED = frozenset({"fgm", "honour", "control", "retract", "secrecy"})
 # "får stryk", "blev slagen": the child is the one hit; the agent, if named, follows "av"/"by".
 PASSIVE_CUES = frozenset({"får", "fick", "få", "blir", "blev", "bli", "got", "gets", "get", "was", "is", "been",
                           "being"})
+DISARMABLE = frozenset({"weapon", "kill", "number", "danger", "intox", "intox_smell", "threat"})
 GIVING = frozenset({"ge", "ger", "gav", "give", "gives", "gave"})
 PREPOSITIONS = frozenset({"till", "av", "för", "på", "med", "hos", "om", "of", "to", "for", "with", "about"})
 STATE_WORDS = frozenset({"ar", "är", "var", "verkar", "is", "are", "was", "were", "blev"})
@@ -145,9 +150,9 @@ def _tokens(text: str) -> list[Token]:
             continue
         surface = match.group().replace("’", "'")
         if surface in CLAUSE_WORDS:
+            # The word stays a token ("för en månad sedan") but opens a new clause ("..., men sen sa hon").
             clause, segment = clause + 1, segment + 1
-            continue
-        if surface in SCOPE_WORDS:
+        elif surface in SCOPE_WORDS:
             segment += 1
         word = read_word(surface)
         tokens.append(Token(len(tokens), surface, word.forms, set(word.concepts), sentence, clause, segment))
@@ -208,7 +213,8 @@ def _negate(tokens: list[Token]) -> None:
         if token.surface not in NEGATIONS or token.consumed:
             continue
         following = tokens[token.index + 1].surface if token.index + 1 < len(tokens) else ""
-        previous = tokens[token.index - 1].surface if token.index > 0 else ""
+        previous = (tokens[token.index - 1].surface
+                    if token.index > 0 and tokens[token.index - 1].segment == token.segment else "")
         if following in RELEASES or previous in KNOWING:
             continue
         for other in tokens[token.index + 1:token.index + 1 + NEGATION_AHEAD]:
@@ -293,7 +299,7 @@ def _resolve(text: _Text, token: Token, hit: Hit) -> str:
 def _agent_patient(text: _Text, hit: Hit) -> tuple[str | None, str | None]:
     """Who does the act at *hit* and to whom, as actor kinds ("child" for an unnamed child object)."""
     before, after = text.actors(hit)
-    previous = {token.surface for token in text.tokens[max(0, hit.start - 2):hit.start]}
+    previous = {token.surface for token in text.tokens[max(0, hit.start - 2):hit.start + 1]}
     if previous & PASSIVE_CUES and hit.concept == "hit":
         by = [token for token in text.tokens[hit.end + 1:hit.end + 4]
               if token.surface in {"av", "by"} and token.clause == hit.clause]
@@ -440,7 +446,8 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
     if _intox_now(text):
         codes.append("intoxicated_pickup")
     fear_home = any(text.in_sentence(hit.sentence, "home") for hit in text.of("fear"))
-    reluctant = text.has("reluctant_home") and text.has("fear", "injury")
+    reluctant = text.has("reluctant_home") and (text.has("fear", "injury") or any(
+        act.kind == "hit" and act.agent in ADULTS for act in acts))
     if fear_home or reluctant:
         codes.append("injury_afraid_home" if text.has("injury") else "afraid_to_go_home")
     elif text.has("injury") and any(text.in_clause(hit.clause, "parent") for hit in text.of("fear")):
@@ -499,9 +506,11 @@ def read(text: str) -> Reading:
     """Read *text* (raw, in memory) into concepts, acute situations, categories, signals and reasons."""
     warm_up()
     tokens = _tokens(text)
-    text_ = _Text(tokens, _hits(tokens))
+    hits = _hits(tokens)
     _negate(tokens)
-    text_ = _Text(tokens, text_.hits + text_.negated)
+    disarmed = {hit.sentence for hit in hits if hit.concept in ("disarm", "toy")}
+    # Play, drills, stories and meals make weapons, killing, 112 and intoxication words harmless in their sentence.
+    text_ = _Text(tokens, [hit for hit in hits if not (hit.concept in DISARMABLE and hit.sentence in disarmed)])
     acts = _acts(text_)
     reading = Reading(concepts=set(text_.by), language=_language(tokens))
     reading.question = "?" in text or bool(tokens and tokens[0].surface in {
@@ -545,7 +554,7 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
             next(iter(text.sentences("staff"))), "sexual_behaviour", "genital", "sexual_abuse") else "physical")
     adult_violence = [act for act in violent if act.agent in ADULTS and act.agent != "staff"]
     unknown_violence = [act for act in violent if act.agent is None and act.patient == "child"
-                        and not text.in_sentence(act.sentence, "disarm")]
+                        and not text.in_sentence(act.sentence, "fiction")]
     for act in adult_violence:
         if act.patient == "parent":
             cats.add("domestic_violence")
@@ -556,7 +565,7 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
             reasons.add("violence_account")
         reading.report = True
     if unknown_violence or has("violence") or any(
-            token.surface in {"slagen", "sparkad", "misshandlad"} and not text.in_sentence(token.sentence, "disarm")
+            token.surface in {"slagen", "sparkad", "misshandlad"} and not text.in_sentence(token.sentence, "fiction")
             for token in text.tokens):
         cats.add("physical")
         reasons.add("violence_account")
@@ -570,12 +579,18 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
     # Injuries: one sign is a consultation; a pattern, an odd explanation, a burn or the child's account is more.
     injury = any(not text.in_clause(hit.clause, "illness", "hygiene", "minor_injury")
                  for hit in text.of("injury", "burn"))
-    explained = injury and has("accident") and not has("injury_concern")
-    parent_explains = explained and any(text.in_sentence(hit.sentence, "told") for hit in text.of("accident"))
+    explained = injury and (has("accident") or any(
+        text.in_sentence(hit.sentence, "peer") for hit in text.of("injury"))) and not has("injury_concern")
+    # "mamma säger att han ramlade" when asked keeps the injury a sign; "mamma berättade" (she told us first) does not.
+    parent_explains = explained and any(
+        text.in_sentence(hit.sentence, "told") and not any(
+            text.tokens[told.start].surface.startswith(("berätt", "told", "mention")) and told.sentence == hit.sentence
+            for told in text.of("told"))
+        for hit in text.of("accident"))
     if injury and (not explained or parent_explains or reading.report):
         cats.add("physical")
         signals.add("injury")
-        if has("injury_concern", "burn") or (has("pattern") and not explained):
+        if has("injury_concern") or (has("burn") and not explained) or (has("pattern") and not explained):
             reasons.add("injury_of_concern")
             reading.report = True
     if has("strangle"):
@@ -587,8 +602,16 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
                 act.agent in ADULTS and act.patient == "child")) for act in acts):
         cats.add("sexual")
         reading.report = True
+    if any(text.in_clause(hit.clause, "parent", "relative", "adult", "staff") for hit in text.of("doctor_game")):
+        cats.add("sexual")
+        reading.report = True
+    if has("flinch"):
+        cats.add("physical")
     # Honour and FGM.
-    if has("honour", "control", "marriage", "fgm") or (has("fgm_euphemism") and _girl_context(text)) or any(
+    sent_away = any(text.in_sentence(hit.sentence, "country") and text.in_sentence(
+        hit.sentence, "conditional", "secrecy", "threat") for hit in text.of("travel"))
+    euphemism = has("fgm_euphemism") and _girl_context(text)
+    if sent_away or euphemism or has("honour", "control", "marriage", "fgm") or any(
             act.kind == "threat" and act.agent == "relative" for act in acts):
         cats.add("honour")
         reasons.add("honour_or_fgm")
@@ -607,7 +630,8 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
         cats.add("parent")
         with_child = has("pickup", "drive", "dropoff")
         strong_past = has("intox") and with_child
-        if strong_past or (has("intox_smell", "intox") and has("pattern") and with_child):
+        drove = has("intox_smell") and has("drive")
+        if strong_past or drove or (has("intox_smell", "intox") and has("pattern") and with_child):
             reasons.add("intoxicated_with_child")
             reading.report = True
         if has("substance") and (reading.child_told or has("alone", "hunger")):

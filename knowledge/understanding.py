@@ -38,6 +38,7 @@ class Understanding:
     safe_today: bool | None = None  # False: danger now or afraid to go home; True: text says safe; None: silent
     acute_code: str | None = None  # knowledge.acute.ACUTE_CODES
     language: str = "sv"  # "sv" | "en" (the language the text is mostly written in)
+    staff_suspected: bool = False  # a colleague or substitute is suspected (added with the engine; own path)
     extra: dict[str, Any] = field(default_factory=dict)  # engine detail for bench/debug, never text
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,6 +52,7 @@ class Understanding:
             "safe_today": self.safe_today,
             "acute_code": self.acute_code,
             "language": self.language,
+            "staff_suspected": self.staff_suspected,
         }
 
 
@@ -70,6 +72,7 @@ def understand(text: str) -> Understanding:
         safe_today=False if acute_code else (True if reading.safe_said else None),
         acute_code=acute_code,
         language=reading.language,
+        staff_suspected=reading.staff_suspected,
         extra={"staff_suspected": reading.staff_suspected, "report": reading.report,
                "acute_codes": list(reading.acute)},
     )

@@ -246,3 +246,21 @@ def test_understanding_keeps_no_text() -> None:
 def test_english_text_is_recognised_as_english() -> None:
     assert understand("she told me her dad hits her").language == "en"
     assert understand("hon sa att pappa slår henne").language == "sv"
+
+
+@pytest.mark.parametrize(("word", "concepts"), [
+    ("plastknivar", {"toy"}), ("vattenpistol", {"toy"}), ("tillbaka", set()), ("small", set()), ("hit", {"hit"}),
+])
+def test_toys_common_words_and_english_words_are_not_misread(word: str, concepts: set[str]) -> None:
+    found = read_word(word).concepts
+    assert found & {"weapon", "hit", "disarm", "toy"} == concepts
+
+
+def test_a_beating_in_a_film_or_a_doll_game_is_not_an_account() -> None:
+    assert assess("hon berättade om en film där någon blev slagen").outcome is not Outcome.REPORT
+    assert assess("hon berättade att hon blev slagen av pappa").outcome is Outcome.REPORT
+
+
+def test_a_crisis_drill_about_knives_and_intoxication_stays_calm() -> None:
+    assessment = assess("På APT gick vi igenom krisplanen: vad gör vi om någon kommer in med kniv eller är full.")
+    assert not assessment.acute and "intoxicated_with_child" not in assessment.reasons
