@@ -54,44 +54,49 @@ def targets_of(activity: Activity) -> list[Target]:
 
 
 class ConversationReferences:
-    """Saves and loads conversation references; writes only when a reference changed."""
+    """Saves and loads conversation references; writes only when a stored reference differs.
+
+    There is no in-process memory of what was stored: another replica may have deleted the row (an
+    uninstall it handled), so every turn asks the database — one conditional UPDATE that changes nothing
+    when the reference is current, and an INSERT when the row is missing.
+    """
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
-        self._seen: dict[Target, str] = {}
 
     async def remember(self, activity: Activity) -> None:
         """Store the reference of every target *activity* reveals (user personal chat, team channel)."""
         for target in targets_of(activity):
             reference = TurnContext.get_conversation_reference(activity)
+            # The triggering message's id changes every turn and a proactive message needs none.
+            reference.activity_id = None
             if target.kind == CHANNEL:
                 # Proactive posts go to the channel itself, not to a reply thread within it.
                 reference.conversation.id = reference.conversation.id.split(";messageid=")[0]
-            fingerprint = f"{reference.conversation.id}|{reference.service_url}"
-            if self._seen.get(target) == fingerprint:
-                continue
             name = activity.from_property.name if target.kind == USER and activity.from_property else None
             await self._save(target, reference, activity, name)
-            self._seen[target] = fingerprint
 
     async def _save(self, target: Target, reference: ConversationReference, activity: Activity,
                     name: str | None) -> None:
         channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
         tenant = (channel_data.get("tenant") or {}).get("id") if channel_data else None
+        serialized = json.dumps(reference.serialize())
         values = {
             "tenant_id": tenant or (activity.conversation.tenant_id if activity.conversation else None),
             "conversation_id": reference.conversation.id,
             "service_url": reference.service_url or "",
-            "reference": json.dumps(reference.serialize()),
+            "reference": serialized,
             "display_name": name,
             "updated_at": datetime.now(UTC),
         }
         table = ConversationRefRow.__table__
+        mine = (table.c.kind == target.kind) & (table.c.target_id == target.target_id)
+        async with self._engine.connect() as connection:
+            stored = (await connection.execute(select(table.c.reference, table.c.display_name).where(mine))).first()
+        if stored is not None and stored.reference == serialized and stored.display_name == name:
+            return  # current: a steady-state turn costs one read
         async with self._engine.begin() as connection:
-            result = await connection.execute(
-                update(table).where(table.c.kind == target.kind, table.c.target_id == target.target_id)
-                .values(**values)
-            )
+            result = await connection.execute(update(table).where(mine).values(**values))
             if result.rowcount == 0:
                 try:
                     async with connection.begin_nested():
@@ -106,7 +111,6 @@ class ConversationReferences:
         removed = 0
         async with self._engine.begin() as connection:
             for target in targets_of(activity):
-                self._seen.pop(target, None)
                 result = await connection.execute(
                     delete(table).where(table.c.kind == target.kind, table.c.target_id == target.target_id))
                 removed += result.rowcount

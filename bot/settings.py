@@ -34,6 +34,7 @@ class Settings:
     public_url: str = "http://localhost:3978"
     retention_days: int = 30
     claim_timeout_minutes: int = 10
+    relay_idle_minutes: int = 240  # a relay nobody writes in for this long closes itself
     worker_interval_seconds: float = 30.0
     session_secret: str = field(default="", repr=False)
     secure_cookies: bool = False
@@ -147,6 +148,7 @@ class Settings:
             public_url=public_url,
             retention_days=retention,
             claim_timeout_minutes=integer("CLAIM_TIMEOUT_MINUTES", 10),
+            relay_idle_minutes=max(1, integer("RELAY_IDLE_MINUTES", 240)),
             worker_interval_seconds=number("WORKER_INTERVAL_SECONDS", 30.0),
             session_secret=env.get("SESSION_SECRET", ""),
             # Cookies are Secure by default whenever the public address is https.

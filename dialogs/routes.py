@@ -72,5 +72,15 @@ def shown_reasons(route: dict[str, Any] | None) -> list[str]:
 
 
 def can_hand_off(route: dict[str, Any] | None) -> bool:
-    """Whether someone in the route is reachable now for a handoff."""
-    return any(c.get("available_now") for c in (route or {}).get("contacts") or [])
+    """Whether the route names someone a handoff request can be sent to through Teams, now or when they open.
+
+    Outside office hours the request is kept and offered to whoever is on call, else at the next opening;
+    so the time of day does not matter here, only that there is a socionom (or a unit channel) to ask.
+    """
+    for contact in (route or {}).get("contacts") or []:
+        unit = contact.get("unit") or {}
+        if unit.get("kind") == "socialjour":
+            continue
+        if contact.get("teams_user_id") or contact.get("teams_channel_id") or unit.get("teams_channel_id"):
+            return True
+    return False

@@ -24,7 +24,8 @@ WITHDRAW = "handoff.withdraw"
 END = "handoff.end"
 OUTCOME = "handoff.outcome"
 RATE = "handoff.rate"
-ACTIONS = frozenset({CLAIM, WITHDRAW, END, OUTCOME, RATE})
+FOCUS = "handoff.focus"
+ACTIONS = frozenset({CLAIM, WITHDRAW, END, OUTCOME, RATE, FOCUS})
 OUTCOMES = ("report", "early_support", "observe", "no_action")
 RATINGS = (1, 2, 3, 4, 5)
 
@@ -37,14 +38,21 @@ def category_names(lang: str, categories: Sequence[str]) -> str:
 
 def offer_card(lang: str, *, handoff_id: str, district: str, requested_at: datetime,
                categories: Sequence[str], urgency: str, waited_minutes: int | None = None,
-               status: str | None = None) -> Attachment:
-    """The card socionoms get: no words from the staff member; *status* replaces the button once decided."""
+               status: str | None = None, requested_text: str | None = None,
+               waited_for_opening: bool = False) -> Attachment:
+    """The card socionoms get: no words from the staff member; *status* replaces the button once decided.
+
+    *requested_text* says when the staff member asked ("söndag 29/11 kl. 20:15"); *waited_for_opening* adds
+    that the request came outside office hours and waited for the unit to open.
+    """
     text = text_for(lang)
     facts = [(text["relay.offer.district"], district),
-             (text["relay.offer.time"], requested_at.strftime("%Y-%m-%d %H:%M")),
+             (text["relay.offer.time"], requested_text or requested_at.strftime("%Y-%m-%d %H:%M")),
              (text["relay.offer.categories"], category_names(lang, categories)),
              (text["relay.offer.urgency"], text.get(f"relay.urgency.{urgency}", urgency))]
     body = [_title(text["relay.offer.title"]), _facts(facts)]
+    if waited_for_opening and status is None:
+        body.append(_para(say(lang, "relay.offer.after_hours", when=requested_text or ""), color="Attention"))
     if waited_minutes and status is None:
         body.append(_para(say(lang, "relay.offer.backup", minutes=waited_minutes), color="Attention"))
     if status is not None:
@@ -53,6 +61,13 @@ def offer_card(lang: str, *, handoff_id: str, district: str, requested_at: datet
     body.append(_para(text["relay.offer.privacy"], isSubtle=True, size="Small"))
     actions = [_submit(text["relay.claim"], {"action": CLAIM, "handoff_id": handoff_id}, style="positive")]
     return _card(body, actions, fallback=text["relay.offer.title"])
+
+
+def choose_handoff_card(lang: str, message: str, options: Sequence[tuple[str, str]], carried: str) -> Attachment:
+    """For a socionom in several conversations: which one the message *carried* (already scrubbed) goes to."""
+    actions = [_submit(label, {"action": FOCUS, "handoff_id": handoff_id, "text": carried})
+               for handoff_id, label in options]
+    return _card([_para(message)], actions, fallback=message)
 
 
 def note_card(lang: str, note: Mapping[str, Any], district: str) -> Attachment:
@@ -84,7 +99,8 @@ def withdraw_card(lang: str, message: str, handoff_id: str) -> Attachment:
 def outcome_choice_card(lang: str, message: str, handoff_id: str) -> Attachment:
     """For the socionom: the four outcomes."""
     text = text_for(lang)
-    body = [_para(message), _para(text["relay.outcome.ask"], weight="Bolder")]
+    # No empty text block when there is nothing to say before the question.
+    body = [*([_para(message)] if message else []), _para(text["relay.outcome.ask"], weight="Bolder")]
     actions = [_submit(text[f"relay.outcome.{code}"], {"action": OUTCOME, "handoff_id": handoff_id,
                                                        "outcome": code}) for code in OUTCOMES]
     return _card(body, actions, fallback=text["relay.outcome.ask"])

@@ -1,7 +1,9 @@
 """The handoff engine: asks socionoms, lets one claim, relays scrubbed messages, closes with an outcome.
 
 Everything that must survive a restart lives in the database (`HandoffStore`); this object holds no
-conversation state of its own, so any app process or worker can carry on any handoff.
+conversation state of its own, so any app process or worker can carry on any handoff. Every state change
+queues its notifications in the same transaction (the outbox); they are sent after the commit by the process
+that made the change and, should it die, by any process's timer loop once the lease has run out.
 """
 
 from __future__ import annotations
@@ -23,25 +25,44 @@ from bot.handoff.store import (
     CLOSED,
     ESCALATED,
     EXPIRED,
+    OFFER,
     OFFERED,
+    OUTBOX_LEASE_SECONDS,
     REQUESTED,
+    SEND,
     TALKING,
+    UPDATE,
     WAITING,
     WITHDRAWN,
     Handoff,
     HandoffStore,
+    Outgoing,
+    Pending,
     PurgeResult,
 )
+from bot.references import targets_of
 from dialogs.text import say, text_for, when_text
 from knowledge.acute import is_acute
-from knowledge.scrub import scrub
+from knowledge.scrub import Scrubbed, scrub
 
 log = logging.getLogger(__name__)
 
-ESCALATE = "escalate"
+# Timer actions (handoff.next_action).
+OFFER_FIRST = "offer"  # send the first offers (at once, or when the unit opens)
+ESCALATE = "escalate"  # nobody took it in time: ask the next stage, or expire
+ACTIVATE = "activate"  # a claim's notifications are out: the relay is active (recovers a claim whose process died)
+IDLE = "idle"  # nobody wrote in the relay for `relay_idle_minutes`: close it
 CLAIMABLE = WAITING  # a fast click may arrive before the request is marked offered
 NOTE_FIELDS = ("day", "district_id", "age_band", "categories", "duration", "acute", "outcome", "summary", "lang")
 SUMMARY_MAX = 1000
+# An offer sent this long after the request says that the request waited for the unit to open.
+LATE_OFFER = timedelta(minutes=15)
+
+Fault = Callable[[str], None]
+
+
+def _no_fault(_point: str) -> None:
+    """Production: no fault injection."""
 
 
 def _words(lang: str, key: str) -> set[str]:
@@ -53,11 +74,25 @@ def _command(text: str | None) -> str:
     return " ".join((text or "").strip().lower().rstrip(".!").split())
 
 
+def lang_of_locale(locale: str | None) -> str:
+    """English for en-* locales, Swedish for everything else."""
+    return "en" if (locale or "").lower().startswith("en") else "sv"
+
+
+def _serialize(activities: Sequence[Activity]) -> list[dict[str, Any]]:
+    return [activity.serialize() for activity in activities]
+
+
+class _NotYet(Exception):
+    """An outbox row cannot be delivered yet (an update whose card is still on its way)."""
+
+
 class HandoffEngine:
     """Implements the dialogs' HandoffPort (`request`) and the handler's TurnInterceptor (`intercept`)."""
 
     def __init__(self, *, settings: Any, store: HandoffStore, adapter: Any, references: Any, records: Any,
-                 routing: Any, clock: Callable[[], datetime], storage: Any = None) -> None:
+                 routing: Any, clock: Callable[[], datetime], storage: Any = None, fault: Fault | None = None
+                 ) -> None:
         self._settings = settings
         self._storage = storage  # SqlStorage: abandoned conversation state is purged with the transcripts
         self.store = store
@@ -67,17 +102,28 @@ class HandoffEngine:
         self._routing = routing
         self._clock = clock
         self._zone = ZoneInfo(getattr(settings, "timezone", "Europe/Stockholm"))
+        # Tests inject a fault here to kill the process between two steps; production never does.
+        self._fault = fault or _no_fault
 
     @property
     def claim_timeout(self) -> timedelta:
         """How long a stage waits for someone to take the request."""
         return timedelta(minutes=self._settings.claim_timeout_minutes)
 
+    @property
+    def idle_timeout(self) -> timedelta:
+        """How long a relay may stay silent before it closes itself."""
+        return timedelta(minutes=getattr(self._settings, "relay_idle_minutes", 240))
+
     # --- HandoffPort --------------------------------------------------------------------------------
 
     async def request(self, context: TurnContext, note: dict[str, Any], route: dict[str, Any], *,
                       share_name: bool) -> None:
-        """Start a handoff: store it, tell the staff member, send content-free cards to the first socionoms."""
+        """Start a handoff: store it with its first timer and the staff member's answer, then offer it.
+
+        In office hours (or when someone is on call) the first offers go out at once; otherwise the request
+        waits for the unit's next opening, and the staff member is told so — 112 and socialjouren first.
+        """
         activity = context.activity
         lang = "en" if (note.get("lang") == "en" or (not note.get("lang") and
                                                       (activity.locale or "").startswith("en"))) else "sv"
@@ -93,6 +139,16 @@ class HandoffEngine:
             # Scrubbed again: whatever the caller forgot, nothing identifying is stored or shown.
             clean_note["summary"] = scrub(str(clean_note["summary"])[:SUMMARY_MAX]).text
         consultation_id = note.get("id") or note.get("note_id")
+        now = self.store.now()
+        availability = await self._availability_of(route, now)
+        # Closed and nobody on call: the first offers go out when the unit opens (the claim timeout counts
+        # from then); an unknown opening time means asking at once and letting the cards wait.
+        waits = not availability.open_now and not availability.on_call and availability.next_opening is not None
+        first_at = max(now, availability.next_opening) if waits and availability.next_opening else now
+        staff_reference = TurnContext.get_conversation_reference(activity).serialize()
+        district = plan.district_name(route) or text_for(lang)["relay.unknown_district"]
+        owner = uuid.uuid4().hex
+        told = self._request_messages(lang, handoff_id, district, route, availability, waits)
         await self.store.create({
             "lang": lang,
             "district_id": plan.district_id(route) or note.get("district_id"),
@@ -106,42 +162,48 @@ class HandoffEngine:
             "staff_id": (sender.aad_object_id or sender.id) if sender else None,
             "staff_name": sender.name if share_name and sender else None,
             "staff_conversation_id": activity.conversation.id,
-            "staff_reference": TurnContext.get_conversation_reference(activity).serialize(),
-        }, handoff_id=handoff_id)
+            "staff_reference": staff_reference,
+            "next_action": OFFER_FIRST,
+            "next_action_at": first_at,
+        }, handoff_id=handoff_id, owner=owner,
+            outbox=[Outgoing("staff:requested", reference=staff_reference, payload=_serialize(told))],
+            before_commit=lambda: self._fault("request.before_commit"))
+        self._fault("request.committed")
         log.info("handoff requested", extra={"event": "handoff_requested", "handoff_id": handoff_id})
         if consultation_id:
             await self._records.mark_handoff(consultation_id)
         await self._emit(context, interop.handoff_initiation(context, {
             "handoff_id": handoff_id, "skill": "socionom", "district_id": plan.district_id(route),
             "categories": categories, "urgency": self._urgency(note, route)}))
-        handoff = await self.store.get(handoff_id)
-        assert handoff is not None
-        availability = await self._availability(handoff)
-        sent = await self._offer(handoff, plan.FIRST, availability)
-        district = self._district(handoff)
-        messages = []
-        if sent:
-            messages.append(say(lang, "relay.sent_on_call" if (not availability.open_now and availability.on_call)
-                                else "relay.sent", district=district))
-        if not availability.open_now:
-            messages.append(self._closed_text(lang, district, availability.next_opening))
-            messages.append(self._acute_advice(lang, handoff.route))
-        for text in messages:
-            await context.send_activity(text)
-        if sent:
-            start = self.store.now()
-            if not availability.open_now and not availability.on_call and availability.next_opening:
-                start = max(start, availability.next_opening)
-            moved = await self.store.transition(handoff_id, (REQUESTED,), OFFERED, actor="system",
-                                                detail=f"stage0:{len(sent)}", next_action=ESCALATE,
-                                                next_action_at=start + self.claim_timeout)
-            if moved:
-                await context.send_activity(MessageFactory.attachment(cards.withdraw_card(
-                    lang, say(lang, "relay.privacy"), handoff_id)))
+        await self._deliver(owner, turn_context=context)
+        self._fault("request.staff_told")
+        if waits:
+            await self.store.record(handoff_id, "waits_for_opening", "system")
             return
-        # Nobody reachable at the first stage: escalate right away (the timer path, run inline).
-        await self.store.update(handoff_id, next_action=ESCALATE, next_action_at=self.store.now())
-        await self._escalate(handoff_id)
+        try:
+            await self._offer_first(handoff_id, owner)
+        finally:
+            await self.store.release(handoff_id, owner)
+
+    def _request_messages(self, lang: str, handoff_id: str, district: str, route: Mapping[str, Any],
+                          availability: plan.Availability, waits: bool) -> list[Activity]:
+        """What the staff member is told when the request is taken: acute advice first when the unit is closed."""
+        messages: list[Activity] = []
+        if availability.open_now:
+            messages.append(MessageFactory.text(say(lang, "relay.sent", district=district)))
+        else:
+            # Outside office hours the first thing said is what to do if it cannot wait.
+            messages.append(MessageFactory.text(self._acute_advice(lang, route)))
+            if waits:
+                opens = when_text(lang, availability.next_opening, self._zone) if availability.next_opening else ""
+                messages.append(MessageFactory.text(say(lang, "relay.after_hours", district=district, opens=opens)))
+            elif availability.on_call:
+                messages.append(MessageFactory.text(say(lang, "relay.sent_on_call", district=district) + " "
+                                                    + self._closed_text(lang, district, availability.next_opening)))
+            else:
+                messages.append(MessageFactory.text(say(lang, "relay.closed_hours_unknown", district=district)))
+        messages.append(MessageFactory.attachment(cards.withdraw_card(lang, say(lang, "relay.privacy"), handoff_id)))
+        return messages
 
     # --- TurnInterceptor ----------------------------------------------------------------------------
 
@@ -161,7 +223,7 @@ class HandoffEngine:
         if staff_side is not None:
             await self._on_staff_message(turn_context, staff_side)
             return True
-        if socionom_side is not None:
+        if socionom_side:
             await self._on_socionom_message(turn_context, socionom_side)
             return True
         return False
@@ -185,6 +247,16 @@ class HandoffEngine:
             await self._set_outcome(turn_context, handoff, str(value.get("outcome")))
         elif action == cards.RATE and self._is_staff(turn_context, handoff):
             await self._rate(turn_context, handoff, value.get("rating"))
+        elif action == cards.FOCUS and self._is_claimer(turn_context, handoff) and handoff.state in TALKING:
+            await self.store.update(handoff.id, states=TALKING, focus_at=self.store.now())
+            text = value.get("text")
+            chosen = await self.store.get(handoff.id)
+            assert chosen is not None
+            if isinstance(text, str) and text.strip():
+                await self._relay_from_socionom(turn_context, chosen, text)
+            else:
+                await turn_context.send_activity(say(self._claimer_lang(chosen), "relay.focus.set",
+                                                     label=self._handoff_label(chosen, self._claimer_lang(chosen))))
         else:
             await turn_context.send_activity(say(lang, "relay.gone"))
 
@@ -199,7 +271,11 @@ class HandoffEngine:
 
     @staticmethod
     def _lang_of(turn_context: TurnContext) -> str:
-        return "en" if (turn_context.activity.locale or "").startswith("en") else "sv"
+        return lang_of_locale(turn_context.activity.locale)
+
+    @staticmethod
+    def _claimer_lang(handoff: Handoff) -> str:
+        return handoff.claimer_lang or "sv"
 
     # --- staff side ---------------------------------------------------------------------------------
 
@@ -219,37 +295,61 @@ class HandoffEngine:
                 await self._withdraw(turn_context, handoff)
             elif acute is None:
                 await turn_context.send_activity(MessageFactory.attachment(cards.withdraw_card(
-                    lang, say(lang, "relay.waiting"), handoff.id)))
+                    lang, self._waiting_text(handoff), handoff.id)))
             return
         if command in _words(lang, "relay.words.end"):
             await self._end(turn_context, handoff, by="staff")
             return
         if not text.strip():
             return
-        scrubbed = scrub(text)
-        await self.store.add_message(handoff.id, "staff", scrubbed.text, scrubbed.kinds)
-        socionom_lang = "sv"
+        scrubbed = self._scrub_relay(text, handoff)
+        socionom_lang = self._claimer_lang(handoff)
         lines = [say(socionom_lang, "relay.from", who=self._staff_label(handoff, socionom_lang),
                      text=scrubbed.text)]
         if acute is not None:
             lines.append(say(socionom_lang, "relay.acute_flag"))
-        await self._send(handoff.claimer_reference, [MessageFactory.text(line) for line in lines],
-                         turn_context=turn_context)
+        owner = uuid.uuid4().hex
+        await self.store.add_message(handoff.id, "staff", scrubbed.text, scrubbed.kinds, owner=owner,
+                                     idle_after=self.idle_timeout, outbox=[Outgoing(
+                                         f"relay:{uuid.uuid4().hex}", reference=handoff.claimer_reference,
+                                         payload=_serialize([MessageFactory.text(line) for line in lines]))])
+        await self._deliver(owner, turn_context=turn_context)
         if scrubbed.kinds:
             await turn_context.send_activity(say(lang, "relay.masked"))
 
+    def _waiting_text(self, handoff: Handoff) -> str:
+        """"Still waiting", with the opening time when the request waits for the unit to open."""
+        if handoff.state == REQUESTED and handoff.next_action == OFFER_FIRST and handoff.next_action_at and \
+                handoff.next_action_at > self.store.now():
+            return say(handoff.lang, "relay.waiting_for_opening", district=self._district(handoff),
+                       opens=when_text(handoff.lang, handoff.next_action_at, self._zone))
+        return say(handoff.lang, "relay.waiting")
+
     async def _withdraw(self, turn_context: TurnContext, handoff: Handoff) -> None:
+        owner = uuid.uuid4().hex
         if not await self.store.transition(handoff.id, WAITING, WITHDRAWN, actor="staff", next_action=None,
-                                           next_action_at=None):
+                                           next_action_at=None, update_cards=True, owner=owner):
             await turn_context.send_activity(say(handoff.lang, "relay.gone"))
             return
         log.info("handoff withdrawn", extra={"event": "handoff_withdrawn", "handoff_id": handoff.id})
         await turn_context.send_activity(say(handoff.lang, "relay.withdrawn"))
         await self._emit(turn_context, interop.handoff_status(turn_context.activity.conversation, interop.FAILED,
                                                               "withdrawn"))
-        await self._update_cards(handoff, text_for("sv")["relay.card_withdrawn"], turn_context=turn_context)
+        await self._deliver(owner, turn_context=turn_context)
 
     # --- socionom side ------------------------------------------------------------------------------
+
+    async def _may_claim(self, turn_context: TurnContext, handoff: Handoff, claimer_ids: set[str]) -> str | None:
+        """None when the clicker received the offer (personally or in the channel it was posted to), else why not."""
+        if self._is_staff(turn_context, handoff) or (handoff.staff_id is not None and handoff.staff_id in claimer_ids):
+            return "relay.claim_refused_own"
+        targets = {(plan.USER, user_id) for user_id in claimer_ids}
+        conversation = turn_context.activity.conversation
+        if conversation is not None and (conversation.conversation_type or "").lower() == "channel":
+            targets |= {(t.kind, t.target_id) for t in targets_of(turn_context.activity) if t.kind == plan.CHANNEL}
+        if await self.store.offered_to(handoff.id, targets):
+            return None
+        return "relay.claim_refused"
 
     async def _claim(self, turn_context: TurnContext, handoff: Handoff) -> None:
         activity = turn_context.activity
@@ -258,14 +358,36 @@ class HandoffEngine:
         claimer_id = (sender.aad_object_id or sender.id) if sender else None
         if not claimer_id:
             return
+        refusal = await self._may_claim(turn_context, handoff, {i for i in (sender.aad_object_id, sender.id) if i})
+        if refusal is not None:
+            log.info("claim refused", extra={"event": "handoff_claim_refused", "handoff_id": handoff.id})
+            await self.store.record(handoff.id, "claim_refused", "socionom", refusal.rsplit("_", 1)[-1])
+            await turn_context.send_activity(say(lang, refusal))
+            return
         name = (sender.name if sender else None) or text_for(lang)["relay.default_role"]
         role = plan.role_of(handoff.route, claimer_id) or text_for(lang)["relay.default_role"]
         personal = await self._references.find(plan.USER, claimer_id)
         reference = personal or TurnContext.get_conversation_reference(activity)
+        claimer_reference = reference.serialize()
+        district = self._district(handoff, lang)
+        staff_lang = handoff.lang
+        to_claimer = [MessageFactory.attachment(cards.note_card(lang, handoff.note or {}, district)),
+                      MessageFactory.attachment(cards.end_card(lang, say(
+                          lang, "relay.claimed_you", who=self._staff_label(handoff, lang)), handoff.id))]
+        to_staff = [MessageFactory.attachment(cards.end_card(staff_lang, say(
+            staff_lang, "relay.claimed_staff", name=name, role=role), handoff.id)),
+            interop.handoff_status(self._conversation(handoff.staff_reference), interop.ACCEPTED, None)]
+        owner = uuid.uuid4().hex
+        now = self.store.now()
         won = await self.store.transition(
-            handoff.id, CLAIMABLE, CLAIMED, actor="socionom", next_action=None, next_action_at=None,
-            claimed_by=claimer_id, claimer_name=name, claimer_role=role,
-            claimer_conversation_id=reference.conversation.id, claimer_reference=reference.serialize())
+            handoff.id, CLAIMABLE, CLAIMED, actor="socionom", update_cards=True, owner=owner,
+            outbox=[Outgoing("claim:claimer", reference=claimer_reference, payload=_serialize(to_claimer)),
+                    Outgoing("claim:staff", reference=handoff.staff_reference, payload=_serialize(to_staff))],
+            # The claim's own timer: should this process die before the relay is active, any other finishes it.
+            next_action=ACTIVATE, next_action_at=now, lease_owner=owner,
+            lease_until=now + timedelta(seconds=OUTBOX_LEASE_SECONDS),
+            claimed_by=claimer_id, claimer_name=name, claimer_role=role, claimer_lang=lang,
+            claimer_conversation_id=reference.conversation.id, claimer_reference=claimer_reference)
         if not won:
             current = await self.store.get(handoff.id)
             if current is not None and current.claimed_by:
@@ -274,66 +396,111 @@ class HandoffEngine:
                 await turn_context.send_activity(say(lang, "relay.gone"))
             await self.store.record(handoff.id, "claim_lost", "socionom")
             return
+        self._fault("claim.committed")
         log.info("handoff claimed", extra={"event": "handoff_claimed", "handoff_id": handoff.id})
-        handoff = await self.store.get(handoff.id)
-        assert handoff is not None
-        district = self._district(handoff)
-        await self._update_cards(handoff, say("sv", "relay.taken", name=name), turn_context=turn_context)
-        intro = [MessageFactory.attachment(cards.note_card(lang, handoff.note or {}, district)),
-                 MessageFactory.attachment(cards.end_card(lang, say(
-                     lang, "relay.claimed_you", who=self._staff_label(handoff, lang)), handoff.id))]
-        await self._send(handoff.claimer_reference, intro, turn_context=turn_context)
-        staff_lang = handoff.lang
-        await self._send(handoff.staff_reference, [
-            MessageFactory.attachment(cards.end_card(staff_lang, say(staff_lang, "relay.claimed_staff", name=name,
-                                                                     role=role), handoff.id)),
-            MessageFactory.text(say(staff_lang, "relay.privacy")),
-            interop.handoff_status(self._conversation(handoff.staff_reference), interop.ACCEPTED, None),
-        ], turn_context=turn_context)
-        await self.store.transition(handoff.id, (CLAIMED,), ACTIVE, actor="system")
+        await self._deliver(owner, turn_context=turn_context)
+        await self._activate(handoff.id, owner)
 
-    async def _on_socionom_message(self, turn_context: TurnContext, handoff: Handoff) -> None:
+    async def _activate(self, handoff_id: str, owner: str) -> None:
+        """Send whatever the claim queued and is still unsent, then mark the relay active with its idle timer."""
+        for row in await self.store.lease_outbox(owner, handoff_id=handoff_id):
+            await self._deliver_row(row, owner)
+        now = self.store.now()
+        await self.store.transition(handoff_id, (CLAIMED,), ACTIVE, actor="system", next_action=IDLE,
+                                    next_action_at=now + self.idle_timeout, lease_owner=None, lease_until=None)
+
+    async def _on_socionom_message(self, turn_context: TurnContext, handoffs: Sequence[Handoff]) -> None:
         text = turn_context.activity.text or ""
-        if _command(text) in _words("sv", "relay.words.end"):
-            await self._end(turn_context, handoff, by="socionom")
-            return
         if not text.strip():
             return
-        scrubbed = scrub(text)
-        await self.store.add_message(handoff.id, "socionom", scrubbed.text, scrubbed.kinds)
-        who = f"{handoff.claimer_name} ({handoff.claimer_role})"
-        await self._send(handoff.staff_reference, [MessageFactory.text(say(handoff.lang, "relay.from", who=who,
-                                                                           text=scrubbed.text))],
-                         turn_context=turn_context)
-        if scrubbed.kinds:
-            await turn_context.send_activity(say("sv", "relay.masked"))
+        handoff = self._current(handoffs)
+        if handoff is None:
+            # Several conversations and no choice yet: ask which one, carrying the (scrubbed) message along.
+            lang = self._claimer_lang(handoffs[0])
+            options = [(h.id, self._handoff_label(h, lang)) for h in handoffs]
+            carried = self._scrub_relay(text, handoffs[0]).text
+            await turn_context.send_activity(MessageFactory.attachment(cards.choose_handoff_card(
+                lang, say(lang, "relay.focus.ask"), options, carried)))
+            return
+        await self._relay_from_socionom(turn_context, handoff, text)
 
-    async def _end(self, turn_context: TurnContext, handoff: Handoff, *, by: str) -> None:
-        if not await self.store.transition(handoff.id, TALKING, CLOSED, actor=by, closed_by=by):
-            await turn_context.send_activity(say(self._lang_of(turn_context), "relay.gone"))
+    @staticmethod
+    def _current(handoffs: Sequence[Handoff]) -> Handoff | None:
+        """The handoff a socionom's typed message is for, or None when they must choose."""
+        if len(handoffs) == 1:
+            return handoffs[0]
+        chosen = max((h for h in handoffs if h.focus_at is not None), key=lambda h: h.focus_at, default=None)
+        latest_claim = max((h.claimed_at for h in handoffs if h.claimed_at is not None), default=None)
+        # A choice counts until another conversation starts after it.
+        if chosen is not None and (latest_claim is None or chosen.focus_at >= latest_claim):  # type: ignore[operator]
+            return chosen
+        return None
+
+    async def _relay_from_socionom(self, turn_context: TurnContext, handoff: Handoff, text: str) -> None:
+        lang = self._claimer_lang(handoff)
+        if _command(text) in _words(lang, "relay.words.end"):
+            await self._end(turn_context, handoff, by="socionom")
+            return
+        scrubbed = self._scrub_relay(text, handoff)
+        who = f"{handoff.claimer_name} ({handoff.claimer_role})"
+        owner = uuid.uuid4().hex
+        await self.store.add_message(handoff.id, "socionom", scrubbed.text, scrubbed.kinds, owner=owner,
+                                     idle_after=self.idle_timeout, outbox=[Outgoing(
+                                         f"relay:{uuid.uuid4().hex}", reference=handoff.staff_reference,
+                                         payload=_serialize([MessageFactory.text(say(
+                                             handoff.lang, "relay.from", who=who, text=scrubbed.text))]))])
+        await self._deliver(owner, turn_context=turn_context)
+        if scrubbed.kinds:
+            await turn_context.send_activity(say(lang, "relay.masked"))
+
+    def _scrub_relay(self, text: str, handoff: Handoff) -> Scrubbed:
+        """The one place relay text is scrubbed, in both directions, before it is stored or forwarded."""
+        return scrub(text)
+
+    async def _end(self, turn_context: TurnContext | None, handoff: Handoff, *, by: str) -> None:
+        owner = uuid.uuid4().hex
+        socionom_lang = self._claimer_lang(handoff)
+        if by == "idle":
+            staff_text = say(handoff.lang, "relay.idle_closed_staff", duration=self._idle_text(handoff.lang))
+            socionom_text = say(socionom_lang, "relay.idle_closed_socionom", duration=self._idle_text(socionom_lang))
+        elif by == "staff":
+            staff_text = say(handoff.lang, "relay.ended_staff")
+            socionom_text = say(socionom_lang, "relay.ended_by_staff")
+        else:
+            staff_text = say(handoff.lang, "relay.ended_by_socionom", name=handoff.claimer_name or "")
+            socionom_text = ""
+        moved = await self.store.transition(
+            handoff.id, TALKING, CLOSED, actor="timer" if by == "idle" else by, closed_by=by, owner=owner,
+            next_action=None, next_action_at=None, outbox=[
+                Outgoing("end:staff", reference=handoff.staff_reference, payload=_serialize([
+                    MessageFactory.text(staff_text),
+                    interop.handoff_status(self._conversation(handoff.staff_reference), interop.COMPLETED, by)])),
+                Outgoing("end:claimer", reference=handoff.claimer_reference, payload=_serialize([
+                    MessageFactory.attachment(cards.outcome_choice_card(socionom_lang, socionom_text, handoff.id))])),
+            ])
+        if not moved:
+            if turn_context is not None:
+                await turn_context.send_activity(say(self._lang_of(turn_context), "relay.gone"))
             return
         log.info("handoff closed", extra={"event": "handoff_closed", "handoff_id": handoff.id, "closed_by": by})
-        staff_text = "relay.ended_staff" if by == "staff" else "relay.ended_by_socionom"
-        socionom_text = "relay.ended_by_staff" if by == "staff" else "relay.outcome.ask"
-        await self._send(handoff.staff_reference, [
-            MessageFactory.text(say(handoff.lang, staff_text, name=handoff.claimer_name or "")),
-            interop.handoff_status(self._conversation(handoff.staff_reference), interop.COMPLETED, by),
-        ], turn_context=turn_context)
-        await self._send(handoff.claimer_reference, [MessageFactory.attachment(cards.outcome_choice_card(
-            "sv", text_for("sv")[socionom_text] if by == "staff" else "", handoff.id))], turn_context=turn_context)
+        await self._deliver(owner, turn_context=turn_context)
 
     async def _set_outcome(self, turn_context: TurnContext, handoff: Handoff, outcome: str) -> None:
-        if outcome not in cards.OUTCOMES or not await self.store.update(handoff.id, states=(CLOSED,),
-                                                                        where_null="outcome", outcome=outcome):
-            await turn_context.send_activity(say("sv", "relay.gone"))
+        lang = self._claimer_lang(handoff)
+        owner = uuid.uuid4().hex
+        route = handoff.route
+        result = MessageFactory.attachment(cards.result_card(
+            handoff.lang, handoff_id=handoff.id, outcome=outcome if outcome in cards.OUTCOMES else "observe",
+            district=self._district(handoff), eservice_url=self._settings.eservice_url,
+            intake=plan.intake_units(route), early_support=plan.early_support_units(route)))
+        if outcome not in cards.OUTCOMES or not await self.store.update(
+                handoff.id, states=(CLOSED,), where_null="outcome", outcome=outcome, owner=owner,
+                outbox=[Outgoing("result:staff", reference=handoff.staff_reference, payload=_serialize([result]))]):
+            await turn_context.send_activity(say(lang, "relay.gone"))
             return
         await self.store.record(handoff.id, "outcome", "socionom", outcome)
-        route = handoff.route
-        await self._send(handoff.staff_reference, [MessageFactory.attachment(cards.result_card(
-            handoff.lang, handoff_id=handoff.id, outcome=outcome, district=self._district(handoff),
-            eservice_url=self._settings.eservice_url, intake=plan.intake_units(route),
-            early_support=plan.early_support_units(route)))], turn_context=turn_context)
-        await turn_context.send_activity(say("sv", "relay.outcome.saved"))
+        await self._deliver(owner, turn_context=turn_context)
+        await turn_context.send_activity(say(lang, "relay.outcome.saved"))
 
     async def _rate(self, turn_context: TurnContext, handoff: Handoff, rating: Any) -> None:
         try:
@@ -347,10 +514,13 @@ class HandoffEngine:
         await self.store.record(handoff.id, "rated", "staff", str(value))
         await turn_context.send_activity(say(handoff.lang, "relay.rate.thanks"))
 
-    # --- timers -------------------------------------------------------------------------------------
+    # --- timers and the outbox sweeper --------------------------------------------------------------
 
-    async def run_due(self, owner: str | None = None, *, lease_seconds: float = 120.0) -> int:
-        """Run every due timer this process can lease; returns how many actions it performed."""
+    async def run_due(self, owner: str | None = None, *, lease_seconds: float = OUTBOX_LEASE_SECONDS) -> int:
+        """Run every due timer this process can lease, then send what dead processes left unsent.
+
+        Returns how many timer actions it performed.
+        """
         owner = owner or uuid.uuid4().hex
         done = 0
         for handoff_id in await self.store.due():
@@ -358,19 +528,63 @@ class HandoffEngine:
             if action is None:
                 continue  # another process holds it
             try:
-                if action == ESCALATE:
-                    await self._escalate(handoff_id)
-                    done += 1
+                if action == OFFER_FIRST:
+                    await self._offer_first(handoff_id, owner)
+                elif action == ESCALATE:
+                    await self._escalate(handoff_id, owner)
+                elif action == ACTIVATE:
+                    await self._activate(handoff_id, owner)
+                elif action == IDLE:
+                    await self._close_idle(handoff_id)
                 else:
                     await self.store.update(handoff_id, next_action=None, next_action_at=None)
+                done += 1
             except Exception as error:  # one failing handoff must not stop the others; retried after the lease
                 log.error("handoff timer failed", extra={"event": "handoff_timer_failed", "handoff_id": handoff_id,
                                                          "error_type": type(error).__name__})
             finally:
                 await self.store.release(handoff_id, owner)
+        await self.sweep(owner)
         return done
 
-    async def _escalate(self, handoff_id: str) -> None:
+    async def sweep(self, owner: str | None = None) -> int:
+        """Send every due outbox row nobody holds (queued by a process that died, or to retry); returns how many."""
+        owner = owner or uuid.uuid4().hex
+        sent = 0
+        for row in await self.store.lease_outbox(owner):
+            sent += await self._deliver_row(row, owner)
+        if sent:
+            log.info("handoff outbox swept", extra={"event": "handoff_outbox_swept", "count": sent})
+        return sent
+
+    async def _offer_first(self, handoff_id: str, owner: str) -> None:
+        """The first timer: offer the request to the first stage (or escalate at once when nobody is reachable)."""
+        handoff = await self.store.get(handoff_id)
+        if handoff is None or handoff.state != REQUESTED:
+            await self.store.update(handoff_id, states=(REQUESTED,), next_action=None, next_action_at=None)
+            return
+        availability = await self._availability(handoff)
+        recipients = await self._new_recipients(handoff, plan.FIRST, availability)
+        if recipients:
+            outbox = await self._offers(handoff, plan.FIRST, recipients)
+            moved = await self.store.transition(handoff_id, (REQUESTED,), OFFERED, actor="system", owner=owner,
+                                                detail=f"stage0:{len(recipients)}", outbox=outbox,
+                                                next_action=ESCALATE,
+                                                next_action_at=self._deadline(availability))
+            self._fault("request.offers_queued")
+            if moved:
+                await self._deliver(owner)
+            return
+        await self._escalate(handoff_id, owner)
+
+    def _deadline(self, availability: plan.Availability) -> datetime:
+        """When the current stage has waited long enough: the timeout, counted from the opening when closed."""
+        start = self.store.now()
+        if not availability.open_now and not availability.on_call and availability.next_opening is not None:
+            start = max(start, availability.next_opening)
+        return start + self.claim_timeout
+
+    async def _escalate(self, handoff_id: str, owner: str) -> None:
         handoff = await self.store.get(handoff_id)
         if handoff is None or handoff.state not in WAITING:
             await self.store.update(handoff_id, next_action=None, next_action_at=None)
@@ -381,38 +595,44 @@ class HandoffEngine:
             found = await self._new_recipients(handoff, next_stage, availability)
             if not found:
                 continue
-            moved = await self.store.transition(handoff_id, WAITING, ESCALATED, actor="timer", at_stage=stage,
-                                                detail=f"stage{next_stage}", stage=next_stage,
-                                                next_action=ESCALATE,
-                                                next_action_at=self.store.now() + self.claim_timeout)
-            if not moved:
-                return
-            handoff = await self.store.get(handoff_id)
-            assert handoff is not None
-            sent = await self._offer(handoff, next_stage, availability, recipients=found)
             key = "relay.escalated_channel" if next_stage == plan.CHANNELS else "relay.escalated_backup"
-            await self._send(handoff.staff_reference, [MessageFactory.text(say(
-                handoff.lang, key, district=self._district(handoff)))])
-            await self.store.record(handoff_id, "told_staff", "timer", f"escalated:stage{next_stage}:{len(sent)}")
+            told = MessageFactory.text(say(handoff.lang, key, district=self._district(handoff)))
+            outbox = [*await self._offers(handoff, next_stage, found),
+                      Outgoing(f"staff:stage{next_stage}", reference=handoff.staff_reference,
+                               payload=_serialize([told]))]
+            moved = await self.store.transition(handoff_id, WAITING, ESCALATED, actor="timer", at_stage=stage,
+                                                detail=f"stage{next_stage}", stage=next_stage, owner=owner,
+                                                outbox=outbox, next_action=ESCALATE,
+                                                next_action_at=self._deadline(availability))
+            if moved:
+                await self.store.record(handoff_id, "told_staff", "timer", f"escalated:stage{next_stage}:{len(found)}")
+                await self._deliver(owner)
             return
+        phone = next((u.get("phone") for u in plan.intake_units(handoff.route) if u.get("phone")), None)
+        told = [MessageFactory.text(say(handoff.lang, "relay.expired", district=self._district(handoff),
+                                        phone=f": {phone}" if phone else "")),
+                MessageFactory.text(self._acute_advice(handoff.lang, handoff.route)),
+                interop.handoff_status(self._conversation(handoff.staff_reference), interop.FAILED, "expired")]
         if not await self.store.transition(handoff_id, WAITING, EXPIRED, actor="timer", at_stage=stage,
-                                           next_action=None, next_action_at=None):
+                                           next_action=None, next_action_at=None, update_cards=True, owner=owner,
+                                           outbox=[Outgoing("staff:expired", reference=handoff.staff_reference,
+                                                            payload=_serialize(told))]):
             return
         log.info("handoff expired", extra={"event": "handoff_expired", "handoff_id": handoff_id})
-        phone = next((u.get("phone") for u in plan.intake_units(handoff.route) if u.get("phone")), None)
-        await self._send(handoff.staff_reference, [
-            MessageFactory.text(say(handoff.lang, "relay.expired", district=self._district(handoff),
-                                    phone=f": {phone}" if phone else "")),
-            MessageFactory.text(self._acute_advice(handoff.lang, handoff.route)),
-            interop.handoff_status(self._conversation(handoff.staff_reference), interop.FAILED, "expired"),
-        ])
         await self.store.record(handoff_id, "told_staff", "timer", "expired")
-        await self._update_cards(handoff, text_for("sv")["relay.card_expired"])
+        await self._deliver(owner)
+
+    async def _close_idle(self, handoff_id: str) -> None:
+        handoff = await self.store.get(handoff_id)
+        if handoff is None or handoff.state not in TALKING:
+            await self.store.update(handoff_id, next_action=None, next_action_at=None)
+            return
+        await self._end(None, handoff, by="idle")
 
     # --- retention ----------------------------------------------------------------------------------
 
     async def purge(self) -> PurgeResult:
-        """Delete transcripts and blank notes older than the retention period; counts stay."""
+        """Blank every handoff older than the retention period, whatever its state; delete transcripts; counts stay."""
         days = self._settings.retention_days
         result = await self.store.purge(self.store.now() - timedelta(days=days))
         notes = await self._records.purge(days) if self._records is not None else 0
@@ -421,91 +641,111 @@ class HandoffEngine:
         log.info("handoff purge", extra={"event": "handoff_purged", "messages": result.messages,
                                          "handoffs": result.handoffs, "notes": notes, "count": conversations})
         return PurgeResult(messages=result.messages, handoffs=result.handoffs, notes=notes,
-                           conversations=conversations)
+                           conversations=conversations, ended=result.ended, outbox=result.outbox)
 
-    # --- helpers ------------------------------------------------------------------------------------
+    # --- offers -------------------------------------------------------------------------------------
 
     async def _new_recipients(self, handoff: Handoff, stage: int,
-                              availability: plan.Availability) -> list[plan.Recipient]:
+                              availability: plan.Availability) -> list[tuple[plan.Recipient, ConversationReference]]:
         already = await self.store.notified_targets(handoff.id)
         found = []
         for recipient in plan.recipients(handoff.route, stage, availability):
             if (recipient.kind, recipient.target_id) in already:
                 continue
-            if await self._references.find(recipient.kind, recipient.target_id) is None:
-                continue  # never installed the app / the bot is not in that team: cannot be reached
-            found.append(recipient)
-        return found
-
-    async def _offer(self, handoff: Handoff, stage: int, availability: plan.Availability, *,
-                     recipients: Sequence[plan.Recipient] | None = None) -> list[plan.Recipient]:
-        """Send the offer card to the stage's recipients; returns those reached."""
-        if recipients is None:
-            recipients = await self._new_recipients(handoff, stage, availability)
-        waited = int((self.store.now() - handoff.requested_at).total_seconds() // 60) if stage else None
-        reached: list[plan.Recipient] = []
-        for recipient in recipients:
             reference = await self._references.find(recipient.kind, recipient.target_id)
             if reference is None:
-                continue
-            card = self._offer_card(handoff, waited_minutes=waited)
-            try:
-                ids = await self._send(reference.serialize(), [MessageFactory.attachment(card)])
-            except Exception as error:  # an unreachable recipient must not stop the others
-                log.warning("offer not delivered", extra={"event": "handoff_offer_failed", "handoff_id": handoff.id,
-                                                          "target_kind": recipient.kind,
-                                                          "error_type": type(error).__name__})
-                continue
-            await self.store.add_notice(handoff.id, kind=recipient.kind, target_id=recipient.target_id, stage=stage,
-                                        conversation_id=reference.conversation.id,
-                                        activity_id=ids[0] if ids else None, lang="sv")
-            reached.append(recipient)
-        if reached:
-            current = await self.store.get(handoff.id)
-            if current is not None and current.state not in WAITING:
-                # Claimed or withdrawn while these cards were on their way: bring them up to date too.
-                await self._update_cards(current, self._status_text(current))
-        return reached
+                continue  # never installed the app / the bot is not in that team: cannot be reached
+            found.append((recipient, reference))
+        return found
 
-    def _offer_card(self, handoff: Handoff, *, waited_minutes: int | None = None,
-                    status: str | None = None) -> Attachment:
-        return cards.offer_card("sv", handoff_id=handoff.id, district=self._district(handoff, "sv"),
+    async def _offers(self, handoff: Handoff, stage: int,
+                      recipients: Sequence[tuple[plan.Recipient, ConversationReference]]) -> list[Outgoing]:
+        """Outbox rows for the offer cards of *stage* (the card itself is drawn when it is sent)."""
+        return [Outgoing(f"offer:{stage}:{recipient.kind}:{recipient.target_id}", kind=OFFER,
+                         reference=reference.serialize(), recipient=(recipient.kind, recipient.target_id, stage),
+                         lang=lang_of_locale(reference.locale)) for recipient, reference in recipients]
+
+    def _offer_card(self, handoff: Handoff, lang: str, *, stage: int = 0, status: str | None = None) -> Attachment:
+        now = self.store.now()
+        waited = int((now - handoff.requested_at).total_seconds() // 60) if stage else None
+        waited_for_opening = stage == 0 and now - handoff.requested_at >= LATE_OFFER
+        return cards.offer_card(lang, handoff_id=handoff.id, district=self._district(handoff, lang),
                                 requested_at=handoff.requested_at.astimezone(self._zone),
+                                requested_text=when_text(lang, handoff.requested_at, self._zone),
                                 categories=handoff.categories, urgency=handoff.urgency,
-                                waited_minutes=waited_minutes, status=status)
+                                waited_minutes=waited, waited_for_opening=waited_for_opening, status=status)
 
-    @staticmethod
-    def _status_text(handoff: Handoff) -> str:
+    def _status_text(self, handoff: Handoff, lang: str) -> str:
         if handoff.claimer_name:
-            return say("sv", "relay.taken", name=handoff.claimer_name)
+            return say(lang, "relay.taken", name=handoff.claimer_name)
         if handoff.state == WITHDRAWN:
-            return text_for("sv")["relay.card_withdrawn"]
-        return text_for("sv")["relay.card_expired"]
+            return text_for(lang)["relay.card_withdrawn"]
+        return text_for(lang)["relay.card_expired"]
 
-    async def _update_cards(self, handoff: Handoff, status: str, *, turn_context: TurnContext | None = None) -> None:
-        """Replace every offer card sent about *handoff* with one showing *status* (no button)."""
-        for notice in await self.store.notices(handoff.id):
+    # --- delivery -----------------------------------------------------------------------------------
+
+    async def _deliver(self, owner: str, *, turn_context: TurnContext | None = None) -> int:
+        """Send the rows *owner* queued (in this turn if one of them is for this conversation)."""
+        sent = 0
+        for row in await self.store.leased_outbox(owner):
+            sent += await self._deliver_row(row, owner, turn_context=turn_context)
+        return sent
+
+    async def _deliver_row(self, row: Pending, owner: str, *, turn_context: TurnContext | None = None) -> int:
+        """Send one outbox row and mark it sent; on failure it is given back for a later attempt."""
+        try:
+            activity_id = await self._send_row(row, turn_context)
+        except _NotYet:
+            await self.store.outbox_retry(row, owner, "not_yet", soon=True)
+            return 0
+        except Exception as error:  # an unreachable conversation must not stop the others; retried with back-off
+            log.warning("handoff notification not delivered", extra={
+                "event": "handoff_outbox_failed", "handoff_id": row.handoff_id, "outbox_kind": row.kind,
+                "error_type": type(error).__name__})
+            await self.store.outbox_retry(row, owner, type(error).__name__)
+            return 0
+        await self.store.outbox_sent(row, owner, activity_id=activity_id)
+        self._fault(f"delivered:{row.key}")
+        return 1
+
+    async def _send_row(self, row: Pending, turn_context: TurnContext | None) -> str | None:
+        if row.kind == SEND:
+            activities = [Activity().deserialize(item) for item in row.payload or []]
+            ids = await self._send(row.reference, activities, turn_context=turn_context)
+            return next((i for i in ids if i), None)
+        handoff = await self.store.get(row.handoff_id)
+        if handoff is None or row.notice_id is None:
+            return None
+        notice = await self.store.notice(row.notice_id)
+        if notice is None:
+            return None
+        if row.kind == OFFER:
+            if handoff.state not in WAITING:
+                return None  # taken, withdrawn or expired before this card went out: nothing to offer
+            card = self._offer_card(handoff, notice.lang, stage=notice.stage)
+            ids = await self._send(row.reference, [MessageFactory.attachment(card)], turn_context=turn_context)
+            return ids[0] if ids else None
+        if row.kind == UPDATE:
             if not notice.activity_id:
-                continue
-            update = MessageFactory.attachment(self._offer_card(handoff, status=status))
+                if await self.store.offer_pending(notice.id):
+                    raise _NotYet()
+                return None  # the card never went out: nothing to update
+            update = MessageFactory.attachment(self._offer_card(handoff, notice.lang, stage=notice.stage,
+                                                                status=self._status_text(handoff, notice.lang)))
             update.id = notice.activity_id
-            try:
-                current = turn_context.activity.conversation.id if turn_context is not None else None
-                if turn_context is not None and current == notice.conversation_id:
-                    await turn_context.update_activity(update)
-                else:
-                    reference = await self._references.find(notice.kind, notice.target_id)
-                    if reference is None:
-                        continue
+            current = turn_context.activity.conversation.id if turn_context is not None else None
+            if turn_context is not None and current == notice.conversation_id:
+                await turn_context.update_activity(update)
+                return None
+            reference = await self._references.find(notice.kind, notice.target_id)
+            if reference is None:
+                return None  # uninstalled since: the card cannot be reached any more
 
-                    async def replace(context: TurnContext, update: Activity = update) -> None:
-                        await context.update_activity(update)
+            async def replace(context: TurnContext, update: Activity = update) -> None:
+                await context.update_activity(update)
 
-                    await self._adapter.continue_conversation(reference, replace, self._settings.app_id)
-                await self.store.notice_updated(notice.id)
-            except Exception as error:  # a card we cannot update must not block the handoff
-                log.warning("card not updated", extra={"event": "handoff_card_update_failed",
-                                                       "handoff_id": handoff.id, "error_type": type(error).__name__})
+            await self._adapter.continue_conversation(reference, replace, self._settings.app_id)
+        return None
 
     async def _send(self, reference: Mapping[str, Any] | None, activities: Sequence[Activity], *,
                     turn_context: TurnContext | None = None) -> list[str | None]:
@@ -544,10 +784,14 @@ class HandoffEngine:
     def _conversation(reference: Mapping[str, Any] | None) -> Any:
         return ConversationReference().deserialize(dict(reference)).conversation if reference else None
 
+    # --- availability and wording -------------------------------------------------------------------
+
     async def _availability(self, handoff: Handoff) -> plan.Availability:
+        """Open now / next opening / on call now for *handoff*'s units."""
+        return await self._availability_of(handoff.route, self.store.now())
+
+    async def _availability_of(self, route: Mapping[str, Any], now: datetime) -> plan.Availability:
         """Open now / next opening / on call now, from a fresh Directory when routing can give one."""
-        now = self.store.now()
-        route = handoff.route
         units = plan.unit_ids(route)
         directory = None
         try:
@@ -588,6 +832,17 @@ class HandoffEngine:
             return handoff.staff_name
         return say(lang, "relay.staff_anonymous", district=self._district(handoff, lang))
 
+    def _handoff_label(self, handoff: Handoff, lang: str) -> str:
+        """How a socionom tells their conversations apart: who, district, when asked."""
+        return say(lang, "relay.focus.option", who=self._staff_label(handoff, lang),
+                   when=when_text(lang, handoff.requested_at, self._zone))
+
+    def _idle_text(self, lang: str) -> str:
+        minutes = int(self.idle_timeout.total_seconds() // 60)
+        if minutes % 60 or minutes < 60:
+            return say(lang, "relay.duration.minutes", n=minutes)
+        return say(lang, "relay.duration.hour") if minutes == 60 else say(lang, "relay.duration.hours", n=minutes // 60)
+
     def _closed_text(self, lang: str, district: str, opens: datetime | None) -> str:
         if opens is None:
             return say(lang, "relay.closed_hours_unknown", district=district)
@@ -597,3 +852,4 @@ class HandoffEngine:
     def _acute_advice(lang: str, route: Mapping[str, Any]) -> str:
         phone = plan.socialjour_phone(route)
         return say(lang, "relay.acute_advice", phone=f" ({phone})" if phone else "")
+

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.handoff.tables import HandoffEventRow, HandoffMessageRow, HandoffNoticeRow, HandoffRow
+from bot.handoff.tables import HandoffEventRow, HandoffMessageRow, HandoffNoticeRow, HandoffOutboxRow, HandoffRow
 
 REQUESTED = "requested"
 OFFERED = "offered"
@@ -34,6 +36,25 @@ _handoff = HandoffRow.__table__
 _event = HandoffEventRow.__table__
 _message = HandoffMessageRow.__table__
 _notice = HandoffNoticeRow.__table__
+_outbox = HandoffOutboxRow.__table__
+
+# Outbox row kinds.
+SEND = "send"
+OFFER = "offer"
+UPDATE = "update"
+# A notification that fails is retried after 30 s, 1, 2, 4 … minutes; given up after this many attempts.
+OUTBOX_MAX_ATTEMPTS = 8
+OUTBOX_LEASE_SECONDS = 120.0
+
+
+def admin_ref(handoff_id: str) -> str:
+    """The handoff's reference for the administration: stable, unique, and useless for acting on it."""
+    return hashlib.sha256(f"samrad-admin:{handoff_id}".encode()).hexdigest()[:20]
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """How long to wait before the next attempt after *attempts* failed ones."""
+    return timedelta(seconds=30) if attempts <= 1 else timedelta(minutes=min(2 ** (attempts - 2), 60))
 
 
 def utc(at: datetime) -> datetime:
@@ -74,6 +95,9 @@ class Handoff:
     claimer_role: str | None
     claimer_conversation_id: str | None
     claimer_reference: dict[str, Any] | None
+    claimer_lang: str | None
+    focus_at: datetime | None
+    last_message_at: datetime | None
     requested_at: datetime
     claimed_at: datetime | None
     closed_at: datetime | None
@@ -100,7 +124,8 @@ class Handoff:
             staff_conversation_id=row["staff_conversation_id"], staff_reference=loads(row["staff_reference"]),
             claimed_by=row["claimed_by"], claimer_name=row["claimer_name"], claimer_role=row["claimer_role"],
             claimer_conversation_id=row["claimer_conversation_id"],
-            claimer_reference=loads(row["claimer_reference"]),
+            claimer_reference=loads(row["claimer_reference"]), claimer_lang=row["claimer_lang"],
+            focus_at=_aware(row["focus_at"]), last_message_at=_aware(row["last_message_at"]),
             requested_at=utc(row["requested_at"]), claimed_at=_aware(row["claimed_at"]),
             closed_at=_aware(row["closed_at"]), closed_by=row["closed_by"], outcome=row["outcome"],
             rating=row["rating"], message_count=row["message_count"], next_action=row["next_action"],
@@ -123,6 +148,36 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class Outgoing:
+    """A notification to queue with a state change: sent after the commit, retried until delivered.
+
+    *key* makes it idempotent: queuing the same key for a handoff twice (a retried timer) queues it once.
+    For an OFFER, *recipient* = (kind, target_id, stage) also records the notice, before anything is sent.
+    """
+
+    key: str
+    kind: str = SEND
+    reference: Mapping[str, Any] | None = None
+    payload: Any = None
+    recipient: tuple[str, str, int] | None = None
+    lang: str = "sv"
+
+
+@dataclass(frozen=True)
+class Pending:
+    """One leased outbox row, ready to deliver."""
+
+    id: int
+    handoff_id: str
+    key: str
+    kind: str
+    reference: dict[str, Any] | None
+    notice_id: int | None
+    payload: Any
+    attempts: int
+
+
+@dataclass(frozen=True)
 class PurgeResult:
     """What a purge removed: relay messages deleted and handoffs whose personal fields were blanked."""
 
@@ -130,6 +185,8 @@ class PurgeResult:
     handoffs: int
     notes: int = 0
     conversations: int = 0
+    ended: int = 0  # open handoffs older than the retention, ended by the purge
+    outbox: int = 0
 
 
 class HandoffStore:
@@ -143,17 +200,27 @@ class HandoffStore:
         """The injected clock's time, in UTC."""
         return utc(self._clock())
 
-    async def create(self, values: Mapping[str, Any], *, handoff_id: str) -> None:
-        """Insert a handoff in state *requested* and record the transition."""
+    async def create(self, values: Mapping[str, Any], *, handoff_id: str, outbox: Sequence[Outgoing] = (),
+                     owner: str | None = None, before_commit: Callable[[], None] | None = None) -> None:
+        """Insert a handoff in state *requested* with its first timer and queued notifications, in one transaction.
+
+        With *owner*, the first timer and the notifications are leased to it, so this process acts on them
+        first and any other takes over only once the lease ran out (the process died).
+        """
         now = self.now()
         row = _utc_values({"id": handoff_id, "state": REQUESTED, "stage": 0, "requested_at": now,
-                           "message_count": 0, **values})
+                           "message_count": 0, "admin_ref": admin_ref(handoff_id), **values})
+        if owner is not None and row.get("next_action_at") is not None and row["next_action_at"] <= now:
+            row.update(lease_owner=owner, lease_until=now + timedelta(seconds=OUTBOX_LEASE_SECONDS))
         for key in ("categories", "route", "note", "staff_reference"):
             if key in row and not isinstance(row[key], str | None):
                 row[key] = json.dumps(row[key])
         async with self._engine.begin() as connection:
             await connection.execute(insert(_handoff).values(**row))
             await self._event(connection, handoff_id, "transition", None, REQUESTED, "staff", None, now)
+            await self._enqueue(connection, handoff_id, outbox, owner, now)
+            if before_commit is not None:
+                before_commit()
 
     async def get(self, handoff_id: str) -> Handoff | None:
         """One handoff, or None."""
@@ -162,11 +229,13 @@ class HandoffStore:
         return Handoff.from_row(row) if row is not None else None
 
     async def transition(self, handoff_id: str, from_states: Iterable[str], to_state: str, *, actor: str,
-                         detail: str | None = None, at_stage: int | None = None,
-                         **values: Any) -> bool:
+                         detail: str | None = None, at_stage: int | None = None, outbox: Sequence[Outgoing] = (),
+                         owner: str | None = None, update_cards: bool = False, **values: Any) -> bool:
         """Move the handoff to *to_state* only if it is in one of *from_states* (and at *at_stage*, if given).
 
-        Returns False when another turn, replica or timer got there first; exactly one caller wins.
+        Returns False when another turn, replica or timer got there first; exactly one caller wins. The
+        winner's *outbox* (and, with *update_cards*, an in-place update of every offer card sent so far) is
+        queued in the same transaction, leased to *owner*.
         """
         now = self.now()
         from_states = tuple(from_states)
@@ -184,11 +253,63 @@ class HandoffStore:
             if result.rowcount != 1:
                 return False
             await self._event(connection, handoff_id, "transition", previous, to_state, actor, detail, now)
+            items = list(outbox)
+            if update_cards:
+                notice_ids = (await connection.execute(
+                    select(_notice.c.id).where(_notice.c.handoff_id == handoff_id).order_by(_notice.c.id)
+                )).scalars().all()
+                items += [Outgoing(key=f"update:{notice_id}:{to_state}", kind=UPDATE, payload={"notice_id": notice_id})
+                          for notice_id in notice_ids]
+            await self._enqueue(connection, handoff_id, items, owner, now)
         return True
 
+    async def enqueue(self, handoff_id: str, outbox: Sequence[Outgoing], owner: str | None = None) -> None:
+        """Queue notifications on their own (no state change), leased to *owner*."""
+        async with self._engine.begin() as connection:
+            await self._enqueue(connection, handoff_id, outbox, owner, self.now())
+
+    async def _enqueue(self, connection: AsyncConnection, handoff_id: str, outbox: Sequence[Outgoing],
+                       owner: str | None, now: datetime) -> None:
+        lease = ({"lease_owner": owner, "lease_until": now + timedelta(seconds=OUTBOX_LEASE_SECONDS)}
+                 if owner is not None else {})
+        for item in outbox:
+            exists = (await connection.execute(select(_outbox.c.id).where(
+                _outbox.c.handoff_id == handoff_id, _outbox.c.key == item.key))).first()
+            if exists is not None:
+                continue  # queued before (a retried timer): the notification goes out once
+            try:
+                async with connection.begin_nested():
+                    notice_id = None
+                    payload = item.payload
+                    if item.kind == UPDATE:
+                        notice_id = int(payload["notice_id"])
+                        payload = None
+                    if item.recipient is not None:
+                        kind, target_id, stage = item.recipient
+                        conversation_id = ((item.reference or {}).get("conversation") or {}).get("id") or ""
+                        # The notice is recorded before the card goes out: a click that arrives before the send
+                        # returns is still recognised as coming from a recipient.
+                        result = await connection.execute(insert(_notice).values(
+                            handoff_id=handoff_id, kind=kind, target_id=target_id, stage=stage,
+                            conversation_id=conversation_id, activity_id=None, lang=item.lang, sent_at=now))
+                        notice_id = result.inserted_primary_key[0]
+                        await self._event(connection, handoff_id, "notified", None, None, "system",
+                                          f"{kind}:stage{stage}", now)
+                    await connection.execute(insert(_outbox).values(
+                        handoff_id=handoff_id, key=item.key, kind=item.kind,
+                        reference=json.dumps(item.reference) if item.reference is not None else None,
+                        notice_id=notice_id, payload=json.dumps(payload) if payload is not None else None,
+                        created_at=now, due_at=now, attempts=0, **lease))
+            except IntegrityError:
+                continue  # another process queued the same key a moment ago
+
     async def update(self, handoff_id: str, *, states: Iterable[str] | None = None,
-                     where_null: str | None = None, **values: Any) -> bool:
-        """Change fields (not the state) if the handoff is in *states* and *where_null* is still empty."""
+                     where_null: str | None = None, outbox: Sequence[Outgoing] = (), owner: str | None = None,
+                     **values: Any) -> bool:
+        """Change fields (not the state) if the handoff is in *states* and *where_null* is still empty.
+
+        The winner's *outbox* is queued in the same transaction.
+        """
         condition = _handoff.c.id == handoff_id
         if states is not None:
             condition = and_(condition, _handoff.c.state.in_(tuple(states)))
@@ -196,6 +317,8 @@ class HandoffStore:
             condition = and_(condition, _handoff.c[where_null].is_(None))
         async with self._engine.begin() as connection:
             result = await connection.execute(update(_handoff).where(condition).values(**_utc_values(values)))
+            if result.rowcount == 1 and outbox:
+                await self._enqueue(connection, handoff_id, outbox, owner, self.now())
         return result.rowcount == 1
 
     async def record(self, handoff_id: str, kind: str, actor: str, detail: str | None = None) -> None:
@@ -230,9 +353,17 @@ class HandoffStore:
                                        _handoff.c.claimer_conversation_id == conversation_id,
                                        _handoff.c.state.in_(TALKING)))
 
+    async def talking_all(self, claimer_id: str, conversation_id: str) -> list[Handoff]:
+        """Every claimed or active handoff of *claimer_id* relayed through *conversation_id*, newest first."""
+        async with self._engine.connect() as connection:
+            rows = (await connection.execute(select(_handoff).where(
+                _handoff.c.claimed_by == claimer_id, _handoff.c.claimer_conversation_id == conversation_id,
+                _handoff.c.state.in_(TALKING)).order_by(_handoff.c.requested_at.desc()))).mappings().all()
+        return [Handoff.from_row(row) for row in rows]
+
     async def relayed_message(self, conversation_id: str, sender_id: str | None
-                              ) -> tuple[Handoff | None, Handoff | None]:
-        """`open_for_staff(conversation_id)` and `talking_for_claimer(sender_id, conversation_id)` on one connection.
+                              ) -> tuple[Handoff | None, list[Handoff]]:
+        """`open_for_staff(conversation_id)` and `talking_all(sender_id, conversation_id)` on one connection.
 
         Every message turn asks both; one pool checkout instead of two (bench.load).
         """
@@ -240,10 +371,11 @@ class HandoffStore:
         async with self._engine.connect() as connection:
             staff_side = await self._newest_on(connection, staff)
             if staff_side is not None or not sender_id:
-                return staff_side, None
-            return None, await self._newest_on(connection, and_(
+                return staff_side, []
+            rows = (await connection.execute(select(_handoff).where(
                 _handoff.c.claimed_by == sender_id, _handoff.c.claimer_conversation_id == conversation_id,
-                _handoff.c.state.in_(TALKING)))
+                _handoff.c.state.in_(TALKING)).order_by(_handoff.c.requested_at.desc()))).mappings().all()
+            return None, [Handoff.from_row(row) for row in rows]
 
     @staticmethod
     async def _newest_on(connection: AsyncConnection, condition: Any) -> Handoff | None:
@@ -280,6 +412,26 @@ class HandoffStore:
                        stage=r["stage"], conversation_id=r["conversation_id"], activity_id=r["activity_id"],
                        lang=r["lang"]) for r in rows]
 
+    async def notice(self, notice_id: int) -> Notice | None:
+        """One sent card, or None."""
+        async with self._engine.connect() as connection:
+            r = (await connection.execute(select(_notice).where(_notice.c.id == notice_id))).mappings().first()
+        if r is None:
+            return None
+        return Notice(id=r["id"], handoff_id=r["handoff_id"], kind=r["kind"], target_id=r["target_id"],
+                      stage=r["stage"], conversation_id=r["conversation_id"], activity_id=r["activity_id"],
+                      lang=r["lang"])
+
+    async def offered_to(self, handoff_id: str, targets: Iterable[tuple[str, str]]) -> bool:
+        """True when an offer of *handoff_id* went to one of *targets* ((kind, target_id) pairs)."""
+        conditions = [and_(_notice.c.kind == kind, _notice.c.target_id == target) for kind, target in targets]
+        if not conditions:
+            return False
+        async with self._engine.connect() as connection:
+            found = (await connection.execute(select(_notice.c.id).where(
+                _notice.c.handoff_id == handoff_id, or_(*conditions)).limit(1))).first()
+        return found is not None
+
     async def notified_targets(self, handoff_id: str) -> set[tuple[str, str]]:
         """(kind, target_id) of everyone already sent a card."""
         return {(n.kind, n.target_id) for n in await self.notices(handoff_id)}
@@ -291,13 +443,21 @@ class HandoffStore:
 
     # --- relay transcript ---------------------------------------------------------------------------
 
-    async def add_message(self, handoff_id: str, sender: str, text: str, kinds: Iterable[str]) -> None:
-        """Store one relayed (already scrubbed) message and count it."""
+    async def add_message(self, handoff_id: str, sender: str, text: str, kinds: Iterable[str], *,
+                          outbox: Sequence[Outgoing] = (), owner: str | None = None,
+                          idle_after: timedelta | None = None) -> None:
+        """Store one relayed (already scrubbed) message, count it, queue its delivery, push the idle timer."""
+        now = self.now()
         async with self._engine.begin() as connection:
-            await connection.execute(insert(_message).values(handoff_id=handoff_id, at=self.now(), sender=sender,
+            await connection.execute(insert(_message).values(handoff_id=handoff_id, at=now, sender=sender,
                                                              text=text, kinds=json.dumps(sorted(kinds))))
-            await connection.execute(update(_handoff).where(_handoff.c.id == handoff_id)
-                                     .values(message_count=_handoff.c.message_count + 1))
+            values: dict[str, Any] = {"message_count": _handoff.c.message_count + 1, "last_message_at": now}
+            await connection.execute(update(_handoff).where(_handoff.c.id == handoff_id).values(**values))
+            if idle_after is not None:
+                await connection.execute(update(_handoff).where(
+                    _handoff.c.id == handoff_id, _handoff.c.next_action == "idle").values(
+                    next_action_at=now + idle_after))
+            await self._enqueue(connection, handoff_id, outbox, owner, now)
 
     async def messages(self, handoff_id: str) -> list[dict[str, Any]]:
         """The stored transcript of a handoff, oldest first."""
@@ -347,27 +507,131 @@ class HandoffStore:
                                      .where(_handoff.c.id == handoff_id, _handoff.c.lease_owner == owner)
                                      .values(lease_owner=None, lease_until=None))
 
+    # --- outbox -------------------------------------------------------------------------------------
+
+    async def leased_outbox(self, owner: str, handoff_id: str | None = None) -> list[Pending]:
+        """Unsent rows leased to *owner* (queued by it in this turn), oldest first."""
+        condition = and_(_outbox.c.lease_owner == owner, _outbox.c.sent_at.is_(None), _outbox.c.failed_at.is_(None))
+        if handoff_id is not None:
+            condition = and_(condition, _outbox.c.handoff_id == handoff_id)
+        async with self._engine.connect() as connection:
+            rows = (await connection.execute(select(_outbox).where(condition).order_by(_outbox.c.id))
+                    ).mappings().all()
+        return [self._pending(row) for row in rows]
+
+    async def lease_outbox(self, owner: str, *, handoff_id: str | None = None, limit: int = 100) -> list[Pending]:
+        """Lease due unsent rows nobody holds (or whose holder died); returns those *owner* now holds."""
+        now = self.now()
+        due = and_(_outbox.c.sent_at.is_(None), _outbox.c.failed_at.is_(None), _outbox.c.due_at <= now,
+                   or_(_outbox.c.lease_until.is_(None), _outbox.c.lease_until < now))
+        if handoff_id is not None:
+            due = and_(due, _outbox.c.handoff_id == handoff_id)
+        async with self._engine.connect() as connection:
+            ids = (await connection.execute(select(_outbox.c.id).where(due).order_by(_outbox.c.id).limit(limit))
+                   ).scalars().all()
+        leased = []
+        for row_id in ids:
+            async with self._engine.begin() as connection:
+                result = await connection.execute(update(_outbox).where(_outbox.c.id == row_id, due).values(
+                    lease_owner=owner, lease_until=now + timedelta(seconds=OUTBOX_LEASE_SECONDS)))
+                if result.rowcount == 1:
+                    row = (await connection.execute(select(_outbox).where(_outbox.c.id == row_id))).mappings().one()
+                    leased.append(self._pending(row))
+        return leased
+
+    @staticmethod
+    def _pending(row: Mapping[str, Any]) -> Pending:
+        return Pending(id=row["id"], handoff_id=row["handoff_id"], key=row["key"], kind=row["kind"],
+                       reference=json.loads(row["reference"]) if row["reference"] else None,
+                       notice_id=row["notice_id"], payload=json.loads(row["payload"]) if row["payload"] else None,
+                       attempts=row["attempts"])
+
+    async def outbox_sent(self, row: Pending, owner: str, *, activity_id: str | None = None) -> bool:
+        """Mark *row* delivered (payload blanked); records the card's activity id on its notice."""
+        now = self.now()
+        async with self._engine.begin() as connection:
+            result = await connection.execute(update(_outbox).where(
+                _outbox.c.id == row.id, _outbox.c.lease_owner == owner, _outbox.c.sent_at.is_(None)).values(
+                sent_at=now, payload=None, lease_owner=None, lease_until=None))
+            if result.rowcount != 1:
+                return False
+            if row.notice_id is not None and row.kind == OFFER and activity_id:
+                await connection.execute(update(_notice).where(_notice.c.id == row.notice_id).values(
+                    activity_id=activity_id))
+            if row.notice_id is not None and row.kind == UPDATE:
+                await connection.execute(update(_notice).where(_notice.c.id == row.notice_id).values(
+                    updated_at=now))
+        return True
+
+    async def outbox_retry(self, row: Pending, owner: str, error_type: str, *, soon: bool = False) -> None:
+        """Give *row* back for a later attempt (with back-off), or give up after `OUTBOX_MAX_ATTEMPTS`."""
+        now = self.now()
+        attempts = row.attempts if soon else row.attempts + 1
+        values: dict[str, Any] = {"attempts": attempts, "lease_owner": None, "lease_until": None,
+                                  "error_type": error_type[:64],
+                                  "due_at": now + (timedelta(seconds=5) if soon else retry_delay(attempts))}
+        if attempts >= OUTBOX_MAX_ATTEMPTS:
+            values.update(failed_at=now, payload=None)
+        async with self._engine.begin() as connection:
+            await connection.execute(update(_outbox).where(_outbox.c.id == row.id, _outbox.c.lease_owner == owner)
+                                     .values(**values))
+
+    async def outbox_release(self, owner: str) -> None:
+        """Give back every row *owner* still holds, so the sweeper can take them at once."""
+        async with self._engine.begin() as connection:
+            await connection.execute(update(_outbox).where(_outbox.c.lease_owner == owner, _outbox.c.sent_at.is_(None))
+                                     .values(lease_owner=None, lease_until=None))
+
+    async def outbox(self, handoff_id: str) -> list[dict[str, Any]]:
+        """Every outbox row of a handoff, oldest first (for tests and diagnostics)."""
+        async with self._engine.connect() as connection:
+            rows = (await connection.execute(select(_outbox).where(_outbox.c.handoff_id == handoff_id)
+                                             .order_by(_outbox.c.id))).mappings().all()
+        return [dict(row) for row in rows]
+
+    async def offer_pending(self, notice_id: int) -> bool:
+        """True while the offer card of *notice_id* is queued but not yet sent (nor given up)."""
+        async with self._engine.connect() as connection:
+            found = (await connection.execute(select(_outbox.c.id).where(
+                _outbox.c.notice_id == notice_id, _outbox.c.kind == OFFER, _outbox.c.sent_at.is_(None),
+                _outbox.c.failed_at.is_(None)))).first()
+        return found is not None
+
     # --- retention ----------------------------------------------------------------------------------
 
     async def purge(self, cutoff: datetime) -> PurgeResult:
-        """Delete relay messages older than *cutoff* or of handoffs that ended before it; blank personal fields.
+        """Blank personal fields of every handoff requested or ended before *cutoff*, whatever its state.
 
-        The handoff rows themselves stay (state, timestamps, outcome, rating, message_count) for statistics.
+        A handoff still open at that age is ended first (waiting: expired, talking: closed, actor "purge");
+        relay messages and outbox rows older than *cutoff* or of purged handoffs are deleted. The handoff rows
+        themselves stay (state, timestamps, outcome, rating, message_count) for statistics.
         """
         cutoff = utc(cutoff)
         now = self.now()
         ended_before = and_(_handoff.c.state.in_(ENDED),
                             func.coalesce(_handoff.c.closed_at, _handoff.c.withdrawn_at, _handoff.c.expired_at,
                                           _handoff.c.requested_at) < cutoff)
+        too_old = or_(ended_before, _handoff.c.requested_at < cutoff)
         async with self._engine.begin() as connection:
-            ended_ids = select(_handoff.c.id).where(ended_before).scalar_subquery()
+            stale = (await connection.execute(select(_handoff.c.id, _handoff.c.state).where(
+                _handoff.c.requested_at < cutoff, _handoff.c.state.in_(OPEN)))).all()
+            for handoff_id, state in stale:
+                to_state = EXPIRED if state in WAITING else CLOSED
+                extra = {"closed_by": "purge"} if to_state == CLOSED else {}
+                await connection.execute(update(_handoff).where(_handoff.c.id == handoff_id).values(
+                    state=to_state, next_action=None, next_action_at=None, **{STAMP[to_state]: now}, **extra))
+                await self._event(connection, handoff_id, "transition", state, to_state, "system", "retention", now)
+            purged_ids = select(_handoff.c.id).where(too_old).scalar_subquery()
             deleted = await connection.execute(
-                delete(_message).where(or_(_message.c.at < cutoff, _message.c.handoff_id.in_(ended_ids))))
+                delete(_message).where(or_(_message.c.at < cutoff, _message.c.handoff_id.in_(purged_ids))))
+            outbox = await connection.execute(
+                delete(_outbox).where(or_(_outbox.c.created_at < cutoff, _outbox.c.handoff_id.in_(purged_ids))))
             blanked = await connection.execute(
-                update(_handoff).where(ended_before, _handoff.c.purged_at.is_(None))
-                .values(note=None, staff_id=None, staff_name=None, staff_reference=None, claimer_reference=None,
-                        purged_at=now))
-        return PurgeResult(messages=deleted.rowcount, handoffs=blanked.rowcount)
+                update(_handoff).where(too_old, _handoff.c.purged_at.is_(None))
+                .values(note=None, staff_id=None, staff_name=None, staff_conversation_id=None, staff_reference=None,
+                        claimer_reference=None, purged_at=now))
+        return PurgeResult(messages=deleted.rowcount, handoffs=blanked.rowcount, ended=len(stale),
+                           outbox=outbox.rowcount)
 
     async def counts(self) -> dict[str, int]:
         """How many handoffs are in each state (what statistics keep after a purge)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Index, Integer, MetaData, String, Text
+from sqlalchemy import Boolean, DateTime, Index, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from bot.tables import NAMING
@@ -26,6 +26,7 @@ class HandoffRow(HandoffBase):
         Index("ix_handoff_staff_conversation", "staff_conversation_id"),
         Index("ix_handoff_claimed_by", "claimed_by"),
         Index("ix_handoff_requested_at_district", "requested_at", "district_id"),
+        Index("ix_handoff_admin_ref", "admin_ref", unique=True),
     )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
@@ -51,6 +52,12 @@ class HandoffRow(HandoffBase):
     claimer_role: Mapped[str | None] = mapped_column(String(128), nullable=True)
     claimer_conversation_id: Mapped[str | None] = mapped_column(String(512), nullable=True)
     claimer_reference: Mapped[str | None] = mapped_column(Text, nullable=True)
+    claimer_lang: Mapped[str | None] = mapped_column(String(2), nullable=True)  # the socionom's own language
+    # When the socionom last chose this handoff for their typed messages (several active at once).
+    focus_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    last_message_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # What the administration sees instead of the id: a hash that cannot be used to act on the handoff.
+    admin_ref: Mapped[str | None] = mapped_column(String(32), nullable=True)
     requested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     offered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     escalated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
@@ -116,3 +123,34 @@ class HandoffNoticeRow(HandoffBase):
     lang: Mapped[str] = mapped_column(String(2), default="sv")
     sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class HandoffOutboxRow(HandoffBase):
+    """One notification to send after its transaction committed; leased, retried, sent exactly once.
+
+    `kind` is "send" (activities in `payload` to `reference`), "offer" (the offer card for `notice_id`, drawn
+    when sent) or "update" (the sent offer card of `notice_id` redrawn in place). The payload is blanked once
+    sent; rows go with the purge.
+    """
+
+    __tablename__ = "handoff_outbox"
+    __table_args__ = (
+        UniqueConstraint("handoff_id", "key", name="uq_handoff_outbox_handoff_key"),
+        Index("ix_handoff_outbox_pending", "sent_at", "due_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    handoff_id: Mapped[str] = mapped_column(String(32))
+    key: Mapped[str] = mapped_column(String(160))  # idempotency key: the same notification is queued once
+    kind: Mapped[str] = mapped_column(String(16))
+    reference: Mapped[str | None] = mapped_column(Text, nullable=True)  # serialized ConversationReference
+    notice_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    payload: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON activities; scrubbed text only
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    failed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    lease_owner: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    error_type: Mapped[str | None] = mapped_column(String(64), nullable=True)

@@ -203,7 +203,8 @@ TEXT: dict[str, str] = {
     "handoff.share_yes": "Yes, show my name",
     "handoff.share_no": "No, I want to stay anonymous",
     "handoff.unavailable": (
-        "I can't connect you to a social worker in {district} right now. Here are the contacts instead."
+        "There is no social worker in {district} I can send a request to through Teams. Here are the "
+        "contacts instead — call or e-mail them."
     ),
     # Contact
     "contact.intro": "I'll help you find the contacts for your preschool.",
@@ -236,7 +237,7 @@ TEXT: dict[str, str] = {
         "I have sent your request to the social workers in {district}. I'll tell you here when someone "
         "takes it. Type **cancel** if you want to withdraw the request."
     ),
-    "relay.sent_on_call": "I have sent your request to the social worker on call.",
+    "relay.sent_on_call": "I have sent your request to the social worker on call for {district}.",
     "relay.already_waiting": "You already have a request waiting. Type **cancel** if you want to withdraw it.",
     "relay.waiting": (
         "Your request is still waiting for a social worker. I'll tell you here as soon as someone takes it. "
@@ -351,6 +352,33 @@ TEXT: dict[str, str] = {
     ),
     "relay.rate.ask": "How much did this help you? (1 = not at all, 5 = a lot)",
     "relay.rate.thanks": "Thank you for your rating!",
+    "relay.after_hours": (
+        "The social workers in {district} are closed now. Your request is saved and waits: it goes to them when "
+        "they open {opens}, and you will hear here when someone takes it. You can withdraw it at any time — "
+        "type **cancel** or press the button."
+    ),
+    "relay.waiting_for_opening": (
+        "Your request is waiting for the social workers in {district} to open {opens}. I will tell you here as "
+        "soon as someone takes it. Type **cancel** to withdraw it."
+    ),
+    "relay.claim_refused": (
+        "You cannot take this request: it was not sent to you. Only someone it was sent to, or the channel it "
+        "was posted in, can take it."
+    ),
+    "relay.claim_refused_own": "This is your own request, so you cannot take it yourself. A social worker will.",
+    "relay.idle_closed_staff": (
+        "The conversation with the social worker has ended because nobody wrote for {duration}. A consultation "
+        "does not replace a report: if you suspect that the child is being harmed, you must report. You can "
+        "always ask for a social worker again."
+    ),
+    "relay.idle_closed_socionom": "The conversation has ended because nobody wrote for {duration}.",
+    "relay.duration.hours": "{n} hours",
+    "relay.duration.hour": "an hour",
+    "relay.duration.minutes": "{n} minutes",
+    "relay.focus.ask": "You have several conversations going. Which one is this message for?",
+    "relay.focus.option": "{who}, asked {when}",
+    "relay.focus.set": "Your messages now go to: {label}.",
+    "relay.offer.after_hours": "The request came {when}, outside office hours, and has waited for you to open.",
     # --- handoff relay — end ---
 }
 

@@ -202,7 +202,8 @@ TEXT: dict[str, str] = {
     "handoff.share_yes": "Ja, visa mitt namn",
     "handoff.share_no": "Nej, jag vill vara anonym",
     "handoff.unavailable": (
-        "Jag kan inte koppla dig till en socionom i {district} just nu. Här är kontakterna i stället."
+        "Det finns ingen socionom i {district} som jag kan skicka en förfrågan till via Teams. Här är "
+        "kontakterna i stället — ring eller mejla dem."
     ),
     # Contact
     "contact.intro": "Jag hjälper dig att hitta kontakterna för din förskola.",
@@ -235,7 +236,7 @@ TEXT: dict[str, str] = {
         "Jag har skickat din förfrågan till socionomerna i {district}. Du får besked här när någon tar "
         "ärendet. Skriv **avbryt** om du vill dra tillbaka förfrågan."
     ),
-    "relay.sent_on_call": "Jag har skickat din förfrågan till den socionom som har jour.",
+    "relay.sent_on_call": "Jag har skickat din förfrågan till den socionom som har jour för {district}.",
     "relay.already_waiting": "Du har redan en förfrågan som väntar. Skriv **avbryt** om du vill dra tillbaka den.",
     "relay.waiting": (
         "Din förfrågan väntar fortfarande på en socionom. Jag säger till här så fort någon tar den. "
@@ -343,6 +344,32 @@ TEXT: dict[str, str] = {
     ),
     "relay.rate.ask": "Hur mycket hjälp fick du? (1 = ingen, 5 = mycket)",
     "relay.rate.thanks": "Tack för ditt betyg!",
+    "relay.after_hours": (
+        "Socionomerna i {district} har stängt nu. Din förfrågan är sparad och väntar: den skickas till dem när "
+        "de öppnar {opens}, och du får besked här när någon tar den. Du kan dra tillbaka den när som helst — "
+        "skriv **avbryt** eller tryck på knappen."
+    ),
+    "relay.waiting_for_opening": (
+        "Din förfrågan väntar på att socionomerna i {district} öppnar {opens}. Jag säger till här så fort "
+        "någon tar den. Skriv **avbryt** för att dra tillbaka den."
+    ),
+    "relay.claim_refused": (
+        "Du kan inte ta det här ärendet: förfrågan skickades inte till dig. Bara den som fick förfrågan, "
+        "eller kanalen där den lades upp, kan ta den."
+    ),
+    "relay.claim_refused_own": "Det här är din egen förfrågan, så du kan inte ta den själv. En socionom tar den.",
+    "relay.idle_closed_staff": (
+        "Samtalet med socionomen är avslutat eftersom ingen har skrivit på {duration}. En konsultation ersätter "
+        "inte en anmälan: misstänker du att barnet far illa ska du anmäla. Du kan alltid be om en socionom igen."
+    ),
+    "relay.idle_closed_socionom": "Samtalet är avslutat eftersom ingen har skrivit på {duration}.",
+    "relay.duration.hours": "{n} timmar",
+    "relay.duration.hour": "en timme",
+    "relay.duration.minutes": "{n} minuter",
+    "relay.focus.ask": "Du har flera pågående samtal. Vilket ska meddelandet gå till?",
+    "relay.focus.option": "{who}, frågade {when}",
+    "relay.focus.set": "Dina meddelanden går nu till: {label}.",
+    "relay.offer.after_hours": "Förfrågan kom {when}, utanför kontorstid, och har väntat på att ni öppnar.",
     # --- handoff relay — end ---
 }
 

@@ -99,11 +99,22 @@ async def test_weekend_request_without_on_call_waits_for_opening(db, connector):
         await bot.install(SOCIONOM, "Sara Socionom")
         await bot.install(BACKUP, "Rita Reserv")
         await bot.request()
-        handoff_id = claim_value(_offers(connector, SOCIONOM)[0].cards[0])["handoff_id"]
-        assert any("öppnar igen måndag 30/11 kl. 08:00" in s.text for s in connector.to(personal(STAFF)))
+        assert _offers(connector, SOCIONOM) == []  # nobody is at work: the request waits, no card yet
+        staff = [s.text for s in connector.to(personal(STAFF)) if s.text]
+        assert "ring 112" in staff[0] and "socialjouren (08-555 099 00)" in staff[0]  # acute advice first
+        assert "öppnar måndag 30/11 kl. 08:00" in staff[1] and "avbryt" in staff[1]
         clock.advance(hours=20)
-        assert await bot.handoff.run_due() == 0  # nobody is at work to take it before Monday
-        clock.at = datetime(2026, 11, 30, 8, 11, tzinfo=STOCKHOLM)
+        assert await bot.handoff.run_due() == 0
+        assert _offers(connector, SOCIONOM) == []
+        clock.at = datetime(2026, 11, 30, 8, 0, tzinfo=STOCKHOLM)
+        assert await bot.handoff.run_due() == 1
+        offer = _offers(connector, SOCIONOM)[0]
+        handoff_id = claim_value(offer.cards[0])["handoff_id"]
+        assert "lördag 28/11 kl. 11:00" in json.dumps(offer.cards[0], ensure_ascii=False)
+        assert _offers(connector, BACKUP) == []
+        clock.advance(minutes=9)
+        assert await bot.handoff.run_due() == 0  # the claim timeout counts from the opening
+        clock.advance(minutes=2)
         assert await bot.handoff.run_due() == 1
         assert (await bot.handoff.store.get(handoff_id)).stage == 1
     finally:
@@ -163,7 +174,7 @@ async def test_purge_removes_expired_transcripts_and_keeps_counts(db, connector)
             await bot.say(staff, "Staff", "avsluta")
             if staff == "aad-old":
                 old_id = claim_value(offer.cards[0])["handoff_id"]
-                clock.advance(days=31)
+                clock.advance(days=35)  # Tuesday 29/12, a working day
         new_id = claim_value(offer.cards[0])["handoff_id"]
         assert len(await bot.handoff.store.messages(old_id)) == 2
         result = await bot.handoff.purge()
@@ -175,5 +186,68 @@ async def test_purge_removes_expired_transcripts_and_keeps_counts(db, connector)
         assert old.note is None and old.staff_reference is None and old.message_count == 2
         assert (await bot.handoff.store.counts()) == {"closed": 2}
         assert (await bot.handoff.purge()).messages == 0
+    finally:
+        await bot.close()
+
+
+async def test_an_idle_relay_closes_itself_and_tells_both_sides(db, connector):
+    await load_demo(db.engine)
+    clock = Clock(TUESDAY_10)
+    bot = await start(connector, db, clock, relay_idle_minutes=90)
+    try:
+        await bot.install(SOCIONOM, "Sara Socionom")
+        await bot.request()
+        value = claim_value(_offers(connector, SOCIONOM)[0].cards[0])
+        await bot.say(SOCIONOM, "Sara Socionom", value=value)
+        clock.advance(minutes=60)
+        await bot.say(STAFF, "Anna Personal", "Är du kvar?")  # a message pushes the idle timer on
+        clock.advance(minutes=89)
+        assert await bot.handoff.run_due() == 0
+        connector.clear()
+        clock.advance(minutes=2)
+        assert await bot.handoff.run_due() == 1
+        handoff = await bot.handoff.store.get(value["handoff_id"])
+        assert (handoff.state, handoff.closed_by) == ("closed", "idle")
+        staff = json.dumps([s.body for s in connector.to(personal(STAFF))], ensure_ascii=False)
+        socionom = json.dumps([s.body for s in connector.to(personal(SOCIONOM))], ensure_ascii=False)
+        assert "ingen har skrivit på 90 minuter" in staff and "ersätter inte en anmälan" in staff
+        assert "ingen har skrivit på 90 minuter" in socionom and "handoff.outcome" in socionom
+        connector.clear()
+        await bot.say(STAFF, "Anna Personal", "hallå?")
+        assert bot.bot.dialog_turns == [personal(STAFF)]  # the dialogs answer again
+    finally:
+        await bot.close()
+
+
+async def test_purge_blanks_every_handoff_older_than_the_retention_whatever_its_state(db, connector):
+    await load_demo(db.engine)
+    clock = Clock(TUESDAY_10)
+    bot = await start(connector, db, clock, retention_days=30, relay_idle_minutes=60 * 24 * 90)
+    try:
+        await bot.install(SOCIONOM, "Sara Socionom")
+        ids = {}
+        for staff, state in (("aad-waiting", "offered"), ("aad-talking", "active"), ("aad-ended", "withdrawn")):
+            connector.clear()
+            await bot.request(staff, "Staff")
+            value = claim_value(_offers(connector, SOCIONOM)[-1].cards[0])
+            ids[state] = value["handoff_id"]
+            if state == "active":
+                await bot.say(SOCIONOM, "Sara Socionom", value=value)
+                await bot.say(staff, "Staff", "Hon verkar rädd")
+            if state == "withdrawn":
+                await bot.say(staff, "Staff", "avbryt")
+        # Keep the waiting one waiting: its escalation timer is not what this test is about.
+        await bot.handoff.store.update(ids["offered"], next_action=None, next_action_at=None)
+        clock.advance(days=31)
+        result = await bot.handoff.purge()
+        assert result.handoffs == 3 and result.ended == 2
+        for state, handoff_id in ids.items():
+            handoff = await bot.handoff.store.get(handoff_id)
+            assert handoff.note is None and handoff.staff_id is None and handoff.staff_reference is None
+            assert handoff.staff_conversation_id is None and handoff.claimer_reference is None
+            assert handoff.state in ("expired", "closed", "withdrawn"), state
+            assert await bot.handoff.store.messages(handoff_id) == []
+            assert await bot.handoff.store.outbox(handoff_id) == []
+        assert (await bot.handoff.store.get(ids["active"])).message_count == 1
     finally:
         await bot.close()
