@@ -263,22 +263,43 @@ async def statistics_csv(request: web.Request) -> web.StreamResponse:
 
 
 # -- handoffs (ärenden) -----------------------------------------------------------------------------------
+def _day(value: str | None, name: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadRequest(f"{name} ska vara ett datum som 2026-03-04") from None
+
+
 def handoff_filters(query: Any) -> dict[str, Any]:
-    """The list filters from a query string: district, state, and `mine` (also accepted as `mina`)."""
+    """The list filters from a query string: district, state, `mine` (also `mina`), `from` and `to` (days)."""
     from bot.admin.handoffs import STATES
 
     state = query.get("state") or None
     if state and state not in STATES:
         raise BadRequest(f"state ska vara något av {', '.join(STATES)}")
+    since, until = _day(query.get("from"), "from"), _day(query.get("to"), "to")
+    if since is not None and until is not None and since > until:
+        raise BadRequest("from ska vara samma dag som eller före to")
     return {"district": query.get("district") or None, "state": state,
-            "mine": _flag(query.get("mine")) or _flag(query.get("mina"))}
+            "mine": _flag(query.get("mine")) or _flag(query.get("mina")), "since": since, "until": until}
+
+
+def handoff_page(query: Any) -> int:
+    """The page number asked for (from 1)."""
+    raw = query.get("page") or "1"
+    if not raw.isdigit() or not 1 <= int(raw) <= 100_000:
+        raise BadRequest("page ska vara ett heltal från 1")
+    return int(raw)
 
 
 @json_errors
 async def list_handoffs(request: web.Request) -> web.StreamResponse:
-    """GET /handoffs: the newest handoffs the caller may see (metadata only, never text)."""
-    found = await request.app[ADMIN].handoffs(request).list(request[PRINCIPAL], **handoff_filters(request.query))
-    return web.json_response({"handoffs": [h.to_dict() for h in found]})
+    """GET /handoffs: the newest handoffs the caller may see, a page at a time (metadata only, never text)."""
+    found = await request.app[ADMIN].handoffs(request).page(request[PRINCIPAL], page=handoff_page(request.query),
+                                                            **handoff_filters(request.query))
+    return web.json_response(found.to_dict())
 
 
 @json_errors
@@ -366,11 +387,11 @@ ROUTES: list[ApiRoute] = [
              query=("since", "until", "district")),
     ApiRoute("GET", "/handoffs", list_handoffs, "api.handoffs",
              "Handoffs (ärenden): metadata only; admins all, others their own district", "handoffs",
-             query=("district", "state", "mine"),
-             responses={"200": "OK", "400": "Unknown state", "401": "Not signed in",
+             query=("district", "state", "mine", "from", "to", "page"),
+             responses={"200": "OK", "400": "Unknown state, a bad date or page", "401": "Not signed in",
                         "403": "Another district than the caller's own"}),
     ApiRoute("GET", "/handoffs/{handoff_id}", get_handoff, "api.handoff",
-             "One handoff's metadata and its timeline of events", "handoffs",
+             "One handoff's metadata and its timeline of events, by its admin reference", "handoffs",
              responses={"200": "OK", "401": "Not signed in",
                         "404": "No such handoff, or it belongs to another district"}),
     ApiRoute("GET", "/audit", audit_log, "api.audit", "Sign-ins and account changes (admins)", "accounts",

@@ -1,7 +1,8 @@
 """Ärenden: the handoffs' metadata as the administration may show it, limited by role and district.
 
 Only non-text columns are ever selected: never the note, the relay messages, the route or anything that
-identifies the staff member (DOMAIN.md §7). The socionom who took a handoff is shown by name.
+identifies the staff member (DOMAIN.md §7). The socionom who took a handoff is shown by name. A handoff is
+never shown by its id (which the bot's card buttons carry) but by `admin_ref`, a hash no action accepts.
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -20,13 +22,16 @@ from bot.admin.roles import Forbidden, Principal
 from bot.handoff.tables import HandoffEventRow, HandoffRow
 
 LIST_LIMIT = 200
+PAGE_SIZE = 50
+_ZONE = ZoneInfo("Europe/Stockholm")
 SHORT_ID = 8
 STATES = ("requested", "offered", "escalated", "claimed", "active", "closed", "withdrawn", "expired")
 
 _handoff = HandoffRow.__table__
 _event = HandoffEventRow.__table__
 # The columns this module reads; adding one here is a privacy decision (see the module docstring).
-_COLUMNS = (_handoff.c.id, _handoff.c.district_id, _handoff.c.state, _handoff.c.urgency, _handoff.c.categories,
+_COLUMNS = (_handoff.c.admin_ref.label("ref"), _handoff.c.district_id, _handoff.c.state, _handoff.c.urgency,
+            _handoff.c.categories,
             _handoff.c.requested_at, _handoff.c.claimed_at, _handoff.c.closed_at, _handoff.c.withdrawn_at,
             _handoff.c.expired_at, _handoff.c.claimed_by, _handoff.c.claimer_name, _handoff.c.outcome,
             _handoff.c.rating, _handoff.c.message_count)
@@ -113,6 +118,20 @@ class HandoffSummary:
 
 
 @dataclass(frozen=True)
+class HandoffPage:
+    """One page of a listing, and whether there is a next one."""
+
+    handoffs: list[HandoffSummary]
+    page: int
+    has_next: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe form."""
+        return {"handoffs": [h.to_dict() for h in self.handoffs], "page": self.page,
+                "next_page": self.page + 1 if self.has_next else None}
+
+
+@dataclass(frozen=True)
 class HandoffDetail:
     """One handoff's metadata and its timeline."""
 
@@ -127,7 +146,7 @@ class HandoffDetail:
 def _summary(row: Mapping[str, Any], principal: Principal) -> HandoffSummary:
     ended = row["closed_at"] or row["withdrawn_at"] or row["expired_at"]
     return HandoffSummary(
-        id=row["id"], district_id=row["district_id"], state=row["state"], urgency=row["urgency"],
+        id=row["ref"] or "", district_id=row["district_id"], state=row["state"], urgency=row["urgency"],
         categories=_categories(row["categories"]), requested_at=_aware(row["requested_at"]),  # type: ignore[arg-type]
         claimed_at=_aware(row["claimed_at"]), closed_at=_aware(row["closed_at"]), ended_at=_aware(ended),
         claimer_name=row["claimer_name"], outcome=row["outcome"], rating=row["rating"],
@@ -154,17 +173,25 @@ class HandoffReader:
         self._engine = engine
 
     async def list(self, principal: Principal, *, district: str | None = None, state: str | None = None,
-                   mine: bool = False, limit: int = LIST_LIMIT) -> list[HandoffSummary]:
-        """The newest handoffs the caller may see, optionally one district, one state, or only their own."""
+                   mine: bool = False, since: date | None = None, until: date | None = None,
+                   limit: int = LIST_LIMIT, offset: int = 0) -> list[HandoffSummary]:
+        """The newest handoffs the caller may see, optionally one district, one state, only their own, and
+        requested between the days *since* and *until* (inclusive, Stockholm time)."""
         if state and state not in STATES:
             raise ValueError(state)
-        query = select(*_COLUMNS).order_by(_handoff.c.requested_at.desc(), _handoff.c.id).limit(limit)
+        query = (select(*_COLUMNS).order_by(_handoff.c.requested_at.desc(), _handoff.c.id)
+                 .limit(limit).offset(max(0, offset)))
         where = visible_district(principal, district)
         if where is not None or not principal.is_admin:
             # A district-bound account without a district sees nothing rather than everything.
             query = query.where(_handoff.c.district_id == where)
         if state:
             query = query.where(_handoff.c.state == state)
+        if since is not None:
+            query = query.where(_handoff.c.requested_at >= datetime.combine(since, time(0), _ZONE).astimezone(UTC))
+        if until is not None:
+            end = datetime.combine(until + timedelta(days=1), time(0), _ZONE).astimezone(UTC)
+            query = query.where(_handoff.c.requested_at < end)
         if mine:
             if principal.aad_object_id is None:
                 return []
@@ -173,15 +200,24 @@ class HandoffReader:
             rows = (await connection.execute(query)).mappings().all()
         return [_summary(row, principal) for row in rows]
 
-    async def get(self, principal: Principal, handoff_id: str) -> HandoffDetail:
-        """One handoff and its events; `NotFound` when it does not exist or lies outside the caller's district."""
+    async def page(self, principal: Principal, *, page: int = 1, per_page: int = PAGE_SIZE,
+                   **filters: Any) -> HandoffPage:
+        """Page *page* (from 1) of `list` with *filters*."""
+        page = max(1, page)
+        found = await self.list(principal, limit=per_page + 1, offset=(page - 1) * per_page, **filters)
+        return HandoffPage(found[:per_page], page, len(found) > per_page)
+
+    async def get(self, principal: Principal, ref: str) -> HandoffDetail:
+        """One handoff (by its `admin_ref`) and its events; `NotFound` when it does not exist or lies outside the
+        caller's district."""
         async with self._engine.connect() as connection:
-            row = (await connection.execute(select(*_COLUMNS).where(_handoff.c.id == handoff_id))).mappings().first()
+            row = (await connection.execute(select(*_COLUMNS, _handoff.c.id.label("handoff_id"))
+                                            .where(_handoff.c.admin_ref == ref))).mappings().first()
             if row is None or not (principal.is_admin or (row["district_id"] is not None
                                                           and row["district_id"] == principal.district_id)):
                 # Another district's handoff is reported as missing: its existence is not the caller's business.
-                raise NotFound(handoff_id)
-            events = (await connection.execute(select(*_EVENT_COLUMNS).where(_event.c.handoff_id == handoff_id)
+                raise NotFound(ref)
+            events = (await connection.execute(select(*_EVENT_COLUMNS).where(_event.c.handoff_id == row["handoff_id"])
                                                .order_by(_event.c.id))).mappings().all()
         return HandoffDetail(_summary(row, principal),
                              [HandoffEvent(_aware(e["at"]), e["kind"], e["from_state"], e["to_state"],  # type: ignore[arg-type]

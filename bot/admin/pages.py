@@ -7,12 +7,13 @@ import json
 from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from aiohttp import web
 
-from bot.admin.api import BadRequest, handoff_filters, parse_when
+from bot.admin.api import BadRequest, handoff_filters, handoff_page, parse_when
 from bot.admin.directory import ImportFile, NotFound
-from bot.admin.handoffs import LIST_LIMIT
+from bot.admin.handoffs import PAGE_SIZE
 from bot.admin.keys import ADMIN, PRINCIPAL, SESSION
 from bot.admin.render import render
 from bot.admin.resources import RESOURCES, Resource
@@ -369,7 +370,9 @@ HANDOFF_STATES = {"requested": "Begärt", "offered": "Erbjudet", "escalated": "S
 URGENCIES = {"acute": "Akut", "high": "Hög", "normal": "Normal"}
 ACTORS = {"staff": "personalen", "socionom": "socionomen", "timer": "tidtagaren", "system": "systemet"}
 EVENT_KINDS = {"transition": "Statusbyte", "notified": "Avisering skickad", "told_staff": "Personalen informerad",
-               "acute": "Akut fara upptäckt", "claim_lost": "Någon annan hann före", "outcome": "Utfall satt",
+               "acute": "Akut fara upptäckt", "claim_lost": "Någon annan hann före",
+               "claim_refused": "Nekad: förfrågan var inte till den personen",
+               "waits_for_opening": "Väntar på öppning", "outcome": "Utfall satt",
                "rated": "Betyg lämnat"}
 STOCKHOLM = "Europe/Stockholm"
 
@@ -397,11 +400,17 @@ async def handoff_list(request: web.Request) -> web.StreamResponse:
     """GET /admin/arenden: the newest handoffs the person may see, with district, state and "mina" filters."""
     principal = request[PRINCIPAL]
     filters = handoff_filters(request.query)
-    found = await request.app[ADMIN].handoffs(request).list(principal, **filters)
+    found = await request.app[ADMIN].handoffs(request).page(principal, page=handoff_page(request.query), **filters)
     choices = await request.app[ADMIN].directory(request).choices() if principal.is_admin else {}
+    kept = {key: value for key, value in request.query.items() if key != "page" and value}
     return render(request, "handoffs.html", _handoff_labels() | {
-        "handoffs": found, "district": filters["district"] or "", "state": filters["state"] or "",
-        "mine": filters["mine"], "districts": choices.get("district_id", []), "limit": LIST_LIMIT})
+        "handoffs": found.handoffs, "district": filters["district"] or "", "state": filters["state"] or "",
+        "mine": filters["mine"], "districts": choices.get("district_id", []), "limit": PAGE_SIZE,
+        "since": filters["since"].isoformat() if filters["since"] else "",
+        "until": filters["until"].isoformat() if filters["until"] else "",
+        "page": found.page, "has_next": found.has_next,
+        "prev_query": urlencode({**kept, "page": found.page - 1}) if found.page > 1 else None,
+        "next_query": urlencode({**kept, "page": found.page + 1}) if found.has_next else None})
 
 
 @page_errors

@@ -398,6 +398,8 @@ class HandoffEngine:
             return
         self._fault("claim.committed")
         log.info("handoff claimed", extra={"event": "handoff_claimed", "handoff_id": handoff.id})
+        # A new conversation: the socionom must say which one a typed message is for again.
+        await self.store.clear_focus(claimer_id)
         await self._deliver(owner, turn_context=turn_context)
         await self._activate(handoff.id, owner)
 
@@ -426,15 +428,13 @@ class HandoffEngine:
 
     @staticmethod
     def _current(handoffs: Sequence[Handoff]) -> Handoff | None:
-        """The handoff a socionom's typed message is for, or None when they must choose."""
+        """The handoff a socionom's typed message is for, or None when they must choose.
+
+        A choice holds until another conversation starts (a claim clears the claimer's earlier choices).
+        """
         if len(handoffs) == 1:
             return handoffs[0]
-        chosen = max((h for h in handoffs if h.focus_at is not None), key=lambda h: h.focus_at, default=None)
-        latest_claim = max((h.claimed_at for h in handoffs if h.claimed_at is not None), default=None)
-        # A choice counts until another conversation starts after it.
-        if chosen is not None and (latest_claim is None or chosen.focus_at >= latest_claim):  # type: ignore[operator]
-            return chosen
-        return None
+        return max((h for h in handoffs if h.focus_at is not None), key=lambda h: h.focus_at, default=None)  # type: ignore[arg-type, return-value]
 
     async def _relay_from_socionom(self, turn_context: TurnContext, handoff: Handoff, text: str) -> None:
         lang = self._claimer_lang(handoff)

@@ -361,6 +361,12 @@ class HandoffStore:
                 _handoff.c.state.in_(TALKING)).order_by(_handoff.c.requested_at.desc()))).mappings().all()
         return [Handoff.from_row(row) for row in rows]
 
+    async def clear_focus(self, claimer_id: str) -> None:
+        """Forget which conversation *claimer_id* chose for typed messages."""
+        async with self._engine.begin() as connection:
+            await connection.execute(update(_handoff).where(_handoff.c.claimed_by == claimer_id,
+                                                            _handoff.c.focus_at.is_not(None)).values(focus_at=None))
+
     async def relayed_message(self, conversation_id: str, sender_id: str | None
                               ) -> tuple[Handoff | None, list[Handoff]]:
         """`open_for_staff(conversation_id)` and `talking_all(sender_id, conversation_id)` on one connection.

@@ -8,8 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.admin.accounts import AccountStore
+from bot.admin.handoffs import HandoffReader
+from bot.admin.roles import Principal, Role
 from bot.cli import main
-from bot.handoff.store import HandoffStore
+from bot.handoff.store import HandoffStore, admin_ref
 from tests.admin.conftest import FAST_HASHER, USERS
 
 SOC_FARSTA_AAD = "aad-soc-farsta"
@@ -81,6 +83,9 @@ ALL_IDS = ("farsta0closed000000000000000000", "farsta1active000000000000000000",
            "farsta2waiting00000000000000000", "bromma0active000000000000000000")
 FARSTA_IDS = ALL_IDS[:3]
 BROMMA_ID = ALL_IDS[3]
+CLOSED = ALL_IDS[0]
+# The administration sees a hash of the id (which the bot's buttons carry), never the id itself.
+REAL = {admin_ref(handoff_id): handoff_id for handoff_id in ALL_IDS}
 
 
 @pytest.fixture
@@ -94,7 +99,7 @@ async def cases(routed):  # type: ignore[no-untyped-def]
 async def _ids(harness, query: str = "") -> list[str]:  # type: ignore[no-untyped-def]
     response = await harness.client.get(f"/admin/api/handoffs{query}")
     assert response.status == 200, await response.text()
-    return [h["id"] for h in (await response.json())["handoffs"]]
+    return [REAL[h["id"]] for h in (await response.json())["handoffs"]]
 
 
 # -- who sees what ----------------------------------------------------------------------------------------
@@ -118,7 +123,7 @@ async def test_socionom_sees_own_district_and_mine(cases) -> None:
     assert await _ids(cases, "?mine=true") == ["farsta0closed000000000000000000"]
     assert await _ids(cases, "?mina=1") == ["farsta0closed000000000000000000"]
     body = await (await cases.client.get("/admin/api/handoffs")).json()
-    assert {h["id"]: h["mine"] for h in body["handoffs"]} == {
+    assert {REAL[h["id"]]: h["mine"] for h in body["handoffs"]} == {
         "farsta0closed000000000000000000": True, "farsta1active000000000000000000": False,
         "farsta2waiting00000000000000000": False}
 
@@ -126,11 +131,11 @@ async def test_socionom_sees_own_district_and_mine(cases) -> None:
 async def test_socionom_of_farsta_cannot_see_a_bromma_handoff(cases) -> None:
     await cases.sign_in("soc-farsta")
     assert BROMMA_ID not in await _ids(cases)
-    assert (await cases.client.get(f"/admin/api/handoffs/{BROMMA_ID}")).status == 404
-    assert (await cases.client.get(f"/admin/arenden/{BROMMA_ID}")).status == 404
+    assert (await cases.client.get(f"/admin/api/handoffs/{admin_ref(BROMMA_ID)}")).status == 404
+    assert (await cases.client.get(f"/admin/arenden/{admin_ref(BROMMA_ID)}")).status == 404
     assert (await cases.client.get("/admin/api/handoffs?district=bromma")).status == 403
     page = await (await cases.client.get("/admin/arenden")).text()
-    assert BROMMA_ID[:8] not in page and "farsta0c" in page
+    assert admin_ref(BROMMA_ID)[:8] not in page and admin_ref(CLOSED)[:8] in page
 
 
 async def test_missing_handoff_is_404_like_another_districts(cases) -> None:
@@ -142,16 +147,16 @@ async def test_missing_handoff_is_404_like_another_districts(cases) -> None:
 async def test_district_editor_sees_own_district_only(cases) -> None:
     await cases.sign_in("bromma-red")
     assert await _ids(cases) == [BROMMA_ID]
-    assert (await cases.client.get("/admin/api/handoffs/farsta0closed000000000000000000")).status == 404
+    assert (await cases.client.get(f"/admin/api/handoffs/{admin_ref(CLOSED)}")).status == 404
     assert (await cases.client.get("/admin/api/handoffs?district=farsta")).status == 403
     assert await _ids(cases, "?mine=1") == []  # no Teams id linked: nothing is "mine"
 
 
 async def test_unauthenticated_is_redirected_or_401(cases) -> None:
-    for path in ("/admin/arenden", f"/admin/arenden/{ALL_IDS[0]}"):
+    for path in ("/admin/arenden", f"/admin/arenden/{admin_ref(ALL_IDS[0])}"):
         response = await cases.client.get(path, allow_redirects=False)
         assert response.status == 302 and response.headers["Location"].startswith("/admin/login")
-    for path in ("/admin/api/handoffs", f"/admin/api/handoffs/{ALL_IDS[0]}"):
+    for path in ("/admin/api/handoffs", f"/admin/api/handoffs/{admin_ref(ALL_IDS[0])}"):
         assert (await cases.client.get(path)).status == 401
 
 
@@ -162,18 +167,18 @@ async def test_role_boundaries_hold_on_every_database(make_harness, db) -> None:
     await harness.sign_in("soc-farsta")
     assert set(await _ids(harness)) == set(FARSTA_IDS)
     assert await _ids(harness, "?mine=1") == ["farsta0closed000000000000000000"]
-    assert (await harness.client.get(f"/admin/api/handoffs/{BROMMA_ID}")).status == 404
-    detail = await (await harness.client.get("/admin/api/handoffs/farsta0closed000000000000000000")).json()
+    assert (await harness.client.get(f"/admin/api/handoffs/{admin_ref(BROMMA_ID)}")).status == 404
+    detail = await (await harness.client.get(f"/admin/api/handoffs/{admin_ref(CLOSED)}")).json()
     assert detail["handoff"]["minutes_to_claim"] == 4.0
 
 
 # -- what is shown ----------------------------------------------------------------------------------------
 async def test_detail_shows_metadata_and_the_timeline(cases) -> None:
     await cases.sign_in("soc-farsta")
-    body = await (await cases.client.get("/admin/api/handoffs/farsta0closed000000000000000000")).json()
+    body = await (await cases.client.get(f"/admin/api/handoffs/{admin_ref(CLOSED)}")).json()
     handoff = body["handoff"]
     assert handoff == {
-        "id": "farsta0closed000000000000000000", "short_id": "farsta0c", "district_id": "farsta",
+        "id": admin_ref(CLOSED), "short_id": admin_ref(CLOSED)[:8], "district_id": "farsta",
         "state": "closed", "urgency": "high", "categories": ["physical", "neglect"],
         "requested_at": "2026-03-04T09:00:00+00:00", "claimed_at": "2026-03-04T09:04:00+00:00",
         "closed_at": "2026-03-04T09:24:00+00:00", "ended_at": "2026-03-04T09:24:00+00:00",
@@ -183,7 +188,7 @@ async def test_detail_shows_metadata_and_the_timeline(cases) -> None:
     assert transitions == [(None, "requested"), ("requested", "offered"), ("offered", "claimed"),
                            ("claimed", "active"), ("active", "closed")]
     assert [e["kind"] for e in body["events"]][-2:] == ["outcome", "rated"]
-    page = await (await cases.client.get("/admin/arenden/farsta0closed000000000000000000")).text()
+    page = await (await cases.client.get(f"/admin/arenden/{admin_ref(CLOSED)}")).text()
     # Stockholm time (UTC+1 in March), Swedish labels from the bot's own texts.
     for shown in ("2026-03-04 10:00", "2026-03-04 10:04", "4,0 min", "Avslutat", "Tidigt stöd", "4 av 5",
                   "Blåmärken eller andra skador", "Fia Farsta (du)", "Statusbyte", "Hög"):
@@ -194,7 +199,8 @@ async def test_list_page_for_socionom_has_the_mina_filter(cases) -> None:
     await cases.sign_in("soc-farsta")
     page = await (await cases.client.get("/admin/arenden?mina=1")).text()
     assert 'name="mina"' in page and "checked" in page
-    assert "farsta0c" in page and "farsta1a" not in page and "farsta2w" not in page
+    assert admin_ref(CLOSED)[:8] in page
+    assert admin_ref(FARSTA_IDS[1])[:8] not in page and admin_ref(FARSTA_IDS[2])[:8] not in page
 
 
 @pytest.mark.parametrize("username", list(USERS))
@@ -202,14 +208,40 @@ async def test_no_note_relay_or_staff_text_ever_shown(cases, username: str) -> N
     await cases.sign_in(username)
     paths = ["/admin/arenden", "/admin/arenden?mina=1", "/admin/api/handoffs", "/admin/api/handoffs?mine=1"]
     for handoff_id in ALL_IDS:
-        paths += [f"/admin/arenden/{handoff_id}", f"/admin/api/handoffs/{handoff_id}"]
+        paths += [f"/admin/arenden/{admin_ref(handoff_id)}", f"/admin/api/handoffs/{admin_ref(handoff_id)}"]
     for path in paths:
         response = await cases.client.get(path)
         assert response.status in (200, 404), path
         text = await response.text()
-        for secret in SECRETS:
+        for secret in (*SECRETS, *ALL_IDS):  # nor any id that a card button carries
             assert secret not in text, (username, path, secret)
         assert "summary" not in text
+
+
+async def test_the_ids_cards_carry_are_never_accepted_by_the_administration(cases) -> None:
+    await cases.sign_in("anna")
+    assert (await cases.client.get(f"/admin/api/handoffs/{CLOSED}")).status == 404
+    assert (await cases.client.get(f"/admin/api/handoffs/{admin_ref(CLOSED)}")).status == 200
+
+
+async def test_list_filters_by_day_and_pages(cases) -> None:
+    await cases.sign_in("anna")
+    assert await _ids(cases, "?from=2026-03-04&to=2026-03-04") == list(reversed(ALL_IDS))
+    assert await _ids(cases, "?from=2026-03-05") == []
+    assert await _ids(cases, "?to=2026-03-03") == []
+    for bad in ("?from=igår", "?to=2026-13-01", "?from=2026-03-05&to=2026-03-04", "?page=0", "?page=x"):
+        assert (await cases.client.get(f"/admin/api/handoffs{bad}")).status == 400, bad
+        assert (await cases.client.get(f"/admin/arenden{bad}")).status == 400, bad
+    body = await (await cases.client.get("/admin/api/handoffs?page=2")).json()
+    assert body == {"handoffs": [], "page": 2, "next_page": None}
+    page = await (await cases.client.get("/admin/arenden?from=2026-03-04")).text()
+    assert 'value="2026-03-04"' in page
+    admin = Principal(1, "anna", Role.ADMIN, None)
+    reader = HandoffReader(cases.engine)
+    first = await reader.page(admin, page=1, per_page=3)
+    second = await reader.page(admin, page=2, per_page=3)
+    assert first.has_next and not second.has_next
+    assert [REAL[h.id] for h in first.handoffs + second.handoffs] == list(reversed(ALL_IDS))
 
 
 async def test_navigation_links_arenden_for_every_role(cases) -> None:
@@ -224,7 +256,7 @@ async def test_openapi_describes_the_handoff_routes(harness) -> None:
     document = await (await harness.client.get("/admin/api/openapi.json")).json()
     assert {"/handoffs", "/handoffs/{handoff_id}"} <= set(document["paths"])
     listing = document["paths"]["/handoffs"]["get"]
-    assert {p["name"] for p in listing["parameters"]} == {"district", "state", "mine"}
+    assert {p["name"] for p in listing["parameters"]} == {"district", "state", "mine", "from", "to", "page"}
     assert "404" in document["paths"]["/handoffs/{handoff_id}"]["get"]["responses"]
 
 
