@@ -37,7 +37,8 @@ class Child:
     async def start(cls, db: Any, connector: Any, crash_at: str) -> Child:
         env = {**os.environ, "DATABASE_URL": db.url, "DATABASE_SCHEMA": db.schema or "",
                "SAMRAD_TEST_CLOCK": TUESDAY_10.isoformat(), "SAMRAD_CRASH_AT": crash_at,
-               "WORKER_INTERVAL_SECONDS": "3600", "CLAIM_TIMEOUT_MINUTES": "10", "LOG_LEVEL": "WARNING"}
+               "WORKER_INTERVAL_SECONDS": "3600", "CLAIM_TIMEOUT_MINUTES": "10", "LOG_LEVEL": "WARNING",
+               "SAMRAD_DEV": "1"}  # no app id: development mode, any serviceUrl (the local connector)
         env.pop("MicrosoftAppId", None)
         process = await asyncio.create_subprocess_exec(sys.executable, "-m", "tests.handoff.crash_app", env=env,
                                                        stdout=asyncio.subprocess.PIPE,
