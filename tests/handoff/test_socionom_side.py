@@ -64,7 +64,7 @@ async def test_a_socionom_in_several_conversations_chooses_where_a_typed_message
     await bot.say(SOCIONOM, "Sara Socionom", "Och hur länge har det pågått?")  # the choice holds
     assert "hur länge har det pågått" in _said(connector, "aad-staff-a")
     assert "hur länge" not in _said(connector, "aad-staff-b")
-    assert len((await bot.handoff.store.messages(values["aad-staff-a"]["handoff_id"]))) == 2
+    assert len(await bot.handoff.store.messages(values["aad-staff-a"]["handoff_id"])) == 2
 
     # A new conversation after the choice makes it ambiguous again.
     connector.clear()
