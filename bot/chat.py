@@ -10,8 +10,9 @@ from typing import Any
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 
-from bot.cardtext import render_card
+from bot.cardtext import render_card, terminal_safe
 from bot.database import SchemaMissingError, check_schema, create_engine
+from bot.inbound import clean_text
 from bot.services import build_services, system_clock
 from bot.settings import Settings
 
@@ -66,7 +67,8 @@ async def run_chat(settings: Settings, *, stdin=sys.stdin, stdout=sys.stdout) ->
             text, found = render_activity(activity)
             if found:
                 actions = found
-            print(f"\nSamråd:\n{text}\n", file=stdout)
+            # Replies carry routing data and echoes of what was typed: never let them drive the terminal.
+            print(f"\nSamråd:\n{terminal_safe(text)}\n", file=stdout)
 
     try:
         print("Samråd i terminalen. Skriv som i Teams; en siffra väljer ett kort-alternativ. /quit avslutar.",
@@ -80,7 +82,7 @@ async def run_chat(settings: Settings, *, stdin=sys.stdin, stdout=sys.stdout) ->
             line = await loop.run_in_executor(None, stdin.readline)
             if not line:
                 break
-            line = line.strip()
+            line = clean_text(line).strip()  # as /api/messages does, before the dialogs see it
             if line in QUIT:
                 break
             if not line:

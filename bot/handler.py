@@ -14,7 +14,7 @@ from botbuilder.schema import Activity, ActivityTypes
 from msrest.serialization import Model
 
 from bot.references import ConversationReferences
-from dialogs.cards import MENU_ACTION, private_only_card
+from dialogs.cards import private_only_card
 from dialogs.language import language_of
 from dialogs.text import say
 
@@ -168,7 +168,6 @@ class SamradBot(TeamsActivityHandler):
         if not private:
             await self._redirect_to_personal_chat(turn_context)
             return
-        await self._tell_if_stale(turn_context)
         await DialogExtensions.run_dialog(self._dialog, turn_context, self._dialog_state)
 
     def _belongs_in_channel(self, activity: Activity) -> bool:
@@ -183,24 +182,6 @@ class SamradBot(TeamsActivityHandler):
         lang = await language_of(turn_context, self._user_state)
         link = personal_chat_link(activity, self._app_id)
         await turn_context.send_activity(MessageFactory.attachment(private_only_card(lang, link)))
-
-    async def _tell_if_stale(self, turn_context: TurnContext) -> None:
-        """A click on a card of a conversation that has ended: say so before the menu comes (never silently)."""
-        value = turn_context.activity.value
-        if not isinstance(value, dict) or (turn_context.activity.text or "").strip():
-            return
-        action = value.get("action")
-        if not isinstance(action, str) or action == MENU_ACTION:
-            return  # menu buttons act whenever they are pressed
-        state = await self._dialog_state.get(turn_context, None)
-        stack = getattr(state, "dialog_stack", None) if state is not None else None
-        if stack is None and isinstance(state, dict):
-            stack = state.get("dialog_stack")
-        if stack:
-            return  # a dialog is waiting: it judges the click itself
-        log.info("stale card action", extra={"event": "stale_click"})
-        lang = await language_of(turn_context, self._user_state)
-        await turn_context.send_activity(say(lang, "stale.ended"))
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
         """Card actions sent as invokes run like a submit; anything else gets a clear 400, never botbuilder's 501."""

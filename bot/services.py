@@ -12,6 +12,7 @@ from botbuilder.core import ConversationState, MessageFactory, TurnContext, User
 from botbuilder.integration.aiohttp import CloudAdapter
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.acute import AcuteDistrictPicker
 from bot.handler import SamradBot
 from bot.handoff import build_handoff
 from bot.handoff import cards as handoff_cards
@@ -78,7 +79,8 @@ def build_services(settings: Settings, engine: AsyncEngine, adapter: CloudAdapte
         await turn_context.send_activity(MessageFactory.attachment(welcome_card(lang)))
 
     bot = SamradBot(conversation_state=conversation_state, user_state=user_state, dialog=dialog,
-                    references=references, greet=greet, interceptors=[handoff],
+                    references=references, greet=greet,
+                    interceptors=[AcuteDistrictPicker(routing, clock, user_state), handoff],
                     channel_actions=handoff_cards.ACTIONS, app_id=settings.app_id)
 
     async def on_error(turn_context: TurnContext, error: Exception) -> None:

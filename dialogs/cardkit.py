@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -10,11 +11,37 @@ from botbuilder.schema import Attachment
 
 CARD_VERSION = "1.5"
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
+# A zero-width space breaks Markdown syntax without changing what is seen, in hosts that render Markdown (Teams,
+# Web Chat) and in those that do not; a backslash escape would show as a backslash in the latter.
+BREAK = "\u200b"
+_LINK_SYNTAX = re.compile(r"\](?=[(:\[])|<")
+_LIST_MARKER = re.compile(r"^([ \t]*)(\d{1,9})([.)])(?=[ \t]|$)|^([ \t]*)([-+*])(?=[ \t]|$)", re.MULTILINE)
+
+
+def plain(text: str) -> str:
+    """*text* (typed by a user or entered by an administrator) made inert for Markdown: no link, image or list.
+
+    `[x](http://evil)` stays visible as typed but can no longer render as a link with a disguised target.
+    """
+    text = _LINK_SYNTAX.sub(lambda m: m.group(0) + BREAK, text)
+    return _LIST_MARKER.sub(_break_marker, text)
+
+
+def _break_marker(match: re.Match[str]) -> str:
+    if match.group(2) is not None:
+        return f"{match.group(1)}{match.group(2)}{BREAK}{match.group(3)}"
+    return f"{match.group(4)}{match.group(5)}{BREAK}"
+
+
+def _has_text(element: dict[str, Any]) -> bool:
+    return element.get("type") != "TextBlock" or bool(str(element.get("text") or "").strip())
 
 
 def card(body: list[dict[str, Any]], actions: list[dict[str, Any]] | None = None, *,
          fallback: str = "") -> Attachment:
     """An Adaptive Card attachment; *fallback* is the plain text shown where cards cannot be rendered."""
+    # An empty TextBlock still takes a line (and spacing) in every renderer: leave it out.
+    body = [element for element in body if _has_text(element)]
     content: dict[str, Any] = {"type": "AdaptiveCard", "$schema": SCHEMA, "version": CARD_VERSION, "body": body}
     if actions:
         content["actions"] = actions

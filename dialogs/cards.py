@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -11,6 +11,7 @@ from botbuilder.schema import Attachment
 from dialogs.cardkit import card as _card
 from dialogs.cardkit import open_url as _open_url
 from dialogs.cardkit import para as _para
+from dialogs.cardkit import plain as _plain
 from dialogs.cardkit import submit as _submit
 from dialogs.cardkit import title as _title
 from dialogs.choices import Option, Question
@@ -26,6 +27,9 @@ MENU_CHOICES = ("consult", "contact", "faq", "acute")
 CONTACT_ORDER = ("socionom", "mottagning", "socialjour", "foraldraradgivning", "familjecentral", "oppen_forskola")
 ACTIONS_PER_SET = 5  # Teams folds longer action rows into an overflow menu
 EARLY_SUPPORT = ("foraldraradgivning", "familjecentral", "oppen_forskola")
+# Whom to phone after 112, in this order when both are open: the district's intake, then socialjouren.
+ACUTE_KINDS = ("mottagning", "socialjour")
+ACUTE_DISTRICT = "acute_district"  # a district picked on the acute card (handled in bot/acute.py)
 
 
 def _numbered(options: Iterable[Option]) -> str:
@@ -84,7 +88,9 @@ def question_card(question: Question, lang: str) -> Attachment:
     if question.multi:
         body.append({
             "type": "Input.ChoiceSet", "id": "choices", "isMultiSelect": True, "style": "expanded",
-            "choices": [{"title": f"{n}. {o.label}", "value": o.value}
+            # The number lets a user answer by typing it; _plain keeps "1. Ja" from becoming a Markdown list that
+            # Web Chat renders as "1." on every line.
+            "choices": [{"title": _plain(f"{n}. {o.label}"), "value": o.value}
                         for n, o in enumerate(question.options, start=1)],
         })
         actions.append(_submit(question.submit or text["concern.send"], {"action": question.action}))
@@ -111,25 +117,90 @@ def help_card(lang: str) -> Attachment:
     return _card(body, fallback="\n".join([text["help.title"], text["help.body"], *lines, text["help.acute"]]))
 
 
-def acute_card(lang: str, route: Mapping[str, Any] | None = None) -> Attachment:
-    """"Ring 112 nu" first; then social services or socialjouren, with numbers when the route knows them."""
+def acute_card(lang: str, route: Mapping[str, Any] | None = None,
+               districts: Sequence[Mapping[str, Any]] = ()) -> Attachment:
+    """"Ring 112 nu" first; then the numbers open now, the closed ones with their opening; a district picker if unknown.
+
+    With *districts* the picker is one button per district; without, one button that asks for the district.
+    """
     text = _text_for(lang)
     body = [_title(text["acute.title"], attention=True), _para(text["acute.body"], weight="Bolder")]
-    units = [u for u in _units(route) if u.get("kind") in ("mottagning", "socialjour", "socionom")]
+    numbers = acute_numbers(route)
     district = route_district_name(dict(route or {}))
-    if units and district:
-        body.append(_para(say(lang, "acute.social_known", district=district)))
-        body.append(_facts(lang, units))
-    else:
-        body.append(_para(text["acute.social"]))
-        if units:
-            body.append(_facts(lang, units))
+    body.append(_para(say(lang, "acute.social_known", district=_plain(district)) if district
+                      else text["acute.social"]))
+    open_now = [n for n in numbers if n["open_now"]]
+    closed = [n for n in numbers if not n["open_now"]]
+    if open_now:
+        body.append(_para(text["acute.open_now"], weight="Bolder", spacing="Small"))
+        body.append(_number_facts(lang, open_now))
+    if closed:
+        body.append(_para(text["acute.closed_now"], weight="Bolder", spacing="Small"))
+        body.append(_number_facts(lang, closed))
+    if not district:
+        body.append(_para(text["acute.pick_district"], spacing="Medium"))
+        if districts:
+            body += _sets([_submit(_plain(str(d.get("name") or "")), {"action": ACUTE_DISTRICT, "district": d["id"]})
+                           for d in districts])
+        else:
+            body.append({"type": "ActionSet", "actions": [_submit(text["acute.pick_button"],
+                                                                  {"action": ACUTE_DISTRICT})]})
     body += [_para(text["acute.report"]), _para(text["acute.after"], isSubtle=True)]
     actions = [_submit(text["acute.handoff"], {"action": MENU_ACTION, "choice": "handoff"}),
                _submit(text["acute.menu"], {"action": MENU_ACTION, "choice": "menu"}),
                _open_url(text["guidance.eservice"], ESERVICE_URL)]
-    fallback = "\n".join([text["acute.title"], text["acute.body"], text["acute.social"]])
+    first = open_now[0] if open_now else None
+    fallback = "\n".join([text["acute.title"], text["acute.body"],
+                          f"{_plain(first['name'])}: {first['phone']}" if first else text["acute.social"]])
     return _card(body, actions, fallback=fallback)
+
+
+def acute_numbers(route: Mapping[str, Any] | None) -> list[dict[str, Any]]:
+    """Intake and socialjour of a route, one entry per unit: open ones first (intake before socialjour), then
+    the closed ones by when they open."""
+    route = dict(route or {})
+    after = route.get("after_hours") or {}
+    found: dict[str, dict[str, Any]] = {}
+
+    def add(unit: Mapping[str, Any], open_now: bool | None, next_opening: str | None,
+            phone: str | None = None) -> None:
+        kind = unit.get("kind")
+        if kind not in ACUTE_KINDS:
+            return
+        # One line per unit: a unit's listed person (e.g. "Demo Socialjour") is the same door, not a second one.
+        key = str(unit.get("id") or f"{kind}:{unit.get('name')}")
+        entry = found.setdefault(key, {"kind": kind, "name": unit.get("name") or "", "phone": None,
+                                       "open_now": False, "next_opening": None})
+        entry["phone"] = entry["phone"] or unit.get("phone") or phone
+        entry["open_now"] = entry["open_now"] or bool(open_now)
+        entry["next_opening"] = entry["next_opening"] or next_opening
+
+    for unit in [*((route.get("report") or {}).get("units") or []), *(after.get("socialjour") or [])]:
+        add(unit, unit.get("open_now"), unit.get("next_opening"))
+    for contact in route.get("contacts") or []:
+        unit = contact.get("unit") or {}
+        add(unit, contact.get("available_now"), after.get("next_opening"), contact.get("phone"))
+    numbers = [entry for entry in found.values() if entry["phone"]]
+    order = {kind: index for index, kind in enumerate(ACUTE_KINDS)}
+    return sorted(numbers, key=lambda n: (not n["open_now"], n["next_opening"] or "9999",
+                                          order.get(n["kind"], len(order)), n["name"]))
+
+
+def _number_facts(lang: str, numbers: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    text = _text_for(lang)
+    facts = []
+    for number in numbers:
+        parts = [number["phone"], _plain(number["name"])]
+        if not number["open_now"] and number.get("next_opening"):
+            opens = when_text(lang, datetime.fromisoformat(number["next_opening"]), STOCKHOLM)
+            parts.append(say(lang, "acute.opens", when=opens))
+        facts.append({"title": text[f"acute.label.{number['kind']}"], "value": " · ".join(p for p in parts if p)})
+    return {"type": "FactSet", "facts": facts}
+
+
+def _sets(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"type": "ActionSet", "actions": actions[start:start + ACTIONS_PER_SET]}
+            for start in range(0, len(actions), ACTIONS_PER_SET)]
 
 
 def _units(route: Mapping[str, Any] | None) -> list[dict[str, Any]]:
@@ -143,8 +214,8 @@ def _facts(lang: str, units: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     facts = []
     for unit in units:
         kind = unit.get("kind", "")
-        title = text.get(f"contact.{kind}", unit.get("name", ""))
-        parts = [unit.get("name") or "", unit.get("phone") or "", unit.get("email") or ""]
+        title = text.get(f"contact.{kind}", _plain(unit.get("name") or ""))
+        parts = [_plain(str(unit.get(key) or "")) for key in ("name", "phone", "email")]
         if unit.get("open_now"):
             parts.append(text["contact.open_now"])
         elif unit.get("open_now") is not None and unit.get("next_opening"):
@@ -159,7 +230,7 @@ def _facts(lang: str, units: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
 def contacts_card(lang: str, route: Mapping[str, Any]) -> Attachment:
     """The district's socionom, intake, socialjour and early-support units, and the e-service for reports."""
     text = _text_for(lang)
-    district = route_district_name(dict(route)) or ""
+    district = _plain(route_district_name(dict(route)) or "")
     units = _units(route)
     body: list[dict[str, Any]] = [_title(say(lang, "guidance.contacts", district=district))]
     if units:
@@ -194,7 +265,7 @@ def guidance_card(lang: str, assessment: Mapping[str, Any], route: Mapping[str, 
         units = _units(route)
         if outcome == "support":
             units = [u for u in units if u.get("kind") in EARLY_SUPPORT] or units
-        district = route_district_name(dict(route)) or ""
+        district = _plain(route_district_name(dict(route)) or "")
         body.append(_para(say(lang, "guidance.contacts", district=district), weight="Bolder", spacing="Medium"))
         body.append(_facts(lang, units) if units else _para(say(lang, "contact.none", district=district)))
     body += [
@@ -213,7 +284,7 @@ def note_card(lang: str, note: Mapping[str, Any], district_name: str | None, not
     text = _text_for(lang)
     facts = [
         (text["note.day"], note.get("day") or ""),
-        (text["note.district"], district_name or ""),
+        (text["note.district"], _plain(district_name or "")),
         (text["note.age"], text.get(f"q.age.{note.get('age_band')}", "")),
         (text["note.categories"], ", ".join(text.get(f"category.{c}", c) for c in note.get("categories") or [])),
         (text["note.duration"], text.get(f"q.duration.{note.get('duration')}", "")),

@@ -36,19 +36,27 @@ async def decide(services: DialogServices, place: dict[str, Any], *, concern: st
 
 
 def entries(route: dict[str, Any] | None) -> list[dict[str, Any]]:
-    """Every contact in a route as {kind, name, phone, email, open_now}, socionom first, no duplicates."""
+    """Every contact in a route as {kind, name, phone, email, open_now}, socionom first, no duplicates.
+
+    A unit listed with its own opening hours (intake, socialjouren, early support) is one entry with the unit's
+    number; a person registered at such a unit is the same door, so it is not listed a second time.
+    """
     if not route:
         return []
     found: list[dict[str, Any]] = []
     after = route.get("after_hours") or {}
+    report = route.get("report") or {}
+    units = [*(report.get("units") or []), *(after.get("socialjour") or []), *(route.get("early_support") or [])]
+    listed_units = {unit.get("id") for unit in units if unit.get("id")}
     for contact in route.get("contacts") or []:
         unit = contact.get("unit") or {}
+        if unit.get("id") in listed_units:
+            continue
         name = ", ".join(filter(None, [contact.get("name"), unit.get("name")]))
         found.append({"kind": unit.get("kind"), "name": name,
                       "phone": contact.get("phone") or unit.get("phone"), "email": contact.get("email"),
                       "open_now": contact.get("available_now"), "next_opening": after.get("next_opening")})
-    report = route.get("report") or {}
-    for unit in [*(report.get("units") or []), *(after.get("socialjour") or []), *(route.get("early_support") or [])]:
+    for unit in units:
         found.append({"kind": unit.get("kind"), "name": unit.get("name"), "phone": unit.get("phone"),
                       "email": unit.get("email"), "open_now": unit.get("open_now"),
                       "next_opening": unit.get("next_opening")})

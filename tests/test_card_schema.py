@@ -54,3 +54,19 @@ def test_every_dialog_card_validates(lang):
 def test_every_handoff_card_validates(lang):
     for card in handoff_card_set(lang):
         assert card_errors(card) == [], card.get("fallbackText")
+
+
+def _blank_text_blocks(node) -> int:  # type: ignore[no-untyped-def]
+    if isinstance(node, dict):
+        blank = node.get("type") == "TextBlock" and not str(node.get("text") or "").strip()
+        return int(blank) + sum(_blank_text_blocks(value) for value in node.values())
+    if isinstance(node, list):
+        return sum(_blank_text_blocks(item) for item in node)
+    return 0
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_no_card_has_an_empty_text_block(lang):
+    made = [*every_card(lang), *handoff_card_set(lang),
+            handoff_cards.outcome_choice_card(lang, "", "h1").content]  # the socionom ended: no message above
+    assert [card.get("fallbackText") for card in made if _blank_text_blocks(card)] == []

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.cardtext import terminal_safe
 from bot.cli import CommandError, load_settings
 from bot.settings import Settings
 
@@ -51,6 +52,11 @@ def _run(work: Callable[[AsyncEngine, Settings], Awaitable[T]]) -> T:
         raise CommandError(f"databasen är inte redo ({error.orig}); kör `samrad db upgrade` först") from None
     except DBAPIError as error:
         raise CommandError(f"databasfel: {error.orig}") from None
+
+
+def _print(text: str) -> None:
+    """Print *text* without terminal escape sequences or control characters (names in the tables are data)."""
+    print(terminal_safe(text))
 
 
 def _parse_at(raw: str | None) -> datetime | None:
@@ -88,27 +94,28 @@ def route(args: argparse.Namespace) -> int:
 
     output = _run(work)
     if args.json:
-        print(json.dumps(output, ensure_ascii=False, indent=2))
+        _print(json.dumps(output, ensure_ascii=False, indent=2))
         return 0
     if not output["matches"]:
-        print("Ingen förskola hittades.")
+        _print("Ingen förskola hittades.")
     for match in output["matches"]:
-        print(f"  {match['score']:5.1f}  {match['name']}  ({match['district'] or 'stadsdel saknas'}, id {match['id']})")
+        district = match["district"] or "stadsdel saknas"
+        _print(f"  {match['score']:5.1f}  {match['name']}  ({district}, id {match['id']})")
     if output["ambiguous"]:
-        print("Flera förskolor passar — ange stadsdel eller gata.")
+        _print("Flera förskolor passar — ange stadsdel eller gata.")
     decision = output["decision"]
     if decision is not None:
-        print(f"Stadsdel: {decision['district']['name'] if decision['district'] else 'okänd'}")
+        _print(f"Stadsdel: {decision['district']['name'] if decision['district'] else 'okänd'}")
         for contact in decision["contacts"]:
             state = "tillgänglig nu" if contact["available_now"] else "ej tillgänglig nu"
-            print(f"  Kontakt: {contact['name']} — {contact['unit']['name']} ({state})")
-        print(f"  Anmälan: {decision['report']['eservice_url']} (där barnet bor)")
+            _print(f"  Kontakt: {contact['name']} — {contact['unit']['name']} ({state})")
+        _print(f"  Anmälan: {decision['report']['eservice_url']} (där barnet bor)")
         after = decision["after_hours"]
         if not after["open_now"]:
-            print(f"  Stängt nu; nästa öppning {after['next_opening'] or 'okänd'}. Akut fara: ring 112.")
-        print("Spår:")
+            _print(f"  Stängt nu; nästa öppning {after['next_opening'] or 'okänd'}. Akut fara: ring 112.")
+        _print("Spår:")
         for step in decision["trace"]:
-            print(f"  - {step}")
+            _print(f"  - {step}")
     return 0
 
 
@@ -182,7 +189,7 @@ def routing_validate(_args: argparse.Namespace) -> int:
 
     report = _run(work)
     for line in report.lines():
-        print(line)
+        _print(line)
     return 0 if report.ok else 1
 
 

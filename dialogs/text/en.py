@@ -50,6 +50,13 @@ TEXT: dict[str, str] = {
     "acute.after": "When the child is safe, you can write to me again.",
     "acute.handoff": "Talk to a social worker",
     "acute.menu": "To the menu",
+    "acute.open_now": "Open now",
+    "acute.closed_now": "Closed right now",
+    "acute.opens": "opens {when}",
+    "acute.label.mottagning": "Intake",
+    "acute.label.socialjour": "Out of hours",
+    "acute.pick_district": "Which district is it? Pick it and I will show the number for social services there.",
+    "acute.pick_button": "Pick the district",
     # Consultation: anonymity and place
     "consult.intro": (
         "We consult anonymously. You don't need to be sure — being worried is enough. "
@@ -171,7 +178,7 @@ TEXT: dict[str, str] = {
     "contact.foraldraradgivning": "Parenting advice",
     "contact.familjecentral": "Family centre",
     "contact.oppen_forskola": "Drop-in preschool",
-    "contact.socialjour": "Socialjouren (out-of-hours social services)",
+    "contact.socialjour": "Socialjouren (social services out of hours)",
     "contact.open_now": "open now",
     "contact.opens": "closed now, opens {when}",
     "contact.closed_now": "closed right now",
@@ -223,14 +230,13 @@ TEXT: dict[str, str] = {
     # Fallbacks
     "fallback.unknown": "I'm not sure what you mean. Here is what I can help with.",
     "error": "Something went wrong on my side. Please try again in a moment.",
-    # --- edge: private chats, invokes, stale buttons (bot/handler.py; owned by edge) — begin ---
+    # --- edge: private chats and invokes (bot/handler.py; owned by edge) — begin ---
     "private.only": (
         "I only consult about children in a personal chat, where no one else reads along. I have kept nothing "
         "of what was written here."
     ),
     "private.open": "Open a personal chat with Samråd",
     "invoke.answered": "My answer is in the chat.",
-    "stale.ended": "That button belongs to a conversation that has already ended. Here is what I can help with.",
     # --- edge — end ---
     # --- handoff relay (bot/handoff; owned by the handoff engineer) — begin ---
     "relay.sent": (

@@ -50,6 +50,13 @@ TEXT: dict[str, str] = {
     "acute.after": "När barnet är i säkerhet kan du skriva till mig igen.",
     "acute.handoff": "Prata med en socionom",
     "acute.menu": "Till menyn",
+    "acute.open_now": "Öppet nu",
+    "acute.closed_now": "Stängt just nu",
+    "acute.opens": "öppnar {when}",
+    "acute.label.mottagning": "Mottagning",
+    "acute.label.socialjour": "Socialjour",
+    "acute.pick_district": "Vilken stadsdel gäller det? Välj den, så visar jag numret till socialtjänsten där.",
+    "acute.pick_button": "Välj stadsdel",
     # Consultation: anonymity and place
     "consult.intro": (
         "Vi rådgör anonymt. Du behöver inte vara säker — det räcker att du är orolig. "
@@ -222,14 +229,13 @@ TEXT: dict[str, str] = {
     # Fallbacks
     "fallback.unknown": "Jag är inte säker på vad du menar. Här är vad jag kan hjälpa till med.",
     "error": "Något gick fel hos mig. Försök igen om en stund.",
-    # --- edge: private chats, invokes, stale buttons (bot/handler.py; owned by edge) — begin ---
+    # --- edge: private chats and invokes (bot/handler.py; owned by edge) — begin ---
     "private.only": (
         "Om barn rådgör jag bara i en personlig chatt, där ingen annan läser. Jag har inte sparat något av "
         "det som skrevs här."
     ),
     "private.open": "Öppna en personlig chatt med Samråd",
     "invoke.answered": "Jag svarar i chatten.",
-    "stale.ended": "Den knappen hör till ett samtal som redan är avslutat. Här är vad jag kan hjälpa till med.",
     # --- edge — end ---
     # --- handoff relay (bot/handoff; owned by the handoff engineer) — begin ---
     "relay.sent": (

@@ -49,3 +49,18 @@ async def test_an_unmigrated_database_is_a_clear_error(tmp_path):
     with pytest.raises(SchemaMissingError, match="samrad db upgrade"):
         await run_chat(Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'empty.db'}"),
                        stdin=io.StringIO(""), stdout=io.StringIO())
+
+
+async def test_terminal_escape_sequences_never_reach_the_terminal(sqlite_db):
+    from sqlalchemy import text
+
+    await load_demo(sqlite_db.engine)
+    async with sqlite_db.engine.begin() as connection:
+        await connection.execute(text("UPDATE routing_unit SET name = :name WHERE id = 'bromma-mottagning'"),
+                                 {"name": "Mottagning\x1b[2J\x1b]0;pwned\x07 Bromma\x9b31m"})
+    shown = io.StringIO()
+    typed = io.StringIO("2\nFörskola Sago\x1b[31mberget\x00\n/quit\n")  # find my contact, with escapes typed in
+    await run_chat(Settings(database_url=sqlite_db.url), stdin=typed, stdout=shown)
+    out = shown.getvalue()
+    assert "Mottagning Bromma" in out  # the contacts card was shown, with the name made safe
+    assert not any(c in out for c in "\x1b\x07\x9b\x00")

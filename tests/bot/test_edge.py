@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from bot.app import create_app
 from bot.schema import all_metadata
 from bot.settings import Settings
 from routing.demo import load_demo
+from routing.model import STOCKHOLM
 from tests import teams
 
 PERSONAL = "a:personal-aad-staff-1"
@@ -186,23 +188,11 @@ async def test_unknown_or_malformed_invokes_get_a_clear_400_never_501(aiohttp_cl
     assert body["type"] == "application/vnd.microsoft.error" and body["value"]["code"] == code
 
 
-async def test_a_stale_button_of_an_ended_conversation_says_why_before_the_menu(aiohttp_client, settings,
-                                                                                connector):
-    client = await aiohttp_client(create_app(settings))
-    await client.post("/api/messages", json=teams.message(connector.url, value={"action": "final",
-                                                                                "choice": "handoff"}))
-    said = card_texts(connector.to(PERSONAL))
-    assert said[0].startswith("Den knappen hör till ett samtal som redan är avslutat")
-    assert any("Vad vill du göra?" in text for text in said)  # and then the menu, so the click is not lost
-
-
 async def test_a_menu_button_of_an_old_card_still_acts(aiohttp_client, settings, connector):
     client = await aiohttp_client(create_app(settings))
     await client.post("/api/messages", json=teams.message(connector.url, value={"action": "menu",
                                                                                 "choice": "consult"}))
-    said = card_texts(connector.to(PERSONAL))
-    assert not any("avslutat" in text for text in said)
-    assert any("Vilken förskola gäller det?" in text for text in said)
+    assert any("Vilken förskola gäller det?" in text for text in card_texts(connector.to(PERSONAL)))
 
 
 def valid_message(service_url: str) -> dict[str, Any]:
@@ -321,3 +311,30 @@ async def test_a_nul_in_free_text_on_postgresql_does_not_lose_the_consultation(a
     counts = await row_counts(pg_db.engine)
     assert counts["consultation"] == 1
     assert "\x00" not in await every_row(pg_db.engine)
+
+
+async def test_a_district_picked_on_the_acute_card_shows_its_numbers_and_the_consultation_goes_on(
+        aiohttp_client, settings, connector):
+    tuesday_10 = datetime(2026, 11, 24, 10, 0, tzinfo=STOCKHOLM)
+    client = await aiohttp_client(create_app(settings, clock=lambda: tuesday_10))
+    await client.post("/api/messages", json=teams.message(connector.url, value={"action": "menu",
+                                                                                "choice": "consult"}))
+    await client.post("/api/messages", json=teams.message(connector.url, "Förskola Sagoberget"))
+    connector.clear()
+    await client.post("/api/messages", json=teams.message(connector.url, value={"action": "acute_district"}))
+    picker = connector.to(PERSONAL)[-1].cards[0]
+    districts = [a["data"].get("district") for b in picker["body"] if b["type"] == "ActionSet"
+                 for a in b["actions"] if a["data"].get("action") == "acute_district"]
+    assert len(districts) == 11 and "farsta" in districts
+    connector.clear()
+    await client.post("/api/messages", json=teams.message(connector.url, value={"action": "acute_district",
+                                                                                "district": "farsta"}))
+    card = connector.to(PERSONAL)[-1].cards[0]
+    facts = [f["value"] for b in card["body"] if b["type"] == "FactSet" for f in b["facts"]]
+    assert card["body"][0]["text"] == "Ring 112 nu"
+    assert facts[0].startswith("08-555 011 20")  # Farsta's intake, open on a Tuesday morning, first
+    connector.clear()
+    # The consultation was not dropped: the concern question is still waiting for its answer.
+    await client.post("/api/messages", json=teams.message(connector.url, value={"action": "concern",
+                                                                                "choices": "physical"}))
+    assert any("Berätta med egna ord" in text for text in card_texts(connector.to(PERSONAL)))

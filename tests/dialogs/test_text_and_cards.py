@@ -66,7 +66,8 @@ ROUTE = {"district": {"id": "d", "name": "Bromma"}, "reasons": [{"code": "office
 def every_card(lang: str) -> list[dict[str, Any]]:
     made = [cards.welcome_card(lang), cards.help_card(lang), cards.acute_card(lang), cards.acute_card(lang, ROUTE),
             cards.contacts_card(lang, ROUTE), cards.contacts_card(lang, {"district": {"name": "X"}}),
-            cards.faq_card(lang, "T", "B"),
+            cards.faq_card(lang, "T", "B"), cards.acute_card(lang, None, [{"id": "d1", "name": "Bromma"}]),
+            cards.private_only_card(lang, "https://teams.microsoft.com/l/chat/0/0?users=28:x"),
             cards.note_card(lang, {"day": "2026-11-24", "age_band": "1-3", "categories": ["neglect"],
                                    "duration": "weeks", "outcome": "consult"}, "Bromma", "n1")]
     for outcome in ("acute", "report", "consult", "support"):

@@ -79,3 +79,24 @@ def test_missing_file_and_unmigrated_database(tmp_path, monkeypatch, capsys):
     assert "finns inte" in capsys.readouterr().err
     assert main(["routing", "validate"]) == 2
     assert "samrad db upgrade" in capsys.readouterr().err
+
+
+ESCAPES = "\x1b[2J\x1b]0;pwned\x07\x9b31m\x00\u202e"
+
+
+def test_route_prints_no_terminal_escape_sequences_from_the_tables(database, capsys):
+    import sqlite3
+
+    main(["load-demo"])
+    with sqlite3.connect(database.split("///", 1)[1]) as connection:
+        connection.execute("UPDATE routing_contact SET name = ? WHERE id = 'bromma-socionom-1'",
+                           (f"Sara{ESCAPES} Socionom",))
+        connection.execute("UPDATE routing_preschool SET name = ? WHERE name = 'Förskola Sagoberget'",
+                           (f"Förskola Sagoberget{ESCAPES}",))
+    capsys.readouterr()
+    for args in (["route", "Sagoberget", "--at", "2026-11-24T10:00"], ["route", "Sagoberget", "--json"]):
+        assert main(args) == 0
+        out = capsys.readouterr().out
+        assert "Sagoberget" in out and not any(c in out for c in "\x1b\x07\x9b\x00\u202e"), repr(out)
+        if "--json" not in args:
+            assert "Kontakt: Sara Socionom" in out  # the text stays readable, only the escapes are gone
