@@ -59,7 +59,7 @@ async def test_terminal_escape_sequences_never_reach_the_terminal(sqlite_db):
         await connection.execute(text("UPDATE routing_unit SET name = :name WHERE id = 'bromma-mottagning'"),
                                  {"name": "Mottagning\x1b[2J\x1b]0;pwned\x07 Bromma\x9b31m"})
     shown = io.StringIO()
-    typed = io.StringIO("2\nFörskola Sago\x1b[31mberget\x00\n/quit\n")  # find my contact, with escapes typed in
+    typed = io.StringIO("2\nFörskola\x00 Sagoberget\x07\x1b\n/quit\n")  # find my contact, control characters typed in
     await run_chat(Settings(database_url=sqlite_db.url), stdin=typed, stdout=shown)
     out = shown.getvalue()
     assert "Mottagning Bromma" in out  # the contacts card was shown, with the name made safe

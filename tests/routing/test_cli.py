@@ -91,12 +91,12 @@ def test_route_prints_no_terminal_escape_sequences_from_the_tables(database, cap
     with sqlite3.connect(database.split("///", 1)[1]) as connection:
         connection.execute("UPDATE routing_contact SET name = ? WHERE id = 'bromma-socionom-1'",
                            (f"Sara{ESCAPES} Socionom",))
-        connection.execute("UPDATE routing_preschool SET name = ? WHERE name = 'Förskola Sagoberget'",
-                           (f"Förskola Sagoberget{ESCAPES}",))
+        connection.execute("UPDATE routing_unit SET name = ? WHERE id = 'bromma-socionom'",
+                           (f"Socionom{ESCAPES} i förskolan Bromma",))
     capsys.readouterr()
     for args in (["route", "Sagoberget", "--at", "2026-11-24T10:00"], ["route", "Sagoberget", "--json"]):
         assert main(args) == 0
         out = capsys.readouterr().out
         assert "Sagoberget" in out and not any(c in out for c in "\x1b\x07\x9b\x00\u202e"), repr(out)
         if "--json" not in args:
-            assert "Kontakt: Sara Socionom" in out  # the text stays readable, only the escapes are gone
+            assert "Kontakt: Sara Socionom — Socionom i förskolan Bromma" in out  # readable, the escapes gone
