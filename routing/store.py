@@ -51,6 +51,7 @@ BUNDLE_VERSION = 1
 LIST_SEPARATOR = "|"
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
 _TRUE = {"1", "true", "ja", "yes", "x"}
+INT_LIMIT = 2**31 - 1  # an INTEGER column on PostgreSQL
 _FALSE = {"0", "false", "nej", "no", ""}
 
 
@@ -158,12 +159,15 @@ def _parse_value(spec: FieldSpec, raw: Any) -> Any:
             raise ValueError(f"must be one of {', '.join(spec.choices)}, got {value!r}")
         return value
     if kind == "int":
-        if isinstance(raw, bool):
+        if isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()):
             raise ValueError(f"must be a whole number, got {raw!r}")
         try:
-            return int(raw)
-        except (TypeError, ValueError):
+            value = int(raw)
+        except (TypeError, ValueError, OverflowError):  # OverflowError: Infinity from JSON
             raise ValueError(f"must be a whole number, got {raw!r}") from None
+        if not -INT_LIMIT <= value <= INT_LIMIT:
+            raise ValueError(f"must be a whole number between {-INT_LIMIT} and {INT_LIMIT}, got {raw!r}")
+        return value
     if kind == "bool":
         if isinstance(raw, bool):
             return raw
@@ -367,6 +371,76 @@ class ValidationReport:
         return found
 
 
+# ---------------------------------------------------------------- import preparation
+
+IMPORT_CHUNK = 500  # rows per flush of an import
+MAX_IMPORT_ROWS = 20_000  # rows one import may hold (CSV lines or bundle objects, all files together)
+CSV_FIELD_LIMIT = 128 * 1024  # characters in one CSV field (the csv module's own default limit)
+
+
+class ImportTooLargeError(RoutingValidationError):
+    """An import holds more rows than MAX_IMPORT_ROWS; nothing was read beyond the limit."""
+
+    def __init__(self, rows: int, limit: int = MAX_IMPORT_ROWS) -> None:
+        self.rows = rows
+        self.limit = limit
+        super().__init__([FieldError("rows", f"the import has more than {limit} rows; split it into parts")])
+
+
+def _is_control(char: str) -> bool:
+    return (char < " " and char not in "\t\n\r") or "\x7f" <= char <= "\x9f"
+
+
+def text_problems(spec: TableSpec, raw: Mapping[str, Any], location: str = "") -> list[FieldError]:
+    """Values no column can hold: control characters (NUL included) or more characters than the column's.
+
+    Checked before anything reaches the database, where PostgreSQL would refuse them with a server error.
+    """
+    problems: list[FieldError] = []
+    columns = spec.row.__table__.columns  # type: ignore[attr-defined]
+    for name, value in raw.items():
+        if isinstance(value, list | tuple):
+            texts = [str(item) for item in value]
+            joined = LIST_SEPARATOR.join(texts)
+        elif isinstance(value, str):
+            texts, joined = [value], value
+        else:
+            continue
+        if any(_is_control(char) for text in texts for char in text):
+            problems.append(FieldError(name, "must not contain control characters", location))
+            continue
+        length = getattr(columns[name].type, "length", None) if name in columns else None
+        if length is not None and len(joined.strip()) > length:
+            problems.append(FieldError(name, f"is longer than {length} characters", location))
+    return problems
+
+
+def prepare_import(batches: list[tuple[str, str, list[tuple[str, Mapping[str, Any]]]]]
+                   ) -> tuple[list[tuple[TableSpec, str, dict[str, Any]]], list[FieldError], dict[str, set[str]]]:
+    """Parse every row of an import (pure CPU work, run off the loop): parsed rows, problems, ids per table."""
+    parsed: list[tuple[TableSpec, str, dict[str, Any]]] = []
+    errors: list[FieldError] = []
+    pending: dict[str, set[str]] = {}
+    seen: dict[tuple[str, str], str] = {}
+    for table, _source, rows in batches:
+        spec = table_spec(table)
+        for location, raw in rows:
+            unsafe = text_problems(spec, raw, location)
+            if unsafe:
+                errors.extend(unsafe)
+                continue
+            record, problems = parse_record(spec, raw, location)
+            errors.extend(problems)
+            record_id = record.get("id")
+            if record_id is not None:
+                if (spec.name, record_id) in seen:
+                    errors.append(FieldError("id", f"{record_id!r} also on {seen[spec.name, record_id]}", location))
+                seen[spec.name, record_id] = location
+                pending.setdefault(spec.name, set()).add(record_id)
+            parsed.append((spec, location, record))
+    return parsed, errors, pending
+
+
 # ---------------------------------------------------------------- the store
 
 def _now() -> datetime:
@@ -504,37 +578,26 @@ class RoutingStore:
         """Import (table, source name, [(location, raw record)]) batches all-or-nothing.
 
         Records are upserted by id; records not in the input are left alone. Every bad row is reported.
+        Parsing runs in a worker thread and rows reach the database in chunks, so the event loop (and the
+        bot's turns on it) is never held for the length of the whole import.
         """
-        parsed: list[tuple[TableSpec, str, dict[str, Any]]] = []
-        errors: list[FieldError] = []
-        pending: dict[str, set[str]] = {}
-        seen: dict[tuple[str, str], str] = {}
-        for table, _source, rows in batches:
-            spec = table_spec(table)
-            for location, raw in rows:
-                record, problems = parse_record(spec, raw, location)
-                errors.extend(problems)
-                record_id = record.get("id")
-                if record_id is not None:
-                    if (spec.name, record_id) in seen:
-                        errors.append(FieldError("id", f"{record_id!r} also on {seen[spec.name, record_id]}",
-                                                 location))
-                    seen[spec.name, record_id] = location
-                    pending.setdefault(spec.name, set()).add(record_id)
-                parsed.append((spec, location, record))
+        parsed, errors, pending = await asyncio.to_thread(prepare_import, list(batches))
         summary = ImportSummary()
         async with self._sessions() as session, session.begin():
-            for spec, location, record in parsed:
-                errors.extend(await self._check_refs(session, spec, record, location, pending))
+            errors.extend(await self._check_import_refs(session, parsed, pending))
             if errors:
                 raise RoutingValidationError(errors)
             existing: dict[str, dict[str, RoutingBase]] = {}
-            for spec, _location, record in parsed:
+            for number, (spec, _location, record) in enumerate(parsed, start=1):
                 if spec.name not in existing:
                     # Parents reach the database before their children: flush when the table changes.
                     await session.flush()
                     rows = (await session.scalars(select(spec.row))).all()
                     existing[spec.name] = {row.id: row for row in rows}  # type: ignore[attr-defined]
+                elif number % IMPORT_CHUNK == 0:
+                    # A bounded unit of work per flush: the ORM's bookkeeping runs on the loop between awaits.
+                    await session.flush()
+                    await asyncio.sleep(0)
                 row = existing[spec.name].get(record["id"])
                 if row is None:
                     new = spec.row(**_row_values(spec, record))
@@ -552,6 +615,22 @@ class RoutingStore:
                 self._log(session, actor, spec, record["id"], "import-update", before, record)
                 summary.updated[spec.name] = summary.updated.get(spec.name, 0) + 1
         return summary
+
+    async def _check_import_refs(self, session: AsyncSession, parsed: list[tuple[TableSpec, str, dict[str, Any]]],
+                                 pending: Mapping[str, set[str]]) -> list[FieldError]:
+        """References of every imported row, checked against ids read once per table (not a query a row)."""
+        referenced = {fspec.ref for spec, _location, _record in parsed for fspec in spec.fields if fspec.ref}
+        known: dict[str, set[str]] = {}
+        for table in referenced:
+            ids = (await session.scalars(select(SPECS[table].row.id))).all()  # type: ignore[attr-defined]
+            known[table] = set(ids) | pending.get(table, set())
+        errors = []
+        for spec, location, record in parsed:
+            for fspec in spec.fields:
+                value = record.get(fspec.name)
+                if fspec.ref and value is not None and value not in known[fspec.ref]:
+                    errors.append(FieldError(fspec.name, f"no {fspec.ref} record with id {value!r}", location))
+        return errors
 
     async def import_csv(self, paths: Path | str | Iterable[Path | str], *, actor: str) -> ImportSummary:
         """Import CSV files named after their tables (districts.csv, preschools.csv …) in one transaction."""
@@ -736,25 +815,66 @@ def _read_files(paths: list[Path], pattern: str) -> list[tuple[str, str]]:
 
 # ---------------------------------------------------------------- CSV
 
-def read_csv(text: str, source: str, spec: TableSpec) -> list[tuple[str, dict[str, str]]]:
-    """Rows of CSV *text* as (location "file:line", raw values); a bad header is an error for line 1."""
-    reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
-    missing = [f.name for f in spec.fields if f.required and f.name not in header]
-    if missing:
-        raise RoutingValidationError([FieldError(name, "column is missing from the header", f"{source}:1")
-                                      for name in missing])
+def read_csv(text: str, source: str, spec: TableSpec, *,
+             max_rows: int = MAX_IMPORT_ROWS) -> list[tuple[str, dict[str, str]]]:
+    """Rows of CSV *text* as (location "file:line", raw values); a bad header is an error for line 1.
+
+    Raises RoutingValidationError for text the csv module cannot read (a field over CSV_FIELD_LIMIT, a quote
+    never closed), naming the line, and ImportTooLargeError past *max_rows* rows (reading stops there).
+    """
+    # strict: a quote that is never closed, or text after a closing quote, is an error, not a silently
+    # swallowed rest of the file.
+    reader = csv.DictReader(io.StringIO(text), strict=True)
     rows = []
     start = 2
-    for raw in reader:
-        extra = raw.pop(None, None)  # type: ignore[call-overload]
-        location = f"{source}:{start}"
-        start = reader.line_num + 1
-        values = {k: (v or "") for k, v in raw.items() if k is not None}
-        if extra:
-            values["(extra columns)"] = LIST_SEPARATOR.join(extra)
-        rows.append((location, values))
+    try:
+        header = reader.fieldnames or []
+        missing = [f.name for f in spec.fields if f.required and f.name not in header]
+        if missing:
+            raise RoutingValidationError([FieldError(name, "column is missing from the header", f"{source}:1")
+                                          for name in missing])
+        for raw in reader:
+            if len(rows) >= max_rows:
+                raise ImportTooLargeError(len(rows) + 1, max_rows)
+            extra = raw.pop(None, None)  # type: ignore[call-overload]
+            location = f"{source}:{start}"
+            start = reader.line_num + 1
+            values = {k: _uncell(v or "") for k, v in raw.items() if k is not None}
+            if extra:
+                values["(extra columns)"] = LIST_SEPARATOR.join(extra)
+            rows.append((location, values))
+    except csv.Error as error:
+        raise RoutingValidationError([FieldError("csv", _csv_problem(error), f"{source}:{start}")]) from None
     return rows
+
+
+def _csv_problem(error: csv.Error) -> str:
+    """The csv module's complaint in the words of an import error."""
+    message = str(error)
+    if "field larger than field limit" in message:
+        return f"a field is longer than {CSV_FIELD_LIMIT} characters"
+    if "unexpected end of data" in message or "EOF" in message:
+        return "a quote (\") opens a field that is never closed"
+    if "expected after" in message:
+        return "text follows the quote (\") that closes a field; put the whole field in quotes"
+    return f"the file cannot be read as CSV: {message}"
+
+
+FORMULA_STARTS = "=+-@\t\r"
+
+
+def _cell(value: str) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula: one starting with = + - @ gets a leading '."""
+    if value and value[0] in FORMULA_STARTS:
+        return "'" + value
+    return value
+
+
+def _uncell(value: str) -> str:
+    """The value `_cell` neutralised, so an exported file imports unchanged ("'+46 8…" is "+46 8…")."""
+    if len(value) > 1 and value[0] == "'" and value[1] in FORMULA_STARTS:
+        return value[1:]
+    return value
 
 
 def write_csv(spec: TableSpec, records: Iterable[Mapping[str, Any]]) -> str:
@@ -763,5 +883,5 @@ def write_csv(spec: TableSpec, records: Iterable[Mapping[str, Any]]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(spec.columns)
     for record in records:
-        writer.writerow([_text_value(record.get(name)) for name in spec.columns])
+        writer.writerow([_cell(_text_value(record.get(name))) for name in spec.columns])
     return out.getvalue()

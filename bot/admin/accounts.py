@@ -111,6 +111,11 @@ class AuditEntry:
                 "target": self.target, "detail": self.detail}
 
 
+def _storable_name(username: str) -> bool:
+    """False for names no account can have: too long, or with control characters (PostgreSQL refuses NUL)."""
+    return len(username) <= USERNAME_MAX and not any(c < " " or "\x7f" <= c <= "\x9f" for c in username)
+
+
 def token_hash(token: str) -> str:
     """What the session table stores in place of the cookie's token."""
     return hashlib.sha256(token.encode()).hexdigest()
@@ -147,7 +152,7 @@ class AccountStore:
                           aad_object_id: str | None = None) -> Account:
         """Create an account; AccountError for a taken name, a bad role or a too short password."""
         username = username.strip()
-        if not username or len(username) > USERNAME_MAX or any(c.isspace() for c in username):
+        if not username or not _storable_name(username) or any(c.isspace() for c in username):
             raise AccountError("användarnamnet får inte vara tomt eller innehålla blanksteg")
         parsed = parse_role(role)
         if parsed is not Role.ADMIN and not district_id:
@@ -174,6 +179,8 @@ class AccountStore:
 
     async def user(self, username: str) -> Account | None:
         """The account called *username*, if any."""
+        if not _storable_name(username):
+            return None
         async with self._engine.connect() as connection:
             row = (await connection.execute(
                 select(AdminUserRow).where(AdminUserRow.username == username))).first()
@@ -234,9 +241,11 @@ class AccountStore:
 
     async def authenticate(self, username: str, password: str) -> Account | None:
         """The active local account if *password* is right; None otherwise (same work either way)."""
-        async with self._engine.connect() as connection:
-            row = (await connection.execute(
-                select(AdminUserRow).where(AdminUserRow.username == username))).first()
+        row = None
+        if _storable_name(username):
+            async with self._engine.connect() as connection:
+                row = (await connection.execute(
+                    select(AdminUserRow).where(AdminUserRow.username == username))).first()
         if row is None or row.password_hash is None or not row.active:
             # Verify against a dummy hash so an unknown name costs as much time as a wrong password.
             if self._dummy_hash is None:

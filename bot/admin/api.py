@@ -10,15 +10,19 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.admin import signin
+from bot.admin import signin, text
 from bot.admin.directory import ImportFile, NotFound
+from bot.admin.inputs import BadRequest, optional_text, parse_json
 from bot.admin.keys import ADMIN, PRINCIPAL
 from bot.admin.roles import Forbidden, Role
 from bot.admin.statistics import report as statistics_report
 from routing.errors import RoutingValidationError
+from routing.store import ImportTooLargeError
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 IMPORT_MAX_FILES = 20
+# Route-test times outside these years cannot be converted to Stockholm time everywhere (year 1, 9999).
+ROUTE_TEST_YEARS = (1900, 2200)
 
 
 @dataclass(frozen=True)
@@ -34,10 +38,6 @@ class ApiRoute:
     body: dict[str, Any] | None = None  # JSON schema of the request body
     query: tuple[str, ...] = ()
     responses: dict[str, str] = field(default_factory=dict)
-
-
-class BadRequest(ValueError):
-    """The request body or query cannot be used; the message is safe to show."""
 
 
 def validation_errors(error: RoutingValidationError) -> list[dict[str, str]]:
@@ -58,6 +58,10 @@ def json_errors(handler: Handler) -> Handler:
             return web.json_response({"error": "not_found"}, status=404)
         except BadRequest as error:
             return web.json_response({"error": "bad_request", "message": str(error)}, status=400)
+        except ImportTooLargeError as error:
+            return web.json_response({"error": "too_many_rows", "limit": error.limit, "message":
+                                      text.IMPORT_TOO_MANY_ROWS.format(rows=f"fler än {error.limit}",
+                                                                       limit=error.limit)}, status=413)
         except RoutingValidationError as error:
             return web.json_response({"error": "validation", "errors": validation_errors(error)}, status=422)
 
@@ -65,12 +69,9 @@ def json_errors(handler: Handler) -> Handler:
 
 
 async def _json_body(request: web.Request) -> dict[str, Any]:
-    try:
-        body = await request.json()
-    except ValueError:
-        raise BadRequest("JSON-objekt väntades") from None
+    body = parse_json(await request.read())
     if not isinstance(body, dict):
-        raise BadRequest("JSON-objekt väntades")
+        raise BadRequest(text.JSON_OBJECT_EXPECTED)
     return body
 
 
@@ -212,17 +213,23 @@ async def export_table_csv(request: web.Request) -> web.StreamResponse:
 @json_errors
 async def validation(request: web.Request) -> web.StreamResponse:
     """GET /validation: the routing's gaps."""
-    return web.json_response(await request.app[ADMIN].directory(request).validation_report())
+    return web.json_response(await request.app[ADMIN].directory(request).validation_report(request[PRINCIPAL]))
 
 
-def parse_when(value: str | None) -> datetime | None:
-    """A "2026-03-04T14:30" time (Stockholm local when naive), or None for now."""
-    if not value:
+def parse_when(value: object) -> datetime | None:
+    """A "2026-03-04T14:30" time (Stockholm local when naive) between 1900 and 2200, or None for now."""
+    if value is None or value == "":
         return None
+    if not isinstance(value, str):
+        raise BadRequest("at ska vara en tid som 2026-03-04T14:30")
     try:
-        return datetime.fromisoformat(value)
+        when = datetime.fromisoformat(value)
     except ValueError:
         raise BadRequest("at ska vara en tid som 2026-03-04T14:30") from None
+    first, last = ROUTE_TEST_YEARS
+    if not first <= when.year <= last:
+        raise BadRequest(f"at ska ligga mellan år {first} och {last}")
+    return when
 
 
 @json_errors
@@ -230,9 +237,9 @@ async def route_test(request: web.Request) -> web.StreamResponse:
     """POST /route-test: preschool text + concern + time → the decision and its trace."""
     body = await _json_body(request)
     result = await request.app[ADMIN].directory(request).route_test(
-        preschool=str(body.get("preschool") or ""), concern=str(body.get("concern") or "") or None,
-        at=parse_when(body.get("at")), district=str(body.get("district") or "") or None,
-        outcome=str(body.get("outcome") or "") or None)
+        request[PRINCIPAL], preschool=optional_text(body, "preschool") or "",
+        concern=optional_text(body, "concern") or None, at=parse_when(body.get("at")),
+        district=optional_text(body, "district") or None, outcome=optional_text(body, "outcome") or None)
     return web.json_response(result)
 
 

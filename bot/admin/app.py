@@ -15,8 +15,9 @@ from aiohttp import web
 from argon2 import PasswordHasher
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.admin import api, pages, signin
+from bot.admin import api, pages, signin, text
 from bot.admin.context import AdminContext
+from bot.admin.inputs import has_control
 from bot.admin.keys import ADMIN, PRINCIPAL, SESSION, SESSION_TOKEN, TEMPLATES
 from bot.admin.oidc import OidcClient
 from bot.admin.security import CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, Signer, same_token
@@ -51,6 +52,11 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
     """Resolve the session; anonymous → sign-in (pages) or 401 (API); unsafe methods need the CSRF token."""
     if request.match_info.http_exception is not None:
         return await handler(request)
+    if has_control(request.path) or any(has_control(k) or has_control(v) for k, v in request.query.items()):
+        # NUL and other control characters never name anything here; PostgreSQL would refuse them anyway.
+        if is_api(request):
+            return web.json_response({"error": "bad_request", "message": text.CONTROL_CHARACTERS}, status=400)
+        raise web.HTTPBadRequest(text=text.CONTROL_CHARACTERS)
     name = request.match_info.route.name or ""
     context = request.app[ADMIN]
     token = request.cookies.get(SESSION_COOKIE)

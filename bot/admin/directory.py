@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -15,20 +16,35 @@ from bot.admin.roles import Forbidden, Principal, Role
 from routing.decision import decide_route
 from routing.errors import FieldError, RoutingValidationError, UnknownRecordError
 from routing.match import match_district, match_preschool
-from routing.model import stockholm_time
+from routing.model import Directory, stockholm_time
 from routing.store import (
+    MAX_IMPORT_ROWS,
+    SPECS,
     TABLES,
     Change,
     ImportSummary,
+    ImportTooLargeError,
     RoutingStore,
     json_item_lines,
     json_location,
     read_csv,
     record_json,
     table_spec,
+    text_problems,
+    validation_report,
 )
 
 ROUTE_TEST_TEXT_MAX = 200
+ACTOR_MAX = 200  # routing_change.actor
+
+
+def scoped_directory(directory: Directory, principal: Principal) -> Directory:
+    """What *principal* may route over: a socionom sees contacts and on-call shifts of their own district only."""
+    if principal.role is not Role.SOCIONOM:
+        return directory
+    own_units = {u.id for u in directory.units if u.district_id is not None and u.district_id == principal.district_id}
+    return replace(directory, contacts=tuple(c for c in directory.contacts if c.unit_id in own_units),
+                   on_call=tuple(s for s in directory.on_call if s.unit_id in own_units))
 
 
 class NotFound(LookupError):
@@ -53,14 +69,21 @@ def _change_json(change: Change) -> dict[str, Any]:
             "after": change.after}
 
 
-def parse_import(files: Iterable[ImportFile]) -> list[tuple[str, str, list[tuple[str, Mapping[str, Any]]]]]:
+def parse_import(files: Iterable[ImportFile], *, max_rows: int = MAX_IMPORT_ROWS
+                 ) -> list[tuple[str, str, list[tuple[str, Mapping[str, Any]]]]]:
     """Uploaded files as import batches: table CSVs (named after their table) or one JSON bundle.
 
-    Raises RoutingValidationError naming the file and line of every problem found while reading.
+    Raises RoutingValidationError naming the file and line of every problem found while reading, and
+    ImportTooLargeError when all files together hold more than *max_rows* rows. CPU work only: callers on
+    the event loop run it in a thread (`DirectoryAdmin.import_files` does).
     """
     batches: list[tuple[str, str, list[tuple[str, Mapping[str, Any]]]]] = []
     errors: list[FieldError] = []
+    rows = 0
     for upload in files:
+        if "\x00" in upload.text:
+            errors.append(FieldError("file", "contains NUL characters; save it as plain UTF-8 text", upload.name))
+            continue
         stem, _, suffix = upload.name.rpartition(".")
         if suffix.lower() == "json":
             try:
@@ -68,11 +91,17 @@ def parse_import(files: Iterable[ImportFile]) -> list[tuple[str, str, list[tuple
             except json.JSONDecodeError as error:
                 errors.append(FieldError("json", error.msg, f"{upload.name}:{error.lineno}"))
                 continue
+            except RecursionError:
+                errors.append(FieldError("json", "is nested too deeply", upload.name))
+                continue
             if not isinstance(bundle, dict):
                 errors.append(FieldError("json", "a bundle must be a JSON object", upload.name))
                 continue
             unknown = set(bundle) - {"format", "version", "exported_at", *(s.name for s in TABLES)}
             errors.extend(FieldError(key, "is not a routing table", upload.name) for key in sorted(unknown))
+            rows += sum(len(items) for key, items in bundle.items() if key in SPECS and isinstance(items, list))
+            if rows > max_rows:
+                raise ImportTooLargeError(rows, max_rows)
             lines = json_item_lines(upload.text)
             for spec in TABLES:
                 items = bundle.get(spec.name, [])
@@ -92,9 +121,14 @@ def parse_import(files: Iterable[ImportFile]) -> list[tuple[str, str, list[tuple
             errors.append(FieldError("file", "name the file after its table, e.g. contacts.csv", upload.name))
             continue
         try:
-            batches.append((spec.name, upload.name, list(read_csv(upload.text.lstrip("\ufeff"), upload.name, spec))))
+            read = read_csv(upload.text.lstrip("\ufeff"), upload.name, spec, max_rows=max_rows - rows)
+        except ImportTooLargeError:
+            raise ImportTooLargeError(max_rows + 1, max_rows) from None
         except RoutingValidationError as error:
             errors.extend(error.errors)
+            continue
+        rows += len(read)
+        batches.append((spec.name, upload.name, read))
     if errors:
         raise RoutingValidationError(errors)
     order = {spec.name: number for number, spec in enumerate(TABLES)}
@@ -165,8 +199,8 @@ class DirectoryAdmin:
 
     async def history(self, principal: Principal, table: str, record_id: str) -> list[dict[str, Any]]:
         """Who changed a record, when, and its state before and after."""
-        changes = await self._store.history(table, record_id)
         resource = self.resource(table)
+        changes = await self._store.history(table, record_id)
         current = await self._store.get(table, record_id)
         last = current or (changes[0].before if changes else None)
         if last is None:
@@ -204,7 +238,8 @@ class DirectoryAdmin:
         if not principal.can_write(table, principal.district_id) and not principal.is_admin:
             raise Forbidden(table)
         await self._require_write(principal, resource, values)
-        return record_json(await self._store.create(table, values, actor=principal.username))
+        _refuse_unstorable(resource.slug, values)
+        return record_json(await self._store.create(table, values, actor=principal.username[:ACTOR_MAX]))
 
     async def update(self, principal: Principal, table: str, record_id: str,
                      values: Mapping[str, Any]) -> dict[str, Any]:
@@ -215,8 +250,10 @@ class DirectoryAdmin:
             raise NotFound(f"{table}/{record_id}")
         await self._require_write(principal, resource, current)
         await self._require_write(principal, resource, {**current, **values})
+        _refuse_unstorable(resource.slug, values)
         try:
-            return record_json(await self._store.update(table, record_id, values, actor=principal.username))
+            return record_json(await self._store.update(table, record_id, values,
+                                                        actor=principal.username[:ACTOR_MAX]))
         except UnknownRecordError:
             raise NotFound(f"{table}/{record_id}") from None
 
@@ -228,8 +265,8 @@ class DirectoryAdmin:
             raise NotFound(f"{table}/{record_id}")
         await self._require_write(principal, resource, current)
         if resource.has_active:
-            return record_json(await self._store.deactivate(table, record_id, actor=principal.username))
-        await self._store.delete(table, record_id, actor=principal.username)
+            return record_json(await self._store.deactivate(table, record_id, actor=principal.username[:ACTOR_MAX]))
+        await self._store.delete(table, record_id, actor=principal.username[:ACTOR_MAX])
         return None
 
     # -- import and export ---------------------------------------------------------------------------
@@ -237,15 +274,16 @@ class DirectoryAdmin:
                            commit: bool) -> ImportSummary:
         """Validate and (with *commit*) apply an import all-or-nothing; admins only."""
         principal.require_admin()
-        batches = parse_import(files)
+        batches = await asyncio.to_thread(parse_import, list(files))
+        actor = principal.username[:ACTOR_MAX]
         if commit:
-            return await self._store.import_records(batches, actor=principal.username)
+            return await self._store.import_records(batches, actor=actor)
         # A dry run: the same import inside a transaction that is rolled back, so the preview is exact.
         async with self._engine.connect() as connection:
             transaction = await connection.begin()
             try:
                 return await RoutingStore(connection).import_records(  # type: ignore[arg-type]
-                    batches, actor=principal.username)
+                    batches, actor=actor)
             finally:
                 # The session joins this transaction and never commits it; on a validation error it has
                 # already rolled it back itself.
@@ -264,19 +302,38 @@ class DirectoryAdmin:
             raise Forbidden("export")
         return await self._store.export_csv()
 
-    async def validation_report(self) -> dict[str, Any]:
-        """The routing's gaps (preschools without district, districts without socionom, ...)."""
-        report = await self._store.validation_report()
+    async def validation_report(self, principal: Principal) -> dict[str, Any]:
+        """The routing's gaps (preschools without district, districts without socionom, ...).
+
+        A socionom gets only their own district's gaps about units and contacts (preschools are public).
+        """
+        directory = await self._store.load_directory()
+        report = validation_report(directory)
+        if principal.role is Role.SOCIONOM:
+            own_units = {u.id for u in directory.units if u.district_id == principal.district_id}
+            report = replace(report, districts_without_socionom=[d for d in report.districts_without_socionom
+                                                         if d == principal.district_id],
+                             units_without_hours=[u for u in report.units_without_hours if u in own_units])
         return report.to_dict() | {"lines": report.lines()}
 
     # -- route test ----------------------------------------------------------------------------------
-    async def route_test(self, *, preschool: str, concern: str | None, at: datetime | None,
+    async def route_test(self, principal: Principal, *, preschool: str, concern: str | None, at: datetime | None,
                          district: str | None = None, outcome: str | None = None) -> dict[str, Any]:
-        """Match *preschool* text and decide the route at *at*, with the trace (the same code the bot runs)."""
-        directory = await self._store.load_directory()
+        """Match *preschool* text and decide the route at *at*, with the trace (the same code the bot runs).
+
+        A socionom sees only their own district's contacts in the answer (`scoped_directory`).
+        """
+        directory = scoped_directory(await self._store.load_directory(), principal)
         match = match_preschool(preschool[:ROUTE_TEST_TEXT_MAX], directory.index) if preschool.strip() else None
         chosen = match.candidates[0].preschool if match and match.candidates else None
         named_district = match_district(district, directory) if district else None
         decision = decide_route(chosen, concern or None, stockholm_time(at) if at else None, directory,
                                 district=named_district, outcome=outcome or None)
         return {"match": match.to_dict() if match else None, "decision": decision.to_dict()}
+
+
+def _refuse_unstorable(table: str, values: Mapping[str, Any]) -> None:
+    """RoutingValidationError for control characters or overlong text, before the database refuses them."""
+    problems = text_problems(table_spec(table), values)
+    if problems:
+        raise RoutingValidationError(problems)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import json
 from collections.abc import Awaitable, Callable
@@ -11,6 +12,7 @@ from urllib.parse import urlencode
 
 from aiohttp import web
 
+from bot.admin import text
 from bot.admin.api import BadRequest, handoff_filters, handoff_page, parse_when
 from bot.admin.directory import ImportFile, NotFound
 from bot.admin.handoffs import PAGE_SIZE
@@ -21,6 +23,7 @@ from bot.admin.roles import Forbidden, Role
 from bot.admin.statistics import report as statistics_report
 from dialogs.text import text_for
 from routing.errors import RoutingValidationError
+from routing.store import ImportTooLargeError
 
 ROLE_LABELS = {Role.ADMIN: "administratör", Role.DISTRICT_EDITOR: "stadsdelsredaktör", Role.SOCIONOM: "socionom"}
 IMPORT_MAX_BYTES = 5 * 1024 * 1024
@@ -139,7 +142,8 @@ async def index(request: web.Request) -> web.StreamResponse:
     directory = request.app[ADMIN].directory(request)
     principal = request[PRINCIPAL]
     changes = await directory.recent_changes(principal, limit=15) if principal.is_admin else []
-    return render(request, "index.html", {"report": await directory.validation_report(), "changes": changes})
+    return render(request, "index.html", {"report": await directory.validation_report(principal),
+                                          "changes": changes})
 
 
 # -- tables ---------------------------------------------------------------------------------------------
@@ -278,8 +282,9 @@ async def import_post(request: web.Request) -> web.StreamResponse:
     form = await request.post()
     if form.get("bekrafta"):
         try:
-            files = [ImportFile(str(f["name"]), str(f["text"])) for f in json.loads(str(form.get("payload") or "[]"))]
-        except (ValueError, KeyError, TypeError):
+            listed = await asyncio.to_thread(json.loads, str(form.get("payload") or "[]"))
+            files = [ImportFile(str(f["name"]), str(f["text"])) for f in listed]
+        except (ValueError, KeyError, TypeError, RecursionError):
             raise BadRequest("Importen gick inte att läsa. Ladda upp filerna igen.") from None
     else:
         files = []
@@ -301,6 +306,11 @@ async def import_post(request: web.Request) -> web.StreamResponse:
     directory = request.app[ADMIN].directory(request)
     try:
         summary = await directory.import_files(principal, files, commit=commit)
+    except ImportTooLargeError as error:
+        message = text.IMPORT_TOO_MANY_ROWS.format(rows=f"fler än {error.limit}", limit=error.limit)
+        return render(request, "import.html", {"stage": "upload", "summary": None, "payload": "",
+                                               "errors": [{"location": "", "field": "filer", "message": message}]},
+                      status=413)
     except RoutingValidationError as error:
         return render(request, "import.html", {"stage": "upload", "errors": _import_errors(error), "summary": None,
                                                "payload": ""}, status=422)
@@ -332,8 +342,9 @@ async def route_test(request: web.Request) -> web.StreamResponse:
         values = {name: str(form.get(name) or "").strip() for name in values}
         try:
             result = await request.app[ADMIN].directory(request).route_test(
-                preschool=values["preschool"], concern=values["concern"] or None, at=parse_when(values["at"]),
-                district=values["district"] or None, outcome=values["outcome"] or None)
+                request[PRINCIPAL], preschool=values["preschool"], concern=values["concern"] or None,
+                at=parse_when(values["at"]), district=values["district"] or None,
+                outcome=values["outcome"] or None)
         except BadRequest as problem:
             error = str(problem)
     return render(request, "route_test.html", {"values": values, "result": result, "error": error,

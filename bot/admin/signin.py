@@ -10,6 +10,7 @@ from aiohttp import web
 
 from bot.admin import text
 from bot.admin.accounts import Account, Session
+from bot.admin.inputs import BadRequest, parse_json
 from bot.admin.keys import ADMIN, SESSION, SESSION_TOKEN
 from bot.admin.oidc import OidcError, grant_from_roles, pkce_pair, username_from_claims
 from bot.admin.render import render
@@ -264,11 +265,15 @@ async def api_session_open(request: web.Request) -> web.StreamResponse:
         # A JSON content type cannot be sent cross-site without a CORS preflight: this is the login CSRF check.
         return web.json_response({"error": "unsupported_media_type"}, status=415)
     try:
-        body = await request.json()
-        username = str(body.get("username") or "").strip()[:USERNAME_FIELD_MAX]
-        password = str(body.get("password") or "")[:PASSWORD_FIELD_MAX]
-    except (ValueError, AttributeError):
-        return web.json_response({"error": "bad_request", "message": "JSON-objekt väntades."}, status=400)
+        body = parse_json(await request.read())
+    except BadRequest as error:
+        return web.json_response({"error": "bad_request", "message": str(error)}, status=400)
+    if not isinstance(body, dict):
+        return web.json_response({"error": "bad_request", "message": text.JSON_OBJECT_EXPECTED}, status=400)
+    username, password = body.get("username") or "", body.get("password") or ""
+    if not isinstance(username, str) or not isinstance(password, str):
+        return web.json_response({"error": "bad_request", "message": text.SIGNIN_FIELDS_EXPECTED}, status=400)
+    username, password = username.strip()[:USERNAME_FIELD_MAX], password[:PASSWORD_FIELD_MAX]
     result = await _password_signin(request, username, password)
     if isinstance(result, int):
         return web.json_response({"error": "too_many_attempts", "retry_after": result}, status=429,

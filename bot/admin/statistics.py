@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 THRESHOLD = 5
 SUPPRESSED = "<5"
+COMPLEMENTARY = "x"  # a count of 5 or more, hidden so that a "<5" cell cannot be worked out from the totals
 OUTCOMES = ("acute", "report", "consult", "support")
 NO_DISTRICT = "(ingen stadsdel)"
 
@@ -80,6 +81,7 @@ class Report:
         """JSON-safe form."""
         return {"since": self.since and self.since.isoformat(), "until": self.until and self.until.isoformat(),
                 "district_id": self.district_id, "threshold": THRESHOLD, "suppressed_as": SUPPRESSED,
+                "complementary_as": COMPLEMENTARY,
                 "tables": [t.to_dict() for t in self.tables]}
 
     def to_csv(self) -> str:
@@ -110,16 +112,112 @@ def suppress(count: int) -> Cell:
     return count if count >= THRESHOLD else SUPPRESSED
 
 
-def _suppress_row(counts: Sequence[int], *, total: int | None) -> list[Cell]:
-    """Suppress small cells, and when a shown total would reveal a lone suppressed cell, one more."""
-    cells: list[Cell] = [suppress(c) for c in counts]
-    hidden = [i for i, cell in enumerate(cells) if cell == SUPPRESSED]
-    if total is not None and total >= THRESHOLD and len(hidden) == 1:
-        # total − shown cells = the hidden one; hide the smallest shown cell as well (secondary suppression).
-        shown = [i for i, cell in enumerate(cells) if cell != SUPPRESSED]
-        if shown:
-            cells[min(shown, key=lambda i: counts[i])] = SUPPRESSED
-    return cells
+Key = tuple[object, ...]
+# A published sum: the cells it adds up, and its total (another cell, or a number the reader can work out).
+Group = tuple[list[Key], "Key | int"]
+_INF = float("inf")
+# A hidden small count must stay at least this wide an interval (three of the values 0–4) for the reader.
+MIN_SPREAD = 2
+
+
+def _initial_bounds(values: dict[Key, int], hidden: dict[Key, str]) -> dict[Key, list[float]]:
+    bounds: dict[Key, list[float]] = {}
+    for key, value in values.items():
+        kind = hidden.get(key)
+        if kind == "primary":
+            bounds[key] = [0.0, THRESHOLD - 1.0]
+        elif kind:
+            bounds[key] = [float(THRESHOLD), _INF]
+        else:
+            bounds[key] = [float(value), float(value)]
+    return bounds
+
+
+def _bounds(values: dict[Key, int], groups: list[Group], hidden: dict[Key, str]) -> dict[Key, list[float]]:
+    """What a reader of the published tables can work out about every cell: [lowest, highest] possible value.
+
+    Shown cells are exact; "<5" is 0–4; a complementary cell ("x") is 5 or more. Every published sum then
+    narrows its cells (bounds propagation, repeated until nothing changes): this is the subtraction attack.
+    """
+    bounds = _initial_bounds(values, hidden)
+    for _ in range(100):
+        changed = False
+        for cells, total in groups:
+            low_total, high_total = bounds[total] if isinstance(total, tuple) else (float(total), float(total))
+            lows = sum(bounds[c][0] for c in cells)
+            finite_highs = sum(bounds[c][1] for c in cells if bounds[c][1] != _INF)
+            unbounded = sum(1 for c in cells if bounds[c][1] == _INF)
+            for cell in cells:
+                low, high = bounds[cell]
+                others_low = lows - low
+                others_unbounded = unbounded - (high == _INF)
+                others_high = _INF if others_unbounded else finite_highs - (0.0 if high == _INF else high)
+                new_low = max(low, low_total - others_high)
+                new_high = min(high, high_total - others_low)
+                if (new_low, new_high) != (low, high):
+                    bounds[cell] = [new_low, new_high]
+                    lows += new_low - low
+                    if high == _INF and new_high != _INF:
+                        unbounded -= 1
+                        finite_highs += new_high
+                    elif high != _INF:
+                        finite_highs += new_high - high
+                    changed = True
+            if isinstance(total, tuple):
+                low, high = bounds[total]
+                new_low = max(low, lows)
+                new_high = min(high, _INF if unbounded else finite_highs)
+                if (new_low, new_high) != (low, high):
+                    bounds[total] = [new_low, new_high]
+                    changed = True
+        if not changed:
+            break
+    return bounds
+
+
+def protect(values: dict[Key, int], groups: list[Group]) -> dict[Key, Cell]:
+    """Every cell as published: counts under THRESHOLD as "<5", and complementary cells as "x".
+
+    Complementary suppression: as long as some "<5" cell can be narrowed by a reader to fewer than three
+    possible values through the published sums (a row's total, a column's total in another table, the
+    number of consultations), the smallest shown cell of a sum it belongs to is hidden as well.
+    """
+    hidden: dict[Key, str] = {key: "primary" for key, value in values.items() if value < THRESHOLD}
+    given_up: set[Key] = set()
+
+    def spread(key: Key, bounds: dict[Key, list[float]]) -> float:
+        return bounds[key][1] - bounds[key][0]
+
+    def shown_in(selected: list[Group]) -> list[Key]:
+        found = [cell for cells, total in selected for cell in [*cells, *([total] if isinstance(total, tuple) else [])]
+                 if cell not in hidden]
+        return sorted(set(found), key=lambda cell: (values[cell], str(cell)))
+
+    while True:
+        bounds = _bounds(values, groups, hidden)
+        exposed = [key for key, kind in hidden.items() if kind == "primary" and key not in given_up
+                   and spread(key, bounds) < MIN_SPREAD]
+        if not exposed:
+            break
+        target = exposed[0]
+        near = shown_in([g for g in groups if target in g[0] or g[1] == target])
+        if not near:
+            given_up.add(target)  # every cell of its sums is hidden already: nothing more to hide
+            continue
+        # Hide the cell that widens the target's interval most (the smallest such); the leak may come through
+        # a sum the target is not in (a column total in another table), so look at every sum with hidden cells.
+        linked = shown_in([g for g in groups if any(c in hidden for c in g[0])
+                           or (isinstance(g[1], tuple) and g[1] in hidden)])
+        best, best_spread = near[0], spread(target, bounds)
+        for candidate in [*near, *(c for c in linked if c not in near)]:
+            trial = _bounds(values, groups, hidden | {candidate: "secondary"})
+            if spread(target, trial) > best_spread:
+                best, best_spread = candidate, spread(target, trial)
+                if best_spread >= MIN_SPREAD:
+                    break
+        hidden[best] = "secondary"
+    return {key: value if key not in hidden else SUPPRESSED if hidden[key] == "primary" else COMPLEMENTARY
+            for key, value in values.items()}
 
 
 def _month(value: date | datetime) -> str:
@@ -145,66 +243,98 @@ def _measure(values: Sequence[float], unit: str = "") -> str:
 def build_report(consultations: Iterable[ConsultationFact], handoffs: Iterable[HandoffFact], *,
                  since: date | None = None, until: date | None = None,
                  district_id: str | None = None) -> Report:
-    """The statistics tables from facts: per district and month, outcomes, categories, handoffs, ratings."""
+    """The statistics tables from facts: per district and month, outcomes, categories, handoffs, ratings.
+
+    Counts are collected first, with every published sum they take part in; `protect` then decides which
+    cells are shown, "<5", or "x" (complementary suppression), across all tables together.
+    """
     consultations = list(consultations)
     handoffs = list(handoffs)
-    tables: list[StatTable] = []
+    values: dict[Key, int] = {}
+    groups: list[Group] = []
+    total = len(consultations)
 
-    groups: dict[tuple[str, str], list[ConsultationFact]] = defaultdict(list)
+    by_month: dict[tuple[str, str], list[ConsultationFact]] = defaultdict(list)
     for fact in consultations:
-        groups[(_month(fact.day), _district(fact.district_id))].append(fact)
-    per_month = StatTable("consultations", "Konsultationer per stadsdel och månad",
-                          ("Månad", "Stadsdel", "Totalt", *OUTCOMES, "Akut", "Överlämning begärd"))
-    for (month, district), facts in sorted(groups.items()):
+        by_month[(_month(fact.day), _district(fact.district_id))].append(fact)
+    month_rows = sorted(by_month.items())
+    for row, (_key, facts) in enumerate(month_rows):
         outcome_counts = Counter(f.outcome for f in facts)
-        per_month.rows.append([month, district, suppress(len(facts)),
-                               *_suppress_row([outcome_counts[o] for o in OUTCOMES], total=len(facts)),
-                               suppress(sum(f.acute for f in facts)),
-                               suppress(sum(f.handoff_requested for f in facts))])
-    tables.append(per_month)
-
+        values[("m", row, "total")] = len(facts)
+        for outcome in OUTCOMES:
+            values[("m", row, outcome)] = outcome_counts[outcome]
+        values[("m", row, "acute_flag")] = sum(f.acute for f in facts)
+        values[("m", row, "handoff_flag")] = sum(f.handoff_requested for f in facts)
+        groups.append(([("m", row, o) for o in OUTCOMES], ("m", row, "total")))
     outcome_totals = Counter(f.outcome for f in consultations)
-    outcome_table = StatTable("outcomes", "Utfall (hela perioden)", ("Utfall", "Antal"))
-    cells = _suppress_row([outcome_totals[o] for o in OUTCOMES], total=len(consultations))
-    outcome_table.rows.extend([o, cell] for o, cell in zip(OUTCOMES, cells, strict=True))
-    tables.append(outcome_table)
+    for outcome in OUTCOMES:
+        values[("o", outcome)] = outcome_totals[outcome]
+        groups.append(([("m", row, outcome) for row in range(len(month_rows))], ("o", outcome)))
+    # The number of consultations is the sum of several published columns: a reader knows it.
+    groups.append(([("o", o) for o in OUTCOMES], total))
+    groups.append(([("m", row, "total") for row in range(len(month_rows))], total))
 
     category_counts = Counter(c for f in consultations for c in set(f.categories))
-    category_table = StatTable("categories", "Orosområden (hela perioden)", ("Område", "Antal"))
-    category_table.rows.extend([c, suppress(n)] for c, n in sorted(category_counts.items()))
-    tables.append(category_table)
+    for category, count in category_counts.items():
+        values[("c", category)] = count  # one consultation may have several: these add up to nothing
 
     age_counts = Counter(f.age_band or "okänd" for f in consultations)
+    for band, count in age_counts.items():
+        values[("a", band)] = count
+    groups.append(([("a", band) for band in age_counts], total))
+
+    by_handoff_month: dict[tuple[str, str], list[HandoffFact]] = defaultdict(list)
+    for fact in handoffs:
+        by_handoff_month[(_month(fact.requested_at), _district(fact.district_id))].append(fact)
+    handoff_rows = sorted(by_handoff_month.items())
+    for row, (_key, facts) in enumerate(handoff_rows):
+        values[("h", row, "requested")] = len(facts)
+        values[("h", row, "claimed")] = sum(f.claimed_at is not None for f in facts)
+        values[("h", row, "closed")] = sum(f.closed_at is not None for f in facts)
+    groups.append(([("h", row, "requested") for row in range(len(handoff_rows))], len(handoffs)))
+    handoff_outcomes = Counter(f.outcome or "pågår" for f in handoffs)
+    for outcome, count in handoff_outcomes.items():
+        values[("ho", outcome)] = count
+    groups.append(([("ho", outcome) for outcome in handoff_outcomes], len(handoffs)))
+    rating_counts = Counter(f.rating for f in handoffs if f.rating is not None)
+    for rating in range(1, 6):
+        values[("r", rating)] = rating_counts[rating]
+    groups.append(([("r", rating) for rating in range(1, 6)], sum(rating_counts.values())))
+
+    cell = protect(values, groups)
+    tables: list[StatTable] = []
+    per_month = StatTable("consultations", "Konsultationer per stadsdel och månad",
+                          ("Månad", "Stadsdel", "Totalt", *OUTCOMES, "Akut", "Överlämning begärd"))
+    for row, ((month, district), _facts) in enumerate(month_rows):
+        per_month.rows.append([month, district, cell[("m", row, "total")], *(cell[("m", row, o)] for o in OUTCOMES),
+                               cell[("m", row, "acute_flag")], cell[("m", row, "handoff_flag")]])
+    tables.append(per_month)
+    outcome_table = StatTable("outcomes", "Utfall (hela perioden)", ("Utfall", "Antal"))
+    outcome_table.rows.extend([o, cell[("o", o)]] for o in OUTCOMES)
+    tables.append(outcome_table)
+    category_table = StatTable("categories", "Orosområden (hela perioden)", ("Område", "Antal"))
+    category_table.rows.extend([c, cell[("c", c)]] for c in sorted(category_counts))
+    tables.append(category_table)
     age_table = StatTable("age_bands", "Åldersgrupp (hela perioden)", ("Ålder", "Antal"))
-    age_table.rows.extend([band, suppress(n)] for band, n in sorted(age_counts.items()))
+    age_table.rows.extend([band, cell[("a", band)]] for band in sorted(age_counts))
     tables.append(age_table)
 
-    handoff_groups: dict[tuple[str, str], list[HandoffFact]] = defaultdict(list)
-    for fact in handoffs:
-        handoff_groups[(_month(fact.requested_at), _district(fact.district_id))].append(fact)
     handoff_table = StatTable("handoffs", "Överlämningar per stadsdel och månad",
                               ("Månad", "Stadsdel", "Begärda", "Tagna", "Avslutade",
                                "Tid till tagen (median)", "Betyg (median)"))
-    for (month, district), facts in sorted(handoff_groups.items()):
+    for row, ((month, district), facts) in enumerate(handoff_rows):
         claimed = [f for f in facts if f.claimed_at is not None]
         ratings = [float(f.rating) for f in facts if f.rating is not None]
         handoff_table.rows.append([
-            month, district, suppress(len(facts)), suppress(len(claimed)),
-            suppress(sum(f.closed_at is not None for f in facts)),
+            month, district, cell[("h", row, "requested")], cell[("h", row, "claimed")], cell[("h", row, "closed")],
             _measure([_minutes(f.requested_at, f.claimed_at) for f in claimed if f.claimed_at], "min"),
             _measure(ratings)])
     tables.append(handoff_table)
-
-    handoff_outcomes = Counter(f.outcome or "pågår" for f in handoffs)
     handoff_outcome_table = StatTable("handoff_outcomes", "Överlämningar: utfall", ("Utfall", "Antal"))
-    handoff_outcome_table.rows.extend([o, suppress(n)] for o, n in sorted(handoff_outcomes.items()))
+    handoff_outcome_table.rows.extend([o, cell[("ho", o)]] for o in sorted(handoff_outcomes))
     tables.append(handoff_outcome_table)
-
-    rating_counts = Counter(f.rating for f in handoffs if f.rating is not None)
     rating_table = StatTable("ratings", "Betyg från förskolepersonal", ("Betyg", "Antal"))
-    rating_table.rows.extend([f"{r} av 5", cell] for r, cell in zip(
-        range(1, 6), _suppress_row([rating_counts[r] for r in range(1, 6)], total=sum(rating_counts.values())),
-        strict=True))
+    rating_table.rows.extend([f"{r} av 5", cell[("r", r)]] for r in range(1, 6))
     tables.append(rating_table)
     return Report(since, until, district_id, tables)
 

