@@ -174,3 +174,39 @@ async def test_csv_export_neutralises_formulas_and_imports_back_unchanged(routed
         "files": [{"name": "contacts.csv", "text": exported}]})
     summary = (await response.json())["summary"]
     assert response.status == 200 and summary["updated"] == {} and summary["created"] == {}, summary
+
+
+# -- a socionom sees only their own district's people ---------------------------------------------------------
+async def test_route_test_shows_a_socionom_no_other_districts_contacts(routed) -> None:
+    csrf = {"X-CSRF-Token": await routed.sign_in("soc-farsta")}
+    response = await routed.client.post("/admin/api/route-test", headers=csrf, json={
+        "preschool": "Förskolan Eken", "concern": "neglect", "at": "2026-03-04T10:00"})
+    body = await response.json()
+    assert response.status == 200 and body["decision"]["district"]["id"] == "bromma"
+    assert "c-bromma" not in str(body) and "Bo Bromma" not in str(body) and "08-000 00 02" not in str(body)
+    # Their own district still gets its contacts; an administrator sees Bromma's.
+    own = await (await routed.client.post("/admin/api/route-test", headers=csrf, json={
+        "preschool": "solrosen", "concern": "neglect", "at": "2026-03-04T10:00"})).json()
+    assert own["decision"]["contacts"][0]["id"] == "c-farsta"
+    admin = {"X-CSRF-Token": await routed.sign_in("anna")}
+    other = await (await routed.client.post("/admin/api/route-test", headers=admin, json={
+        "preschool": "Förskolan Eken", "concern": "neglect", "at": "2026-03-04T10:00"})).json()
+    assert other["decision"]["contacts"][0]["id"] == "c-bromma"
+
+
+async def test_route_test_page_shows_a_socionom_no_other_districts_contacts(routed) -> None:
+    csrf = await routed.sign_in("soc-farsta")
+    page = await routed.client.post("/admin/testa", data={"csrf_token": csrf, "preschool": "Förskolan Eken",
+                                                          "concern": "neglect", "at": "2026-03-04T10:00"})
+    text = await page.text()
+    assert page.status == 200 and "Bo Bromma" not in text and "08-000 00 02" not in text
+
+
+async def test_validation_shows_a_socionom_only_their_own_districts_gaps(routed) -> None:
+    csrf = {"X-CSRF-Token": await routed.sign_in("anna")}
+    # Bromma loses its only contact: an administrator sees the gap, Farsta's socionom does not.
+    await routed.client.delete("/admin/api/tables/contacts/c-bromma", headers=csrf)
+    assert "bromma" in (await (await routed.client.get("/admin/api/validation")).json())["districts_without_socionom"]
+    await routed.sign_in("soc-farsta")
+    body = await (await routed.client.get("/admin/api/validation")).json()
+    assert body["districts_without_socionom"] == [] and "bromma" not in str(body["lines"])
