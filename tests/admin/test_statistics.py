@@ -138,7 +138,7 @@ def _attack(result) -> dict[tuple, int]:  # type: ignore[no-untyped-def]
         cells = [note(("m", number, o), row[3 + i]) for i, o in enumerate(OUTCOMES)]
         equations.append((cells, total))
     outcome_cells = {row[0]: note(("o", row[0]), row[1]) for row in tables["outcomes"].rows}
-    for i, outcome in enumerate(OUTCOMES):
+    for outcome in OUTCOMES:
         equations.append(([("m", n, outcome) for n in range(len(rows))], outcome_cells[outcome]))
     hidden.add(("N",))
     equations.append((list(outcome_cells.values()), ("N",)))
