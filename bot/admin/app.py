@@ -20,6 +20,7 @@ from bot.admin.context import AdminContext
 from bot.admin.inputs import has_control
 from bot.admin.keys import ADMIN, PRINCIPAL, SESSION, SESSION_TOKEN, TEMPLATES
 from bot.admin.oidc import OidcClient
+from bot.admin.render import render
 from bot.admin.security import CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, Signer, same_token
 from bot.admin.throttle import SignInThrottle
 from bot.database import create_engine
@@ -41,6 +42,10 @@ PUBLIC_ROUTES = frozenset({"login", "login_post", "oidc_start", "oidc_callback",
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
+def _api_prefix(request: web.Request) -> str:
+    return str(request.app.router["index"].url_for()) + "api/"
+
+
 def is_api(request: web.Request) -> bool:
     """True when the request is for the JSON API (routes named `api.*`)."""
     name = request.match_info.route.name or ""
@@ -51,6 +56,9 @@ def is_api(request: web.Request) -> bool:
 async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Resolve the session; anonymous → sign-in (pages) or 401 (API); unsafe methods need the CSRF token."""
     if request.match_info.http_exception is not None:
+        if request.match_info.http_exception.status == 404 and not request.path.startswith(_api_prefix(request)):
+            # A page of its own (title, language, way back) rather than aiohttp's bare text.
+            return render(request, "error.html", {"title": text.NOT_FOUND_TITLE, "message": text.NOT_FOUND}, status=404)
         return await handler(request)
     if has_control(request.path) or any(has_control(k) or has_control(v) for k, v in request.query.items()):
         # NUL and other control characters never name anything here; PostgreSQL would refuse them anyway.
