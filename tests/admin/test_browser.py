@@ -262,4 +262,4 @@ async def test_focus_is_visible(page, server) -> None:  # type: ignore[no-untype
     await _tab_to(page, "button[type=submit]")
     style = await page.evaluate("""() => { const s = getComputedStyle(document.activeElement);
         return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }""")
-    assert style[0] != "none" and style[1] != "0px" or style[2] != "none", style
+    assert (style[0] != "none" and style[1] != "0px") or style[2] != "none", style
