@@ -13,7 +13,7 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text, column, select, table
@@ -415,9 +415,24 @@ class SqlStatistics:
             raise
 
 
+def whole_months(since: date | None, until: date | None) -> tuple[date | None, date | None]:
+    """*since* back to the first of its month, *until* on to the last of its month.
+
+    Periods that differ by a few days would otherwise give away those days' counts by subtraction
+    (March 1–31 minus March 1–30 is March 31), whatever each report suppresses.
+    """
+    if since is not None:
+        since = since.replace(day=1)
+    if until is not None:
+        following = date(until.year + (until.month == 12), until.month % 12 + 1, 1)
+        until = following - timedelta(days=1)
+    return since, until
+
+
 async def report(source: StatisticsSource, *, since: date | None = None, until: date | None = None,
                  district_id: str | None = None) -> Report:
-    """The report for a period and optional district, read from *source*."""
+    """The report for a period (widened to whole months) and optional district, read from *source*."""
+    since, until = whole_months(since, until)
     return build_report(await source.consultations(since, until, district_id),
                         await source.handoffs(since, until, district_id),
                         since=since, until=until, district_id=district_id)

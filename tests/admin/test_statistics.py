@@ -219,3 +219,27 @@ def test_large_tables_stay_mostly_visible() -> None:
             facts += _consultations(count, district=district, outcome=outcome)
     result = build_report(facts, [])
     assert all(isinstance(cell, int) for row in result.tables[0].rows for cell in row[2:7])
+
+
+async def test_periods_are_whole_months_so_days_cannot_be_subtracted() -> None:
+    from bot.admin.statistics import whole_months
+
+    assert whole_months(date(2026, 3, 5), date(2026, 3, 30)) == (date(2026, 3, 1), date(2026, 3, 31))
+    assert whole_months(date(2026, 12, 9), date(2026, 12, 9)) == (date(2026, 12, 1), date(2026, 12, 31))
+    assert whole_months(None, date(2028, 2, 3)) == (None, date(2028, 2, 29))
+
+    class Source:
+        asked: list = []
+
+        async def consultations(self, since, until, district_id):  # type: ignore[no-untyped-def]
+            self.asked.append((since, until))
+            return _consultations(30, day=date(2026, 3, 31))
+
+        async def handoffs(self, since, until, district_id):  # type: ignore[no-untyped-def]
+            return []
+
+    source = Source()
+    whole = await report(source, since=date(2026, 3, 1), until=date(2026, 3, 31))
+    short = await report(source, since=date(2026, 3, 1), until=date(2026, 3, 30))
+    assert source.asked == [(date(2026, 3, 1), date(2026, 3, 31))] * 2
+    assert whole.to_dict() == short.to_dict()
