@@ -229,7 +229,8 @@ async def test_periods_are_whole_months_so_days_cannot_be_subtracted() -> None:
     assert whole_months(None, date(2028, 2, 3)) == (None, date(2028, 2, 29))
 
     class Source:
-        asked: list = []
+        def __init__(self) -> None:
+            self.asked: list = []
 
         async def consultations(self, since, until, district_id):  # type: ignore[no-untyped-def]
             self.asked.append((since, until))
