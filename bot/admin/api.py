@@ -345,10 +345,13 @@ _FILES = {"type": "object", "required": ["files"], "properties": {"files": {"typ
     "type": "object", "required": ["name", "text"],
     "properties": {"name": {"type": "string", "description": "contacts.csv, … or bundle.json"},
                    "text": {"type": "string"}}}}}}
-_EDIT = {"200": "OK", "401": "Not signed in", "403": "Role or CSRF token does not allow this",
+_EDIT = {"200": "OK", "400": "Not a JSON object, or control characters in the address",
+         "401": "Not signed in", "403": "Role or CSRF token does not allow this",
          "404": "No such table or record", "422": "Validation errors, each with field and message"}
-_IMPORT = {"200": "Summary: created, updated, unchanged per table", "401": "Not signed in",
-           "403": "Admins only, or CSRF token missing", "422": "Every bad row with its file:line location"}
+_IMPORT = {"200": "Summary: created, updated, unchanged per table", "400": "Not JSON, or files not a list",
+           "401": "Not signed in", "403": "Admins only, or CSRF token missing",
+           "413": "More rows than an import may hold (20,000), or a body over 6 MiB",
+           "422": "Every bad row with its file:line location"}
 
 ROUTES: list[ApiRoute] = [
     ApiRoute("GET", "/openapi.json", openapi_json, "api.openapi", "This document", "meta"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -40,6 +41,8 @@ PUBLIC_ROUTES = frozenset({"login", "login_post", "oidc_start", "oidc_callback",
                            "api.session_open", "api.openapi"})
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+IMPORT_ROUTES = frozenset({"import_post", "api.import_preview", "api.import_commit"})
+IMPORT_BODY_MAX = 6 * 1024 * 1024  # one 5 MB file with room for the form around it
 
 
 def _api_prefix(request: web.Request) -> str:
@@ -66,6 +69,28 @@ async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamR
             return web.json_response({"error": "bad_request", "message": text.CONTROL_CHARACTERS}, status=400)
         raise web.HTTPBadRequest(text=text.CONTROL_CHARACTERS)
     name = request.match_info.route.name or ""
+    if name in IMPORT_ROUTES:
+        # Uploads are larger than the server's default body limit (1 MiB); read them with the import's own.
+        upload = request.clone(client_max_size=IMPORT_BODY_MAX)
+        try:
+            return await _authorised(upload, handler, name)
+        finally:
+            await _close_uploads(upload)
+    return await _authorised(request, handler, name)
+
+
+async def _close_uploads(request: web.Request) -> None:
+    """Close the temporary files of a cloned request's form (aiohttp closes only the original request's)."""
+    if request.method != "POST" or request.content_type != "multipart/form-data":
+        return
+    with contextlib.suppress(web.HTTPException, ValueError, OSError):  # a body that was refused
+        for value in (await request.post()).values():  # read once already: the form is cached
+            if isinstance(value, web.FileField):
+                value.file.close()
+
+
+async def _authorised(request: web.Request, handler: Handler, name: str) -> web.StreamResponse:
+    """The session, then the public routes, the sign-in redirect or 401, and the CSRF check."""
     context = request.app[ADMIN]
     token = request.cookies.get(SESSION_COOKIE)
     session = await context.accounts(request).session(token) if token else None

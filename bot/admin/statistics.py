@@ -116,8 +116,8 @@ Key = tuple[object, ...]
 # A published sum: the cells it adds up, and its total (another cell, or a number the reader can work out).
 Group = tuple[list[Key], "Key | int"]
 _INF = float("inf")
-# A hidden small count must stay at least this wide an interval (three of the values 0–4) for the reader.
-MIN_SPREAD = 2
+# A hidden small count must stay at least this wide an interval for the reader: never one single value.
+MIN_SPREAD = 1
 
 
 def _initial_bounds(values: dict[Key, int], hidden: dict[Key, str]) -> dict[Key, list[float]]:
@@ -178,8 +178,8 @@ def _bounds(values: dict[Key, int], groups: list[Group], hidden: dict[Key, str])
 def protect(values: dict[Key, int], groups: list[Group]) -> dict[Key, Cell]:
     """Every cell as published: counts under THRESHOLD as "<5", and complementary cells as "x".
 
-    Complementary suppression: as long as some "<5" cell can be narrowed by a reader to fewer than three
-    possible values through the published sums (a row's total, a column's total in another table, the
+    Complementary suppression: as long as a reader can work out some "<5" cell exactly through the
+    published sums (a row's total, a column's total in another table, the
     number of consultations), the smallest shown cell of a sum it belongs to is hidden as well.
     """
     hidden: dict[Key, str] = {key: "primary" for key, value in values.items() if value < THRESHOLD}
