@@ -58,6 +58,8 @@ SIGNAL_CODES = (
 )
 ACTORS = ("parent", "relative", "staff", "adult", "child", "peer", "pronoun", "self")
 ADULTS = frozenset({"parent", "relative", "staff", "adult"})
+# Acts that hurt the body: with fear or reluctance to go home they make a situation acute.
+HARMING_ACTS = frozenset({"hit", "shake", "burn_act", "strangle"})
 ACTS = ("hit", "shake", "burn_act", "strangle", "touch", "lock_in", "force_feed", "emotional_abuse", "rough", "blame",
         "threat")
 PRONOUNS = frozenset({"han", "hon", "he", "she", "de", "they"})
@@ -446,11 +448,15 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
     if _intox_now(text):
         codes.append("intoxicated_pickup")
     fear_home = any(text.in_sentence(hit.sentence, "home") for hit in text.of("fear"))
-    reluctant = text.has("reluctant_home") and (text.has("fear", "injury") or any(
-        act.kind == "hit" and act.agent in ADULTS for act in acts))
+    harmed_by_adult = any(act.kind in HARMING_ACTS and act.agent in ADULTS and act.agent != "staff" for act in acts)
+    reluctant = text.has("reluctant_home") and (text.has("fear", "injury", "burn") or harmed_by_adult)
+    injured = text.has("injury", "burn")
     if fear_home or reluctant:
-        codes.append("injury_afraid_home" if text.has("injury") else "afraid_to_go_home")
-    elif text.has("injury") and any(text.in_clause(hit.clause, "parent") for hit in text.of("fear")):
+        codes.append("injury_afraid_home" if injured else "afraid_to_go_home")
+    elif injured and any(text.in_clause(hit.clause, "parent") for hit in text.of("fear")):
+        codes.append("injury_afraid_home")
+    elif injured and text.has("fear") and (harmed_by_adult or text.has("told")):
+        # A hurt child who is terrified, with an account of how it happened: do not wait until home time.
         codes.append("injury_afraid_home")
     return codes
 
@@ -552,6 +558,13 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
         reading.report = True
         cats.add("sexual" if any(act.kind == "touch" for act in staff_acts) or text.in_sentence(
             next(iter(text.sentences("staff"))), "sexual_behaviour", "genital", "sexual_abuse") else "physical")
+    confining = [act for act in acts if act.kind in ("lock_in", "force_feed") and act.agent in ADULTS
+                 and act.agent != "staff"]
+    if confining:
+        # Locked in, held down to eat: degrading treatment at home is a ground to report like a blow.
+        cats.add("emotional")
+        reasons.add("violence_account")
+        reading.report = True
     adult_violence = [act for act in violent if act.agent in ADULTS and act.agent != "staff"]
     unknown_violence = [act for act in violent if act.agent is None and act.patient == "child"
                         and not text.in_sentence(act.sentence, "fiction")]

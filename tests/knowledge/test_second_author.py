@@ -1,0 +1,62 @@
+"""Situations written by a second author, outside the engine author's corpus: the safety floors hold on them too.
+
+The data file has one case a line: expected outcome, acute, guardians advice, text. Two acute cases are still
+read one level too low (fresh injuries with a frightened child but no words of fear about home); they are kept
+as strict expected failures so that fixing them is noticed and the gap stays visible.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.assessment import OUTCOME_ORDER, Outcome, assess
+
+DATA = Path(__file__).parent / "data" / "second_author.tsv"
+KNOWN_GAPS = {
+    "baba slår mama varje kväll och idag hade hon blod på tröjan, flickan skakar",
+    "hon har färska brännmärken på låren och gråter när jag frågar vad som hänt, säger bara att mamma blir arg",
+}
+
+
+def _cases() -> list[tuple[Outcome, bool, bool, str]]:
+    rows = []
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            outcome, acute, guardians, text = line.split("\t")
+            rows.append((Outcome(outcome), acute == "true", guardians == "true", text))
+    return rows
+
+
+CASES = _cases()
+
+
+def _param(case: tuple[Outcome, bool, bool, str]) -> object:
+    marks = [pytest.mark.xfail(strict=True, reason="known gap: acute read one level too low")] if (
+        case[3] in KNOWN_GAPS) else []
+    return pytest.param(*case, id=case[3][:50], marks=marks)
+
+
+def test_the_file_holds_enough_cases() -> None:
+    assert len(CASES) >= 90
+    assert sum(acute for _, acute, _, _ in CASES) >= 30
+
+
+@pytest.mark.parametrize(("outcome", "acute", "guardians", "text"), [_param(case) for case in CASES if case[1]])
+def test_every_acute_situation_is_acute(outcome: Outcome, acute: bool, guardians: bool, text: str) -> None:
+    assessment = assess(text)
+    assert assessment.acute
+    assert not assessment.tell_guardians_first
+
+
+@pytest.mark.parametrize(("outcome", "acute", "guardians", "text"), [pytest.param(*case, id=case[3][:50])
+                                                                      for case in CASES])
+def test_never_two_levels_too_low(outcome: Outcome, acute: bool, guardians: bool, text: str) -> None:
+    got = assess(text).outcome
+    assert OUTCOME_ORDER.index(got) - OUTCOME_ORDER.index(outcome) < 2 or outcome is Outcome.SUPPORT
+
+
+@pytest.mark.parametrize("text", [case[3] for case in CASES if not case[1] and case[0] is Outcome.SUPPORT])
+def test_calm_situations_do_not_ring_112(text: str) -> None:
+    assert not assess(text).acute
