@@ -114,6 +114,7 @@ class Act:
     sentence: int
     clause: int
     now: bool
+    now_nearby: bool = False  # "now" in the act's own comma-delimited segment, not just its clause
 
 
 @dataclass(slots=True)
@@ -338,7 +339,10 @@ def _acts(text: _Text) -> list[Act]:
             continue
         if any(other.start <= hit.start <= other.end for other in text.of("accident")):
             continue  # "slog sig" is a fall, not a blow
-        acts.append(Act(hit.concept, agent, patient, hit.sentence, hit.clause, text.in_clause(hit.clause, "now")))
+        segment = text.tokens[hit.start].segment
+        nearby = any(text.tokens[now.start].segment == segment for now in text.of("now"))
+        acts.append(Act(hit.concept, agent, patient, hit.sentence, hit.clause, text.in_clause(hit.clause, "now"),
+                        nearby))
     return acts
 
 
@@ -432,7 +436,10 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
     if (any(not _disarmed(text, hit) for hit in text.of("weapon", "number"))
             or any(not _disarmed(text, hit) for hit in text.of("danger"))):
         codes.append("immediate_danger")
-    if any(act.kind in ("hit", "shake", "strangle") and act.agent in ADULTS and act.now for act in acts):
+    # Violence happening now by someone not named as a child ("han slår henne just nu") is answered with 112:
+    # when it is unclear who hits, the safe reading is an adult.
+    if any(act.kind in ("hit", "shake", "strangle") and act.now and (
+            act.agent in ADULTS or (act.agent in (None, "pronoun") and act.now_nearby)) for act in acts):
         codes.append("ongoing_violence")
     strangled = any(act.kind == "strangle" and act.patient not in ("parent",) for act in acts)
     neck_marks = any(text.in_clause(hit.clause, "injury") for hit in text.of("neck"))

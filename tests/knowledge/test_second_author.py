@@ -60,3 +60,24 @@ def test_never_two_levels_too_low(outcome: Outcome, acute: bool, guardians: bool
 @pytest.mark.parametrize("text", [case[3] for case in CASES if not case[1] and case[0] is Outcome.SUPPORT])
 def test_calm_situations_do_not_ring_112(text: str) -> None:
     assert not assess(text).acute
+
+
+@pytest.mark.parametrize("text", [
+    "Han slår henne just nu",
+    "hon slår honom nu i hallen",
+    "de slår henne just nu",
+    "någon slår barnet just nu",
+    "he is hitting her right now",
+    "han sparkar henne just nu utanför grinden",
+])
+def test_violence_now_by_someone_not_named_as_a_child_is_acute(text: str) -> None:
+    assert assess(text).acute
+
+
+@pytest.mark.parametrize("text", [
+    "pojken slår henne just nu",
+    "barnen slår varandra just nu",
+    "han sa att han får stryk om han inte äter upp, nu förnekar han allt",
+])
+def test_children_hitting_or_a_past_account_is_not_112(text: str) -> None:
+    assert not assess(text).acute
