@@ -17,6 +17,8 @@ from bot.references import ConversationReferences
 from dialogs.cards import private_only_card
 from dialogs.language import language_of
 from dialogs.text import say
+from knowledge.acute import is_acute
+from knowledge.limits import MAX_MESSAGE_CHARS, is_too_long
 
 log = logging.getLogger(__name__)
 
@@ -125,12 +127,14 @@ class SamradBot(TeamsActivityHandler):
         interceptors: Sequence[TurnInterceptor] = (),
         channel_actions: Collection[str] = (),
         app_id: str = "",
+        too_long: Greeter | None = None,
     ) -> None:
         self._conversation_state = conversation_state
         self._user_state = user_state
         self._dialog = dialog
         self._references = references
         self._greet = greet
+        self._too_long = too_long
         self._interceptors = list(interceptors)
         self._channel_actions = frozenset(channel_actions)
         self._app_id = app_id
@@ -162,6 +166,16 @@ class SamradBot(TeamsActivityHandler):
             await self._redirect_to_personal_chat(turn_context)
             return
         await self._references.remember(activity)
+        text = activity.text
+        if is_too_long(text):
+            # No message may stall the bot: over the limit nothing reads the text, except that danger in its
+            # first part is still answered first with 112 (the dialogs then see only that part).
+            head = text[:MAX_MESSAGE_CHARS]
+            if is_acute(head) is None and self._too_long is not None:
+                log.info("too long", extra={"event": "message_too_long"})
+                await self._too_long(turn_context)
+                return
+            activity.text = head
         for interceptor in self._interceptors:
             if await interceptor.intercept(turn_context):
                 return

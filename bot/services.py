@@ -26,8 +26,9 @@ from dialogs.cards import welcome_card
 from dialogs.language import language_of
 from dialogs.main import MainDialog
 from dialogs.ports import DialogServices
-from dialogs.text import text_for
+from dialogs.text import say, text_for
 from knowledge.faq import Faq
+from knowledge.limits import MAX_MESSAGE_CHARS
 from routing.service import RoutingService
 
 log = logging.getLogger(__name__)
@@ -78,10 +79,14 @@ def build_services(settings: Settings, engine: AsyncEngine, adapter: CloudAdapte
         lang = await language_of(turn_context, user_state)
         await turn_context.send_activity(MessageFactory.attachment(welcome_card(lang)))
 
+    async def too_long(turn_context: TurnContext) -> None:
+        lang = await language_of(turn_context, user_state)
+        await turn_context.send_activity(say(lang, "message.too_long", limit=MAX_MESSAGE_CHARS))
+
     bot = SamradBot(conversation_state=conversation_state, user_state=user_state, dialog=dialog,
                     references=references, greet=greet,
                     interceptors=[AcuteDistrictPicker(routing, clock, user_state), handoff],
-                    channel_actions=handoff_cards.ACTIONS, app_id=settings.app_id)
+                    channel_actions=handoff_cards.ACTIONS, app_id=settings.app_id, too_long=too_long)
 
     async def on_error(turn_context: TurnContext, error: Exception) -> None:
         # Never log the exception text: it may quote what the user wrote.

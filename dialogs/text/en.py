@@ -229,6 +229,10 @@ TEXT: dict[str, str] = {
     "faq.done": "Write whenever you like.",
     # Fallbacks
     "fallback.unknown": "I'm not sure what you mean. Here is what I can help with.",
+    "message.too_long": (
+        "Your message is longer than I can take ({limit} characters). Please write the most important part "
+        "more briefly and we'll carry on. If a child is in danger right now: call 112."
+    ),
     "error": "Something went wrong on my side. Please try again in a moment.",
     # --- edge: private chats and invokes (bot/handler.py; owned by edge) — begin ---
     "private.only": (

@@ -228,6 +228,10 @@ TEXT: dict[str, str] = {
     "faq.done": "Skriv när du vill.",
     # Fallbacks
     "fallback.unknown": "Jag är inte säker på vad du menar. Här är vad jag kan hjälpa till med.",
+    "message.too_long": (
+        "Ditt meddelande är längre än jag kan ta emot ({limit} tecken). Skriv gärna det viktigaste kortare, "
+        "så fortsätter vi. Är ett barn i fara just nu: ring 112."
+    ),
     "error": "Något gick fel hos mig. Försök igen om en stund.",
     # --- edge: private chats and invokes (bot/handler.py; owned by edge) — begin ---
     "private.only": (
