@@ -10,14 +10,19 @@ instead of regular expressions where a pattern would need nested repetition (str
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
+import simplemma
+import wordfreq
 import yaml
+
+from knowledge.text import fold
 
 MASKS = {
     "personnummer": "[personnummer]",
@@ -26,8 +31,15 @@ MASKS = {
     "address": "[adress]",
     "postcode": "[postnummer]",
     "name": "[namn]",
+    "preschool": "[förskola]",
+    "group": "[avdelning]",
+    "birthdate": "[födelsedatum]",
+    "age": "[ålder]",
 }
 KINDS = frozenset(MASKS)
+# The kinds in the order they are named to the user ("Jag tog bort namn, personnummer och …").
+KIND_ORDER = ("name", "personnummer", "phone", "email", "address", "postcode", "birthdate", "age", "preschool",
+              "group")
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,14 +205,12 @@ _ROMAN = re.compile(r"[IVX]{1,5}(?::s)?")
 
 def _is_street_word(word: str, lower: str) -> bool:
     """Whether one token names a street by itself: a compound ending in a street word."""
-    capital = word[:1].isupper()
-    for suffix in _STREET_STRONG:
-        if lower.endswith(suffix) and len(lower) > len(suffix) + 1:
-            return True
-    if capital:
-        for suffix in _STREET_WEAK:
-            if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
-                return True
+    # One C-level check first: almost no word ends like a street.
+    if lower.endswith(_STREET_STRONG) and any(
+            lower.endswith(suffix) and len(lower) > len(suffix) + 1 for suffix in _STREET_STRONG):
+        return True
+    if word[:1].isupper() and lower.endswith(_STREET_WEAK):
+        return any(lower.endswith(suffix) and len(lower) > len(suffix) + 2 for suffix in _STREET_WEAK)
     return False
 
 
@@ -265,28 +275,57 @@ def _after_address_cue(tokens: list[re.Match[str]], index: int) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Names
+# Names: the shipped lists, then evidence (what the word is in Swedish and English, capitals, cues, neighbours)
 
 _TOKEN = re.compile(
-    r"(?<![\w\[\-’'\x00])(?P<word>[^\W\d_][^\W\d_]*(?:-[^\W\d_]+)*)(?P<possessive>:s)?(?![\w\]])"
+    r"(?<![\w\[\-’'\x00])(?P<word>[^\W\d_]+(?:[-'’][^\W\d_]+)*)(?P<possessive>:s)?(?![\w\]])"
 )
-# A name cue makes the next word a name even when it is also an ordinary word ("hon heter Sten").
-_STRONG_CUE = re.compile(
-    r"(?<!\w)(?:heter|hette|kallas|kallad|kallades|namnet|namn är|name is|named)\s{1,3}", re.IGNORECASE
+# A strong cue makes the next word a name even when it is also an ordinary word ("hon heter Sten").
+_STRONG_CUES = frozenset({"heter", "hette", "kallas", "kallad", "kallade", "kallades", "named", "called", "heta"})
+# After "namn är" / "name is" as well.
+_STRONG_PAIRS = frozenset({("namn", "är"), ("namnet", "är"), ("name", "is"), ("name's", "is")})
+# A weak cue makes the next word a name when it is capitalised or no ordinary word ("pappa Björn", "pappa ahmed").
+_WEAK_CUES = frozenset(
+    {"barnet", "pojken", "flickan", "killen", "tjejen", "dottern", "sonen", "bror", "brorsan", "brodern", "systern",
+     "syster", "lillebror", "storebror", "lillasyster", "storasyster", "mamma", "pappa", "mamman", "pappan",
+     "styvpappa", "bonuspappa", "bonusmamma", "styvmamma", "morbror", "farbror", "moster", "faster", "mormor",
+     "farmor", "morfar", "farfar", "kompisen", "kompis", "kusin", "kusinen", "vännen", "vän", "vårdnadshavaren",
+     "bebisen", "babyn", "eleven", "hos", "herr", "fru", "boy", "girl", "mum", "mom", "dad", "mother", "father",
+     "brother", "sister", "son", "daughter", "friend", "cousin", "mr", "mrs", "ms", "uncle", "aunt", "morbrodern",
+     "pappans", "mammans", "dotter", "kompisar", "syskon", "syskonet", "tvillingen", "tvillingarna"}
 )
-# Weak cues only point at a capitalised word ("pappa Ali", not "pappa kom").
-_WEAK_CUE = re.compile(
-    r"(?<!\w)(?:barnet|pojken|flickan|killen|tjejen|dottern|sonen|bror|brorsan|systern|syster|lillebror|storebror|"
-    r"lillasyster|storasyster|mamma|pappa|mamman|pappan|styvpappa|bonuspappa|bonusmamma|styvmamma|morbror|"
-    r"farbror|moster|faster|mormor|farmor|morfar|farfar|kompisen|vårdnadshavaren|the boy|the girl|mum|mom|dad|"
-    r"mother|father|brother|sister|son|daughter|called)\s{1,3}",
-    re.IGNORECASE,
-)
-_CUE_STOPWORDS = frozenset(
+# Words that are never names, whatever comes before them.
+_STOPWORDS = frozenset(
     {"det", "inte", "så", "något", "nog", "ju", "väl", "också", "som", "att", "i", "på", "och", "hon", "han",
-     "hen", "de", "the", "it", "not", "and", "is", "was", "har", "hade", "är", "var", "kom", "sa", "säger"}
+     "hen", "de", "dem", "den", "the", "it", "not", "and", "is", "was", "har", "hade", "är", "var", "kom", "sa",
+     "säger", "sade", "en", "ett", "till", "från", "med", "om", "av", "för", "efter", "innan", "när", "då", "där",
+     "här", "men", "eller", "utan", "bara", "nu", "sedan", "igen", "alltid", "aldrig", "ofta", "jag", "vi", "du",
+     "ni", "sin", "sitt", "sina", "hans", "hennes", "deras", "min", "mitt", "mina", "vår", "er", "a", "an", "he",
+     "she", "they", "we", "you", "my", "his", "her", "their", "our", "to", "from", "with", "of", "for", "on",
+     "in", "at", "by", "has", "had", "have", "said", "says", "came", "went", "very", "just", "also", "now", "then",
+     "ingen", "inget", "inga", "alla", "allt", "någon", "några", "vad", "vem", "vilken", "hur", "varför", "kan",
+     "ska", "skulle", "vill", "ville", "måste", "får", "fick", "blir", "blev", "går", "gick", "ser", "såg",
+     "verkar", "verkade", "brukar", "själv", "själva", "mycket", "lite", "jätte", "väldigt", "typ", "ok", "okej"}
 )
+# Joining words: a word next to a name across one of these is weighed as a name too ("zelda och liam").
+_CONJUNCTIONS = frozenset({"och", "eller", "and", "or", "&", "samt", "plus", "med"})
 _SENTENCE_END = frozenset(".!?:;\n•-–*>\"'(")
+_VOWELS = frozenset("aeiouyåäöéü")
+# Endings of Swedish derived words that names do not have ("rådgivning", "trygghet", "vänskap").
+_DERIVATIONS = ("ning", "ningen", "ningar", "het", "heten", "skap", "skapet", "lig", "liga", "ligt", "isk", "iska",
+                "iskt", "ande", "andet", "ende", "endet", "else", "elsen", "tion", "tionen", "itet", "iteten")
+_ABBREVIATIONS = frozenset(
+    {"pnr", "tfn", "tel", "mob", "nr", "adr", "personnr", "mejl", "mail", "email", "epost", "sms", "ssn", "lgh",
+     "mkt", "pga", "ngn", "ngt", "ngra", "ang", "resp", "dvs", "osv", "etc", "obs", "fsk", "avd", "mvh", "btw",
+     "asap", "tex", "bla", "iaf", "iom", "mha", "ffa", "sen", "idag", "igår", "imorgon", "imorse", "ikväll",
+     "iallafall", "pappaledig", "mammaledig"}
+)
+# A capitalised ordinary word in the middle of a sentence is still a name when it is this rare in Swedish
+# (Zipf scale: 3 = once per million words). Tuned on bench/masking.py's corpus.
+_RARE_ZIPF = 3.0
+# Lower-case words that no dictionary knows are names when they are rarer than this in Swedish and English.
+_UNKNOWN_ZIPF_SV = 3.5
+_UNKNOWN_ZIPF_EN = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,75 +346,268 @@ def _names() -> _Names:
     def lower(key: str) -> frozenset[str]:
         return frozenset(str(name).lower() for name in raw.get(key) or ())
 
-    ambiguous = lower("ambiguous")
     keep = lower("keep")
+    keep_unless_named = lower("keep_unless_named") - keep
+    ambiguous = lower("ambiguous") - keep - keep_unless_named
     return _Names(
-        names=(lower("first_names") | lower("surnames")) - ambiguous - keep,
-        ambiguous=ambiguous - keep,
+        names=(lower("first_names") | lower("surnames")) - ambiguous - keep - keep_unless_named,
+        ambiguous=ambiguous,
         keep=keep,
-        keep_unless_named=lower("keep_unless_named") - keep,
+        keep_unless_named=keep_unless_named,
     )
+
+
+def warm_up() -> None:
+    """Load the name lists and the Swedish and English dictionaries now, not in the first user's turn."""
+    _names()
+    for lang in ("sv", "en"):
+        _known("barn", lang)
+        _zipf("barn", lang)
+
+
+@cache
+def _dictionary(lang: str) -> Callable[[str], str | None]:
+    """A lookup from a word to its lemma in simplemma's dictionary for *lang* (None: unknown word)."""
+    try:
+        # The raw dictionary answers in well under a microsecond; `simplemma.is_known` validates its
+        # arguments on every call and takes some 30 µs, which adds up over every word of every message.
+        from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
+
+        return DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang).get
+    except (ImportError, AttributeError):  # another simplemma layout: the public (slower) functions
+        return lambda word: str(simplemma.lemmatize(word, lang)) if simplemma.is_known(word, lang) else None
+
+
+def _known(word: str, lang: str) -> str | None:
+    """The lemma of lower-case *word* in *lang* (capitalised for a proper noun), or None when unknown."""
+    lookup = _dictionary(lang)
+    lemma = lookup(word)
+    if lemma is None:
+        lemma = lookup(word.capitalize())  # proper nouns are stored capitalised ("Sigge")
+    return lemma
+
+
+def _is_word(word: str) -> bool:
+    """Whether Swedish knows *word* (lower case) at all."""
+    return _known(word, "sv") is not None
+
+
+@lru_cache(maxsize=200_000)
+def _lexical(lower: str) -> str:
+    """What the dictionaries make of a lower-case word: "proper" (a name or place), "common" or "unknown"."""
+    lemmas = [lemma for lang in ("sv", "en") if (lemma := _known(lower, lang)) is not None]
+    if any(not lemma[:1].isupper() for lemma in lemmas):
+        return "common"  # an ordinary word in either language ("tell" is no name because of Wilhelm Tell)
+    if lemmas:
+        return "proper"
+    if _derived(lower) or _folded_known(lower) or _compound_known(lower) or _zipf(lower, "sv") >= 4.5:
+        return "common"
+    return "unknown"
+
+
+def _frequent_word(word: str) -> bool:
+    """Whether Swedish knows *word* and uses it often enough to be no stray dictionary entry."""
+    return len(word) >= 3 and _is_word(word) and _zipf(word, "sv") >= 2.0
+
+
+def _derived(lower: str) -> bool:
+    """Whether *lower* is a known word with a derivational ending ("rådgivning", "tryggheten")."""
+    for suffix in _DERIVATIONS:
+        if lower.endswith(suffix):
+            stem = lower[: -len(suffix)]
+            if _frequent_word(stem) or _frequent_word(stem + "a") or _compound_known(stem + "a"):
+                return True
+    return False
+
+
+def _folded_known(lower: str) -> bool:
+    """Whether *lower*, typed without å/ä/ö ("forskolan", "hamtade"), is a Swedish word."""
+    if any(char in "åäö" for char in lower):
+        return False
+    positions = [index for index, char in enumerate(lower) if char in "ao"]
+    if not positions or len(positions) > 4:
+        return False
+    options = [("a", "å", "ä") if lower[index] == "a" else ("o", "ö") for index in positions]
+    for choice in itertools.product(*options):
+        letters = list(lower)
+        for index, char in zip(positions, choice, strict=True):
+            letters[index] = char
+        candidate = "".join(letters)
+        if candidate != lower and _is_word(candidate):
+            return True
+    return False
+
+
+def _compound_known(lower: str) -> bool:
+    """Whether *lower* is a Swedish compound of known words ("förskolegården", "vilostunden")."""
+    if len(lower) < 7 or len(lower) > 40:
+        return False
+    for split in range(3, len(lower) - 2):
+        head, tail = lower[:split], lower[split:]
+        if not _frequent_word(tail):
+            continue
+        # The first part may carry a joining letter or a changed ending: "föräldra-", "förskole-", "barns-".
+        heads = (head, head[:-1], head[:-1] + "a", head[:-1] + "ar", head + "r", head[:-1] + "er")
+        if any(_is_word(candidate) and (len(candidate) >= 4 or _zipf(candidate, "sv") >= 3.0)
+               for candidate in heads if len(candidate) >= 3):
+            return True
+    return False
+
+
+@lru_cache(maxsize=200_000)
+def _zipf(lower: str, lang: str) -> float:
+    """How common *lower* is in *lang* on the Zipf scale (0: unseen)."""
+    return float(wordfreq.zipf_frequency(lower, lang))
+
+
+@lru_cache(maxsize=200_000)
+def _kind_of(lower: str) -> str:
+    """keep, soft (kept unless named), ambiguous, name, proper, common or unknown."""
+    lists = _names()
+    if lower in lists.keep:
+        return "keep"
+    if lower in lists.keep_unless_named:
+        return "soft"
+    if lower in lists.ambiguous:
+        return "ambiguous"
+    if lower in lists.names:
+        return "name"
+    if "-" in lower:  # "Lisa-Marie", "Al-Hassan", "Hässelby-Vällingby", "BVC-sköterskan"
+        parts = [_kind_of(part) for part in lower.split("-") if part]
+        if "name" in parts:
+            return "name"
+        if parts and all(part in ("common", "keep", "soft") for part in parts):
+            return "common"
+        return "unknown" if "unknown" in parts else (parts[-1] if parts else "common")
+    if "'" in lower or "’" in lower:  # "Zelda's", "I'm", "don't": the word before the apostrophe decides
+        return _kind_of(re.split(r"['’]", lower, maxsplit=1)[0])
+    return _lexical(lower)
+
+
+def _lowercase_name(lower: str) -> bool:
+    """Whether a lower-case word no dictionary knows looks like a name rather than a typo or an abbreviation."""
+    return (
+        len(lower) >= 3
+        and lower not in _ABBREVIATIONS
+        and any(char in _VOWELS for char in lower)
+        and _zipf(lower, "sv") < _UNKNOWN_ZIPF_SV
+        and _zipf(lower, "en") < _UNKNOWN_ZIPF_EN
+    )
+
+
+@dataclass(slots=True)
+class _Word:
+    """One word token of the text being scrubbed."""
+
+    start: int
+    end: int
+    word: str
+    lower: str
+    kind: str
+    capital: bool
+    sentence_start: bool
+
+
+def _words(text: str) -> list[_Word]:
+    """The word tokens of *text*, each with its kind and whether it opens a sentence."""
+    words = []
+    for match in _TOKEN.finditer(text):
+        word = match.group("word")
+        lower = word.lower()
+        if "'" in lower or "’" in lower:  # "I'm", "Zelda's": the part before the apostrophe is the word
+            lower = re.split(r"['’]", lower, maxsplit=1)[0]
+        words.append(_Word(match.start(), match.end(), word, lower, _kind_of(lower), word[0].isupper(),
+                           _sentence_start(text, match.start())))
+    return words
 
 
 def _name_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of names from the shipped lists, any word a name cue points at, and the rest of a full name."""
-    lists = _names()
-    strong = {match.end() for match in _STRONG_CUE.finditer(text)}
-    weak = {match.end() for match in _WEAK_CUE.finditer(text)}
-    tokens = list(_TOKEN.finditer(text))
-    masked = [False] * len(tokens)
-    for index, match in enumerate(tokens):
-        chained = index > 0 and masked[index - 1] and tokens[index - 1].end() == match.start() - 1
-        masked[index] = _is_name(match, lists, strong, weak, chained=chained)
-    # "Lisa Andersson": a capitalised word straight before a masked name is part of the same name.
-    for index in range(len(tokens) - 2, -1, -1):
-        match, following = tokens[index], tokens[index + 1]
-        if not masked[index] and masked[index + 1] and match.end() == following.start() - 1:
-            masked[index] = text[match.end()] == " " and _may_be_name(match, lists)
-    return [(match.start(), match.end()) for match, is_name in zip(tokens, masked, strict=True) if is_name]
+    """Spans of names: the lists, cues, capitals, what the dictionaries know, and neighbours of names."""
+    words = _words(text)
+    masked = [False] * len(words)
+    for index, word in enumerate(words):
+        before = words[index - 1].lower if index > 0 and _adjacent(text, words[index - 1], word) else ""
+        before2 = words[index - 2].lower if index > 1 and before else ""
+        masked[index] = _is_name(word, before, before2)
+    # A capitalised word straight after or before a name is part of it ("Anna Svensson", "Sigge Lindqvist"),
+    # and a word joined to a name by "och", "eller" or a comma is weighed as one ("zelda och liam").
+    for index in range(len(words) - 1):
+        first, second = words[index], words[index + 1]
+        if masked[index] and not masked[index + 1]:
+            masked[index + 1] = _neighbour_of_name(text, first, second)
+        elif masked[index + 1] and not masked[index]:
+            masked[index] = _neighbour_of_name(text, second, first, before=True)
+    for index in range(len(words) - 2, -1, -1):
+        if masked[index + 1] and not masked[index]:
+            masked[index] = _neighbour_of_name(text, words[index + 1], words[index], before=True)
+    return [(word.start, word.end) for word, is_name in zip(words, masked, strict=True) if is_name]
 
 
-def _may_be_name(match: re.Match[str], lists: _Names) -> bool:
-    """Whether a capitalised word next to a name can itself be part of that name."""
-    lower = match.group("word").lower()
-    return (
-        match.group("word")[0].isupper()
-        and lower not in lists.keep
-        and lower not in lists.keep_unless_named
-        and lower not in _CUE_STOPWORDS
-    )
+def _adjacent(text: str, first: _Word, second: _Word) -> bool:
+    """Whether only spaces (or a colon) stand between two words."""
+    gap = text[first.end : second.start]
+    return len(gap) <= 3 and gap.strip(" :") == ""
 
 
-def _is_name(
-    match: re.Match[str],
-    lists: _Names,
-    strong: set[int],
-    weak: set[int],
-    *,
-    chained: bool,
-) -> bool:
-    """Whether one word token is a name, from the lists, the cues before it and its place in the sentence."""
-    lower = match.group("word").lower()
-    capital = match.group("word")[0].isupper()
-    if lower in lists.keep or (lower in _CUE_STOPWORDS and not capital):
+def _possessive_kind(word: _Word) -> str | None:
+    """The kind of the word without a genitive -s ("Zeldas", "Kalles"), or None when that cannot be one."""
+    lower = word.lower
+    if word.kind == "common" and _zipf(lower, "sv") >= 2.5:
+        return None  # a word in its own right ("minnas", "hans"), whatever the name without its -s
+    if len(lower) > 3 and lower.endswith("s") and lower.isalpha():
+        base = _kind_of(lower[:-1])
+        if base == "name" or (base in ("unknown", "proper", "ambiguous") and _zipf(lower, "sv") < 3.0):
+            return base
+    return None
+
+
+def _is_name(word: _Word, before: str, before2: str) -> bool:
+    """Whether one word is a name, from the lists, the cue before it and what kind of word it is."""
+    kind, lower = word.kind, word.lower
+    if kind == "keep" or (lower in _STOPWORDS and not (kind == "ambiguous" and word.capital)):
         return False
-    start = match.start()
-    if start in strong and lower not in _CUE_STOPWORDS:
+    if before in _STRONG_CUES or (before2, before) in _STRONG_PAIRS:
         return True
-    if capital and (start in weak or match.group("possessive")) and lower not in _CUE_STOPWORDS:
+    weak = before in _WEAK_CUES
+    acronym = len(word.word) > 1 and word.word.isupper()
+    if kind == "soft" or (acronym and kind != "name"):
+        return kind == "soft" and weak and word.capital  # "flickan Maj", not "pappa kom i maj"
+    possessive = _possessive_kind(word)
+    if kind == "name" or possessive == "name":
         return True
-    if lower in lists.keep_unless_named:
+    middle = word.capital and not word.sentence_start
+    if kind == "ambiguous" or possessive == "ambiguous":
+        return word.capital and (middle or weak)
+    if weak:
+        return word.capital or kind in ("unknown", "proper")
+    if kind == "proper":
+        return word.capital or (_zipf(lower, "sv") < 4.5 and _zipf(lower, "en") < 4.0)
+    if kind == "unknown":
+        # A capitalised word no dictionary knows is a name, unless it has no vowel ("Pnr", "Tfn").
+        return (word.capital and any(char in _VOWELS for char in lower)) or _lowercase_name(lower)
+    if possessive in ("proper", "unknown") and word.capital:
+        return True
+    # An ordinary word capitalised in the middle of a sentence is a name when the word itself is rare.
+    return middle and max(_zipf(lower, "sv"), _zipf(lower, "en")) < _RARE_ZIPF
+
+
+def _neighbour_of_name(text: str, name: _Word, other: _Word, *, before: bool = False) -> bool:
+    """Whether *other*, next to the masked *name*, belongs to it (surname, first name, or listed with it)."""
+    if other.kind in ("keep", "soft") or other.lower in _STOPWORDS:
         return False
-    candidates = [lower, *lower.split("-")]
-    if lower.endswith("s"):
-        candidates.append(lower[:-1])  # "Alvas mamma"
-    if any(candidate in lists.names for candidate in candidates):
-        return True
-    mid_sentence = capital and not _sentence_start(match.string, start)
-    if mid_sentence and any(candidate in lists.ambiguous for candidate in candidates):
-        return True
-    # "Anna Svensson", "Fatima Abdirahman": a capitalised word straight after a name is its surname.
-    return chained and match.string[start - 1] == " " and _may_be_name(match, lists)
+    first, second = (other, name) if before else (name, other)
+    gap = text[first.end : second.start]
+    if gap == " ":
+        # "Anna Svensson", "Anna Lindkvist": a capitalised word next to a name is part of it, unless it is
+        # a common word ("Zelda Kom" is rare; "Sara Socionom" is a role).
+        return other.capital and (other.kind != "common" or _zipf(other.lower, "sv") < 3.0)
+    if other.kind == "common":
+        return False
+    # "Zelda och Liam", "zelda, liam": a word listed with a name that no dictionary knows as a word.
+    joined = gap.strip(" ,").lower()
+    if (joined in _CONJUNCTIONS or (joined == "" and "," in gap)) and len(gap) <= 7:
+        return other.kind in ("unknown", "proper", "name") or (other.kind == "ambiguous" and other.capital)
+    return False
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -384,6 +616,222 @@ def _sentence_start(text: str, start: int) -> bool:
     while index >= 0 and text[index].isspace():  # only the gap before this word: linear over all words
         index -= 1
     return index < 0 or text[index] in _SENTENCE_END
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Quasi-identifiers: birth dates, exact ages in months, group (avdelning) names, preschool names
+
+_MONTH = (r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|"
+          r"mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|dec|january|february|march|may|june|july|august|october)")
+_DATE = (
+    rf"(?:\d{{1,2}}(?::e|:a|st|nd|rd|th|e|a)?\.?\s{{0,2}}{_MONTH}\.?(?:,?\s{{0,2}}(?:19|20)?\d{{2}}(?!\d))?"
+    rf"|{_MONTH}\s{{0,2}}\d{{1,2}}(?:st|nd|rd|th)?,?\s{{0,2}}(?:19|20)\d{{2}}"
+    r"|(?:19|20)\d{2}\s?[-./]\s?\d{1,2}\s?[-./]\s?\d{1,2}"
+    r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+    r"|\d{1,2}\s?[-./]\s?\d{1,2}(?:\s?[-./ ]\s?(?:19|20)?\d{2}(?!\d))?"
+    rf"|{_MONTH}\s{{0,2}}(?:19|20)\d{{2}})"
+)
+_BIRTH = re.compile(
+    r"(?<!\w)(?:född|födde|föddes|födda|fött|f\.|födelsedag|födelsedagen|födelsedatum|fdd|born|birthday|"
+    r"date of birth|dob|d\.o\.b\.)\s{0,3}(?:(?:den|on|i|in|the|:)\s{0,2})?"
+    rf"(?P<date>{_DATE})(?![\w/])",
+    re.IGNORECASE,
+)
+# "12/3-20", "3/11-2019": day/month-year is how Swedes write a birth date in short.
+_SHORT_BIRTH = re.compile(r"(?<![\w/.-])\d{1,2}/\d{1,2}\s?-\s?(?:19|20)?\d{2}(?![\w/.-])")
+_AGE_MONTHS = re.compile(
+    r"(?<![\w,.])(?:\d{1,2}\s?(?:år|års|years?)\s{1,2}(?:och\s{1,2}|and\s{1,2})?)?\d{1,2}(?:[,.]5)?"
+    r"(?P<adjective>\s?-\s?|\s)?(?P<unit>månaders|månader|månad|mån|mnd|months|month|mos|mo)"
+    r"(?P<old>\s{1,2}(?:gammal|gamla|gml|old))?(?!\w)",
+    re.IGNORECASE,
+)
+# A number of months after these words is how long something has gone on, not how old the child is.
+_DURATION_BEFORE = frozenset({"i", "sedan", "för", "under", "senaste", "sista", "inom", "efter", "varje", "per",
+                              "på", "om", "in", "for", "since", "within", "after", "every", "last", "past", "över",
+                              "nästan", "ca", "cirka", "drygt", "typ"})
+_AGE_BEFORE = frozenset({"är", "var", "blir", "blev", "fyller", "fyllde", "ålder", "åldern", "age", "aged", "is",
+                         "was", "turned", "turns", "bebis", "bebisen", "barnet", "pojken", "flickan", "(", ","})
+_GROUP_WORDS = frozenset({"avdelning", "avdelningen", "avd", "gruppen", "basgruppen", "basgrupp", "grupp",
+                          "hemvist", "hemvisten", "department", "group"})
+_GROUP_DEFINITE = frozenset({"avdelningen", "gruppen", "basgruppen", "hemvisten"})
+_GROUP_STOP = _STOPWORDS | frozenset({"där", "här", "idag", "också", "fick", "hela", "varje", "vilken",
+                                      "som", "heter", "kallas", "nr", "nummer"})
+# Words of preschool names that say nothing about which preschool it is.
+_PLACE_GENERIC = frozenset(
+    {"förskolan", "förskola", "förskolor", "förskolorna", "montessoriförskola", "montessoriförskolan",
+     "waldorfförskola", "waldorfförskolan", "föräldrakooperativ", "föräldrakooperativet", "föräldrakooperativa",
+     "i", "ur", "och", "skur", "ab", "för", "the", "enskilda", "skola", "skolan", "språkförskola", "av", "på",
+     "internationella", "engelska", "svenska", "montessori", "waldorf", "ekonomisk", "förening", "stiftelsen",
+     "förskoleenhet", "förskoleenheten", "fsk", "den", "det", "de", "en", "ett", "stora", "lilla", "nya", "gamla",
+     "norra", "södra", "östra", "västra", "pysslingen", "vittra", "norlandia", "inspira", "kunskapsförskolan",
+     "academedia", "barnomsorg", "dagis", "daghem", "familjedaghem", "pedagogisk", "omsorg"}
+)
+_PLACE_CUES = frozenset({"förskolan", "förskola", "fsk", "förskolor", "preschool"})
+
+
+def _birthdate_spans(text: str) -> list[tuple[int, int]]:
+    """Birth dates after "född", "födelsedatum", "born" …, and short dates like "12/3-20"."""
+    spans = [match.span("date") for match in _BIRTH.finditer(text)]
+    return spans + _matches(_SHORT_BIRTH, text)
+
+
+def _age_spans(text: str) -> list[tuple[int, int]]:
+    """Exact ages in months ("22 månader gammal", "är 1 år och 10 mån"), not durations ("i 3 månader")."""
+    spans = []
+    for match in _AGE_MONTHS.finditer(text):
+        before = _last_word(text, match.start())
+        after = text[match.end() : match.end() + 12].lower().lstrip()
+        if before in _DURATION_BEFORE or after.startswith(("sedan", "tillbaka", "ago", "framåt")):
+            continue
+        age_like = (
+            match.group("old") is not None
+            or match.group("unit").lower() == "månaders"
+            or (match.group("adjective") or "").strip() == "-"
+            or before in _AGE_BEFORE
+            or " och " in match.group().lower()
+            or " and " in match.group().lower()
+        )
+        if age_like:
+            spans.append(match.span())
+    return spans
+
+
+def _last_word(text: str, position: int) -> str:
+    """The word (or one of "(" and ",") straight before *position*, lower-cased."""
+    index = position - 1
+    while index >= 0 and text[index] == " ":
+        index -= 1
+    if index >= 0 and text[index] in "(,":
+        return text[index]
+    end = index + 1
+    while index >= 0 and (text[index].isalpha()):
+        index -= 1
+        if end - index > 30:
+            break
+    return text[index + 1 : end].lower()
+
+
+def _group_spans(text: str) -> list[tuple[int, int]]:
+    """Group names: the word after "avdelning(en)", "avd." or "gruppen", and "Solrosens avdelning"."""
+    tokens = list(re.finditer(r"[^\W_]+", text))
+    spans = []
+    for index, token in enumerate(tokens):
+        lower = token.group().lower()
+        if lower not in _GROUP_WORDS:
+            continue
+        # "Solrosens avdelning", "Solrosen-avdelningen"
+        if index > 0:
+            previous = tokens[index - 1]
+            gap = text[previous.end() : token.start()]
+            if gap in (" ", "-") and previous.group()[:1].isupper() and previous.group().lower() not in _GROUP_STOP \
+                    and _kind_of(previous.group().lower()) not in ("keep", "soft") \
+                    and (gap == "-" or previous.group().endswith("s")):
+                spans.append(previous.span())
+        position = index + 1
+        # "avdelningen som heter Solrosen", "avd: Humlan"
+        while position < len(tokens) and tokens[position].group().lower() in ("som", "heter", "kallas", "nr"):
+            position += 1
+        if position >= len(tokens):
+            continue
+        following = tokens[position]
+        gap = text[token.end() : following.start()]
+        if len(gap) > 4 or gap.strip(" .:\"'") != "":
+            continue
+        word = following.group()
+        if word.lower() in _GROUP_STOP:
+            continue
+        definite = lower in _GROUP_DEFINITE and position == index + 1
+        kind = _kind_of(word.lower()) if word.isalpha() else "number"
+        # After "avdelning" (indefinite) a name follows; after "avdelningen" mostly a verb, unless capitalised.
+        if definite and not (word[:1].isupper() or kind in ("unknown", "proper", "name", "number")):
+            continue
+        end = following.end()
+        if position + 1 < len(tokens) and text[end : tokens[position + 1].start()] == " " \
+                and tokens[position + 1].group()[:1].isupper() and word[:1].isupper():
+            end = tokens[position + 1].end()  # "Blå Grodan"
+        spans.append((following.start(), end))
+    return spans
+
+
+@dataclass(frozen=True, slots=True)
+class _PlaceIndex:
+    """Distinctive words of preschool names, indexed by their first word (folded, lower-case)."""
+
+    sequences: dict[str, tuple[tuple[str, ...], ...]]
+
+    @classmethod
+    def build(cls, names: Iterable[str]) -> _PlaceIndex:
+        """Index the distinctive part of every name ("Förskolan Blå Grodan" -> "blå grodan")."""
+        found: dict[str, set[tuple[str, ...]]] = {}
+        for name in names:
+            words = [fold(token) for token in re.findall(r"[^\W\d_]+", name)
+                     if token.lower() not in _PLACE_GENERIC and not _is_street_word(token, token.lower())]
+            if not words or all(len(word) < 3 for word in words):
+                continue
+            if (len(words) == 1 and _kind_of(words[0]) in ("keep", "soft")) or words[0] in _STOPWORDS:
+                continue  # a preschool named after its district: the district may stay
+            found.setdefault(words[0], set()).add(tuple(words))
+        return cls({first: tuple(sorted(sequences, key=len, reverse=True)) for first, sequences in found.items()})
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans of preschool names in *text* that say which preschool it is."""
+        if not self.sequences:
+            return []
+        tokens = list(_WORD_TOKEN.finditer(text))
+        folded = [fold(token.group()) for token in tokens]
+        spans = []
+        index = 0
+        while index < len(tokens):
+            matched = self._match_at(text, tokens, folded, index)
+            if matched is None:
+                index += 1
+                continue
+            spans.append((tokens[index].start(), tokens[matched - 1].end()))
+            index = matched
+        return spans
+
+    def _match_at(self, text: str, tokens: list[re.Match[str]], folded: list[str], index: int) -> int | None:
+        """The index after a preschool name starting at token *index* that should be masked, or None."""
+        first = folded[index]
+        candidates = self.sequences.get(first)
+        possessive = False
+        if candidates is None and first.endswith("s") and tokens[index].group()[:1].isupper():
+            candidates, possessive = self.sequences.get(first[:-1]), True  # "Sagobergets"
+        if not candidates:
+            return None
+        for sequence in candidates:
+            end = index + len(sequence)
+            if end > len(tokens):
+                continue
+            if any(folded[index + offset] != word for offset, word in enumerate(sequence) if offset or not possessive):
+                continue
+            if any(text[tokens[position - 1].end() : tokens[position].start()] not in (" ", "-")
+                   for position in range(index + 1, end)):
+                continue
+            if self._identifying(text, tokens, folded, index, sequence):
+                return end
+        return None
+
+    @staticmethod
+    def _identifying(text: str, tokens: list[re.Match[str]], folded: list[str], index: int,
+                     sequence: tuple[str, ...]) -> bool:
+        """Whether the words at *index* name the preschool here, not just an ordinary word ("färjan")."""
+        cue_before = index > 0 and folded[index - 1] in {fold(cue) for cue in _PLACE_CUES}
+        cue_after = index + len(sequence) < len(tokens) and folded[index + len(sequence)].startswith("forskol")
+        if cue_before or cue_after or len(sequence) > 1:
+            return True
+        word = tokens[index].group()
+        lower = word.lower()
+        if fold(lower) != sequence[0] and lower.endswith("s"):
+            lower = lower[:-1]  # "Sagobergets"
+        kind = _kind_of(lower)
+        if kind not in ("common", "keep", "soft", "ambiguous"):
+            return True  # not an ordinary word in any case
+        # An ordinary word that is rare ("Sagoberget", "kastanjelunden") names the preschool in any case; a
+        # frequent one ("färjan") only when capitalised in the middle of a sentence.
+        if _zipf(lower, "sv") < 2.5:
+            return True
+        return word[:1].isupper() and not _sentence_start(text, tokens[index].start())
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -419,7 +867,13 @@ class _Work:
 
 
 class Scrubber:
-    """Masks personal data in free text; `scrub` below is the shared default instance."""
+    """Masks personal data in free text; built once per set of preschool names (a token index, not regexes).
+
+    `scrub` below is the shared default instance, which knows no preschool names.
+    """
+
+    def __init__(self, places: Iterable[str] = ()) -> None:
+        self._places = _PlaceIndex.build(places)
 
     def scrub(self, text: str) -> Scrubbed:
         """Mask personal data in *text* and report which kinds were masked."""
@@ -432,6 +886,10 @@ class Scrubber:
         work.mask(_matches(_FLAT, work.text), "address")
         work.mask(_matches(_POSTCODE_SPACED, work.text), "postcode")
         work.mask(_plain_postcode_spans(work.text), "postcode")
+        work.mask(_birthdate_spans(work.text), "birthdate")
+        work.mask(_age_spans(work.text), "age")
+        work.mask(self._places.spans(work.text), "preschool")
+        work.mask(_group_spans(work.text), "group")
         work.mask(_name_spans(work.text), "name")
         return _rebuild(text, normalised, work.spans)
 
