@@ -45,6 +45,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.match
+	$(BIN)/python -m bench.masking
 	$(BIN)/python -m bench.load
 
 package: $(STAMP)

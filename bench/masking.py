@@ -22,7 +22,9 @@ from importlib import resources
 
 import yaml
 
+from knowledge.limits import MAX_MESSAGE_CHARS
 from knowledge.scrub import Scrubber, warm_up
+from routing.demo import demo_directory
 
 # Names NOT in the shipped lists (checked at start): the generalisation half of the name figure.
 HELD_OUT = [
@@ -186,6 +188,24 @@ def address(rng: random.Random) -> str:
     return f"{street} {number}{extra}"
 
 
+MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+          "november", "december"]
+GROUPS = ["Ekorrarna", "Solrosen", "Humlan", "Blåbäret", "Myrstacken", "Snigeln", "Grodorna", "Lingonet"]
+
+
+def birthdate(rng: random.Random) -> str:
+    """A birth date after "född", as people write it."""
+    year, month, day = rng.randint(2019, 2025), rng.randint(1, 12), rng.randint(1, 28)
+    date = rng.choice([f"{day} {MONTHS[month - 1]} {year}", f"{year}-{month:02d}-{day:02d}",
+                       f"{day}/{month}-{year % 100:02d}", f"den {day}/{month} {year}"])
+    return f"född {date}"
+
+
+def group(rng: random.Random) -> str:
+    """A group (avdelning) name, as people write it."""
+    return rng.choice(["avdelning {}", "avdelningen {}", "avd. {}", "{}s avdelning"]).format(rng.choice(GROUPS))
+
+
 def _disguise(rng: random.Random, value: str) -> str:
     """Sometimes a zero-width space inside, sometimes full-width digits."""
     roll = rng.random()
@@ -227,7 +247,7 @@ def build_corpus(seed: int = 3, names_count: int = 320, identifiers: int = 320) 
             item.names.append((surname, False))
         item.words = _words_of(re.sub(r"\{\w\}(?::?s(?!\w))?", " ", template))
         items.append(item)
-    makers = [personnummer, phone, email, address]
+    makers = [personnummer, phone, email, address, personnummer, phone, address, birthdate, group]
     for _ in range(identifiers):
         template = rng.choice(IDENTIFIER_TEMPLATES)
         first, second = rng.choice(makers), rng.choice(makers)
@@ -252,6 +272,11 @@ def leaked(secret: str, output: str) -> bool:
     digits = re.findall(r"\d+", secret.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
     if any(len(group) >= 2 and group in output for group in digits):
         return True
+    if secret.startswith("född"):
+        return (bool(digits) and any(group in output for group in digits if len(group) >= 1)) or any(
+            month in output for month in MONTHS if month in secret)
+    if any(name in secret for name in GROUPS):
+        return any(name in output for name in GROUPS if name in secret)
     street = secret.split(" ")[0].rstrip(".,")
     local = re.split(r"[@(\[ ]", secret)[0]
     return (len(street) > 4 and street in output) or (("@" in secret or "at]" in secret or "(at)" in secret) and (
@@ -261,16 +286,22 @@ def leaked(secret: str, output: str) -> bool:
 def run(items: list[Item], show: bool = False) -> dict[str, float | int]:
     """Scrub every item, timing each, and count what leaked and what was kept."""
     warm_up()  # as the app does at start: lists and dictionaries are loaded before the first message
-    scrubber = Scrubber()
+    directory = demo_directory()  # the app's scrubber knows every preschool name (bot.scrubbing.PlaceScrubber)
+    scrubber = Scrubber([p.name for p in directory.preschools] + [a for p in directory.preschools for a in p.aliases])
+    best: list[float] = []
     times: list[float] = []
     secrets = leaks = 0
     names = {True: [0, 0], False: [0, 0]}
     words = kept = 0
     problems: list[str] = []
     for item in items:
-        start = time.perf_counter()
-        output = scrubber.scrub(item.text).text
-        times.append((time.perf_counter() - start) * 1000)
+        runs = []
+        for _ in range(3):
+            start = time.perf_counter()
+            output = scrubber.scrub(item.text).text
+            runs.append((time.perf_counter() - start) * 1000)
+        times.append(runs[0])  # the first scrub of a sentence: words not yet seen, nothing cached for them
+        best.append(min(runs))  # the algorithm's own cost, without other processes on a shared machine
         for kind, secret in item.secrets:
             secrets += 1
             if leaked(secret, output):
@@ -294,6 +325,7 @@ def run(items: list[Item], show: bool = False) -> dict[str, float | int]:
         print("\n".join(problems))
     total_names = names[True][0] + names[False][0]
     ordered = sorted(times)
+    best.sort()
     return {
         "sentences": len(items),
         "identifiers": secrets,
@@ -307,7 +339,22 @@ def run(items: list[Item], show: bool = False) -> dict[str, float | int]:
         "p50_ms": round(statistics.median(times), 3),
         "p99_ms": round(ordered[int(len(ordered) * 0.99) - 1], 3),
         "max_ms": round(ordered[-1], 3),
+        "best_of_3_p99_ms": round(best[int(len(best) * 0.99) - 1], 3),
+        "max_4000_chars_ms": round(_long_message_ms(scrubber), 3),
     }
+
+
+def _long_message_ms(scrubber: Scrubber) -> float:
+    """Best of 3 over a message at the length limit, full of names, numbers and addresses."""
+    piece = ("Zelda och Hamse, pnr 190312-2388, bor på Sibeliusgången 18 och ringer från 070-123 45 67; "
+             "Wilmer är född 12 mars 2020 och går på avdelning Solrosen. ")
+    text = (piece * (MAX_MESSAGE_CHARS // len(piece) + 1))[:MAX_MESSAGE_CHARS]
+    runs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        scrubber.scrub(text)
+        runs.append((time.perf_counter() - start) * 1000)
+    return min(runs)
 
 
 def main() -> None:

@@ -94,10 +94,11 @@ def warm_up_knowledge() -> None:
     workers share the pages). A failure is logged and left for the first real message to surface.
     """
     from knowledge.assessment import assess
-    from knowledge.scrub import scrub
+    from knowledge.scrub import scrub, warm_up
     from knowledge.understanding import understand
 
-    for step in (lambda: scrub(_WARM_UP_TEXT), lambda: assess(_WARM_UP_TEXT), lambda: understand(_WARM_UP_TEXT)):
+    steps = (warm_up, lambda: scrub(_WARM_UP_TEXT), lambda: assess(_WARM_UP_TEXT), lambda: understand(_WARM_UP_TEXT))
+    for step in steps:
         try:
             step()
         except Exception as error:
@@ -116,6 +117,8 @@ async def _warm_up(services: Services) -> None:
     except Exception as error:  # an empty or unreachable database must not stop the service from starting
         log.warning("routing directory not loaded at start", extra={"event": "warm_up_failed",
                                                                      **error_fields(error)})
+    if services.scrub is not None:
+        await services.scrub.scrubber()  # the preschool-name index, built once per routing snapshot
 
 
 def freeze_after_startup(app: web.Application) -> None:

@@ -20,6 +20,7 @@ from bot.handoff.engine import HandoffEngine
 from bot.logs import error_fields
 from bot.records import ConsultationRecords
 from bot.references import ConversationReferences
+from bot.scrubbing import PlaceScrubber
 from bot.settings import Settings
 from bot.storage import SqlStorage
 from dialogs.cards import welcome_card
@@ -58,6 +59,7 @@ class Services:
     dialog: MainDialog
     bot: SamradBot
     handoff: HandoffEngine  # the app's timer task and `samrad worker` drive its timers
+    scrub: PlaceScrubber | None = None  # the dialogs' scrubber (knows preschool names)
 
 
 def build_services(settings: Settings, engine: AsyncEngine, adapter: CloudAdapter,
@@ -70,10 +72,11 @@ def build_services(settings: Settings, engine: AsyncEngine, adapter: CloudAdapte
     records = ConsultationRecords(engine, clock)
     routing = RoutingService(engine)
     faq = Faq.load()
+    scrub = PlaceScrubber(routing)  # also masks preschool names; rebuilt after every routing reload
     handoff = build_handoff(settings=settings, engine=engine, adapter=adapter, clock=clock,
                             references=references, records=records, routing=routing, storage=storage)
     dialog = MainDialog(DialogServices(routing=routing, faq=faq, clock=clock, recorder=records,
-                                       handoff=handoff, user_state=user_state))
+                                       handoff=handoff, user_state=user_state, scrub=scrub))
 
     async def greet(turn_context: TurnContext) -> None:
         lang = await language_of(turn_context, user_state)
@@ -101,4 +104,4 @@ def build_services(settings: Settings, engine: AsyncEngine, adapter: CloudAdapte
     return Services(settings=settings, engine=engine, adapter=adapter, clock=clock, storage=storage,
                     conversation_state=conversation_state, user_state=user_state, references=references,
                     records=records, routing=routing, faq=faq, dialog=dialog, bot=bot,
-                    handoff=handoff)
+                    handoff=handoff, scrub=scrub)

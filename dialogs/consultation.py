@@ -16,13 +16,13 @@ from dialogs.prompt import ASK, ask
 from dialogs.routes import decide, route_district_name
 from dialogs.text import law_reference, say, text_for
 from knowledge.assessment import Answers, assess
-from knowledge.scrub import scrub
+from knowledge.scrub import KIND_ORDER
 
 log = logging.getLogger(__name__)
 STEPS = "consultation"
 SUMMARY_MAX = 300  # the note keeps a short summary; the rest is not needed for statistics or handoff
 _ANSWER_BOOL = {"yes": True, "no": False, "unsure": None}
-PII_KINDS = ("personnummer", "phone", "email", "address", "postcode", "name")
+PII_KINDS = KIND_ORDER
 
 
 def masked_kinds(lang: str, kinds: frozenset[str] | set[str]) -> str:
@@ -64,7 +64,7 @@ class ConsultationDialog(InterruptibleDialog):
         typed = step.result.get("text")
         if typed:
             # Scrubbed before anything reaches dialog state; the raw text is not kept anywhere.
-            scrubbed = scrub(typed)
+            scrubbed = await self.services.scrub(typed)
             step.values["summary"] = scrubbed.text[:SUMMARY_MAX]
             if scrubbed.kinds:
                 log.info("masked", extra={"event": "scrubbed", "kinds": sorted(scrubbed.kinds)})

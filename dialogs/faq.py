@@ -12,7 +12,6 @@ from dialogs.cards import faq_card
 from dialogs.ports import DialogServices
 from dialogs.prompt import ASK, ask
 from dialogs.text import say
-from knowledge.scrub import scrub
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +32,8 @@ class FaqDialog(InterruptibleDialog):
 
     async def _answer(self, step: WaterfallStepContext) -> DialogTurnResult:
         lang = await self.lang(step.context)
-        article = self.services.faq.search(scrub(step.result["text"]).text, lang=lang)
+        query = (await self.services.scrub(step.result["text"])).text
+        article = self.services.faq.search(query, lang=lang)
         if article is not None:
             log.info("faq hit", extra={"event": "faq_hit", "slug": article.slug})
             await step.context.send_activity(MessageFactory.attachment(faq_card(lang, article.title, article.body)))

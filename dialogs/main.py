@@ -18,7 +18,6 @@ from dialogs.handoff import HandoffDialog
 from dialogs.ports import DialogServices
 from dialogs.prompt import ASK, ask
 from dialogs.text import say
-from knowledge.scrub import scrub
 
 log = logging.getLogger(__name__)
 MENU = "menu"
@@ -53,7 +52,7 @@ class MainDialog(InterruptibleDialog):
                 return await step.next(answer)
             text = user_text(context.activity)
             if text and ("?" in text or len(text.split()) >= QUESTION_MIN_WORDS):
-                query = scrub(text).text
+                query = (await self.services.scrub(text)).text
                 if self.services.faq.search(query, lang=lang) is not None:
                     return await step.next({"choice": "faq", "query": query})
                 lines.append("fallback.unknown")

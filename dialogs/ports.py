@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from botbuilder.core import TurnContext, UserState
+
+from knowledge.scrub import Scrubbed, scrub
 
 if TYPE_CHECKING:
     from knowledge.faq import Faq
@@ -31,6 +33,14 @@ class HandoffPort(Protocol):
         ...
 
 
+Scrub = Callable[[str], Awaitable[Scrubbed]]
+
+
+async def default_scrub(text: str) -> Scrubbed:
+    """The scrubber without preschool names (tests; the app passes one that knows them)."""
+    return scrub(text)
+
+
 @dataclass
 class DialogServices:
     """Everything the dialogs use, passed in so tests can swap any part."""
@@ -41,3 +51,4 @@ class DialogServices:
     recorder: ConsultationRecorder
     handoff: HandoffPort
     user_state: UserState
+    scrub: Scrub = default_scrub  # masks personal data and preschool names before anything is kept

@@ -38,7 +38,7 @@ MASKS = {
 }
 KINDS = frozenset(MASKS)
 # The kinds in the order they are named to the user ("Jag tog bort namn, personnummer och …").
-KIND_ORDER = ("name", "personnummer", "phone", "email", "address", "postcode", "birthdate", "age", "preschool",
+KIND_ORDER = ("personnummer", "phone", "email", "address", "postcode", "name", "birthdate", "age", "preschool",
               "group")
 
 
@@ -133,7 +133,7 @@ _EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]{{1,64}}{_AT}[\w-]{{1,63}}(?:{_DOT}[\w
 # Six or eight digits (also split "20-02-29"), then four: also near-misses with a wrong checksum, since a
 # typo is still identifying. Separators: -, +, _, ., space, " - " (en-dash is unified to "-" first).
 _PERSONNUMMER = re.compile(
-    r"(?<![\w+])(?P<date>(?:(?:19|20)[-. ]?)?\d{2}(?:[-. ]?\d{2}){2})(?P<sep>\s?[-+_.]\s?|\s)?(?P<last>\d{4})"
+    r"(?<![\w+])(?P<date>(?:(?:19|20)[-. ]?)?\d{2}(?:[-. ]?\d{2}){2})(?P<sep>\s?[-+_.]\s?|\s)?(?P<last>\d{4}|\d{2} \d{2})"
     r"(?!\w)(?![-.,]\d)"
 )
 _DIGITS_BEFORE = re.compile(r"(?<![\w+])\d{1,4}[-. ]?$")
@@ -230,7 +230,11 @@ def _address_spans(text: str) -> list[tuple[int, int]]:
             pass
         elif lower in _STREET_WORDS and index > 0 and _joined(text, tokens[index - 1], token):
             previous = tokens[index - 1].group()
-            if not (previous[:1].isupper() or _ROMAN.fullmatch(previous)):
+            if previous.lower() in _STOPWORDS or previous.lower() in _STREET_WORDS:
+                continue
+            # "Tensta allé 5", "Gustav III:s väg"; in lower case ("tensta allé 5") only with a number after.
+            if not (previous[:1].isupper() or _ROMAN.fullmatch(previous)) and not _ADDRESS_TAIL.match(
+                    text, token.end()):
                 continue
             start_index = index - 1
         elif (len(lower) >= 3 and lower.endswith(_STREET_ABBREVIATED) and not lower.endswith("dag")
@@ -311,6 +315,10 @@ _STOPWORDS = frozenset(
 _CONJUNCTIONS = frozenset({"och", "eller", "and", "or", "&", "samt", "plus", "med"})
 _SENTENCE_END = frozenset(".!?:;\n•-–*>\"'(")
 _VOWELS = frozenset("aeiouyåäöéü")
+# Endings of the names of places and institutions; people's names do not end like this.
+_INSTITUTIONS = ("sjukhuset", "sjukhus", "skolan", "skola", "huset", "centrum", "centret", "kyrkan", "badet",
+                 "biblioteket", "gården", "parken", "torget", "stationen", "vårdcentral", "vårdcentralen",
+                 "mottagningen", "kliniken", "stan", "staden", "köping", "hamn", "moskén", "förening", "föreningen")
 # Endings of Swedish derived words that names do not have ("rådgivning", "trygghet", "vänskap").
 _DERIVATIONS = ("ning", "ningen", "ningar", "het", "heten", "skap", "skapet", "lig", "liga", "ligt", "isk", "iska",
                 "iskt", "ande", "andet", "ende", "endet", "else", "elsen", "tion", "tionen", "itet", "iteten")
@@ -481,6 +489,8 @@ def _kind_of(lower: str) -> str:
         return "unknown" if "unknown" in parts else (parts[-1] if parts else "common")
     if "'" in lower or "’" in lower:  # "Zelda's", "I'm", "don't": the word before the apostrophe decides
         return _kind_of(re.split(r"['’]", lower, maxsplit=1)[0])
+    if lower.endswith(_INSTITUTIONS) and len(lower) > 8:
+        return "soft"  # "Södersjukhuset", "Husbyskolan", "Kulturhuset": places, not people
     return _lexical(lower)
 
 
@@ -743,7 +753,9 @@ def _group_spans(text: str) -> list[tuple[int, int]]:
         definite = lower in _GROUP_DEFINITE and position == index + 1
         kind = _kind_of(word.lower()) if word.isalpha() else "number"
         # After "avdelning" (indefinite) a name follows; after "avdelningen" mostly a verb, unless capitalised.
-        if definite and not (word[:1].isupper() or kind in ("unknown", "proper", "name", "number")):
+        # A lower-case ordinary word is a group name only in the definite form groups have ("solrosen").
+        named = word[:1].isupper() or kind in ("unknown", "proper", "name", "number")
+        if not named and (definite or not word.lower().endswith(("en", "an", "et", "na"))):
             continue
         end = following.end()
         if position + 1 < len(tokens) and text[end : tokens[position + 1].start()] == " " \
@@ -904,6 +916,8 @@ def _personnummer_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _PERSONNUMMER.finditer(text):
         value = match.group(0)
+        if " " in match.group("last") and " " in match.group("date"):
+            continue  # "10 12 14 16 18": a list of numbers, not "19 03 12 2388" or "190312 23 88"
         if value.isdigit() and len(value) == 10 and value.startswith("0") and not is_valid_personnummer(value):
             continue
         start = match.start()

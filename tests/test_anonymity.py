@@ -31,12 +31,31 @@ SECRETS = {
     "international": "+46 8 123 456 78",
     "email": "lisa.andersson@example.se",
     "address": "Storgatan 12",
+    # The forms of issue 11: separators, spaces, zero-width characters, two-word streets, quasi-identifiers
+    "personnummer spaced": "20210704 5128",
+    "personnummer underscore": "190514_8928",
+    "personnummer en-dash": "190312\u20132388",
+    "mobile dotted": "070.123.45.67",
+    "mobile parenthesised": "(070) 123 45 67",
+    "mobile zero-width": "070\u200b-765 43 21",
+    "email at": "pappa.karimi(at)example.se",
+    "street two words": "Tensta allé 5",
+    "street compound": "Sibeliusgången 18",
+    "unlisted child name": "Zelda",
+    "unlisted sibling name": "Hamse",
+    "birth date": "12 mars 2020",
+    "group": "Ekorrarna",
 }
 CONCERN = (f"{SECRETS['child name']} (pnr {SECRETS['personnummer']}) har blåmärken på ryggen. Pappan "
            f"{SECRETS['parent name']} nås på {SECRETS['mobile']} eller {SECRETS['email']}, de bor på "
-           f"{SECRETS['address']}, 123 45 Stockholm.")
+           f"{SECRETS['address']}, 123 45 Stockholm. {SECRETS['unlisted child name']} är född "
+           f"{SECRETS['birth date']} och går på avdelning {SECRETS['group']}, hennes bror "
+           f"{SECRETS['unlisted sibling name']} bor på {SECRETS['street two words']}.")
 RELAY = (f"Hennes personnummer är {SECRETS['personnummer short']}, mammans samordningsnummer "
-         f"{SECRETS['samordningsnummer']}, ring {SECRETS['mobile compact']} eller {SECRETS['international']}.")
+         f"{SECRETS['samordningsnummer']}, ring {SECRETS['mobile compact']} eller {SECRETS['international']}. "
+         f"Andra nummer: {SECRETS['personnummer spaced']}, {SECRETS['personnummer underscore']}, "
+         f"{SECRETS['personnummer en-dash']}, {SECRETS['mobile dotted']}, {SECRETS['mobile parenthesised']}, "
+         f"{SECRETS['mobile zero-width']}, {SECRETS['email at']}; de flyttade till {SECRETS['street compound']}.")
 
 
 async def every_row_as_text(engine) -> str:  # type: ignore[no-untyped-def]

@@ -8,8 +8,8 @@ TEXT: dict[str, str] = {
         "You don't need to be sure — being worried is enough."
     ),
     "welcome.anonymity": (
-        "You can consult anonymously: I never ask for the child's name and I keep nothing that could "
-        "identify the child."
+        "You can consult anonymously: I never ask for the child's name. I remove names, personal identity "
+        "numbers, addresses and phone numbers before anything is saved — still, don't write the child's name."
     ),
     "welcome.acute": "If the child is in immediate danger — call 112 now.",
     "menu.title": "What would you like to do?",
@@ -60,10 +60,10 @@ TEXT: dict[str, str] = {
     # Consultation: anonymity and place
     "consult.intro": (
         "We consult anonymously. You don't need to be sure — being worried is enough. "
-        "Don't write the child's name or anything that could identify the child."
+        "Don't write the child's name or anything else that could point to the child."
     ),
     "place.ask": "Which preschool is it? Type the preschool's name — or the district, if you prefer.",
-    "place.why": "I only ask to find the right contacts. The preschool is not saved.",
+    "place.why": "I only ask to find the right contacts. The note says the district, not the preschool.",
     "place.placeholder": "Preschool name or district",
     "place.send": "Send",
     "place.district_only": "I'd rather choose the district",
@@ -94,8 +94,9 @@ TEXT: dict[str, str] = {
     "category.honour": "Honour-related violence and oppression",
     "category.family_support": "The family needs support",
     "words.ask": (
-        "In your own words, tell me what you have seen or heard. Don't write the child's name or anything "
-        "that could identify the child."
+        "In your own words, tell me what you have seen or heard. I remove names, personal identity numbers, "
+        "addresses and phone numbers before anything is saved — still, don't write the child's name or "
+        "anything else that could point to the child."
     ),
     "words.skip": "Skip",
     "words.placeholder": "This is what I have seen or heard …",
@@ -106,6 +107,10 @@ TEXT: dict[str, str] = {
     "pii.address": "addresses",
     "pii.postcode": "postcodes",
     "pii.name": "names",
+    "pii.birthdate": "dates of birth",
+    "pii.age": "exact ages",
+    "pii.preschool": "preschool names",
+    "pii.group": "group names",
     "list.and": "and",
     # Questions
     "q.duration": "How long have you been worried?",
@@ -190,7 +195,10 @@ TEXT: dict[str, str] = {
     "final.finish": "Finish",
     "final.bye": "Thank you for caring about the child. Write whenever you like and we'll start again.",
     "note.title": "Consultation note (konsultationsanteckning, anonymised)",
-    "note.lead": "The note contains nothing that could identify the child. It can help you remember.",
+    "note.lead": (
+        "The note is anonymised: I removed the names, personal identity numbers, addresses and phone numbers "
+        "I found. It can help you remember."
+    ),
     "note.day": "Date",
     "note.district": "District",
     "note.age": "Age",
@@ -279,8 +287,9 @@ TEXT: dict[str, str] = {
         "{name} ({role}) has taken your request. Write here and I'll pass it on. Type **end** when you are done."
     ),
     "relay.privacy": (
-        "Don't write the child's name or anything that could identify the child. I remove personal identity "
-        "numbers, phone numbers and the like before anything is passed on. If the child can be identified, "
+        "Don't write the child's name or anything that could identify the child. I remove names, personal "
+        "identity numbers, addresses and phone numbers before anything is passed on, but I may miss something. "
+        "If the child can be identified, "
         "social services may have to treat the conversation as a report."
     ),
     "relay.claimed_you": (

@@ -8,8 +8,8 @@ TEXT: dict[str, str] = {
         "Du behöver inte vara säker — det räcker att du är orolig."
     ),
     "welcome.anonymity": (
-        "Du kan rådgöra anonymt: jag frågar aldrig efter barnets namn och sparar inget som kan "
-        "identifiera barnet."
+        "Du kan rådgöra anonymt: jag frågar aldrig efter barnets namn. Jag tar bort namn, personnummer, "
+        "adresser och telefonnummer innan något sparas — skriv ändå inte barnets namn."
     ),
     "welcome.acute": "Är barnet i akut fara — ring 112 nu.",
     "menu.title": "Vad vill du göra?",
@@ -60,10 +60,10 @@ TEXT: dict[str, str] = {
     # Consultation: anonymity and place
     "consult.intro": (
         "Vi rådgör anonymt. Du behöver inte vara säker — det räcker att du är orolig. "
-        "Skriv inte barnets namn eller något som kan identifiera barnet."
+        "Skriv inte barnets namn eller något annat som kan peka ut barnet."
     ),
     "place.ask": "Vilken förskola gäller det? Skriv förskolans namn — eller stadsdelen, om du hellre vill det.",
-    "place.why": "Jag frågar bara för att hitta rätt kontakter. Förskolan sparas inte.",
+    "place.why": "Jag frågar bara för att hitta rätt kontakter. I anteckningen står stadsdelen, inte förskolan.",
     "place.placeholder": "Förskolans namn eller stadsdel",
     "place.send": "Skicka",
     "place.district_only": "Jag vill hellre välja stadsdel",
@@ -94,8 +94,9 @@ TEXT: dict[str, str] = {
     "category.honour": "Hedersrelaterat våld och förtryck",
     "category.family_support": "Familjen behöver stöd",
     "words.ask": (
-        "Berätta med egna ord vad du har sett eller hört. Skriv inte barnets namn eller något som kan "
-        "identifiera barnet."
+        "Berätta med egna ord vad du har sett eller hört. Jag tar bort namn, personnummer, adresser och "
+        "telefonnummer innan något sparas — skriv ändå inte barnets namn eller något annat som kan peka ut "
+        "barnet."
     ),
     "words.skip": "Hoppa över",
     "words.placeholder": "Det här har jag sett eller hört …",
@@ -106,6 +107,10 @@ TEXT: dict[str, str] = {
     "pii.address": "adresser",
     "pii.postcode": "postnummer",
     "pii.name": "namn",
+    "pii.birthdate": "födelsedatum",
+    "pii.age": "exakt ålder",
+    "pii.preschool": "förskolans namn",
+    "pii.group": "avdelningens namn",
     "list.and": "och",
     # Questions
     "q.duration": "Hur länge har du varit orolig?",
@@ -189,7 +194,10 @@ TEXT: dict[str, str] = {
     "final.finish": "Avsluta",
     "final.bye": "Tack för att du bryr dig om barnet. Skriv när du vill, så börjar vi om.",
     "note.title": "Konsultationsanteckning (avidentifierad)",
-    "note.lead": "Anteckningen innehåller inget som kan identifiera barnet. Den kan hjälpa dig att minnas.",
+    "note.lead": (
+        "Anteckningen är avidentifierad: jag har tagit bort de namn, personnummer, adresser och telefonnummer "
+        "jag hittade. Den kan hjälpa dig att minnas."
+    ),
     "note.day": "Datum",
     "note.district": "Stadsdel",
     "note.age": "Ålder",
@@ -277,8 +285,9 @@ TEXT: dict[str, str] = {
         "Skriv **avsluta** när ni är klara."
     ),
     "relay.privacy": (
-        "Skriv inte barnets namn eller något som kan identifiera barnet. Jag tar bort personnummer, "
-        "telefonnummer och liknande innan något skickas vidare. Går barnet att identifiera kan "
+        "Skriv inte barnets namn eller något som kan identifiera barnet. Jag tar bort namn, personnummer, "
+        "adresser och telefonnummer innan något skickas vidare, men jag kan missa något. Går barnet att "
+        "identifiera kan "
         "socialtjänsten behöva behandla samtalet som en anmälan."
     ),
     "relay.claimed_you": (

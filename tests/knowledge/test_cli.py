@@ -32,3 +32,11 @@ def test_scrub_copies_stdin_scrubbed(capsys: pytest.CaptureFixture[str], monkeyp
     monkeypatch.setattr("sys.stdin", io.StringIO("Alva, 811218-9876, ring 070-123 45 67\n"))
     assert main(["scrub"]) == 0
     assert capsys.readouterr().out == "[namn], [personnummer], ring [telefon]\n"
+
+
+def test_scrub_masks_the_example_of_issue_11(capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Zelda bor på Sibeliusgången 18, pnr 190312\u20132388, går på avdelning Solrosen.\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+    assert main(["scrub"]) == 0
+    assert capsys.readouterr().out == "[namn] bor på [adress], pnr [personnummer], går på avdelning [avdelning].\n"

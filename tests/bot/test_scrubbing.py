@@ -1,0 +1,83 @@
+"""The place-aware scrubber: preschool names of the current routing snapshot, rebuilt after a reload."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from bot.handoff.tables import HandoffRow
+from bot.scrubbing import PlaceScrubber
+from bot.tables import ConsultationRow
+from routing.demo import load_demo
+from tests.handoff.harness import TUESDAY_10, Clock
+from tests.handoff.test_flow import run_app
+
+
+@dataclass
+class FakePreschool:
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class FakeDirectory:
+    preschools: tuple[FakePreschool, ...]
+
+
+@dataclass
+class FakeRouting:
+    """A RoutingService stand-in: `directory()` returns the current snapshot or raises."""
+
+    current: Any
+    loads: list[Any] = field(default_factory=list)
+
+    async def directory(self) -> Any:
+        if isinstance(self.current, Exception):
+            raise self.current
+        self.loads.append(self.current)
+        return self.current
+
+
+async def test_preschool_names_are_masked_and_the_index_follows_a_reload() -> None:
+    routing = FakeRouting(FakeDirectory((FakePreschool("Förskolan Sagoberget", ("Sagobergets förskola",)),)))
+    scrub = PlaceScrubber(routing)
+    assert (await scrub("Hon går på Sagoberget.")).text == "Hon går på [förskola]."
+    first = await scrub.scrubber()
+    assert await scrub.scrubber() is first  # built once per snapshot
+    routing.current = FakeDirectory((FakePreschool("Förskolan Bärnstenen"),))  # what reload() leads to
+    assert (await scrub("Hon går på Bärnstenen.")).text == "Hon går på [förskola]."
+    assert await scrub.scrubber() is not first
+
+
+async def test_without_a_directory_everything_else_is_still_masked() -> None:
+    scrub = PlaceScrubber(FakeRouting(RuntimeError("database down")))
+    result = await scrub("Zelda, 070-123 45 67, Storgatan 12")
+    assert result.text == "[namn], [telefon], [adress]"
+
+
+async def test_a_preschool_name_in_the_free_text_reaches_no_table(sqlite_db, connector):
+    await load_demo(sqlite_db.engine)
+    app = await run_app(sqlite_db, connector, Clock(TUESDAY_10))
+    staff = "aad-staff-place"
+    say = lambda text=None, value=None: app.say(staff, "Anna Personal", text, value)  # noqa: E731
+    try:
+        await say("hej")
+        await say(value={"action": "menu", "choice": "consult"})
+        await say("Förskola Sagoberget")
+        await say(value={"action": "concern", "choices": "physical"})
+        await say("Barnen på Sagoberget säger att hon har blåmärken, hon är 22 månader gammal")
+        for step, choice in (("duration", "weeks"), ("child_told", "no"), ("safe_today", "yes"), ("age", "1-3"),
+                             ("final", "handoff")):
+            await say(value={"action": step, "choice": choice})
+        await say("nej")
+        async with sqlite_db.engine.connect() as connection:
+            summaries = (await connection.execute(select(ConsultationRow.summary))).scalars().all()
+            notes = (await connection.execute(select(HandoffRow.note))).scalars().all()
+        assert summaries and all("Sagoberget" not in (summary or "") for summary in summaries)
+        assert any("[förskola]" in (summary or "") for summary in summaries)
+        assert "22 månader" not in " ".join(summaries)
+        assert notes and all("Sagoberget" not in (note or "") for note in notes)
+    finally:
+        await app.client.close()
