@@ -133,7 +133,8 @@ _EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]{{1,64}}{_AT}[\w-]{{1,63}}(?:{_DOT}[\w
 # Six or eight digits (also split "20-02-29"), then four: also near-misses with a wrong checksum, since a
 # typo is still identifying. Separators: -, +, _, ., space, " - " (en-dash is unified to "-" first).
 _PERSONNUMMER = re.compile(
-    r"(?<![\w+])(?P<date>(?:(?:19|20)[-. ]?)?\d{2}(?:[-. ]?\d{2}){2})(?P<sep>\s?[-+_.]\s?|\s)?(?P<last>\d{4}|\d{2} \d{2})"
+    r"(?<![\w+])(?P<date>(?:(?:19|20)[-. ]?)?\d{2}(?:[-. ]?\d{2}){2})(?P<sep>\s?[-+_.]\s?|\s)?"
+    r"(?P<last>\d{4}|\d{2} \d{2})"
     r"(?!\w)(?![-.,]\d)"
 )
 _DIGITS_BEFORE = re.compile(r"(?<![\w+])\d{1,4}[-. ]?$")
