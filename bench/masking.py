@@ -295,13 +295,10 @@ def run(items: list[Item], show: bool = False) -> dict[str, float | int]:
     words = kept = 0
     problems: list[str] = []
     for item in items:
-        runs = []
-        for _ in range(3):
-            start = time.perf_counter()
-            output = scrubber.scrub(item.text).text
-            runs.append((time.perf_counter() - start) * 1000)
-        times.append(runs[0])  # the first scrub of a sentence: words not yet seen, nothing cached for them
-        best.append(min(runs))  # the algorithm's own cost, without other processes on a shared machine
+        start = time.perf_counter()
+        output = scrubber.scrub(item.text).text
+        times.append((time.perf_counter() - start) * 1000)  # first sight: its new words are not cached yet
+        best.append(_cpu_ms(scrubber, item.text))
         for kind, secret in item.secrets:
             secrets += 1
             if leaked(secret, output):
@@ -339,8 +336,8 @@ def run(items: list[Item], show: bool = False) -> dict[str, float | int]:
         "p50_ms": round(statistics.median(times), 3),
         "p99_ms": round(ordered[int(len(ordered) * 0.99) - 1], 3),
         "max_ms": round(ordered[-1], 3),
-        "best_of_3_p99_ms": round(best[int(len(best) * 0.99) - 1], 3),
-        "max_4000_chars_ms": round(_long_message_ms(scrubber), 3),
+        "cpu_best_of_3_p99_ms": round(best[int(len(best) * 0.99) - 1], 3),
+        "cpu_4000_chars_ms": round(_long_message_ms(scrubber), 3),
     }
 
 
@@ -349,11 +346,16 @@ def _long_message_ms(scrubber: Scrubber) -> float:
     piece = ("Zelda och Hamse, pnr 190312-2388, bor på Sibeliusgången 18 och ringer från 070-123 45 67; "
              "Wilmer är född 12 mars 2020 och går på avdelning Solrosen. ")
     text = (piece * (MAX_MESSAGE_CHARS // len(piece) + 1))[:MAX_MESSAGE_CHARS]
+    return _cpu_ms(scrubber, text)
+
+
+def _cpu_ms(scrubber: Scrubber, text: str) -> float:
+    """Best of 3 in CPU time of this process: the scrubber's own cost, whatever else the machine runs."""
     runs = []
     for _ in range(3):
-        start = time.perf_counter()
+        start = time.process_time()
         scrubber.scrub(text)
-        runs.append((time.perf_counter() - start) * 1000)
+        runs.append((time.process_time() - start) * 1000)
     return min(runs)
 
 

@@ -563,8 +563,9 @@ def _adjacent(text: str, first: _Word, second: _Word) -> bool:
 def _possessive_kind(word: _Word) -> str | None:
     """The kind of the word without a genitive -s ("Zeldas", "Kalles"), or None when that cannot be one."""
     lower = word.lower
-    if word.kind == "common" and _zipf(lower, "sv") >= 2.5:
-        return None  # a word in its own right ("minnas", "hans"), whatever the name without its -s
+    if word.kind == "common" and _zipf(lower, "sv") >= 2.5 and not (
+            word.capital and _kind_of(lower[:-1]) == "name"):
+        return None  # a word in its own right ("minnas", "hans"), unless capitalised on a name ("Kalles")
     if len(lower) > 3 and lower.endswith("s") and lower.isalpha():
         base = _kind_of(lower[:-1])
         if base == "name" or (base in ("unknown", "proper", "ambiguous") and _zipf(lower, "sv") < 3.0):
