@@ -3,18 +3,32 @@ PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+LOCK   := requirements-dev.lock
 DB     ?= sqlite+aiosqlite:///./samrad.db
 
-.PHONY: run test lint bench package clean browser
+.PHONY: run test lint bench lock package clean browser
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11+ is needed ($(PYTHON) not found); set PYTHON=..."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+# Every dependency (dev extras and the build backend included) comes from the hashed lock; then Samråd itself,
+# editable, with nothing more resolved. A dependency added to pyproject.toml without `make lock` fails
+# tests/test_deploy.py.
+$(STAMP): $(BIN)/python pyproject.toml $(LOCK)
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
+
+## lock: re-resolve the hashed locks from pyproject.toml and requirements-build.in: requirements-dev.lock (with
+## the dev extras: make, CI) and requirements.lock (the same versions, runtime only: the Docker image)
+UV_COMPILE = $(BIN)/python -m uv pip compile pyproject.toml requirements-build.in --generate-hashes --universal \
+	--python-version 3.11
+lock: $(BIN)/python
+	$(BIN)/python -m pip install --quiet uv
+	$(UV_COMPILE) --extra dev -o requirements-dev.lock
+	$(UV_COMPILE) -c requirements-dev.lock -o requirements.lock
 
 ## run: install, migrate the SQLite database, load demo data when empty, serve on http://localhost:3978
 ## (development mode: no MicrosoftAppId, a loud banner, one worker process)

@@ -51,7 +51,7 @@ def serve(args: argparse.Namespace) -> int:
         raise CommandError(REFUSE_WITHOUT_APP_ID)
     if args.workers is not None and args.workers < 1:
         raise CommandError("--workers must be 1 or more")
-    workers = args.workers or settings.web_concurrency or os.cpu_count() or 1
+    workers = args.workers or settings.web_concurrency or _cpus()
     metrics_dir = _multiprocess_metrics(workers) if workers > 1 else None
 
     from aiohttp import web
@@ -92,6 +92,14 @@ def serve(args: argparse.Namespace) -> int:
 
 
 ACCESS_LOG_FORMAT = '%a "%r" %s %Tf'
+
+
+def _cpus() -> int:
+    """The CPUs this process may run on (a container's cpuset, not the host's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
 
 
 class _MetricsDir:
