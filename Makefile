@@ -57,10 +57,13 @@ test: $(STAMP) browser
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+## bench: matching, then whole consultations against Samråd (one worker, and `serve --workers 2`), the stock echo
+## bot and a bare handler on PostgreSQL (BENCH_DB=sqlite for the SQLite file); never part of `make test`
+BENCH_DB ?= postgres
 bench: $(STAMP)
 	$(BIN)/python -m bench.match
 	$(BIN)/python -m bench.masking
-	$(BIN)/python -m bench.load
+	$(BIN)/python -m bench.load --db $(BENCH_DB)
 
 package: $(STAMP)
 	$(BIN)/python -m bot.package

@@ -34,7 +34,8 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
 PG_URL = os.environ.get("SAMRAD_BENCH_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
-TARGETS = ("samrad", "echo", "bare")
+TARGETS = ("samrad", "samrad-2w", "echo", "bare")
+WORKERS_2 = 2  # samrad-2w: `samrad serve --workers 2`, as deployed (gunicorn + aiohttp's GunicornWebWorker)
 MODES = ("saturated", "paced")
 LEVELS = (1, 8, 32, 128)  # saturated: every simulated user sends its next turn the moment the reply is in
 TURNS = 400  # per level; raised so that every simulated user at a level can finish one consultation
@@ -166,7 +167,7 @@ IN_PROGRESS = 4  # turns a parked conversation gets: install, menu, preschool, c
 
 
 def _expect_for(target: str, step: Step) -> Callable[[Sequence[dict[str, Any]]], bool]:
-    if target == "samrad":
+    if target.startswith("samrad"):
         return step.expect
     if target == "echo" and step.kind == "message":
         return lambda rs: len(rs) == 1 and ":" in (rs[0].get("text") or "")
@@ -229,14 +230,28 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def children(pid: int) -> list[int]:
+    """The direct child processes of *pid* (gunicorn's workers)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            found += [int(child) for child in (task / "children").read_text().split()]
+    return found
+
+
 def memory_mb(pid: int) -> dict[str, float]:
-    """VmHWM (peak) and VmRSS (now) of *pid*, in MB."""
+    """VmHWM (peak), VmRSS (now) and Pss (RSS with shared pages split among their sharers) of *pid*, in MB."""
     found: dict[str, float] = {}
     with open(f"/proc/{pid}/status", encoding="ascii") as status:
         for line in status:
             key, _, rest = line.partition(":")
             if key in ("VmHWM", "VmRSS"):
                 found[key] = int(rest.split()[0]) / 1024
+    with contextlib.suppress(OSError), open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+        for line in rollup:
+            key, _, rest = line.partition(":")
+            if key == "Pss":
+                found["Pss"] = int(rest.split()[0]) / 1024
     return found
 
 
@@ -248,17 +263,27 @@ class Target:
         self.kind = kind
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}/api/messages"
-        command = [sys.executable, "-m", "bench.targets", kind, "--port", str(self.port)]
-        if db:
-            command += ["--db", db]
-        if schema:
-            command += ["--schema", schema]
-        if profile is not None:
-            command += ["--profile", str(profile)]
+        env = None
+        if kind == "samrad-2w":
+            # The deployed command itself: gunicorn's parent loads the knowledge, forks two workers on one port.
+            command = [sys.executable, "-m", "bot.cli", "serve", "--dev", "--workers", str(WORKERS_2),
+                       "--port", str(self.port), "--no-access-log"]
+            env = {**os.environ, "DATABASE_URL": db, "DATABASE_SCHEMA": schema, "HOST": "127.0.0.1",
+                   "LOG_LEVEL": "WARNING", "SAMRAD_DEV": "1"}
+            for name in ("MicrosoftAppId", "PROMETHEUS_MULTIPROC_DIR", "WEB_CONCURRENCY"):
+                env.pop(name, None)
+        else:
+            command = [sys.executable, "-m", "bench.targets", kind, "--port", str(self.port)]
+            if db:
+                command += ["--db", db]
+            if schema:
+                command += ["--schema", schema]
+            if profile is not None:
+                command += ["--profile", str(profile)]
         self._log = log.open("wb")
         # A session of its own: Ctrl-C reaches only this process, which then stops the target in order.
         self.process = subprocess.Popen(command, cwd=ROOT, stdout=self._log, stderr=subprocess.STDOUT,
-                                        start_new_session=True)
+                                        start_new_session=True, env=env)
 
     async def ready(self, session: aiohttp.ClientSession) -> None:
         deadline = time.monotonic() + START_TIMEOUT
@@ -273,7 +298,17 @@ class Target:
         raise RuntimeError(f"{self.kind} did not answer /healthz within {START_TIMEOUT:.0f} s")
 
     def memory(self) -> dict[str, float]:
-        return memory_mb(self.process.pid)
+        """The parent's memory, and with workers each worker's RSS (`workers_rss`) and their sum in VmRSS."""
+        parent = memory_mb(self.process.pid)
+        workers = [memory_mb(pid) for pid in children(self.process.pid)]
+        if not workers:
+            return parent
+        # RSS counts the pages the workers share with the parent (copy-on-write) in every process; Pss splits them.
+        return {"VmRSS": parent["VmRSS"] + sum(w["VmRSS"] for w in workers),
+                "VmHWM": parent["VmHWM"] + sum(w["VmHWM"] for w in workers),
+                "Pss": parent.get("Pss", 0.0) + sum(w.get("Pss", 0.0) for w in workers),
+                "parent_rss": parent["VmRSS"], "workers_rss": [round(w["VmRSS"], 1) for w in workers],
+                "workers_pss": [round(w.get("Pss", 0.0), 1) for w in workers]}
 
     async def stop(self) -> None:
         """SIGINT (graceful: aiohttp cleans up, the profiler writes), then SIGKILL after STOP_TIMEOUT.
@@ -447,6 +482,7 @@ class Result:
     memory: dict[str, float] = field(default_factory=dict)
     active: dict[str, Any] = field(default_factory=dict)
     warmup_errors: int = 0
+    first: Level | None = None  # the first consultation after start-up, before any warm-up turn
 
     def level(self, concurrency: int, mode: str = "saturated") -> Level | None:
         levels = self.paced if mode == "paced" else self.levels
@@ -456,13 +492,19 @@ class Result:
         return {"levels": {f"c{lv.concurrency}": lv.summary() for lv in self.levels},
                 "paced": {f"c{lv.concurrency}": lv.summary() for lv in self.paced},
                 "hwm_mb": round(self.memory.get("VmHWM", 0.0), 1), "rss_mb": round(self.memory.get("VmRSS", 0.0), 1),
-                **({"active": self.active} if self.active else {}), "warmup_errors": self.warmup_errors}
+                **({"active": self.active} if self.active else {}), "warmup_errors": self.warmup_errors,
+                **({"workers_rss_mb": self.memory["workers_rss"], "workers_pss_mb": self.memory["workers_pss"],
+                    "parent_rss_mb": round(self.memory["parent_rss"], 1), "pss_mb": round(self.memory["Pss"], 1)}
+                   if "workers_rss" in self.memory else {}),
+                **({"first_turn_ms": round(self.first.latencies[0] * 1000, 2),
+                    "first_consultation_max_ms": round(max(self.first.latencies) * 1000, 2),
+                    "first_consultation_errors": self.first.errors} if self.first and self.first.latencies else {})}
 
 
 async def bench_target(kind: str, args: argparse.Namespace, connector: Connector, workdir: Path,
                        db: tuple[str, str]) -> Result:
     """Start *kind*, warm it up, run every level, then (Samråd) park ACTIVE conversations; always stop it."""
-    url, schema = db if kind == "samrad" else ("", "")
+    url, schema = db if kind.startswith("samrad") else ("", "")
     profiling = args.profile and kind == "samrad"
     profile = RESULTS / f"profile-{kind}-{time.strftime('%Y%m%d-%H%M%S')}" if profiling else None
     target = Target(kind, db=url, schema=schema, profile=profile, log=workdir / f"{kind}.log")
@@ -474,18 +516,24 @@ async def bench_target(kind: str, args: argparse.Namespace, connector: Connector
                                          timeout=timeout) as session:
             await target.ready(session)
             driver = Driver(target, connector, session, args.run_id)
+            # The very first consultation after start-up, one turn at a time: what the first user of the day gets.
+            result.first = await driver.run(1, len(SCRIPTS[0]), tag="first")
+            if result.first.latencies:
+                print(f"  {kind:9} first consultation after start-up: first turn "
+                      f"{result.first.latencies[0] * 1000:.1f} ms, slowest {max(result.first.latencies) * 1000:.1f} ms",
+                      file=sys.stderr, flush=True)
             warmup = await driver.run(1, WARMUP_USERS * len(SCRIPTS[0]), tag="warmup")
             result.warmup_errors = warmup.errors
             for concurrency in args.levels if "saturated" in args.modes else ():
                 turns = max(args.turns, concurrency * len(SCRIPTS[0]))
                 level = await driver.run(concurrency, turns)
                 result.levels.append(level)
-                print(f"  {kind:7} c{concurrency:<4} saturated {level.turns / level.seconds:8.1f} turns/s  "
+                print(f"  {kind:9} c{concurrency:<4} saturated {level.turns / level.seconds:8.1f} turns/s  "
                       f"p99 {level.percentile(99):7.1f} ms  errors {level.errors}", file=sys.stderr, flush=True)
             for concurrency in args.paced_levels if "paced" in args.modes else ():
                 level = await driver.run_paced(concurrency, args.paced_seconds, args.think, args.seed)
                 result.paced.append(level)
-                print(f"  {kind:7} c{concurrency:<4} paced     {level.turns / level.seconds:8.1f} turns/s  "
+                print(f"  {kind:9} c{concurrency:<4} paced     {level.turns / level.seconds:8.1f} turns/s  "
                       f"p99 {level.percentile(99):7.1f} ms  errors {level.errors + level.setup_errors}",
                       file=sys.stderr, flush=True)
             result.memory = target.memory()
@@ -552,11 +600,11 @@ def _table(title: str, results: list[Result], mode: str) -> None:
     if not rows:
         return
     print(title)
-    print(f"{'target':8} {'conc':>5} {'turns':>6} {'turns/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
+    print(f"{'target':10} {'conc':>5} {'turns':>6} {'turns/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
           f"{'errors':>7}")
     for kind, level in rows:
         s = level.summary()
-        print(f"{kind:8} {s['concurrency']:5} {s['turns']:6} {s['turns_per_s']:9.1f} {s['p50_ms']:8.2f} "
+        print(f"{kind:10} {s['concurrency']:5} {s['turns']:6} {s['turns_per_s']:9.1f} {s['p50_ms']:8.2f} "
               f"{s['p95_ms']:8.2f} {s['p99_ms']:8.2f} {s['errors'] + level.setup_errors:7}")
 
 
@@ -571,26 +619,39 @@ def report(results: list[Result], args: argparse.Namespace) -> dict[str, Any]:
     _table("\nSaturated — capacity: N clients, each sending its next turn the instant the reply is in (zero think "
            "time); latency here is mostly queueing", results, "saturated")
     by_kind = {r.kind: r for r in results}
-    ratios: dict[str, float] = {}
-    samrad, echo = by_kind.get("samrad"), by_kind.get("echo")
-    if samrad and echo:
-        for level in samrad.levels:
+    echo = by_kind.get("echo")
+
+    def ratios_of(kind: str) -> dict[str, float]:
+        found: dict[str, float] = {}
+        mine = by_kind.get(kind)
+        for level in mine.levels if mine and echo else ():
             other = echo.level(level.concurrency)
             if other and other.turns and level.seconds:
-                ratios[f"c{level.concurrency}"] = round(
-                    (level.turns / level.seconds) / (other.turns / other.seconds), 3)
-        if ratios:
-            print("Samråd / echo throughput (saturated): " + "  ".join(f"{k} {v:.2f}" for k, v in ratios.items()))
+                found[f"c{level.concurrency}"] = round((level.turns / level.seconds) / (other.turns / other.seconds), 3)
+        if found:
+            print(f"{kind} / echo throughput (saturated): " + "  ".join(f"{k} {v:.2f}" for k, v in found.items()))
+        return found
+
+    ratios, ratios_2w = ratios_of("samrad"), ratios_of("samrad-2w")
+    samrad, samrad_2w = by_kind.get("samrad"), by_kind.get("samrad-2w")
     for result in results:
         memory = result.summary()
         line = f"memory {result.kind}: peak {memory['hwm_mb']:.0f} MB, RSS {memory['rss_mb']:.0f} MB"
+        if "workers_rss_mb" in memory:
+            line += (f" (parent {memory['parent_rss_mb']:.0f} MB, workers "
+                     + ", ".join(f"{rss:.0f}" for rss in memory["workers_rss_mb"]) + " MB; "
+                     f"without double-counting shared pages (PSS) {memory['pss_mb']:.0f} MB in all, workers "
+                     + ", ".join(f"{pss:.0f}" for pss in memory["workers_pss_mb"]) + " MB)")
         if result.active:
             line += (f"; {result.active['conversations']} conversations in progress: RSS "
                      f"{result.active['rss_mb']:.0f} MB ({result.active['errors']} errors)")
+        if "first_turn_ms" in memory:
+            line += (f"; first turn after start-up {memory['first_turn_ms']:.1f} ms (slowest of the first "
+                     f"consultation {memory['first_consultation_max_ms']:.1f} ms)")
         print(line)
 
-    def p99(concurrency: int, mode: str) -> float | None:
-        level = samrad.level(concurrency, mode) if samrad else None
+    def p99(concurrency: int, mode: str, result: Result | None = samrad) -> float | None:
+        level = result.level(concurrency, mode) if result else None
         return round(level.percentile(99), 2) if level and level.latencies else None
 
     rss = (samrad.active.get("rss_mb") if samrad and samrad.active else None) or (
@@ -602,8 +663,15 @@ def report(results: list[Result], args: argparse.Namespace) -> dict[str, Any]:
         "p99_ms_c32": p99(32, "paced"), "p99_ms_c128": p99(128, "paced"),
         "p99_ms_c32_saturated": p99(32, "saturated"),
         "ratio_vs_echo": ratios.get("c32"), "ratios_vs_echo": ratios, "rss_mb": rss,
+        "workers_2": {"ratio_vs_echo_c32": ratios_2w.get("c32"), "ratios_vs_echo": ratios_2w,
+                      "p99_ms_c32": p99(32, "paced", samrad_2w), "p99_ms_c128": p99(128, "paced", samrad_2w),
+                      "workers_rss_mb": samrad_2w.summary().get("workers_rss_mb") if samrad_2w else None,
+                      "workers_pss_mb": samrad_2w.summary().get("workers_pss_mb") if samrad_2w else None,
+                      "first_turn_ms": samrad_2w.summary().get("first_turn_ms") if samrad_2w else None},
+        "first_turn_ms": samrad.summary().get("first_turn_ms") if samrad else None,
         "errors": sum(lv.errors + lv.setup_errors for r in results for lv in (*r.levels, *r.paced))
-        + sum(r.warmup_errors for r in results) + sum(r.active.get("errors", 0) for r in results),
+        + sum(r.warmup_errors for r in results) + sum(r.active.get("errors", 0) for r in results)
+        + sum(r.first.errors for r in results if r.first),
         "targets": {r.kind: r.summary() for r in results},
     }
 
@@ -616,7 +684,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
             workdir = Path(tmp)
             results = []
             for kind in args.targets:
-                if kind == "samrad":
+                if kind.startswith("samrad"):
                     async with samrad_database(args.db, workdir) as db:
                         results.append(await bench_target(kind, args, connector, workdir, db))
                 else:
@@ -658,7 +726,8 @@ def main() -> None:
     parser.add_argument("--turns", type=int, default=TURNS,
                         help=f"turns per level (at least {len(SCRIPTS[0])} x concurrency; default {TURNS})")
     parser.add_argument("--targets", type=lambda raw: tuple(raw.split(",")), default=None,
-                        help="comma-separated subset of samrad,echo,bare (default all; samrad only with --profile)")
+                        help="comma-separated subset of samrad,samrad-2w,echo,bare "
+                             "(default all; samrad only with --profile)")
     parser.add_argument("--active", type=int, default=ACTIVE,
                         help=f"conversations left mid-consultation for the memory figure (0 skips; default {ACTIVE})")
     parser.add_argument("--profile", action="store_true",

@@ -80,10 +80,11 @@ def serve(args: argparse.Namespace) -> int:
     parent = os.getpid()
     try:
         if workers == 1:
+            extra = {"access_log": None} if args.no_access_log else {}
             web.run_app(app, host=settings.host, port=settings.port, print=None, shutdown_timeout=10,
-                        access_log_format=ACCESS_LOG_FORMAT)
+                        access_log_format=ACCESS_LOG_FORMAT, **extra)
         else:
-            _serve_workers(app, settings, workers)
+            _serve_workers(app, settings, workers, access_log=not args.no_access_log)
     finally:
         # gunicorn's workers are forks that leave through here too (SystemExit); only the parent cleans up.
         if metrics_dir is not None and metrics_dir.owned and os.getpid() == parent:
@@ -125,7 +126,7 @@ def _multiprocess_metrics(workers: int) -> _MetricsDir:
     return _MetricsDir(path, owned=True)
 
 
-def _serve_workers(app: web.Application, settings: Settings, workers: int) -> None:
+def _serve_workers(app: web.Application, settings: Settings, workers: int, *, access_log: bool = True) -> None:
     """Serve *app* from *workers* processes on one port with gunicorn and aiohttp's GunicornWebWorker."""
     import gc
 
@@ -144,7 +145,7 @@ def _serve_workers(app: web.Application, settings: Settings, workers: int) -> No
         "graceful_timeout": 10,
         "timeout": 60,  # a worker whose event loop stops answering for this long is replaced
         "keepalive": 75,  # behind a reverse proxy that keeps connections open
-        "accesslog": "-",
+        "accesslog": "-" if access_log else None,
         "access_log_format": ACCESS_LOG_FORMAT,
         "child_exit": child_exit,
         "proc_name": "samrad",
@@ -199,6 +200,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="development mode: allow serving without MicrosoftAppId (same as SAMRAD_DEV=1)")
     parser.add_argument("--migrate", action="store_true",
                         help="run `db upgrade` once before serving (not with several replicas starting at once)")
+    parser.add_argument("--no-access-log", action="store_true", help="do not log a line per HTTP request")
     parser.set_defaults(func=serve)
 
     db = subparsers.add_parser("db", help="database schema")
