@@ -167,6 +167,17 @@ async def test_two_replicas_behave_as_one_service(pg_db, connector, tmp_path):
             transitions = [e for e in fired if e[0] == "transition"]
             assert len(transitions) == 1, fired
             assert len([e for e in fired if e[0] == "told_staff"]) == 1, fired
+
+            # Each replica's /metrics merges its workers; together they counted the offers sent proactively.
+            sent = 0.0
+            for replica in replicas:
+                async with session.get(f"{replica.url}/metrics") as response:
+                    exposition = await response.text()
+                sent += sum(float(line.rsplit(" ", 1)[1]) for line in exposition.splitlines()
+                            if line.startswith('samrad_proactive_sends_total{kind="continue",outcome="sent"}'))
+                assert 'samrad_handoffs{state="active"} 1.0' in exposition or \
+                    'samrad_handoffs{state="claimed"} 1.0' in exposition
+            assert sent >= 2  # at least the first offer and the claimed note
     finally:
         codes = await asyncio.gather(*(replica.stop() for replica in replicas))
     assert codes == [0, 0], [(tmp_path / name).read_text(errors="replace")[-3000:] for name in ("a.log", "b.log")]
