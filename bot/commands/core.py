@@ -149,6 +149,8 @@ def _serve_workers(app: web.Application, settings: Settings, workers: int, *, ac
         "access_log_format": ACCESS_LOG_FORMAT,
         "child_exit": child_exit,
         "proc_name": "samrad",
+        # gunicorn 23+'s runtime control socket lives at one path per user: two services would share it.
+        "control_socket_disable": True,
     }
 
     class Server(BaseApplication):  # type: ignore[misc]
