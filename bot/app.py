@@ -93,9 +93,15 @@ def warm_up_knowledge() -> None:
     Run before the first user's message (and in `samrad serve`'s parent process before it forks workers, so the
     workers share the pages). A failure is logged and left for the first real message to surface.
     """
+    import platform
+
     from knowledge.assessment import assess
     from knowledge.scrub import scrub, warm_up
     from knowledge.understanding import understand
+
+    # msrest's user agent asks platform.platform(), which runs `uname -p` in a subprocess the first time: on the
+    # first turn's Bot Connector client otherwise (≈ 10–20 ms). Cached for the process and its forks.
+    platform.platform()
 
     steps = (warm_up, lambda: scrub(_WARM_UP_TEXT), lambda: assess(_WARM_UP_TEXT), lambda: understand(_WARM_UP_TEXT))
     for step in steps:
@@ -106,12 +112,25 @@ def warm_up_knowledge() -> None:
 
 
 async def _warm_up(services: Services) -> None:
-    """Load the knowledge and the routing directory (and its match index) before the first user waits for it."""
+    """Load the knowledge and the routing directory (and its match index) before the first user waits for it.
+
+    Also runs once what every first turn would otherwise pay for: the state query (SQL compiled and cached,
+    a pooled connection open), an activity through botbuilder's (de)serializer, the welcome card in each language.
+    """
     warm_up_knowledge()
     try:
+        from botbuilder.schema import Activity
+
+        from dialogs.cards import welcome_card
+
         services.faq.search("anmälningsplikt")
+        for lang in ("sv", "en"):
+            Activity(type="message", attachments=[welcome_card(lang)]).serialize()
+        Activity().deserialize({"type": "message", "text": "hej", "from": {"id": "warm-up"},
+                                "conversation": {"id": "warm-up"}, "channelData": {"tenant": {"id": "warm-up"}}})
+        await services.storage.read(["samrad-warm-up/conversations/none"])
     except Exception as error:
-        log.warning("FAQ warm-up failed", extra={"event": "warm_up_failed", **error_fields(error)})
+        log.warning("turn warm-up failed", extra={"event": "warm_up_failed", **error_fields(error)})
     try:
         await services.routing.directory()
     except Exception as error:  # an empty or unreachable database must not stop the service from starting
