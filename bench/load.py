@@ -53,7 +53,9 @@ ADAPTIVE = "application/vnd.microsoft.card.adaptive"
 TENANT = "72f988bf-0000-4000-8000-000000000001"
 BOT = {"id": "28:samrad-bot", "name": "Samråd"}
 # Misspelled or district-qualified names of unique demo preschools, and the district the bot should confirm.
-PLACES = (("solrosen i farsta", "Farsta"), ("förskola sagobergt", "Bromma"), ("solrsoen farsta", "Farsta"))
+# ("solrsoen farsta", a transposition, scores below routing.match.CONFIDENT_SCORE since the 2026-11-29 matching
+# and is asked back; "solrossen i farsta" is a misspelling that is still confirmed directly.)
+PLACES = (("solrosen i farsta", "Farsta"), ("förskola sagobergt", "Bromma"), ("solrossen i farsta", "Farsta"))
 # A worry in free text with a name and a phone number in it, so the scrubber has something to mask.
 CONCERN = ("Lisa Andersson kommer ofta hungrig och i för tunna kläder, hon säger att det inte finns mat hemma. "
            "Mamman nås på 070-123 45 67 men svarar sällan.")
