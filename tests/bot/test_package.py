@@ -57,7 +57,7 @@ def test_make_package_installs_the_venv_first_on_a_clean_clone(tmp_path):
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
-    for name in ("Makefile", "pyproject.toml"):
+    for name in ("Makefile", "pyproject.toml", "requirements-dev.lock"):  # make installs from the hashed lock
         shutil.copy(root / name, tmp_path / name)
     planned = subprocess.run(["make", "-n", "package"], cwd=tmp_path, capture_output=True, text=True, check=True)
     lines = planned.stdout.splitlines()
