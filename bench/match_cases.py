@@ -134,6 +134,8 @@ svängen liljeholmen | Förskolan Svängen
 """
 
 TABLES["street", "one"] = """
+greve von essens väg 47 | Förskolan Lindarängens
+styresman sanders väg 16 | Förskolan Styresman Sanders Väg 16
 Utflyktsvägen 4 | Andante Förskolor Utflyktsvägen
 utflyktsvagen 4 | Andante Förskolor Utflyktsvägen
 Kilsbergsvdgen 9 | Förskola Sagoberget
@@ -243,6 +245,8 @@ tomtebogatan | Förskolan Drejaren; Förskolan Eldaren; Förskolan Karlavagnen #
 """
 
 TABLES["name_street", "one"] = """
+kompassen bränningevägen | Förskolan Kompassen
+solbacken rusthållarvägen | Förskolan Solbacken Syd
 skogsbacken ripsavägen | Förskolan Skogsbacken, Ripsavägen 33
 skogsbacken ripsavägen 33 | Förskolan Skogsbacken, Ripsavägen 33
 skogsbacken bråviksvägen | Förskolan Skogsbacken, Bråviksvägen 45
@@ -660,6 +664,7 @@ trollskog | Förskolan Trollskogen
 """
 
 TABLES["ascii", "one"] = """
+trollaengens | Trollängens Förskola
 maasen | Förskolan Måsen
 forskolan maasen | Förskolan Måsen
 aeppelvikstorget | Förskolan Äppelvikstorget
@@ -712,6 +717,7 @@ sjofararen | Förskolan Sjöfararen
 """
 
 TABLES["ascii", "many"] = """
+bjoernens | Förskolan Björnen; S-E Björnens Förskola Ab
 onskeforskolan | Önskeförskolan; Önskeförskolan Fatbursbrunnsgatan 8
 aeppelgaarden | Förskolan Äppelgården
 goekboet | Förskolan Gökboet

@@ -472,10 +472,13 @@ def _read(query: str, index: PreschoolIndex) -> _Query:
                     probes.append((start, end, {key: 1.0}, {}))
             elif end - start <= 2:
                 near, prefix = index.near_words(key, narrow=end - start == 2)
-                unstemmed = "".join(part)
-                if unstemmed != key and key not in index.postings:
-                    # "hhaven" stems to "hhav" but is a typo of "haven": try the word as typed too.
-                    other, other_prefix = index.near_words(unstemmed, narrow=True)
+                joined = "".join(part)
+                # "hhaven" stems to "hhav" but is a typo of "haven": try the word as typed too; and a
+                # possessive -s ("Trollängens", "Björnens") without its "förskola" after it.
+                others = [w for w in (joined, stem(joined[:-1]) if joined.endswith("s") and len(joined) > 4 else "")
+                          if w and w != key]
+                for other_key in others if key not in index.postings else ():
+                    other, other_prefix = index.near_words(other_key, narrow=True)
                     near = {w: max(near.get(w, 0.0), other.get(w, 0.0)) for w in {*near, *other}}
                     prefix = {w: max(prefix.get(w, 0.0), other_prefix.get(w, 0.0))
                               for w in {*prefix, *other_prefix}}
@@ -486,7 +489,9 @@ def _read(query: str, index: PreschoolIndex) -> _Query:
                     probes.append((start, end, near, prefix))
             # A district's own name is an area only where the data has an area so called (no near misses);
             # three words together are taken only as typed ("Södra Hammarbyhamnen", "Bengt Bagares Gränd").
-            three = end - start == MAX_SPAN
+            # A word typed exactly as a preschool's name word is not a near miss of a place ("Karlavagnen" is
+            # a name, not a typo of Karlavägen).
+            three = end - start == MAX_SPAN or key in index.postings
             area = index.area_of(key, fuzzy=key not in index.district_keys and not three)
             if area is not None:
                 areas.append((start, end, area[0], area[1]))
@@ -500,6 +505,11 @@ def _read(query: str, index: PreschoolIndex) -> _Query:
             street = index.street_of(_street_key(part), fuzzy=not three)
             if street is not None:
                 streets.append((start, end, street[0], street[1]))
+    for start in range(len(typed) - MAX_SPAN):
+        # Four-word streets ("Greve Von Essens Väg") are taken only as typed.
+        part = typed[start:start + MAX_SPAN + 1]
+        if not any(w.isdigit() for w in part) and _street_key(part) in index._full_streets:
+            streets.append((start, start + MAX_SPAN + 1, _street_key(part), 1.0))
     return _Query(typed, weights, probes, districts, areas, streets, frozenset(typed_chains), exact_districts)
 
 
