@@ -30,15 +30,19 @@ class RoutingService:
         self._directory: Directory | None = None
         self._lock = asyncio.Lock()
 
-    async def directory(self) -> Directory:
-        """The cached snapshot, loaded from the database on first use or after `reload()`."""
+    async def _snapshot(self) -> Directory:
+        """The cached snapshot, loaded from the database on first use or after `reload()` (no index built)."""
         if self._directory is None:
             async with self._lock:
                 if self._directory is None:
-                    directory = await self.store.load_directory()
-                    _ = directory.index  # build the matching index once, off the first user's request
-                    self._directory = directory
+                    self._directory = await self.store.load_directory()
         return self._directory
+
+    async def directory(self) -> Directory:
+        """The cached snapshot with its matching index built (warm-up calls this before the first user)."""
+        directory = await self._snapshot()
+        _ = directory.index
+        return directory
 
     def reload(self) -> None:
         """Forget the snapshot; the next call loads the tables again (call after admin changes)."""
@@ -56,7 +60,8 @@ class RoutingService:
 
         Raises UnknownPreschoolError or UnknownDistrictError for ids that do not exist.
         """
-        directory = await self.directory()
+        # Deciding needs no matching index: the acute card's lookup must not wait for one to be built.
+        directory = await self._snapshot()
         preschool = None
         if preschool_id is not None:
             preschool = directory.preschool(preschool_id)
