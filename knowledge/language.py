@@ -259,8 +259,9 @@ def _correction(folded: str, lex: Lexicon) -> str | None:
     found = process.extract(folded, lex.fuzzy_forms, scorer=Levenshtein.distance, processor=None,
                             score_cutoff=limit, limit=8)
     # The first letter is rarely wrong; requiring it keeps corrections from jumping between unrelated words.
-    # Among equally close words, one that names a concept wins ("slåt" is "slått", not "seat").
-    candidates = [(distance, not lex.fuzzy_concepts.get(str(word)), -_common_prefix(folded, str(word)), str(word))
+    # Among equally close words, the one sharing the longest beginning wins ("slåt" is "slått", not "slakt").
+    # A word that names a concept wins over a closer word that only occurs inside phrases ("slåg" is "slog").
+    candidates = [(not lex.fuzzy_concepts.get(str(word)), distance, -_common_prefix(folded, str(word)), str(word))
                   for word, distance, _ in found if str(word)[0] == folded[0]]
     return min(candidates)[3] if candidates else None
 
@@ -298,7 +299,7 @@ def read_word(word: str) -> Word:
         concepts |= compound_concepts
         forms |= head_forms
     if (not concepts and len(folded) >= MIN_FUZZY_LENGTH and word.isalpha() and folded not in NEGATIONS
-            and fold(word_lemma) not in lex.fuzzy_concepts and not is_real_word(word)):
+            and not lex.fuzzy_concepts.get(fold(word_lemma)) and not is_real_word(word)):
         corrected = _correction(folded, lex)
         if corrected is not None:
             forms.add(corrected)

@@ -384,6 +384,11 @@ def _girl_context(text: _Text) -> bool:
 
 def _fgm_intent(text: _Text) -> bool:
     """Whether the text says a girl is to be cut (not that she already is)."""
+    for hit in text.of("fgm_cut"):
+        previous = text.tokens[hit.start - 1].surface if hit.start else ""
+        if (previous not in STATE_WORDS and _girl_context(text) and text.in_sentence(hit.sentence, "country", "travel")
+                and not text.in_sentence(hit.sentence, "distant", "conditional", "disarm")):
+            return True
     for hit in text.of("fgm", "fgm_euphemism"):
         previous = text.tokens[hit.start - 1].surface if hit.start else ""
         if previous in STATE_WORDS and not text.in_sentence(hit.sentence, "future"):

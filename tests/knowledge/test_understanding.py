@@ -264,3 +264,13 @@ def test_a_beating_in_a_film_or_a_doll_game_is_not_an_account() -> None:
 def test_a_crisis_drill_about_knives_and_intoxication_stays_calm() -> None:
     assessment = assess("På APT gick vi igenom krisplanen: vad gör vi om någon kommer in med kniv eller är full.")
     assert not assessment.acute and "intoxicated_with_child" not in assessment.reasons
+
+
+def test_cut_is_fgm_only_for_a_girl_with_a_trip_or_a_country() -> None:
+    assert assess("mamman säger att lillan ska klippas i Somalia i sommar som sina systrar").acute
+    assert not assess("hon ska klippa håret i morgon").acute
+    assert not assess("she will cut the paper with scissors").acute
+
+
+def test_a_misspelling_that_folds_onto_a_phrase_word_still_finds_the_concept() -> None:
+    assert "hit" in read_word("slåg").concepts
