@@ -131,7 +131,8 @@ def _add(index: dict[str, set[str]], word: str, concept: str) -> None:
 
 
 def _element(word: str, gap_before: bool) -> Element:
-    words, prefixes = set(), []
+    words: set[str] = set()
+    prefixes: list[str] = []
     for alternative in word.split("|"):
         alternative = alternative.lstrip("=")
         if alternative.endswith("*"):
