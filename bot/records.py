@@ -12,11 +12,12 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.tables import ConsultationRow
+from knowledge.assessment import REASON_CODES
 from knowledge.scrub import scrub
+from knowledge.understanding import SIGNAL_CODES
 
 AGE_BANDS = frozenset({"0-1", "1-3", "3-6"})
 OUTCOMES = frozenset({"acute", "report", "consult", "support"})
-SUMMARY_MAX = 1000
 
 
 class NoteError(ValueError):
@@ -33,16 +34,22 @@ def _clean(note: Mapping[str, Any], today: date) -> dict[str, Any]:
     categories = note.get("categories") or []
     if not isinstance(categories, list | tuple) or not all(isinstance(c, str) for c in categories):
         raise NoteError("categories must be a list of category codes")
+    # Codes only: anything else could carry words from the text, so it is refused rather than stored.
+    signals = _codes(note, "signals", SIGNAL_CODES)
+    reasons = _codes(note, "reasons", REASON_CODES)
     summary = note.get("summary")
     if summary is not None:
-        # Scrubbed again here: whatever a caller forgot, nothing identifying reaches the database.
-        summary = scrub(str(summary)[:SUMMARY_MAX]).text
+        # Scrubbed again here: whatever a caller forgot, nothing identifying reaches the database. Never cut:
+        # a disclosure at the end of a long description is the part that matters most.
+        summary = scrub(str(summary)).text
     day = note.get("day")
     return {
         "day": date.fromisoformat(day) if isinstance(day, str) else today,
         "district_id": note.get("district_id"),
         "age_band": age_band,
         "categories": json.dumps(sorted(set(categories))),
+        "signals": json.dumps(signals),
+        "reasons": json.dumps(reasons),
         "duration": note.get("duration"),
         "acute": bool(note.get("acute")),
         "outcome": outcome,
@@ -50,6 +57,14 @@ def _clean(note: Mapping[str, Any], today: date) -> dict[str, Any]:
         "lang": "en" if note.get("lang") == "en" else "sv",
         "summary": summary,
     }
+
+
+def _codes(note: Mapping[str, Any], key: str, known: tuple[str, ...]) -> list[str]:
+    """The note's list of *key* codes in their canonical order; NoteError for anything not a known code."""
+    values = note.get(key) or []
+    if not isinstance(values, list | tuple) or any(value not in known for value in values):
+        raise NoteError(f"{key} must be a list of codes from {list(known)}")
+    return [code for code in known if code in values]
 
 
 class ConsultationRecords:
@@ -68,6 +83,15 @@ class ConsultationRecords:
             await connection.execute(insert(ConsultationRow.__table__).values(id=note_id, created_at=now, **values))
         return note_id
 
+    async def update(self, note_id: str, note: Mapping[str, Any]) -> None:
+        """Bring a stored note up to date with later answers of the same consultation (scrubbed again)."""
+        values = _clean(note, self._clock().date())
+        if not values["handoff_requested"]:
+            del values["handoff_requested"]  # a handoff already marked stays marked
+        table = ConsultationRow.__table__
+        async with self._engine.begin() as connection:
+            await connection.execute(update(table).where(table.c.id == note_id).values(**values))
+
     async def mark_handoff(self, note_id: str) -> None:
         """Record that this consultation asked for a person."""
         table = ConsultationRow.__table__
@@ -83,6 +107,8 @@ class ConsultationRecords:
             return None
         found = dict(row)
         found["categories"] = json.loads(found["categories"])
+        found["signals"] = json.loads(found["signals"] or "[]")
+        found["reasons"] = json.loads(found["reasons"] or "[]")
         found["day"] = found["day"].isoformat()
         return found
 

@@ -61,6 +61,8 @@ class ConsultationRow(Base):
     district_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     age_band: Mapped[str | None] = mapped_column(String(8), nullable=True)
     categories: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of category codes
+    signals: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON list of understanding signal codes
+    reasons: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON list of assessment reason codes
     duration: Mapped[str | None] = mapped_column(String(16), nullable=True)
     acute: Mapped[bool] = mapped_column(Boolean, default=False)
     outcome: Mapped[str] = mapped_column(String(16))

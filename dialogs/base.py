@@ -11,20 +11,25 @@ from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.dialogs import ComponentDialog, Dialog, DialogContext, DialogTurnResult, DialogTurnStatus
 from botbuilder.schema import ActivityTypes
 
-from dialogs.cards import MENU_ACTION, acute_card, help_card
+from dialogs.cards import MENU_ACTION, help_card
 from dialogs.choices import submitted, user_text
+from dialogs.description import describe
 from dialogs.language import language_of, requested_language, set_language
 from dialogs.ports import DialogServices
-from dialogs.prompt import AskDialog
+from dialogs.prompt import ASK, AskDialog
+from dialogs.questions import QUESTIONS
 from dialogs.text import say
 from knowledge.acute import is_acute
 from knowledge.text import normalize
+from knowledge.understanding import Understanding, understand
 
 log = logging.getLogger(__name__)
 # Set once per turn so that only one dialog (the innermost active one) handles an interruption.
 CHECKED = "samrad.interruptions_checked"
 # Set when an interruption used up this turn's text, so a dialog that begins now must not read it.
 CONSUMED = "samrad.text_consumed"
+# This turn's understanding, so the text is understood once per turn; in memory only, never stored.
+UNDERSTOOD = "samrad.understood"
 
 
 ACUTE_LOOKUP_SECONDS = 1.0  # the 112 card must go out at once; numbers are a bonus
@@ -53,7 +58,13 @@ class Command(StrEnum):
 # Whole-message commands: matched on the normalized message, never inside longer text.
 _COMMANDS = {
     "avbryt": Command.CANCEL, "cancel": Command.CANCEL, "stopp": Command.CANCEL, "stop": Command.CANCEL,
+    "sluta": Command.CANCEL, "avsluta": Command.CANCEL, "quit": Command.CANCEL, "exit": Command.CANCEL,
     "borja om": Command.RESTART, "restart": Command.RESTART, "start over": Command.RESTART,
+    # The cards teach "Till menyn": the menu is one word away from any step.
+    "meny": Command.RESTART, "menyn": Command.RESTART, "till menyn": Command.RESTART,
+    "tillbaka": Command.RESTART, "ga tillbaka": Command.RESTART, "huvudmeny": Command.RESTART,
+    "menu": Command.RESTART, "main menu": Command.RESTART, "back": Command.RESTART, "go back": Command.RESTART,
+    "to the menu": Command.RESTART,
     "hjalp": Command.HELP, "help": Command.HELP, "?": Command.HELP,
 }
 # A request for a person may come inside a sentence ("jag vill prata med en människa").
@@ -72,6 +83,51 @@ def command_of(text: str) -> Command | None:
     return None
 
 
+def understood_now(context: TurnContext, text: str) -> Understanding:
+    """This turn's understanding of *text*, computed once per turn and kept only in the turn's memory."""
+    key = hash(text)  # the key is a hash, so not even the turn state holds the text itself
+    cached = context.turn_state.get(UNDERSTOOD)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    try:
+        found = understand(text)
+    except Exception as error:  # a reading error must not stop the turn: acute words still reach is_acute
+        log.error("understanding failed", extra={"event": "understanding_failed", "error_type": type(error).__name__})
+        found = Understanding(is_concern=False)
+    context.turn_state[UNDERSTOOD] = (key, found)
+    return found
+
+
+def acute_code_of(context: TurnContext, text: str) -> str | None:
+    """The acute situation in *text* by either reading of it (the more urgent wins), or None."""
+    signal = is_acute(text)
+    return signal.code if signal is not None else understood_now(context, text).acute_code
+
+
+def pending_question(dialog_context: DialogContext) -> dict[str, Any] | None:
+    """The question AskDialog is waiting on, at any depth below *dialog_context*, or None."""
+    stack = list(dialog_context.stack)
+    while stack:
+        top = stack[0]
+        if top.id == ASK:
+            asked = top.state.get("ask")
+            return asked if isinstance(asked, dict) else None
+        # A component dialog keeps its own stack in its state (botbuilder's ComponentDialog is no container).
+        inner = top.state.get("dialogs") if isinstance(top.state, dict) else None
+        stack = list(getattr(inner, "dialog_stack", None) or [])
+    return None
+
+
+def is_option_of(asked: dict[str, Any] | None, lang: str, text: str) -> bool:
+    """Whether *text* is, word for word, one of the options of the question *asked*."""
+    if not asked or asked.get("question") not in QUESTIONS:
+        return False
+    question = QUESTIONS[asked["question"]](lang, asked.get("args") or {})
+    key = normalize(text)
+    return any(key in {normalize(option.label), normalize(option.value), *map(normalize, option.words)}
+               for option in question.options)
+
+
 def then(next_step: str, **extra: Any) -> dict[str, Any]:
     """A sub-dialog's result telling MainDialog what to do next ("end", "menu", "handoff", "consult" ...)."""
     return {"then": next_step, **extra}
@@ -84,6 +140,9 @@ def passed_on(result: object) -> dict[str, Any] | None:
 
 class InterruptibleDialog(ComponentDialog):
     """A component dialog that checks every message for acute danger and commands before its steps see it."""
+
+    # A dialog that keeps its own state across its children (the consultation) checks every message itself.
+    checks_children = False
 
     def __init__(self, dialog_id: str, services: DialogServices) -> None:
         super().__init__(dialog_id)
@@ -105,7 +164,7 @@ class InterruptibleDialog(ComponentDialog):
         """Let the innermost interruptible dialog check the message, then continue the steps."""
         active = inner_dc.active_dialog
         child = await inner_dc.find_dialog(active.id) if active is not None else None
-        if not isinstance(child, InterruptibleDialog):
+        if self.checks_children or not isinstance(child, InterruptibleDialog):
             result = await self._check(inner_dc, beginning=False)
             if result is not None:
                 return result
@@ -117,13 +176,18 @@ class InterruptibleDialog(ComponentDialog):
             return None
         context.turn_state[CHECKED] = True
         text = user_text(context.activity)
-        if text and (signal := is_acute(text)) is not None:
-            log.info("acute", extra={"event": "acute", "dialog": self.id, "code": signal.code})
+        if text and (code := acute_code_of(context, text)) is not None:
+            log.info("acute", extra={"event": "acute", "dialog": self.id, "code": code})
             context.turn_state[CONSUMED] = True
-            return await self.on_acute(inner_dc, signal.code)
+            return await self.on_acute(inner_dc, code)
         value = submitted(context.activity)
         if not beginning and not text and value and value.get("action") == MENU_ACTION:
             return await self.on_menu_choice(inner_dc, str(value.get("choice") or "menu"))
+        if not beginning and not text and value:
+            asked = pending_question(inner_dc)
+            if asked is None or value.get("action") != QUESTIONS[asked["question"]]("sv", asked.get("args") or {}
+                                                                                   ).action:
+                return await self.on_stale_click(inner_dc, value)
         if not text:
             return None
         if (lang := requested_language(text)) is not None:
@@ -132,13 +196,16 @@ class InterruptibleDialog(ComponentDialog):
             await context.send_activity(say(lang, "language.switched"))
             return await self._resume(inner_dc, beginning)
         command = command_of(text)
+        if command is not None and not beginning and is_option_of(pending_question(inner_dc),
+                                                                  await self.lang(context), text):
+            command = None  # "Avsluta" on the final card is that card's answer, not the command
         if command is None:
-            return None
+            return None if beginning else await self.on_text(inner_dc, text)
         log.info("command", extra={"event": "command", "dialog": self.id, "command": str(command)})
         context.turn_state[CONSUMED] = True
         lang = await self.lang(context)
         if command is Command.CANCEL:
-            await context.send_activity(say(lang, "cancel.nothing" if beginning else "cancel.done"))
+            await context.send_activity(say(lang, "cancel.nothing" if beginning else await self.cancel_text(inner_dc)))
             return await self.interrupted(inner_dc, then("end"))
         if command is Command.RESTART:
             await context.send_activity(say(lang, "restart.done"))
@@ -146,7 +213,7 @@ class InterruptibleDialog(ComponentDialog):
         if command is Command.HELP:
             await context.send_activity(MessageFactory.attachment(help_card(lang)))
             return await self._resume(inner_dc, beginning)
-        return await self.interrupted(inner_dc, then("handoff", handoff=await self.handoff_context(inner_dc)))
+        return await self.on_human(inner_dc)
 
     async def _resume(self, inner_dc: DialogContext, beginning: bool) -> DialogTurnResult | None:
         if beginning:
@@ -156,15 +223,27 @@ class InterruptibleDialog(ComponentDialog):
         return Dialog.end_of_turn
 
     async def on_acute(self, inner_dc: DialogContext, code: str) -> DialogTurnResult:
-        """Send "Ring 112 nu" with what is known of the district's contacts, then stop this dialog."""
-        lang = await self.lang(inner_dc.context)
-        route = await self.acute_route(inner_dc)
-        await inner_dc.context.send_activity(MessageFactory.attachment(acute_card(lang, route)))
-        return await self.interrupted(inner_dc, then("end"))
+        """Leave this dialog for a consultation that answers "Ring 112 nu" first and keeps the message."""
+        text = user_text(inner_dc.context.activity)
+        # Described here, in the turn: only codes and scrubbed text travel on.
+        opening = await describe(text, self.services.scrub) if text else None
+        return await self.interrupted(inner_dc, then("consult", opening=opening, acute=code))
 
-    async def acute_route(self, inner_dc: DialogContext) -> dict[str, Any] | None:
-        """The route whose contacts the acute card shows; dialogs that know the district override this."""
-        return await city_wide_route(self.services)
+    async def on_human(self, inner_dc: DialogContext) -> DialogTurnResult:
+        """"Prata med en människa": by default, leave this dialog for a handoff with what is known."""
+        return await self.interrupted(inner_dc, then("handoff", handoff=await self.handoff_context(inner_dc)))
+
+    async def on_text(self, inner_dc: DialogContext, text: str) -> DialogTurnResult | None:
+        """A typed message that is no command: return a result to take it, or None to let the steps read it."""
+        return None
+
+    async def on_stale_click(self, inner_dc: DialogContext, value: dict[str, Any]) -> DialogTurnResult | None:
+        """A click on a card that is not the question being asked; None lets the steps read it as usual."""
+        return None
+
+    async def cancel_text(self, inner_dc: DialogContext) -> str:
+        """The key of what to say when the user cancels: by default, that nothing was kept."""
+        return "cancel.done"
 
     async def handoff_context(self, inner_dc: DialogContext) -> dict[str, Any]:
         """What a handoff started from here should know (district, note); empty when nothing is known."""

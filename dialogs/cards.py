@@ -23,6 +23,7 @@ from routing.model import STOCKHOLM
 ESERVICE_URL = "https://etjanster.stockholm.se/Orosanmalan/"
 MENU_ACTION = "menu"
 MENU_CHOICES = ("consult", "contact", "faq", "acute")
+DISMISS_CHOICE = "dismiss"  # "Nej, ingen akut fara" on the acute card
 # Unit kinds in the order a worried staff member needs them.
 CONTACT_ORDER = ("socionom", "mottagning", "socialjour", "foraldraradgivning", "familjecentral", "oppen_forskola")
 ACTIONS_PER_SET = 5  # Teams folds longer action rows into an overflow menu
@@ -118,7 +119,7 @@ def help_card(lang: str) -> Attachment:
 
 
 def acute_card(lang: str, route: Mapping[str, Any] | None = None,
-               districts: Sequence[Mapping[str, Any]] = ()) -> Attachment:
+               districts: Sequence[Mapping[str, Any]] = (), *, dismiss: bool = False) -> Attachment:
     """"Ring 112 nu" first; then the numbers open now, the closed ones with their opening; a district picker if unknown.
 
     With *districts* the picker is one button per district; without, one button that asks for the district.
@@ -149,6 +150,9 @@ def acute_card(lang: str, route: Mapping[str, Any] | None = None,
     actions = [_submit(text["acute.handoff"], {"action": MENU_ACTION, "choice": "handoff"}),
                _submit(text["acute.menu"], {"action": MENU_ACTION, "choice": "menu"}),
                _open_url(text["guidance.eservice"], ESERVICE_URL)]
+    if dismiss:
+        # A false alarm must not end the consultation: one tap and it goes on where it was.
+        actions.insert(2, _submit(text["acute.dismiss"], {"action": MENU_ACTION, "choice": DISMISS_CHOICE}))
     first = open_now[0] if open_now else None
     fallback = "\n".join([text["acute.title"], text["acute.body"],
                           f"{_plain(first['name'])}: {first['phone']}" if first else text["acute.social"]])

@@ -1,31 +1,62 @@
-"""ConsultationDialog: the anonymous consultation from place and concern to guidance and a final choice."""
+"""ConsultationDialog: the anonymous consultation, built around the staff member's own words.
+
+The staff member's description is understood and assessed whole and unmasked, in memory, in the turn it
+arrives (`describe`); dialog state keeps only codes and the scrubbed text. The dialog then asks one question
+at a time, and only what is still unknown: danger first, then a one-tap check of what was understood, the
+place, and the rest. Acute danger, help, a language switch or a false alarm pause it; it resumes where it was.
+"""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
-from botbuilder.core import MessageFactory
-from botbuilder.dialogs import DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from botbuilder.core import MessageFactory, TurnContext
+from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext
 
-from dialogs.base import InterruptibleDialog, passed_on, then
-from dialogs.cards import acute_card, guidance_card, note_card
+from dialogs.base import InterruptibleDialog, city_wide_route, passed_on, pending_question, then, understood_now
+from dialogs.cards import DISMISS_CHOICE, acute_card, guidance_card, note_card
+from dialogs.choices import parse_answer, user_text
+from dialogs.description import describe, merge_understood, more_urgent, ordered, understood_items, without_alarm
+from dialogs.handoff import HandoffDialog
 from dialogs.place import PlaceDialog
-from dialogs.ports import DialogServices
+from dialogs.ports import DialogServices, HandoffPort
 from dialogs.prompt import ASK, ask
+from dialogs.questions import QUESTIONS
 from dialogs.routes import decide, route_district_name
 from dialogs.text import law_reference, say, text_for
-from knowledge.assessment import Answers, assess
+from knowledge.assessment import Answers, Category, assess
 from knowledge.scrub import KIND_ORDER
+from knowledge.text import normalize
 
 log = logging.getLogger(__name__)
 STEPS = "consultation"
-SUMMARY_MAX = 300  # the note keeps a short summary; the rest is not needed for statistics or handoff
 _ANSWER_BOOL = {"yes": True, "no": False, "unsure": None}
 PII_KINDS = KIND_ORDER
+# The questions whose answer is free text: a description typed there is the answer, not an interruption.
+FREE_TEXT_QUESTIONS = frozenset({"words"})
+# Questions PlaceDialog asks: free text that names a place, unless it describes a worry.
+PLACE_QUESTIONS = frozenset({"place", "preschool", "district"})
+DANGER_NOW = "immediate_danger"  # the acute code when the staff member answers "Ja" to the danger question
+# Set in the turn a handoff request actually went out (not when it was refused or abandoned).
+HANDOFF_REQUESTED = "samrad.handoff_requested"
 
 
-def masked_kinds(lang: str, kinds: frozenset[str] | set[str]) -> str:
+class _MarkedHandoff:
+    """The handoff port, marking the turn when a request goes out so the consultation knows to wait."""
+
+    def __init__(self, port: HandoffPort) -> None:
+        self._port = port
+
+    async def request(self, context: TurnContext, note: dict[str, Any], route: dict[str, Any], *,
+                      share_name: bool) -> None:
+        """Mark the turn, then pass the request on."""
+        context.turn_state[HANDOFF_REQUESTED] = True
+        await self._port.request(context, note, route, share_name=share_name)
+
+
+def masked_kinds(lang: str, kinds: frozenset[str] | set[str] | list[str]) -> str:
     """The masked kinds in words: "personnummer och telefonnummer"."""
     text = text_for(lang)
     words = [text[f"pii.{kind}"] for kind in PII_KINDS if kind in kinds]
@@ -35,143 +66,372 @@ def masked_kinds(lang: str, kinds: frozenset[str] | set[str]) -> str:
 
 
 class ConsultationDialog(InterruptibleDialog):
-    """Anonymous consultation: place, concern, own words (scrubbed), questions, guidance, record, final choice."""
+    """Anonymous consultation: own words, danger, what was understood, place, what is unknown, guidance."""
+
+    checks_children = True  # the consultation's state must answer acute danger, help and menu clicks
 
     def __init__(self, services: DialogServices) -> None:
         super().__init__(ConsultationDialog.__name__, services)
         self.add_dialog(PlaceDialog(services))
-        self.add_dialog(WaterfallDialog(STEPS, [
-            self._ask_preschool, self._ask_concern, self._ask_own_words, self._ask_duration,
-            self._ask_child_told, self._ask_safe_today, self._ask_age, self._give_guidance, self._act_on_choice,
-        ]))
+        # The consultation hosts its handoff, so a refused or withdrawn one comes back to where it was.
+        self.add_dialog(HandoffDialog(replace(services, handoff=_MarkedHandoff(services.handoff))))
+        self.add_dialog(WaterfallDialog(STEPS, [self._ask_next, self._take_answer]))
         self.initial_dialog_id = STEPS
 
-    async def _ask_preschool(self, step: WaterfallStepContext) -> DialogTurnResult:
-        await step.context.send_activity(say(await self.lang(step.context), "consult.intro"))
-        return await step.begin_dialog(PlaceDialog.__name__)
+    # --- the loop: ask the next unknown thing, take the answer, ask again ---
 
-    async def _ask_concern(self, step: WaterfallStepContext) -> DialogTurnResult:
-        if (result := passed_on(step.result)) is not None:
-            return await step.end_dialog(result)
-        step.values["place"] = step.result
-        return await step.begin_dialog(ASK, ask("concern"))
-
-    async def _ask_own_words(self, step: WaterfallStepContext) -> DialogTurnResult:
-        step.values["categories"] = step.result["choices"]
-        return await step.begin_dialog(ASK, ask("words"))
-
-    async def _ask_duration(self, step: WaterfallStepContext) -> DialogTurnResult:
-        typed = step.result.get("text")
-        if typed:
-            # Scrubbed before anything reaches dialog state; the raw text is not kept anywhere.
-            scrubbed = await self.services.scrub(typed)
-            step.values["summary"] = scrubbed.text[:SUMMARY_MAX]
-            if scrubbed.kinds:
-                log.info("masked", extra={"event": "scrubbed", "kinds": sorted(scrubbed.kinds)})
-                lang = await self.lang(step.context)
-                await step.context.send_activity(say(lang, "words.masked", kinds=masked_kinds(lang, scrubbed.kinds)))
-        return await step.begin_dialog(ASK, ask("duration"))
-
-    async def _ask_child_told(self, step: WaterfallStepContext) -> DialogTurnResult:
-        step.values["duration"] = step.result["choice"]
-        return await step.begin_dialog(ASK, ask("child_told"))
-
-    async def _ask_safe_today(self, step: WaterfallStepContext) -> DialogTurnResult:
-        step.values["child_told"] = step.result["choice"]
-        return await step.begin_dialog(ASK, ask("safe_today"))
-
-    async def _ask_age(self, step: WaterfallStepContext) -> DialogTurnResult:
-        step.values["safe_today"] = step.result["choice"]
-        if step.result["choice"] == "no":
-            # Not safe today: no more questions before the advice to call 112.
-            return await step.next(None)
-        return await step.begin_dialog(ASK, ask("age"))
-
-    async def _give_guidance(self, step: WaterfallStepContext) -> DialogTurnResult:
-        values = step.values
-        values["age_band"] = step.result["choice"] if step.result else None
+    async def _ask_next(self, step: WaterfallStepContext) -> DialogTurnResult:
+        options = dict(step.options or {})
+        if options.get("resumed"):
+            await step.context.send_activity(say(await self.lang(step.context), "help.back"))
+        case: dict[str, Any] = options.get("case") or await self._open(step.context, options)
+        step.values["case"] = case
         lang = await self.lang(step.context)
-        answers = Answers(duration=values["duration"], child_told=_ANSWER_BOOL[values["child_told"]],
-                          safe_today=_ANSWER_BOOL[values["safe_today"]], categories=tuple(values["categories"]))
-        assessment = assess(values.get("summary") or "", answers).to_dict()
-        concern = values["categories"][0] if values["categories"] else None
-        route = await decide(self.services, values["place"], concern=concern, outcome=assessment["outcome"])
-        values["route"], values["assessment"] = route, assessment
+        if case.get("acute_pending"):
+            await self._show_acute(step.context, case, lang)
+        if masked := case.pop("masked", None):
+            # Told after the 112 card, never before it.
+            await step.context.send_activity(say(lang, "words.masked", kinds=masked_kinds(lang, masked)))
+        if case.get("paused"):
+            case["asked"] = "paused"
+            return Dialog.end_of_turn
+        if case.pop("handoff_pending", False):
+            case["asked"] = "handoff"
+            await self._save_note(case, case.get("note") or self._note(case, lang, acute=False, outcome="consult"))
+            return await step.begin_dialog(HandoffDialog.__name__, self._handoff(case))
+        question = self._next_question(case)
+        case["asked"] = question
+        log.info("consultation asks", extra={"event": "consult_ask", "question": question})
+        if question == "place":
+            return await step.begin_dialog(PlaceDialog.__name__)
+        if question == "understood":
+            case["shown"] = understood_items(case.get("understood"))
+            return await step.begin_dialog(ASK, ask("understood", items=case["shown"]))
+        if question == "final" and not case.get("guided"):
+            await self._give_guidance(step.context, case, lang)
+            case["guided"] = True
+        return await step.begin_dialog(ASK, ask(question))
+
+    async def _take_answer(self, step: WaterfallStepContext) -> DialogTurnResult:
+        case: dict[str, Any] = step.values["case"]
+        asked = case.pop("asked", None)
+        result = step.result
+        lang = await self.lang(step.context)
+        if asked == "place":
+            if (interruption := passed_on(result)) is not None:
+                return await step.end_dialog(interruption)
+            case["place"] = result
+        elif asked == "danger":
+            case["danger"] = result["choice"]
+            if result["choice"] == "yes":
+                case["acute_pending"] = DANGER_NOW
+        elif asked == "understood":
+            case["confirmed"] = case.get("shown") or []
+            if result["choice"] == "change":
+                case.update(correcting=True, categories=None, duration=None)
+                await step.context.send_activity(say(lang, "understood.changing"))
+        elif asked == "words":
+            if result.get("text"):
+                # The raw text lives only in this turn: described here, and only codes and scrubbed text are kept.
+                self._add_description(case, await describe(result["text"], self.services.scrub))
+            case["words_done"] = True
+        elif asked == "concern":
+            case["categories"] = result["choices"]
+        elif asked in ("duration", "child_told", "age"):
+            case[asked] = result["choice"]
+        elif asked == "final":
+            return await self._act_on_choice(step, case, result["choice"], lang)
+        elif asked == "handoff":
+            if step.context.turn_state.get(HANDOFF_REQUESTED):
+                # The handoff engine has the conversation now; if the request is withdrawn, we are still here.
+                case.update(paused=True, handed_off=True, handoff_requested=True)
+            else:
+                await step.context.send_activity(say(lang, "help.back"))
+        elif asked == "paused":
+            case["paused"] = False
+            if case.pop("handed_off", False):
+                # After a handoff (closed, or withdrawn, perhaps days later): the menu, with one tap back here.
+                return await step.end_dialog(then("menu", resume=case))
+            await step.context.send_activity(say(lang, "help.back"))
+        return await step.replace_dialog(STEPS, {"case": case})
+
+    async def _open(self, context: TurnContext, options: dict[str, Any]) -> dict[str, Any]:
+        """A new consultation, from an opening description (already described) or from the menu."""
+        lang = await self.lang(context)
+        case: dict[str, Any] = {"categories": None}
+        opening = options.get("opening")
+        if options.get("acute"):
+            case["acute_pending"] = options["acute"]
+        if not case.get("acute_pending"):
+            await context.send_activity(say(lang, "consult.thanks" if opening else "consult.intro"))
+        if opening:
+            self._add_description(case, opening)
+        return case
+
+    def _next_question(self, case: dict[str, Any]) -> str:
+        if case.get("guided"):
+            return "final"  # guidance once; coming back after a handoff, the choice is offered again
+        understood = case.get("understood") or {}
+        if case.get("danger") is None and understood.get("safe_today") is None and not case.get("acute_shown"):
+            return "danger"  # danger never waits on anything else
+        if case.get("summary") and set(understood_items(understood)) - set(case.get("confirmed") or ()):
+            return "understood"
+        if not case.get("place"):
+            return "place"
+        if not case.get("summary") and not case.get("words_done"):
+            return "words"
+        corrected = case.get("correcting")
+        if not case.get("categories") and (corrected or not understood.get("categories")):
+            return "concern"
+        if case.get("duration") is None and (corrected or understood.get("duration") is None):
+            return "duration"
+        if case.get("child_told") is None and understood.get("child_told") is None:
+            return "child_told"
+        if case.get("age") is None and not self._unsafe(case):
+            return "age"
+        return "final"
+
+    @staticmethod
+    def _unsafe(case: dict[str, Any]) -> bool:
+        """Whether the staff member or the text said the child is not safe (and it was not a false alarm)."""
+        if case.get("danger") == "yes":
+            return True
+        return (case.get("understood") or {}).get("safe_today") is False and not case.get("dismissed")
+
+    @staticmethod
+    def _add_description(case: dict[str, Any], described: dict[str, Any]) -> None:
+        """Add a description (codes and scrubbed text) to the case; an unsafe reading raises the alarm."""
+        if described.get("masked"):
+            log.info("masked", extra={"event": "scrubbed", "kinds": described["masked"]})
+            case["masked"] = sorted({*case.get("masked", ()), *described["masked"]})
+        summary = described.get("summary") or ""
+        case["summary"] = f"{case['summary']}\n{summary}" if case.get("summary") and summary else (
+            case.get("summary") or summary or None)
+        case["understood"] = merge_understood(case.get("understood"), described["understood"])
+        case["assessment"] = more_urgent(described["assessment"], case.get("assessment"))
+        new = described["understood"]
+        unsafe = new.get("safe_today") is False or new.get("acute_code") or described["assessment"].get("acute")
+        if unsafe and not case.get("acute_pending"):
+            case["acute_pending"] = new.get("acute_code") or described["assessment"].get("acute_code") or DANGER_NOW
+
+    async def _show_acute(self, context: TurnContext, case: dict[str, Any], lang: str) -> None:
+        """112 first, with the district's numbers when known; the consultation waits, a false alarm is one tap."""
+        code = case.pop("acute_pending")
+        log.info("acute in consultation", extra={"event": "acute", "dialog": self.id, "code": code})
+        route = case.get("route")
+        if not route and case.get("place"):
+            route = await decide(self.services, case["place"], outcome="acute")
+        if route is None:
+            route = await city_wide_route(self.services)
+        await context.send_activity(MessageFactory.attachment(acute_card(lang, route, dismiss=True)))
+        case.update(acute_shown=True, paused=True, dismissed=False)
+        await self._save_note(case, self._note(case, lang, acute=True, outcome="acute"))
+
+    async def _give_guidance(self, context: TurnContext, case: dict[str, Any], lang: str) -> None:
+        """Assess the scrubbed text with every answer, merged with the assessment of the whole raw text."""
+        answers = self._answers(case)
+        assessment = more_urgent(assess(case.get("summary") or "", answers).to_dict(), case.get("assessment"))
+        if case.get("dismissed"):
+            assessment = without_alarm(assessment)
+        categories = assessment["categories"]
+        route = await decide(self.services, case["place"], concern=categories[0] if categories else None,
+                             outcome=assessment["outcome"])
+        case["route"], case["final"] = route, assessment
         log.info("guidance", extra={"event": "guidance", "outcome": assessment["outcome"],
                                     "reasons": assessment["reasons"]})
         if assessment["acute"]:
-            await step.context.send_activity(MessageFactory.attachment(acute_card(lang, route)))
-        await step.context.send_activity(MessageFactory.attachment(
+            await context.send_activity(MessageFactory.attachment(acute_card(lang, route)))
+        await context.send_activity(MessageFactory.attachment(
             guidance_card(lang, assessment, route, law_reference(lang))))
-        note = self._note(values, lang, acute=assessment["acute"], outcome=assessment["outcome"])
-        values["note"] = note
-        values["note_id"] = await self.services.recorder.record(dict(note))
-        return await step.begin_dialog(ASK, ask("final"))
+        await self._save_note(case, self._note(case, lang, acute=assessment["acute"], outcome=assessment["outcome"]))
 
-    async def _act_on_choice(self, step: WaterfallStepContext) -> DialogTurnResult:
-        choice = step.result["choice"]
-        values = step.values
-        lang = await self.lang(step.context)
+    def _answers(self, case: dict[str, Any]) -> Answers:
+        """The card answers and what the text said, combined so that the more worrying one counts."""
+        understood = case.get("understood") or {}
+        text_safe = understood.get("safe_today")
+        if case.get("dismissed") and text_safe is False:
+            text_safe = None
+        card_safe = {"yes": False, "no": True}.get(case.get("danger") or "")
+        safe = [value for value in (card_safe, text_safe) if value is not None]
+        told = [value for value in (_ANSWER_BOOL.get(case.get("child_told") or ""), understood.get("child_told"))
+                if value is not None]
+        text_categories = [] if case.get("correcting") else list(understood.get("categories") or ())
+        categories = ordered({*(case.get("categories") or ()), *text_categories,
+                               *((case.get("assessment") or {}).get("categories") or ())}, [c.value for c in Category])
+        duration = case.get("duration") or understood.get("duration")
+        return Answers(duration=duration, child_told=(True in told) if told else None,
+                       safe_today=(False not in safe) if safe else None, categories=tuple(categories))
+
+    async def _act_on_choice(self, step: WaterfallStepContext, case: dict[str, Any], choice: str,
+                             lang: str) -> DialogTurnResult:
         log.info("final choice", extra={"event": "final_choice", "choice": choice})
         if choice == "handoff":
-            return await step.end_dialog(then("handoff", handoff=self._handoff(values)))
+            case["handoff_pending"] = True
+            return await step.replace_dialog(STEPS, {"case": case})
         if choice == "note":
             await step.context.send_activity(MessageFactory.attachment(
-                note_card(lang, values["note"], route_district_name(values["route"]), values["note_id"])))
+                note_card(lang, case["note"], route_district_name(case.get("route")), case.get("note_id"))))
         await step.context.send_activity(say(lang, "final.bye"))
         return await step.end_dialog(then("end"))
 
-    def _note(self, values: dict[str, Any], lang: str, *, acute: bool, outcome: str) -> dict[str, Any]:
-        """The anonymous konsultationsanteckning: no names, no preschool, the day only."""
-        place = values.get("place") or {}
+    # --- the note ---
+
+    def _note(self, case: dict[str, Any], lang: str, *, acute: bool, outcome: str) -> dict[str, Any]:
+        """The konsultationsanteckning (avidentifierad): codes, the day, the district, the scrubbed description."""
+        place = case.get("place") or {}
+        assessment = case.get("final") or case.get("assessment") or {}
+        if case.get("dismissed") and assessment:
+            assessment = without_alarm(assessment)
+        understood = case.get("understood") or {}
+        categories = ordered({*(case.get("categories") or ()), *(assessment.get("categories") or ()),
+                               *(understood.get("categories") or ())}, [c.value for c in Category])
         return {
             "day": self.services.clock().date().isoformat(),
             "district_id": place.get("district_id"),
-            "age_band": values.get("age_band"),
-            "categories": list(values.get("categories") or []),
-            "summary": values.get("summary"),
-            "duration": values.get("duration"),
+            "age_band": case.get("age"),
+            "categories": categories,
+            "signals": list(understood.get("signals") or ()),
+            "reasons": list(assessment.get("reasons") or ()),
+            "summary": case.get("summary"),
+            "duration": case.get("duration") or understood.get("duration"),
             "acute": acute,
             "outcome": outcome,
-            "handoff_requested": False,
+            "handoff_requested": bool(case.get("handoff_requested")),
             "lang": lang,
         }
 
-    def _handoff(self, values: dict[str, Any]) -> dict[str, Any]:
-        return {"note": values.get("note"), "note_id": values.get("note_id"), "route": values.get("route"),
-                "place": values.get("place")}
+    async def _save_note(self, case: dict[str, Any], note: dict[str, Any]) -> None:
+        """One note per consultation: the first save records it, later ones bring it up to date."""
+        case["note"] = note
+        recorder = self.services.recorder
+        if case.get("note_id") and hasattr(recorder, "update"):
+            await recorder.update(case["note_id"], dict(note))
+        elif not case.get("note_id"):
+            case["note_id"] = await recorder.record(dict(note))
+
+    def _handoff(self, case: dict[str, Any]) -> dict[str, Any]:
+        return {"note": case.get("note"), "note_id": case.get("note_id"), "route": case.get("route"),
+                "place": case.get("place")}
+
+    # --- interruptions: the consultation keeps its state through all of them ---
 
     @staticmethod
-    def _values(inner_dc: DialogContext) -> dict[str, Any]:
+    def _steps(inner_dc: DialogContext) -> dict[str, Any] | None:
         for instance in inner_dc.stack:
             if instance.id == STEPS:
-                return instance.state.get("values") or {}
-        return {}
-
-    async def acute_route(self, inner_dc: DialogContext) -> dict[str, Any] | None:
-        """The route for the district already given, so the acute card can show its numbers."""
-        values = self._values(inner_dc)
-        if values.get("route"):
-            return values["route"]
-        if values.get("place"):
-            return await decide(self.services, values["place"], outcome="acute")
+                values = instance.state.setdefault("values", {})
+                return values.get("case")
         return None
 
+    async def _restart(self, inner_dc: DialogContext, case: dict[str, Any]) -> DialogTurnResult:
+        """Drop the question being asked and ask the next unknown thing again, with everything kept."""
+        await inner_dc.cancel_all_dialogs()
+        return await inner_dc.begin_dialog(STEPS, {"case": case})
+
     async def on_acute(self, inner_dc: DialogContext, code: str) -> DialogTurnResult:
-        """112 first; then keep an anonymous note that the consultation ended as acute."""
-        values = dict(self._values(inner_dc))
-        result = await super().on_acute(inner_dc, code)
-        if not values.get("note_id"):
-            lang = await self.lang(inner_dc.context)
-            await self.services.recorder.record(self._note(values, lang, acute=True, outcome="acute"))
-        return result
+        """112 first; the message also counts as a description, and the consultation waits, not ends."""
+        case = self._steps(inner_dc)
+        if case is None:
+            return await super().on_acute(inner_dc, code)
+        text = user_text(inner_dc.context.activity)
+        if text:
+            self._add_description(case, await describe(text, self.services.scrub))
+        case["acute_pending"] = code
+        case.pop("asked", None)
+        return await self._restart(inner_dc, case)
+
+    async def on_text(self, inner_dc: DialogContext, text: str) -> DialogTurnResult | None:
+        """A false alarm called off in words, or a new description: both keep the consultation going."""
+        case = self._steps(inner_dc)
+        if case is None:
+            return None
+        context = inner_dc.context
+        lang = await self.lang(context)
+        if self._is_dismissal(text):
+            return await self._dismiss(inner_dc, case)
+        asked = pending_question(inner_dc)
+        name = (asked or {}).get("question")
+        if name in FREE_TEXT_QUESTIONS:
+            return None
+        if asked is not None and name not in PLACE_QUESTIONS:
+            question = QUESTIONS[name](lang, asked.get("args") or {})
+            if parse_answer(context.activity, question) is not None:
+                return None
+        if not understood_now(context, text).is_concern:
+            return None
+        log.info("description fed", extra={"event": "consult_fed", "question": name or case.get("asked")})
+        self._add_description(case, await describe(text, self.services.scrub))
+        case.pop("asked", None)
+        case["paused"] = False
+        return await self._restart(inner_dc, case)
+
+    @staticmethod
+    def _is_dismissal(text: str) -> bool:
+        key = normalize(text)
+        return any(key in {normalize(word) for word in text_for(lang)["acute.words.dismiss"].split("|")}
+                   for lang in ("sv", "en"))
+
+    async def _dismiss(self, inner_dc: DialogContext, case: dict[str, Any]) -> DialogTurnResult:
+        """"Nej, ingen akut fara": the alarm is called off and the consultation goes on where it was."""
+        log.info("acute dismissed", extra={"event": "acute_dismissed"})
+        lang = await self.lang(inner_dc.context)
+        await inner_dc.context.send_activity(say(lang, "acute.dismissed"))
+        # The staff member has just answered the danger question: no acute danger.
+        case.update(danger="no", dismissed=True, paused=False)
+        case.pop("asked", None)
+        if case.get("note_id"):
+            outcome = without_alarm(case.get("assessment") or {"outcome": "consult"})["outcome"]
+            await self._save_note(case, self._note(case, lang, acute=False, outcome=outcome))
+        return await self._restart(inner_dc, case)
+
+    async def on_menu_choice(self, inner_dc: DialogContext, choice: str) -> DialogTurnResult:
+        """A false alarm called off with a tap, a handoff with what is known; anything else leaves."""
+        case = self._steps(inner_dc)
+        if choice == DISMISS_CHOICE and case is not None:
+            return await self._dismiss(inner_dc, case)
+        if choice == "handoff" and case is not None:
+            return await self._hand_off(inner_dc, case)
+        return await super().on_menu_choice(inner_dc, choice)
+
+    async def on_human(self, inner_dc: DialogContext) -> DialogTurnResult:
+        """"Prata med en människa" mid-consultation: a handoff with what is known, and back here if it cannot be."""
+        case = self._steps(inner_dc)
+        if case is None:
+            return await super().on_human(inner_dc)
+        return await self._hand_off(inner_dc, case)
+
+    async def _hand_off(self, inner_dc: DialogContext, case: dict[str, Any]) -> DialogTurnResult:
+        """Start the hosted handoff; the question being asked is asked again if the handoff cannot happen."""
+        case.pop("asked", None)
+        case.update(handoff_pending=True, paused=False)
+        return await self._restart(inner_dc, case)
+
+    async def on_stale_click(self, inner_dc: DialogContext, value: dict[str, Any]) -> DialogTurnResult | None:
+        """A click on an older card: a handoff still acts; anything else says so and asks again."""
+        case = self._steps(inner_dc)
+        if case is None:
+            return None
+        if value.get("action") == "final" and value.get("choice") == "handoff":
+            return await self.on_menu_choice(inner_dc, "handoff")
+        lang = await self.lang(inner_dc.context)
+        if case.get("asked") == "paused":
+            case["paused"] = False
+            await inner_dc.context.send_activity(say(lang, "help.back"))
+        else:
+            await inner_dc.context.send_activity(say(lang, "stale.click"))
+        case.pop("asked", None)
+        return await self._restart(inner_dc, case)
+
+    async def cancel_text(self, inner_dc: DialogContext) -> str:
+        """Honest about what stays: the anonymised note once one was kept, otherwise nothing."""
+        case = self._steps(inner_dc) or {}
+        return "cancel.note_kept" if case.get("note_id") else "cancel.done"
 
     async def handoff_context(self, inner_dc: DialogContext) -> dict[str, Any]:
         """The district and anything already said (scrubbed), for a handoff asked for mid-consultation."""
-        values = self._values(inner_dc)
-        if not values.get("place"):
+        case = self._steps(inner_dc) or {}
+        if not case.get("place"):
             return {}
         lang = await self.lang(inner_dc.context)
-        note = values.get("note") or self._note(values, lang, acute=False, outcome="consult")
-        return {"note": note, "note_id": values.get("note_id"), "route": values.get("route"),
-                "place": values["place"]}
+        note = case.get("note") or self._note(case, lang, acute=False, outcome="consult")
+        return {"note": note, "note_id": case.get("note_id"), "route": case.get("route"), "place": case["place"]}

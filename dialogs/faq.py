@@ -7,8 +7,9 @@ import logging
 from botbuilder.core import MessageFactory
 from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
 
-from dialogs.base import InterruptibleDialog, then
+from dialogs.base import InterruptibleDialog, then, understood_now
 from dialogs.cards import faq_card
+from dialogs.description import describe
 from dialogs.ports import DialogServices
 from dialogs.prompt import ASK, ask
 from dialogs.text import say
@@ -32,7 +33,12 @@ class FaqDialog(InterruptibleDialog):
 
     async def _answer(self, step: WaterfallStepContext) -> DialogTurnResult:
         lang = await self.lang(step.context)
-        query = (await self.services.scrub(step.result["text"])).text
+        typed = step.result["text"]
+        if not (step.options or {}).get("query") and understood_now(step.context, typed).is_concern:
+            # A worry described where a question was expected: consult on it, in the staff member's words.
+            log.info("faq words first", extra={"event": "task", "choice": "consult", "how": "description"})
+            return await step.end_dialog(then("consult", opening=await describe(typed, self.services.scrub)))
+        query = (await self.services.scrub(typed)).text
         article = self.services.faq.search(query, lang=lang)
         if article is not None:
             log.info("faq hit", extra={"event": "faq_hit", "slug": article.slug})

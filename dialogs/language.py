@@ -29,6 +29,12 @@ def requested_language(text: str | None) -> str | None:
     return _SWITCHES.get(normalize(text or ""))
 
 
+async def stored_language(turn_context: TurnContext, user_state: UserState) -> str | None:
+    """The language the user chose explicitly, or None."""
+    stored = await user_state.create_property(LANGUAGE_PROPERTY).get(turn_context, None)
+    return stored if stored in ("sv", "en") else None
+
+
 async def language_of(turn_context: TurnContext, user_state: UserState) -> str:
     """The user's stored language, else the one their Teams locale suggests."""
     stored = await user_state.create_property(LANGUAGE_PROPERTY).get(turn_context, None)

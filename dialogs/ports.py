@@ -23,6 +23,10 @@ class ConsultationRecorder(Protocol):
         """Store *note* (already scrubbed, no child data) and return its id."""
         ...
 
+    async def update(self, note_id: str, note: dict[str, Any]) -> None:
+        """Bring the note *note_id* up to date (the same consultation, later answers)."""
+        ...
+
 
 class HandoffPort(Protocol):
     """The handoff engine: connects the staff member with a socionom and takes over the conversation."""

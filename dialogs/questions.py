@@ -31,7 +31,12 @@ def _yes_no_unsure(lang: str, action: str, key: str) -> Question:
 def _menu(lang: str, args: Mapping[str, Any]) -> Question:
     question = menu_question(lang)
     lines = tuple(args.get("lines") or ()) + question.lines
-    return Question(question.action, lines, question.options)
+    options = question.options
+    if args.get("resume"):
+        # Last, so the numbers of the usual choices stay the same.
+        text = text_for(lang)
+        options = (*options, Option("resume", text["resume.yes"], tuple(text["resume.words.yes"].split("|"))))
+    return Question(question.action, lines, options)
 
 
 def _place(lang: str, args: Mapping[str, Any]) -> Question:
@@ -108,6 +113,25 @@ def _duration(lang: str, args: Mapping[str, Any]) -> Question:
                     tuple(Option(d, text[f"q.duration.{d}"]) for d in DURATIONS))
 
 
+def _danger(lang: str, args: Mapping[str, Any]) -> Question:
+    text = text_for(lang)
+    return Question("danger", (text["danger.ask"],), (
+        Option("yes", text["danger.yes"], _YES_WORDS[lang]),
+        Option("no", text["danger.no"], _NO_WORDS[lang]),
+        Option("unsure", text["danger.unsure"], _UNSURE_WORDS[lang]),
+    ))
+
+
+def _understood(lang: str, args: Mapping[str, Any]) -> Question:
+    """"Jag uppfattade: ..." with one tap to confirm or to correct; *items* are text keys under "understood."."""
+    text = text_for(lang)
+    items = " · ".join(text[f"understood.{item}"] for item in args.get("items") or ())
+    return Question("understood", (say(lang, "understood.lead", items=items), text["understood.ask"]), (
+        Option("yes", text["understood.yes"], tuple(text["understood.words.yes"].split("|"))),
+        Option("change", text["understood.change"], tuple(text["understood.words.change"].split("|"))),
+    ))
+
+
 def _age(lang: str, args: Mapping[str, Any]) -> Question:
     text = text_for(lang)
     return Question("age", (text["q.age"],),
@@ -153,6 +177,8 @@ QUESTIONS: dict[str, QuestionBuilder] = {
     "concern": _concern,
     "words": _words,
     "duration": _duration,
+    "danger": _danger,
+    "understood": _understood,
     "child_told": lambda lang, args: _yes_no_unsure(lang, "child_told", "q.child_told"),
     "safe_today": lambda lang, args: _yes_no_unsure(lang, "safe_today", "q.safe_today"),
     "age": _age,

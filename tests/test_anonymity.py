@@ -83,13 +83,15 @@ async def test_no_identifying_detail_is_stored_logged_or_sent(db, caplog):
         say = lambda text=None, value=None: app.say(STAFF, "Anna Personal", text, value)  # noqa: E731
         await say("hej")
         await say(value={"action": "menu", "choice": "consult"})
+        await say(value={"action": "danger", "choice": "no"})
         await say(PRESCHOOL)
-        await say(value={"action": "concern", "choices": "physical"})
         await say(CONCERN)
+        await say(value={"action": "understood", "choice": "yes"})
+        await say(value={"action": "concern", "choices": "physical"})  # an old button if already understood
         await say(value={"action": "duration", "choice": "weeks"})
-        await say(f"Hon sa att {SECRETS['parent name']} slår henne")  # typed where a choice was expected
+        # Typed where a choice was expected: a description, so it feeds the consultation (scrubbed).
+        await say(f"Hon sa att {SECRETS['parent name']} slår henne")
         await say(value={"action": "child_told", "choice": "yes"})
-        await say(value={"action": "safe_today", "choice": "yes"})
         await say(value={"action": "age", "choice": "3-6"})
         await say(value={"action": "final", "choice": "handoff"})
         await say("nej")

@@ -17,11 +17,12 @@ WORDS = "Barnet kommer ofta hungrigt och i för tunna kläder, det luktar urin o
 
 async def consult(client, connector, staff: str, preschool: str) -> None:  # type: ignore[no-untyped-def]
     sender = teams.user(staff, "Personal")
-    for text, value in [(None, {"action": "menu", "choice": "consult"}), (preschool, None),
-                        (None, {"action": "concern", "choices": "neglect"}), (WORDS, None),
+    for text, value in [(None, {"action": "menu", "choice": "consult"}),
+                        (None, {"action": "danger", "choice": "no"}), (preschool, None), (WORDS, None),
+                        (None, {"action": "understood", "choice": "yes"}),
+                        (None, {"action": "concern", "choices": "neglect"}),  # asked only if not understood
                         (None, {"action": "duration", "choice": "months"}),
                         (None, {"action": "child_told", "choice": "no"}),
-                        (None, {"action": "safe_today", "choice": "yes"}),
                         (None, {"action": "age", "choice": "3-6"}),
                         (None, {"action": "final", "choice": "finish"})]:
         response = await client.post("/api/messages", json=teams.message(connector.url, text, value=value,

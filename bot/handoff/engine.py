@@ -53,8 +53,8 @@ ESCALATE = "escalate"  # nobody took it in time: ask the next stage, or expire
 ACTIVATE = "activate"  # a claim's notifications are out: the relay is active (recovers a claim whose process died)
 IDLE = "idle"  # nobody wrote in the relay for `relay_idle_minutes`: close it
 CLAIMABLE = WAITING  # a fast click may arrive before the request is marked offered
-NOTE_FIELDS = ("day", "district_id", "age_band", "categories", "duration", "acute", "outcome", "summary", "lang")
-SUMMARY_MAX = 1000
+NOTE_FIELDS = ("day", "district_id", "age_band", "categories", "signals", "reasons", "duration", "acute", "outcome",
+               "summary", "lang")
 # An offer sent this long after the request says that the request waited for the unit to open.
 LATE_OFFER = timedelta(minutes=15)
 
@@ -137,7 +137,7 @@ class HandoffEngine:
         clean_note = {key: note.get(key) for key in NOTE_FIELDS if note.get(key) is not None}
         if clean_note.get("summary"):
             # Scrubbed again: whatever the caller forgot, nothing identifying is stored or shown.
-            clean_note["summary"] = scrub(str(clean_note["summary"])[:SUMMARY_MAX]).text
+            clean_note["summary"] = scrub(str(clean_note["summary"])).text  # never cut: a late disclosure counts
         consultation_id = note.get("id") or note.get("note_id")
         now = self.store.now()
         availability = await self._availability_of(route, now)

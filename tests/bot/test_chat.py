@@ -9,7 +9,7 @@ from routing.demo import load_demo
 
 async def test_a_consultation_can_be_started_and_cards_are_shown_as_numbered_text(sqlite_db):
     await load_demo(sqlite_db.engine)
-    typed = io.StringIO("1\nFörskola Sagobergt\nhjälp\n/quit\n")
+    typed = io.StringIO("1\n2\nFörskola Sagobergt\nhjälp\n/quit\n")  # "2": no danger now
     shown = io.StringIO()
     assert await run_chat(Settings(database_url=sqlite_db.url), stdin=typed, stdout=shown) == 0
     out = shown.getvalue()
@@ -34,10 +34,10 @@ async def test_cards_with_inputs_are_answered_by_typing_numbers_as_in_teams(sqli
     await load_demo(sqlite_db.engine)
     shown = io.StringIO()
     await run_chat(Settings(database_url=sqlite_db.url),
-                   stdin=io.StringIO("1\nFörskola Sagoberget\n1, 6\n"), stdout=shown)
+                   stdin=io.StringIO("1\n2\nFörskola Sagoberget\nhoppa över\n1, 6\n"), stdout=shown)
     out = shown.getvalue()
     assert "[Gå vidare]" in out  # the category card's button is named, not numbered
-    assert "Berätta med egna ord" in out  # "1, 6" picked two categories instead of pressing a button
+    assert "Hur länge har du varit orolig?" in out  # "1, 6" picked two categories instead of pressing a button
     assert "Välj minst ett alternativ" not in out
 
 

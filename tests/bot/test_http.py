@@ -89,6 +89,7 @@ async def test_user_and_team_channel_references_are_stored(aiohttp_client, setti
 async def test_conversation_continues_after_the_app_is_recreated(aiohttp_client, settings, connector):
     first = await aiohttp_client(create_app(settings))
     await post(first, teams.message(connector.url, value={"action": "menu", "choice": "consult"}))
+    await post(first, teams.message(connector.url, value={"action": "danger", "choice": "no"}))
     assert any("Vilken förskola gäller det?" in text for text in texts(connector.to(PERSONAL)))
     await first.close()
     connector.clear()
@@ -104,6 +105,7 @@ async def test_a_failing_turn_gets_a_kind_message_and_the_conversation_is_reset(
     app = create_app(settings)
     client = await aiohttp_client(app)
     await post(client, teams.message(connector.url, value={"action": "menu", "choice": "consult"}))
+    await post(client, teams.message(connector.url, value={"action": "danger", "choice": "no"}))
     routing = app[SERVICES].routing
 
     async def broken_match(*_args, **_kwargs):

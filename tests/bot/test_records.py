@@ -22,7 +22,36 @@ async def test_summary_is_scrubbed_again_before_it_is_stored(db):
     assert stored["day"] == "2026-11-24"
 
 
+async def test_a_long_summary_is_stored_whole_so_a_late_disclosure_is_kept(db):
+    records = ConsultationRecords(db.engine)
+    long = "Barnet leker lugnt i sandlådan. " * 60 + "Hon berättade att pappa slår henne."
+    stored = await records.get(await records.record({**NOTE, "summary": long}))
+    assert len(long) > 1500 and stored["summary"].endswith("Hon berättade att pappa slår henne.")
+
+
+async def test_update_brings_the_note_up_to_date_and_keeps_the_handoff_mark(db):
+    records = ConsultationRecords(db.engine)
+    note_id = await records.record({**NOTE, "acute": True, "outcome": "acute", "summary": "ring 070-123 45 67"})
+    await records.mark_handoff(note_id)
+    await records.update(note_id, {**NOTE, "outcome": "report", "summary": "nu 070-123 45 67 och mer"})
+    stored = await records.get(note_id)
+    assert stored["outcome"] == "report" and stored["acute"] is False and stored["handoff_requested"] is True
+    assert "070-123 45 67" not in stored["summary"] and stored["summary"].endswith("och mer")
+    async with db.engine.connect() as connection:
+        assert (await connection.execute(select(func.count()).select_from(ConsultationRow))).scalar_one() == 1
+
+
+async def test_signals_and_reasons_are_kept_as_codes(db):
+    records = ConsultationRecords(db.engine)
+    note_id = await records.record({**NOTE, "signals": ["ongoing_now", "child_told"],
+                                    "reasons": ["child_told", "category_found"]})
+    stored = await records.get(note_id)
+    assert stored["signals"] == ["child_told", "ongoing_now"] and stored["reasons"] == ["category_found", "child_told"]
+
+
 @pytest.mark.parametrize(("change", "message"), [
+    ({"signals": ["pappa slår henne"]}, "signals must be a list of codes"),
+    ({"reasons": "child_told"}, "reasons must be a list of codes"),
     ({"outcome": "ignore"}, "outcome must be one of"),
     ({"age_band": "4"}, "age_band must be one of"),
     ({"categories": "neglect"}, "categories must be a list"),

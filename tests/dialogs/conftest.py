@@ -38,6 +38,7 @@ class Bot:
     recorder: FakeRecorder
     handoff: FakeHandoff
     new_chat: Callable[..., Conversation]
+    storage: MemoryStorage
 
 
 @pytest.fixture
@@ -54,7 +55,7 @@ async def bot(sqlite_db) -> Bot:  # type: ignore[no-untyped-def]
     def new_chat(locale: str = "sv-SE") -> Conversation:
         return Conversation(dialog, user_state, conversation_state, locale=locale)
 
-    return Bot(services, recorder, handoff, new_chat)
+    return Bot(services, recorder, handoff, new_chat, storage)
 
 
 @pytest.fixture

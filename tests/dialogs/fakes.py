@@ -18,6 +18,9 @@ class FakeRecorder:
         self.notes.append(dict(note))
         return f"note-{len(self.notes)}"
 
+    async def update(self, note_id: str, note: dict[str, Any]) -> None:
+        self.notes[int(note_id.removeprefix("note-")) - 1] = dict(note)
+
 
 @dataclass
 class HandoffCall:

@@ -133,3 +133,22 @@ Inspector = Callable[[Reply], bool]
 def has_card(predicate: Inspector, replies: list[Reply]) -> bool:
     """Whether any reply satisfies *predicate*."""
     return any(predicate(reply) for reply in replies)
+
+
+def asked(replies: list[Reply]) -> str | None:
+    """The question the last card asks (its buttons' action), or None."""
+    submits = last_card(replies).submits()
+    return submits[0].get("action") if submits else None
+
+
+async def answer_until_guidance(chat: Conversation, replies: list[Reply], answers: dict[str, Any]
+                                ) -> tuple[list[Reply], list[str]]:
+    """Answer each question from *answers* until one is not there; return the replies and what was asked."""
+    questions: list[str] = []
+    while (action := asked(replies)) in answers:
+        questions.append(action)
+        value = answers[action]
+        data = {"action": action, "choices": ",".join(value)} if isinstance(value, list) else choice(action, value)
+        replies = await chat.click(data)
+        assert len(questions) < 12, questions
+    return replies, questions

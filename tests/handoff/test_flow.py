@@ -64,12 +64,14 @@ async def consult_and_ask_for_a_person(app: RunningApp, staff: str = STAFF, name
     """The staff member's side up to the handoff, through the real dialogs."""
     await app.say(staff, name, "hej")
     await app.say(staff, name, value=_choice("menu", "consult"))
+    await app.say(staff, name, value=_choice("danger", "no"))
     await app.say(staff, name, PRESCHOOL)
-    await app.say(staff, name, value={"action": "concern", "choices": "emotional"})
     await app.say(staff, name, STAFF_WORDS)
+    # Whichever of these two the dialog asks is answered; the other is an old button and says so.
+    await app.say(staff, name, value=_choice("understood", "yes"))
+    await app.say(staff, name, value={"action": "concern", "choices": "emotional"})
     await app.say(staff, name, value=_choice("duration", "weeks"))
     await app.say(staff, name, value=_choice("child_told", "no"))
-    await app.say(staff, name, value=_choice("safe_today", "yes"))
     await app.say(staff, name, value=_choice("age", "3-6"))
     await app.say(staff, name, value=_choice("final", "handoff"))
     await app.say(staff, name, "nej")  # do not show my name
