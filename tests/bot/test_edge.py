@@ -327,6 +327,8 @@ async def test_a_district_picked_on_the_acute_card_shows_its_numbers_and_the_con
     client = await aiohttp_client(create_app(settings, clock=lambda: tuesday_10))
     await client.post("/api/messages", json=teams.message(connector.url, value={"action": "menu",
                                                                                 "choice": "consult"}))
+    await client.post("/api/messages", json=teams.message(connector.url, value={"action": "danger",
+                                                                                "choice": "no"}))
     await client.post("/api/messages", json=teams.message(connector.url, "Förskola Sagoberget"))
     connector.clear()
     await client.post("/api/messages", json=teams.message(connector.url, value={"action": "acute_district"}))
@@ -342,7 +344,7 @@ async def test_a_district_picked_on_the_acute_card_shows_its_numbers_and_the_con
     assert card["body"][0]["text"] == "Ring 112 nu"
     assert facts[0].startswith("08-555 011 20")  # Farsta's intake, open on a Tuesday morning, first
     connector.clear()
-    # The consultation was not dropped: the concern question is still waiting for its answer.
-    await client.post("/api/messages", json=teams.message(connector.url, value={"action": "concern",
-                                                                                "choices": "physical"}))
-    assert any("Berätta med egna ord" in text for text in card_texts(connector.to(PERSONAL)))
+    # The consultation was not dropped: the own-words question is still waiting for its answer.
+    await client.post("/api/messages", json=teams.message(connector.url, value={"action": "words",
+                                                                                "choice": "skip"}))
+    assert any("Vad handlar din oro om?" in text for text in card_texts(connector.to(PERSONAL)))
