@@ -72,12 +72,13 @@ class Child:
 async def _consult(child: Child) -> int | None:
     """The staff member's consultation up to asking for a socionom; returns the status of the last turn."""
     name = "Anna Personal"
-    for text, value in (("hej", None), (None, _choice("menu", "consult")), ("Förskola Sagoberget", None),
-                        (None, {"action": "concern", "choices": "emotional"}),
-                        ("Hon verkar rädd när pappa hämtar", None),
+    # Danger first, then the place and the own words; whichever of "understood"/"concern" is not asked is an
+    # old button and says so.
+    for text, value in (("hej", None), (None, _choice("menu", "consult")), (None, _choice("danger", "no")),
+                        ("Förskola Sagoberget", None), ("Hon verkar ledsen och tyst sedan några veckor", None),
+                        (None, _choice("understood", "yes")), (None, {"action": "concern", "choices": "emotional"}),
                         (None, _choice("duration", "weeks")), (None, _choice("child_told", "no")),
-                        (None, _choice("safe_today", "yes")), (None, _choice("age", "3-6")),
-                        (None, _choice("final", "handoff"))):
+                        (None, _choice("age", "3-6")), (None, _choice("final", "handoff"))):
         assert await child.say(STAFF, name, text, value) in (200, 201)
     return await child.say(STAFF, name, "nej")  # do not show my name: the request is made in this turn
 
