@@ -325,8 +325,11 @@ class DirectoryAdmin:
         """
         directory = scoped_directory(await self._store.load_directory(), principal)
         match = match_preschool(preschool[:ROUTE_TEST_TEXT_MAX], directory.index) if preschool.strip() else None
-        chosen = match.candidates[0].preschool if match and match.candidates else None
+        # The bot routes only on a confident match; a weak or tied one is asked about first (dialogs/place.py).
+        chosen = match.best if match else None
         named_district = match_district(district, directory) if district else None
+        if named_district is None and chosen is None and match is not None:
+            named_district = match.district
         decision = decide_route(chosen, concern or None, stockholm_time(at) if at else None, directory,
                                 district=named_district, outcome=outcome or None)
         return {"match": match.to_dict() if match else None, "decision": decision.to_dict()}

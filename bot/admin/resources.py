@@ -57,8 +57,10 @@ RESOURCES: dict[str, Resource] = {r.slug: r for r in (
     Resource("preschools", "Förskolor", "förskola", (
         _ID, Field("name", "Namn", required=True), Field("operator", "Huvudman", "select", True, OPERATORS),
         Field("address", "Adress"), Field("postcode", "Postnummer"), Field("skolverket_id", "Skolenhetskod"),
-        _DISTRICT, Field("aliases", "Andra namn", "list"), Field("active", "Aktiv", "bool")),
-        ("id", "name", "operator", "district_id", "address", "active"), own_district=True),
+        _DISTRICT, Field("area", "Område", help="Stadsdelsområdet som personalen säger (t.ex. Sätra, Långbro); "
+                                                  "hjälper boten att hitta rätt förskola."),
+        Field("aliases", "Andra namn", "list"), Field("active", "Aktiv", "bool")),
+        ("id", "name", "operator", "district_id", "area", "address", "active"), own_district=True),
     Resource("units", "Enheter", "enhet", (
         _ID, Field("name", "Namn", required=True), Field("kind", "Typ", "select", True, UNIT_KINDS),
         Field("district_id", "Stadsdel", "select", help="Tom för stadsövergripande enheter (t.ex. socialjouren)."),

@@ -89,6 +89,8 @@ def route(args: argparse.Namespace) -> int:
                          "district": (d.name if (d := directory.district(c.preschool.district_id)) else None),
                          "score": round(c.score, 1)} for c in result.candidates],
             "ambiguous": result.ambiguous,
+            "confident": result.confident,
+            "suggestion": None if result.suggestion is None else result.suggestion.name,
             "decision": None if decision is None else decision.to_dict(),
         }
 
@@ -103,6 +105,9 @@ def route(args: argparse.Namespace) -> int:
         _print(f"  {match['score']:5.1f}  {match['name']}  ({district}, id {match['id']})")
     if output["ambiguous"]:
         _print("Flera förskolor passar — ange stadsdel eller gata.")
+    elif output["suggestion"]:
+        _print(f"Osäker träff — boten frågar först: Menar du {output['suggestion']}? "
+               "Beslutet nedan gäller utan förskola.")
     decision = output["decision"]
     if decision is not None:
         _print(f"Stadsdel: {decision['district']['name'] if decision['district'] else 'okänd'}")

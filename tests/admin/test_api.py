@@ -331,3 +331,26 @@ async def test_crud_on_postgres(make_harness, pg_db) -> None:
     response = await harness.client.patch("/admin/api/tables/contacts/c-bromma", headers=headers,
                                           json={"priority": 3})
     assert response.status == 403
+
+
+async def test_route_test_routes_only_on_a_confident_match(routed) -> None:
+    """Like the bot: a fragment is a "did you mean", so the decision is taken without a preschool."""
+    headers = await _as(routed, "anna")
+    weak = await (await routed.client.post("/admin/api/route-test", headers=headers, json={
+        "preschool": "sol", "at": "2026-03-04T10:00"})).json()
+    assert weak["match"]["candidates"][0]["id"] == "p-solros"
+    assert weak["match"]["confident"] is False
+    assert weak["decision"]["preschool"] is None
+    sure = await (await routed.client.post("/admin/api/route-test", headers=headers, json={
+        "preschool": "förskolan solrosen", "at": "2026-03-04T10:00"})).json()
+    assert sure["match"]["confident"] is True
+    assert sure["decision"]["preschool"]["id"] == "p-solros"
+
+
+async def test_a_preschools_area_is_edited_like_any_field(routed) -> None:
+    headers = await _as(routed, "anna")
+    response = await routed.client.patch("/admin/api/tables/preschools/p-ek", headers=headers, json={
+        "area": "Blackeberg"})
+    assert response.status == 200, await response.text()
+    record = (await (await routed.client.get("/admin/api/tables/preschools/p-ek")).json())["record"]
+    assert record["area"] == "Blackeberg"

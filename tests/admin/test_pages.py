@@ -159,3 +159,16 @@ async def test_socionom_statistics_are_limited_to_own_district(routed) -> None:
     body = await (await routed.client.get("/admin/api/statistics")).json()
     assert body["district_id"] == "farsta"
     assert (await routed.client.get("/admin/api/statistics?district=bromma")).status == 403
+
+
+async def test_route_test_page_says_the_bot_asks_before_a_weak_match(routed) -> None:
+    csrf = await routed.sign_in("anna")
+    page = await (await routed.client.post("/admin/testa", data={
+        "csrf_token": csrf, "preschool": "sol", "at": "2026-03-04T10:00"})).text()
+    assert 'id="route-ask"' in page and "Menar du Förskolan Solrosen?" in page
+
+
+async def test_the_preschool_form_has_the_area_field(routed) -> None:
+    await routed.sign_in("anna")
+    page = await (await routed.client.get("/admin/preschools/p-ek")).text()
+    assert 'name="area"' in page

@@ -100,3 +100,14 @@ def test_route_prints_no_terminal_escape_sequences_from_the_tables(database, cap
         assert "Sagoberget" in out and not any(c in out for c in "\x1b\x07\x9b\x00\u202e"), repr(out)
         if "--json" not in args:
             assert "Kontakt: Sara Socionom — Socionom i förskolan Bromma" in out  # readable, the escapes gone
+
+
+def test_route_on_a_weak_match_says_the_bot_asks_first(database, capsys):
+    main(["load-demo"])
+    capsys.readouterr()
+    assert main(["route", "sagober", "--json"]) == 0
+    output = json.loads(capsys.readouterr().out)
+    assert output["confident"] is False and output["suggestion"] == "Förskola Sagoberget"
+    assert output["decision"] is None or output["decision"]["preschool"] is None
+    assert main(["route", "sagober"]) == 0
+    assert "Menar du Förskola Sagoberget?" in capsys.readouterr().out
