@@ -120,8 +120,8 @@ def alembic_config(url: str, schema: str | None = None) -> Config:
     return config
 
 
-def upgrade(url: str, schema: str | None = None, revision: str = "heads") -> None:
-    """Bring the schema at *url* up to *revision* (all heads by default). Blocking; call outside an event loop."""
+def upgrade(url: str, schema: str | None = None, revision: str = "head") -> None:
+    """Bring the schema at *url* up to *revision* (the one head by default). Blocking; call outside an event loop."""
     command.upgrade(alembic_config(url, schema), revision)
 
 

@@ -167,7 +167,7 @@ def _serve_workers(app: web.Application, settings: Settings, workers: int, *, ac
 
 
 def db_upgrade(_args: argparse.Namespace) -> int:
-    """Bring the database schema up to date (Alembic `upgrade heads`)."""
+    """Bring the database schema up to date (Alembic `upgrade head`)."""
     from bot.database import DatabaseUrlError, upgrade
 
     settings = load_settings()
