@@ -141,10 +141,6 @@ class SamradBot(TeamsActivityHandler):
         self._dialog_state = conversation_state.create_property("DialogState")
         self._welcomed = user_state.create_property("Welcomed")
 
-    def add_interceptor(self, interceptor: TurnInterceptor) -> None:
-        """Let *interceptor* see messages before the dialogs (checked in the order added)."""
-        self._interceptors.append(interceptor)
-
     async def on_turn(self, turn_context: TurnContext) -> None:
         """Dispatch the activity, then save conversation and user state once (not for a redirected turn)."""
         await super().on_turn(turn_context)

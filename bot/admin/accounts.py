@@ -17,7 +17,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -318,8 +318,3 @@ class AccountStore:
             rows = (await connection.execute(query)).all()
         return [AuditEntry(_aware(r.at), r.actor, r.event, r.ip, r.target,
                            json.loads(r.detail) if r.detail else None) for r in rows]
-
-    async def count_users(self) -> int:
-        """How many accounts exist."""
-        async with self._engine.connect() as connection:
-            return int((await connection.execute(select(func.count()).select_from(AdminUserRow))).scalar_one())

@@ -347,12 +347,6 @@ class HandoffStore:
         return await self._newest(and_(_handoff.c.staff_conversation_id == conversation_id,
                                        _handoff.c.state.in_(OPEN)))
 
-    async def talking_for_claimer(self, claimer_id: str, conversation_id: str) -> Handoff | None:
-        """The newest claimed or active handoff of *claimer_id* relayed through *conversation_id*."""
-        return await self._newest(and_(_handoff.c.claimed_by == claimer_id,
-                                       _handoff.c.claimer_conversation_id == conversation_id,
-                                       _handoff.c.state.in_(TALKING)))
-
     async def talking_all(self, claimer_id: str, conversation_id: str) -> list[Handoff]:
         """Every claimed or active handoff of *claimer_id* relayed through *conversation_id*, newest first."""
         async with self._engine.connect() as connection:
