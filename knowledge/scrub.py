@@ -297,7 +297,8 @@ _WEAK_CUES = frozenset(
      "farmor", "morfar", "farfar", "kompisen", "kompis", "kusin", "kusinen", "vännen", "vän", "vårdnadshavaren",
      "bebisen", "babyn", "eleven", "hos", "herr", "fru", "boy", "girl", "mum", "mom", "dad", "mother", "father",
      "brother", "sister", "son", "daughter", "friend", "cousin", "mr", "mrs", "ms", "uncle", "aunt", "morbrodern",
-     "pappans", "mammans", "dotter", "kompisar", "syskon", "syskonet", "tvillingen", "tvillingarna"}
+     "pappans", "mammans", "dotter", "kompisar", "syskon", "syskonet", "tvillingen", "tvillingarna", "gäller",
+     "angående", "beträffande", "regarding"}
 )
 # Words that are never names, whatever comes before them.
 _STOPWORDS = frozenset(
@@ -312,7 +313,24 @@ _STOPWORDS = frozenset(
      "ska", "skulle", "vill", "ville", "måste", "får", "fick", "blir", "blev", "går", "gick", "ser", "såg",
      "verkar", "verkade", "brukar", "själv", "själva", "mycket", "lite", "jätte", "väldigt", "typ", "ok", "okej"}
 )
+# Finite verbs after which a sentence-opening listed name that is also a word is the subject ("Saga har ...").
+_SUBJECT_VERBS = frozenset(
+    {"har", "hade", "är", "var", "kom", "kommer", "gick", "går", "blev", "blir", "ska", "skulle", "kan", "kunde",
+     "vill", "ville", "verkar", "verkade", "brukar", "brukade", "får", "fick", "måste", "fyller", "fyllde", "bor",
+     "has", "had", "is", "was", "came", "went", "lives", "seems"}
+)
+_COPULAS = frozenset({"är", "var", "blir", "blev", "is", "was"})
+# Verbs that want a person as subject: enough to make a month or a place a name ("Juni berättade att ...").
+_PERSON_VERBS = frozenset(
+    {"sa", "sade", "säger", "berättade", "berättar", "grät", "gråter", "skrek", "skriker", "slog", "slår", "bet",
+     "biter", "sparkade", "sparkar", "kissade", "kissar", "bajsade", "ritade", "ritar", "lekte", "leker", "sov",
+     "sover", "åt", "äter", "pratade", "pratar", "frågade", "frågar", "visade", "visar", "ramlade", "ramlar",
+     "somnade", "vaknade", "hämtades", "lämnades", "hämtas", "lämnas", "luktade", "luktar", "said", "says", "told",
+     "tells", "cried", "cries", "hit", "hits", "drew", "ate", "slept"}
+)
 # Joining words: a word next to a name across one of these is weighed as a name too ("zelda och liam").
+# Initials written for a name: "A.K.", "E. S.", "M.A.H." (not "t.ex.", "bl.a.", which are lower case).
+_INITIALS = re.compile(r"(?<![\w.])(?!O\.\s?K\.|P\.\s?S\.)[A-ZÅÄÖ]\.\s?[A-ZÅÄÖ]\.(?:\s?[A-ZÅÄÖ]\.)?(?![\w])")
 _CONJUNCTIONS = frozenset({"och", "eller", "and", "or", "&", "samt", "plus", "med"})
 _SENTENCE_END = frozenset(".!?:;\n•-–*>\"'(")
 _VOWELS = frozenset("aeiouyåäöéü")
@@ -539,7 +557,9 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
     for index, word in enumerate(words):
         before = words[index - 1].lower if index > 0 and _adjacent(text, words[index - 1], word) else ""
         before2 = words[index - 2].lower if index > 1 and before else ""
-        masked[index] = _is_name(word, before, before2)
+        after = words[index + 1].lower if index + 1 < len(words) and _adjacent(text, word, words[index + 1]) else ""
+        after2 = words[index + 2].lower if after and index + 2 < len(words) else ""
+        masked[index] = _is_name(word, before, before2) or _subject_name(word, after, after2)
     # A capitalised word straight after or before a name is part of it ("Anna Svensson", "Sigge Lindqvist"),
     # and a word joined to a name by "och", "eller" or a comma is weighed as one ("zelda och liam").
     for index in range(len(words) - 1):
@@ -603,9 +623,27 @@ def _is_name(word: _Word, before: str, before2: str) -> bool:
     return middle and max(_zipf(lower, "sv"), _zipf(lower, "en")) < _RARE_ZIPF
 
 
+def _subject_name(word: _Word, after: str, after2: str) -> bool:
+    """Whether a capitalised word opening a sentence is a name by the verb after it ("Saga har blåmärken").
+
+    An ordinary noun seldom opens a Swedish sentence bare, without article, right before a finite verb, so a
+    listed name that is also a word is a name there; a month or a place only before a verb that wants a person
+    ("Juni berättade", but "Juni var varm").
+    """
+    if not (word.capital and word.sentence_start and after):
+        return False
+    if after in _COPULAS and after2 in ("en", "ett", "a", "an"):
+        return False  # "Björn är ett djur": a definition, not a person
+    if word.kind == "ambiguous":
+        return after in _SUBJECT_VERBS or after in _PERSON_VERBS
+    if word.kind == "soft":
+        return after in _PERSON_VERBS
+    return False
+
+
 def _neighbour_of_name(text: str, name: _Word, other: _Word, *, before: bool = False) -> bool:
     """Whether *other*, next to the masked *name*, belongs to it (surname, first name, or listed with it)."""
-    if other.kind in ("keep", "soft") or other.lower in _STOPWORDS:
+    if other.kind in ("keep", "soft") or other.lower in _STOPWORDS or other.lower in _ABBREVIATIONS:
         return False
     first, second = (other, name) if before else (name, other)
     gap = text[first.end : second.start]
@@ -649,6 +687,13 @@ _BIRTH = re.compile(
     rf"(?P<date>{_DATE})(?![\w/])",
     re.IGNORECASE,
 )
+# A birthday named by the day the child turns a year older: "fyller 4 den 12 mars", "födelsedagen är 3 juni".
+_BIRTHDAY = re.compile(
+    r"(?<!\w)(?:fyller|fyllde|fyllt|fyllt år|födelsedag(?:en)?\s{1,2}(?:är|var)|birthday\s{1,2}is|turns)"
+    r"\s{1,3}(?:(?:\d{1,2}|år)\s{1,2}(?:år\s{1,2})?)?(?:(?:den|på|on|the)\s{1,2})?"
+    rf"(?P<date>{_DATE})(?![\w/])",
+    re.IGNORECASE,
+)
 # "12/3-20", "3/11-2019": day/month-year is how Swedes write a birth date in short.
 _SHORT_BIRTH = re.compile(r"(?<![\w/.-])\d{1,2}/\d{1,2}\s?-\s?(?:19|20)?\d{2}(?![\w/.-])")
 _AGE_MONTHS = re.compile(
@@ -683,7 +728,7 @@ _PLACE_CUES = frozenset({"förskolan", "förskola", "fsk", "förskolor", "presch
 
 def _birthdate_spans(text: str) -> list[tuple[int, int]]:
     """Birth dates after "född", "födelsedatum", "born" …, and short dates like "12/3-20"."""
-    spans = [match.span("date") for match in _BIRTH.finditer(text)]
+    spans = [match.span("date") for pattern in (_BIRTH, _BIRTHDAY) for match in pattern.finditer(text)]
     return spans + _matches(_SHORT_BIRTH, text)
 
 
@@ -904,6 +949,7 @@ class Scrubber:
         work.mask(_age_spans(work.text), "age")
         work.mask(self._places.spans(work.text), "preschool")
         work.mask(_group_spans(work.text), "group")
+        work.mask(_matches(_INITIALS, work.text), "name")
         work.mask(_name_spans(work.text), "name")
         return _rebuild(text, normalised, work.spans)
 

@@ -157,3 +157,58 @@ def test_the_issue_example_is_masked_everywhere() -> None:
     result = scrub(text)
     assert result.text == "[namn] bor på [adress], pnr [personnummer], går på avdelning [avdelning]."
     assert result.kinds == {"name", "address", "personnummer", "group"}
+
+
+# Popular names among preschool children that are also ordinary words, and words that look like names after
+# "pnr", "tel": where the sentence tells who is meant.
+@pytest.mark.parametrize(("text", "hidden"), [
+    ("Saga har blåmärken på armen.", "Saga"), ("Nova grät hela vilan.", "Nova"), ("Iris ville inte gå hem.", "Iris"),
+    ("Juni berättade att pappa slår.", "Juni"), ("Liv kom utan overall.", "Liv"), ("Max har ont i magen.", "Max"),
+    ("Det gäller Aurora på förskolan.", "Aurora"), ("Jag är orolig för Jasmine.", "Jasmine"),
+    ("Mamman till Penny kom full.", "Penny"), ("Det gäller Juni, fyra år.", "Juni"),
+    ("Igår sa Josef att pappa slår.", "Josef"), ("Vi är oroliga för Caspian.", "Caspian"),
+    ("Atlas sa att mamma gråter.", "Atlas"), ("Lova fyller fyra snart.", "Lova"),
+])
+def test_names_that_are_also_words_are_masked_where_the_sentence_points_at_a_person(text: str, hidden: str) -> None:
+    result = scrub(text)
+    assert not re.search(rf"\b{hidden}\b", result.text), result.text
+
+
+@pytest.mark.parametrize("text", [
+    "Juni var varm och torr i år.", "Björn är ett djur vi läste om.", "Rinkeby har många förskolor.",
+    "Mars var kall och blåsig.",
+])
+def test_a_sentence_opening_word_before_a_verb_is_not_always_a_name(text: str) -> None:
+    assert scrub(text).text == text
+
+
+def test_an_abbreviation_next_to_a_name_is_not_part_of_it() -> None:
+    result = scrub("Jag är orolig för Elvira Lundqvist, pnr 200101-1236, hon bor här.")
+    assert "pnr [personnummer]" in result.text and "Elvira" not in result.text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Barnet fyller 4 den 12 mars.", "12 mars"), ("hon fyller år den 3 juni", "3 juni"),
+    ("Födelsedagen är 4 april.", "4 april"), ("Han fyllde 3 den 2/3.", "2/3"),
+    ("She turns 4 on 12 March.", "12 March"),
+])
+def test_a_birthday_is_masked_like_a_birth_date(text: str, gone: str) -> None:
+    result = scrub(text)
+    assert gone not in result.text and "[födelsedatum]" in result.text, result.text
+
+
+@pytest.mark.parametrize("text", ["Hon fyller 5 år i maj.", "Han fyllde 3 år igår.", "Det hände den 12 mars."])
+def test_an_age_or_a_date_without_a_birthday_stays(text: str) -> None:
+    assert scrub(text).text == text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Flickan A.K. sa att pappa drack.", "A.K."), ("pojken E.S. har blåmärken", "E.S."),
+    ("Det gäller M. A. H. på avdelningen.", "M. A. H."),
+])
+def test_initials_are_masked(text: str, gone: str) -> None:
+    assert gone not in scrub(text).text
+
+
+def test_abbreviations_with_dots_are_no_initials() -> None:
+    assert scrub("t.ex. bl.a. O.K. P.S. vi hörs").text == "t.ex. bl.a. O.K. P.S. vi hörs"
