@@ -128,15 +128,26 @@ _AT = r"(?:\s?@\s?|\s?[(\[{<]\s?(?:at|snabel-?a)\s?[)\]}>]\s?)"
 _DOT = r"(?:\.|\s?[(\[{<]\s?(?:dot|punkt)\s?[)\]}>]\s?)"
 # The look-behind keeps a match from starting inside a run of address characters, and every repetition is
 # bounded, so a long run without "@" costs a constant per start.
+# Written out or spaced: "anna at example dot se", "anna @ gmail . com", "anna(at)skolan punkt se".
+_EMAIL_SPOKEN = re.compile(
+    rf"(?<![\w.+-])[\w.+-]{{1,64}}(?:{_AT}|\s(?:at|snabel-?a)\s)[\w-]{{1,63}}"
+    rf"(?:(?:{_DOT}|\s\.\s?|\s?\.\s|\s(?:dot|punkt)\s)[\w-]{{1,63}}){{0,3}}"
+    r"(?:\s?\.\s?|\s(?:dot|punkt)\s|\s?[(\[]\s?(?:dot|punkt)\s?[)\]]\s?)"
+    r"(?-i:se|com|nu|org|net|eu|fi|no|dk|de|info|io|uk|edu|gov)(?!\w)",  # a domain is written in lower case
+    re.IGNORECASE,
+)
 _EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]{{1,64}}{_AT}[\w-]{{1,63}}(?:{_DOT}[\w-]{{1,63}}){{1,4}}", re.IGNORECASE)
 
 # Six or eight digits (also split "20-02-29"), then four: also near-misses with a wrong checksum, since a
 # typo is still identifying. Separators: -, +, _, ., space, " - " (en-dash is unified to "-" first).
 _PERSONNUMMER = re.compile(
-    r"(?<![\w+])(?P<date>(?:(?:19|20)[-. ]?)?\d{2}(?:[-. ]?\d{2}){2})(?P<sep>\s?[-+_.]\s?|\s)?"
+    r"(?<![\w+])(?P<date>(?:(?:19|20)[-. ]?)?\d{2}(?:[-. ]?\d{2}){2})(?P<sep>\s?[-+_./:]\s?|\s)?"
     r"(?P<last>\d{4}|\d{2} \d{2})"
     r"(?!\w)(?![-.,]\d)"
 )
+_PNR_CUE = re.compile(r"(?:pnr|personnr|personnumm?er|personnumret|samordningsnummer|ssn|född)"
+                      r"(?:\s{1,2}(?:är|var|is))?\W{0,4}$",
+                      re.IGNORECASE)
 _DIGITS_BEFORE = re.compile(r"(?<![\w+])\d{1,4}[-. ]?$")
 _DIGITS_AFTER = re.compile(r"[-. ]?\d{1,4}(?!\w)")
 _TIME_RANGE = re.compile(r"[0-2]?\d[.:][0-5]\d\s?-\s?[0-2]?\d[.:][0-5]\d")  # "08.30-16.30" is no phone
@@ -146,6 +157,8 @@ _PHONE = re.compile(
     r"(?<![\w+])(?:"
     # +46 / 0046, optionally "(0)" or a stray 0 before the area code
     rf"(?:\+\s?|[0Oo]{{2}}\s?)46\s?(?:\(\s?[0Oo]\s?\)\s?)?(?:-\s?)?(?:[0Oo]\s?)?[1-9](?:{_PSEP}?{_D}){{5,9}}"
+    # 46 without the plus, before a mobile number: 46701234567, 46 70-123 45 67
+    rf"|46\s?(?:-\s?)?7{_D}(?:{_PSEP}?{_D}){{7}}"
     # other countries
     rf"|(?:\+\s?|[0Oo]{{2}}\s?)[1-9]\d{{0,2}}(?:{_PSEP}?{_D}){{6,11}}"
     # (070) 123 45 67, (08) 123 456
@@ -342,7 +355,8 @@ _INSTITUTIONS = ("sjukhuset", "sjukhus", "skolan", "skola", "huset", "centrum", 
 _DERIVATIONS = ("ning", "ningen", "ningar", "het", "heten", "skap", "skapet", "lig", "liga", "ligt", "isk", "iska",
                 "iskt", "ande", "andet", "ende", "endet", "else", "elsen", "tion", "tionen", "itet", "iteten")
 _ABBREVIATIONS = frozenset(
-    {"pnr", "tfn", "tel", "mob", "nr", "adr", "personnr", "mejl", "mail", "email", "epost", "sms", "ssn", "lgh",
+    {"pnr", "tfn", "tel", "mob", "nr", "adr", "personnr", "mobilnr", "telnr", "postnr", "mobnr", "tfnr",
+     "mejl", "mail", "email", "epost", "sms", "ssn", "lgh",
      "mkt", "pga", "ngn", "ngt", "ngra", "ang", "resp", "dvs", "osv", "etc", "obs", "fsk", "avd", "mvh", "btw",
      "asap", "tex", "bla", "iaf", "iom", "mha", "ffa", "sen", "idag", "igår", "imorgon", "imorse", "ikväll",
      "iallafall", "pappaledig", "mammaledig"}
@@ -939,6 +953,7 @@ class Scrubber:
         normalised = _normalise(text)
         work = _Work(normalised.text)
         work.mask(_matches(_EMAIL, work.text), "email")
+        work.mask(_matches(_EMAIL_SPOKEN, work.text), "email")
         work.mask(_personnummer_spans(work.text), "personnummer")
         work.mask(_phone_spans(work.text), "phone")
         work.mask(_address_spans(work.text), "address")
@@ -964,8 +979,9 @@ def _personnummer_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _PERSONNUMMER.finditer(text):
         value = match.group(0)
-        if " " in match.group("last") and " " in match.group("date"):
-            continue  # "10 12 14 16 18": a list of numbers, not "19 03 12 2388" or "190312 23 88"
+        if " " in match.group("last") and " " in match.group("date") and not _PNR_CUE.search(
+                text, max(0, match.start() - 24), match.start()):
+            continue  # "10 12 14 16 18": a list of numbers, not "19 03 12 2388", "190312 23 88" or "pnr 19 20 ..."
         if value.isdigit() and len(value) == 10 and value.startswith("0") and not is_valid_personnummer(value):
             continue
         start = match.start()

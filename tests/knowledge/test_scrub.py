@@ -144,3 +144,26 @@ def test_scrub_reports_every_kind_in_a_mixed_message() -> None:
     result = scrub("Alva, 811218-9876, bor på Storgatan 12, 123 45 Stockholm; ring 070-123 45 67 eller a@b.se")
     assert result.kinds == {"name", "personnummer", "address", "postcode", "phone", "email"}
     assert "Alva" not in result.text and "9876" not in result.text
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("pnr 200312/2388", "personnummer"), ("pnr 200312:2388", "personnummer"),
+    ("personnumret är 19 20 03 12 23 88", "personnummer"), ("ssn: 20 20 03 12 23 88", "personnummer"),
+    ("ring 46701234567", "phone"), ("mobil 46 73-555 66 77", "phone"),
+    ("anna at example dot se", "email"), ("anna @ gmail . com", "email"), ("sara.b (at) skolan punkt se", "email"),
+    ("maila kalle at hotmail.com", "email"),
+])
+def test_numbers_and_addresses_in_more_of_the_forms_people_type(text: str, kind: str) -> None:
+    result = scrub(text)
+    assert kind in result.kinds, result.text
+    assert not any(char.isdigit() for char in result.text) or kind == "email", result.text
+    for part in ("example", "gmail", "skolan", "hotmail"):
+        assert part not in result.text
+
+
+@pytest.mark.parametrize("text", [
+    "Vi räknade 10 12 14 16 18 barn.", "look at him. Se upp!", "datum 2024/03/12 kl 10:30",
+    "mobilnr och postnr saknas", "Hon tittade at the sky.",
+])
+def test_lookalikes_of_numbers_and_addresses_stay(text: str) -> None:
+    assert scrub(text).text == text
