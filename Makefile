@@ -49,10 +49,10 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium could not be installed; browser tests will skip"; \
 	  else echo "chromium not installed (needs root: apt-get install chromium); browser tests will skip"; fi; }
 
-## test: the whole suite (SQLite and the PostgreSQL server at 127.0.0.1:5432)
+## test: the whole suite (SQLite and the PostgreSQL server at 127.0.0.1:5432), one pytest-xdist worker per core
 test: $(STAMP) browser
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
