@@ -58,6 +58,9 @@ class HandoffDialog(InterruptibleDialog):
         lang = await self.lang(step.context)
         note: dict[str, Any] = dict(values.get("note") or self._blank_note(values, lang))
         note["handoff_requested"] = True
+        # The language the staff member uses now (perhaps switched since the note was saved): the engine keeps it
+        # on the handoff, and every message on their side of it follows.
+        note["lang"] = lang
         if not values.get("note_id"):
             values["note_id"] = await self.services.recorder.record(dict(note))
         note["id"] = values["note_id"]

@@ -231,7 +231,7 @@ class HandoffEngine:
     async def _on_action(self, turn_context: TurnContext, action: str, handoff_id: str,
                          value: Mapping[str, Any]) -> None:
         handoff = await self.store.get(handoff_id)
-        lang = self._lang_of(turn_context)
+        lang = self._lang_of(turn_context, handoff)
         if handoff is None:
             await turn_context.send_activity(say(lang, "relay.gone"))
             return
@@ -269,8 +269,13 @@ class HandoffEngine:
         return sender is not None and handoff.claimed_by is not None and \
             handoff.claimed_by in (sender.aad_object_id, sender.id)
 
-    @staticmethod
-    def _lang_of(turn_context: TurnContext) -> str:
+    def _lang_of(self, turn_context: TurnContext, handoff: Handoff | None = None) -> str:
+        """The language of whoever wrote: the staff member's choice kept on the handoff, the claimer's, else the
+        Teams locale (a socionom who has not taken the request)."""
+        if handoff is not None and self._is_staff(turn_context, handoff):
+            return handoff.lang
+        if handoff is not None and self._is_claimer(turn_context, handoff):
+            return self._claimer_lang(handoff)
         return lang_of_locale(turn_context.activity.locale)
 
     @staticmethod
@@ -362,7 +367,7 @@ class HandoffEngine:
         if refusal is not None:
             log.info("claim refused", extra={"event": "handoff_claim_refused", "handoff_id": handoff.id})
             await self.store.record(handoff.id, "claim_refused", "socionom", refusal.rsplit("_", 1)[-1])
-            await turn_context.send_activity(say(lang, refusal))
+            await turn_context.send_activity(say(self._lang_of(turn_context, handoff), refusal))
             return
         name = (sender.name if sender else None) or text_for(lang)["relay.default_role"]
         role = plan.role_of(handoff.route, claimer_id) or text_for(lang)["relay.default_role"]
@@ -480,7 +485,7 @@ class HandoffEngine:
             ])
         if not moved:
             if turn_context is not None:
-                await turn_context.send_activity(say(self._lang_of(turn_context), "relay.gone"))
+                await turn_context.send_activity(say(self._lang_of(turn_context, handoff), "relay.gone"))
             return
         log.info("handoff closed", extra={"event": "handoff_closed", "handoff_id": handoff.id, "closed_by": by})
         await self._deliver(owner, turn_context=turn_context)
