@@ -15,8 +15,16 @@ from typing import Any
 from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext
 
-from dialogs.base import InterruptibleDialog, city_wide_route, passed_on, pending_question, then, understood_now
-from dialogs.cards import DISMISS_CHOICE, acute_card, guidance_card, note_card
+from dialogs.base import (
+    InterruptibleDialog,
+    acute_attachment,
+    city_wide_route,
+    passed_on,
+    pending_question,
+    then,
+    understood_now,
+)
+from dialogs.cards import DISMISS_CHOICE, guidance_card, note_card
 from dialogs.choices import parse_answer, user_text
 from dialogs.description import describe, merge_understood, more_urgent, ordered, understood_items, without_alarm
 from dialogs.handoff import HandoffDialog
@@ -223,7 +231,8 @@ class ConsultationDialog(InterruptibleDialog):
             route = await decide(self.services, case["place"], outcome="acute")
         if route is None:
             route = await city_wide_route(self.services)
-        await context.send_activity(MessageFactory.attachment(acute_card(lang, route, dismiss=True)))
+        await context.send_activity(MessageFactory.attachment(await acute_attachment(self.services, lang, route,
+                                                                                     dismiss=True)))
         case.update(acute_shown=True, paused=True, dismissed=False)
         await self._save_note(case, self._note(case, lang, acute=True, outcome="acute"))
 
@@ -240,7 +249,7 @@ class ConsultationDialog(InterruptibleDialog):
         log.info("guidance", extra={"event": "guidance", "outcome": assessment["outcome"],
                                     "reasons": assessment["reasons"]})
         if assessment["acute"]:
-            await context.send_activity(MessageFactory.attachment(acute_card(lang, route)))
+            await context.send_activity(MessageFactory.attachment(await acute_attachment(self.services, lang, route)))
         await context.send_activity(MessageFactory.attachment(
             guidance_card(lang, assessment, route, law_reference(lang))))
         await self._save_note(case, self._note(case, lang, acute=assessment["acute"], outcome=assessment["outcome"]))
