@@ -15,7 +15,7 @@ from dialogs.cards import MENU_ACTION, acute_card, help_card
 from dialogs.choices import submitted, user_text
 from dialogs.description import describe
 from dialogs.language import language_of, requested_language, set_language
-from dialogs.ports import DialogServices
+from dialogs.ports import RESUME_DIALOGS, DialogServices
 from dialogs.prompt import ASK, AskDialog
 from dialogs.questions import QUESTIONS
 from dialogs.routes import districts as active_districts
@@ -191,6 +191,10 @@ class InterruptibleDialog(ComponentDialog):
         if context.turn_state.get(CHECKED) or context.activity.type != ActivityTypes.message:
             return None
         context.turn_state[CHECKED] = True
+        if context.turn_state.get(RESUME_DIALOGS):
+            # The message was someone else's (e.g. "avbryt" to a waiting handoff): nothing here reads it.
+            context.turn_state[CONSUMED] = True
+            return await self.on_given_back(inner_dc, beginning)
         text = user_text(context.activity)
         if text and (code := acute_code_of(context, text)) is not None:
             log.info("acute", extra={"event": "acute", "dialog": self.id, "code": code})
@@ -256,6 +260,13 @@ class InterruptibleDialog(ComponentDialog):
     async def on_stale_click(self, inner_dc: DialogContext, value: dict[str, Any]) -> DialogTurnResult | None:
         """A click on a card that is not the question being asked; None lets the steps read it as usual."""
         return None
+
+    async def on_given_back(self, inner_dc: DialogContext, beginning: bool) -> DialogTurnResult:
+        """The conversation is back after a withdrawn handoff: by default nothing was waiting, so say how to go on."""
+        await inner_dc.context.send_activity(say(await self.lang(inner_dc.context), "resume.nothing"))
+        if beginning:
+            return DialogTurnResult(DialogTurnStatus.Complete)
+        return Dialog.end_of_turn
 
     async def cancel_text(self, inner_dc: DialogContext) -> str:
         """The key of what to say when the user cancels: by default, that nothing was kept."""

@@ -150,6 +150,12 @@ class ConsultationDialog(InterruptibleDialog):
         elif asked == "final":
             return await self._act_on_choice(step, case, result["choice"], lang)
         elif asked == "handoff":
+            handed = passed_on(result) or {}
+            if handed.get("place") and not case.get("place"):
+                # The place was chosen during the handoff: the consultation has it now and never asks again.
+                case["place"] = handed["place"]
+                if case.get("note"):
+                    await self._save_note(case, {**case["note"], "district_id": handed["place"].get("district_id")})
             if step.context.turn_state.get(HANDOFF_REQUESTED):
                 # The handoff engine has the conversation now; if the request is withdrawn, we are still here.
                 case.update(paused=True, handed_off=True, handoff_requested=True)
@@ -413,6 +419,18 @@ class ConsultationDialog(InterruptibleDialog):
         """Start the hosted handoff; the question being asked is asked again if the handoff cannot happen."""
         case.pop("asked", None)
         case.update(handoff_pending=True, paused=False)
+        return await self._restart(inner_dc, case)
+
+    async def on_given_back(self, inner_dc: DialogContext, beginning: bool) -> DialogTurnResult:
+        """The handoff request was withdrawn: the consultation goes on where it was, in the same turn."""
+        case = self._steps(inner_dc)
+        if case is None or not case.get("handed_off"):
+            return await super().on_given_back(inner_dc, beginning)
+        log.info("consultation resumed", extra={"event": "consult_resumed", "how": "handoff_withdrawn"})
+        case.pop("handed_off")
+        case.pop("asked", None)
+        case["paused"] = False
+        await inner_dc.context.send_activity(say(await self.lang(inner_dc.context), "help.back"))
         return await self._restart(inner_dc, case)
 
     async def on_stale_click(self, inner_dc: DialogContext, value: dict[str, Any]) -> DialogTurnResult | None:

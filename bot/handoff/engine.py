@@ -41,6 +41,7 @@ from bot.handoff.store import (
     PurgeResult,
 )
 from bot.references import targets_of
+from dialogs.ports import RESUME_DIALOGS
 from dialogs.text import say, text_for, when_text
 from knowledge.acute import is_acute
 from knowledge.scrub import Scrubbed, scrub
@@ -338,6 +339,8 @@ class HandoffEngine:
             return
         log.info("handoff withdrawn", extra={"event": "handoff_withdrawn", "handoff_id": handoff.id})
         await turn_context.send_activity(say(handoff.lang, "relay.withdrawn"))
+        # The consultation that asked for the socionom carries on in this turn, where it was.
+        turn_context.turn_state[RESUME_DIALOGS] = True
         await self._emit(turn_context, interop.handoff_status(turn_context.activity.conversation, interop.FAILED,
                                                               "withdrawn"))
         await self._deliver(owner, turn_context=turn_context)

@@ -178,6 +178,7 @@ TEXT: dict[str, str] = {
     "resume.ask": "We were in the middle of a consultation. You can carry on where we were, or choose something else.",
     "resume.yes": "Carry on where we were",
     "resume.words.yes": "carry on|continue",
+    "resume.nothing": "Write whenever you want to start again.",
     # --- consultation — end ---
     # Guidance
     "guidance.title.acute": "Call 112 now",
@@ -314,7 +315,7 @@ TEXT: dict[str, str] = {
         "Type **cancel** to withdraw it."
     ),
     "relay.withdraw_button": "Withdraw the request",
-    "relay.withdrawn": "Your request has been withdrawn. Write whenever you want to start again.",
+    "relay.withdrawn": "Your request has been withdrawn.",
     "relay.closed_hours": (
         "The social workers in {district} are closed right now. They open again {opens}. The request waits "
         "until then."

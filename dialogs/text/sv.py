@@ -178,6 +178,7 @@ TEXT: dict[str, str] = {
     "resume.ask": "Vi var mitt i en konsultation. Du kan fortsätta där vi var, eller välja något annat.",
     "resume.yes": "Fortsätt där vi var",
     "resume.words.yes": "fortsätt|fortsatt",
+    "resume.nothing": "Skriv när du vill börja igen.",
     # --- consultation — end ---
     # Guidance
     "guidance.title.acute": "Ring 112 nu",
@@ -313,7 +314,7 @@ TEXT: dict[str, str] = {
         "Skriv **avbryt** för att dra tillbaka den."
     ),
     "relay.withdraw_button": "Dra tillbaka förfrågan",
-    "relay.withdrawn": "Din förfrågan är tillbakadragen. Skriv när du vill börja igen.",
+    "relay.withdrawn": "Din förfrågan är tillbakadragen.",
     "relay.closed_hours": (
         "Socionomerna i {district} har stängt just nu. De öppnar igen {opens}. Förfrågan ligger kvar till "
         "dess."
