@@ -616,6 +616,9 @@ class HandoffEngine:
                 await self.store.record(handoff_id, "told_staff", "timer", f"escalated:stage{next_stage}:{len(found)}")
                 await self._deliver(owner)
             return
+        if plan.waits_for_opening(availability) and availability.next_opening is not None:
+            await self._wait_for_opening(handoff, availability.next_opening, owner)
+            return
         phone = next((u.get("phone") for u in plan.intake_units(handoff.route) if u.get("phone")), None)
         told = [MessageFactory.text(say(handoff.lang, "relay.expired", district=self._district(handoff),
                                         phone=f": {phone}" if phone else "")),
@@ -629,6 +632,26 @@ class HandoffEngine:
         log.info("handoff expired", extra={"event": "handoff_expired", "handoff_id": handoff_id})
         await self.store.record(handoff_id, "told_staff", "timer", "expired")
         await self._deliver(owner)
+
+    async def _wait_for_opening(self, handoff: Handoff, opens: datetime, owner: str) -> None:
+        """After hours with nobody on call left to ask: keep the request for the unit's opening, and say so once.
+
+        A request nobody was offered yet gets its first offers then; one with stages left asks the next stage then;
+        one already offered to everyone gives them the claim timeout from the opening before it expires.
+        """
+        if handoff.state == REQUESTED:
+            action, at = OFFER_FIRST, opens
+        else:
+            action, at = ESCALATE, opens if handoff.stage < plan.LAST_STAGE else opens + self.claim_timeout
+        told = [MessageFactory.text(self._acute_advice(handoff.lang, handoff.route)),
+                MessageFactory.text(say(handoff.lang, "relay.waits_overnight", district=self._district(handoff),
+                                        opens=when_text(handoff.lang, opens, self._zone)))]
+        if await self.store.update(handoff.id, states=WAITING, next_action=action, next_action_at=at, owner=owner,
+                                   outbox=[Outgoing(f"staff:waits:{opens.isoformat()}",
+                                                    reference=handoff.staff_reference, payload=_serialize(told))]):
+            log.info("handoff waits for opening", extra={"event": "handoff_waits", "handoff_id": handoff.id})
+            await self.store.record(handoff.id, "waits_for_opening", "timer", f"stage{handoff.stage}")
+            await self._deliver(owner)
 
     async def _close_idle(self, handoff_id: str) -> None:
         handoff = await self.store.get(handoff_id)
@@ -657,7 +680,7 @@ class HandoffEngine:
                               availability: plan.Availability) -> list[tuple[plan.Recipient, ConversationReference]]:
         already = await self.store.notified_targets(handoff.id)
         found = []
-        for recipient in plan.recipients(handoff.route, stage, availability):
+        for recipient in plan.on_duty(plan.recipients(handoff.route, stage, availability), availability):
             if (recipient.kind, recipient.target_id) in already:
                 continue
             reference = await self._references.find(recipient.kind, recipient.target_id)

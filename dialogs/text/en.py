@@ -329,6 +329,10 @@ TEXT: dict[str, str] = {
         "socialjouren (out-of-hours social services){phone}."
     ),
     "relay.escalated_backup": "Nobody has taken the request yet. I have now asked more social workers in {district}.",
+    "relay.waits_overnight": (
+        "Nobody has taken the request yet, and the social workers in {district} are closed now. The request is "
+        "kept and goes to them when they open {opens}. You can withdraw it at any time — type **cancel**."
+    ),
     "relay.escalated_channel": "Nobody has taken the request yet. I have now sent it to the whole unit's channel.",
     "relay.expired": (
         "Unfortunately no social worker could take the request right now. If the child is in immediate "

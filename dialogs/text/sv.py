@@ -327,6 +327,10 @@ TEXT: dict[str, str] = {
         "Är barnet i akut fara — ring 112 nu. Är det brådskande utanför kontorstid: ring socialjouren{phone}."
     ),
     "relay.escalated_backup": "Ingen har tagit ärendet ännu. Jag har nu frågat fler socionomer i {district}.",
+    "relay.waits_overnight": (
+        "Ingen har hunnit ta ärendet, och socionomerna i {district} har stängt nu. Förfrågan ligger kvar och går "
+        "till dem när de öppnar {opens}. Du kan dra tillbaka den när som helst — skriv **avbryt**."
+    ),
     "relay.escalated_channel": "Ingen har tagit ärendet ännu. Jag har nu skickat förfrågan till hela enhetens kanal.",
     "relay.expired": (
         "Tyvärr kunde ingen socionom ta ärendet just nu. Är barnet i akut fara — ring 112 nu. "
