@@ -7,16 +7,12 @@ import json
 from dialogs.text import en, sv
 from routing.demo import load_demo
 from tests.handoff.harness import TUESDAY_10, Clock, claim_value, personal
-from tests.handoff.test_flow import PRESCHOOL, SOCIONOM, STAFF, bodies, offers, run_app
+from tests.handoff.test_flow import PRESCHOOL, SOCIONOM, STAFF, _choice, bodies, offers, run_app
 
 # Swedish-only wording the staff member must not see once they chose English (whole relay sentences).
 SWEDISH_RELAY = sorted({value.split("{")[0].strip() for key, value in sv.TEXT.items()
                         if key.startswith(("relay.", "handoff.")) and len(value.split("{")[0].strip()) >= 12
                         and en.TEXT.get(key) != value})
-
-
-def _choice(action: str, value: str) -> dict[str, str]:
-    return {"action": action, "choice": value}
 
 
 def _swedish_in(said: str) -> list[str]:
