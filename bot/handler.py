@@ -16,6 +16,7 @@ from msrest.serialization import Model
 from bot.references import ConversationReferences
 from dialogs.cards import private_only_card
 from dialogs.language import language_of
+from dialogs.ports import RESUME_DIALOGS
 from dialogs.text import say
 from knowledge.acute import is_acute
 from knowledge.limits import MAX_MESSAGE_CHARS, is_too_long
@@ -107,7 +108,10 @@ class TurnInterceptor(Protocol):
     """Something that may take a message before the dialogs see it (e.g. an active handoff relay)."""
 
     async def intercept(self, turn_context: TurnContext) -> bool:
-        """Handle the turn and return True, or return False to let the dialogs run."""
+        """Handle the turn and return True, or return False to let the dialogs run.
+
+        One that handled it may set `RESUME_DIALOGS` in the turn state to let the dialogs carry on afterwards.
+        """
 
 
 Greeter = Callable[[TurnContext], Awaitable[None]]
@@ -174,7 +178,9 @@ class SamradBot(TeamsActivityHandler):
             activity.text = head
         for interceptor in self._interceptors:
             if await interceptor.intercept(turn_context):
-                return
+                if not turn_context.turn_state.get(RESUME_DIALOGS):
+                    return
+                break  # it handled the message and gave the conversation back: the dialogs carry on at once
         if not private:
             await self._redirect_to_personal_chat(turn_context)
             return

@@ -9,15 +9,17 @@ from typing import Any
 
 from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.dialogs import ComponentDialog, Dialog, DialogContext, DialogTurnResult, DialogTurnStatus
-from botbuilder.schema import ActivityTypes
+from botbuilder.schema import ActivityTypes, Attachment
 
-from dialogs.cards import MENU_ACTION, help_card
+from dialogs.cards import MENU_ACTION, acute_card, help_card
 from dialogs.choices import submitted, user_text
 from dialogs.description import describe
 from dialogs.language import language_of, requested_language, set_language
-from dialogs.ports import DialogServices
+from dialogs.ports import RESUME_DIALOGS, DialogServices
 from dialogs.prompt import ASK, AskDialog
 from dialogs.questions import QUESTIONS
+from dialogs.routes import districts as active_districts
+from dialogs.routes import route_district_name
 from dialogs.text import say
 from knowledge.acute import is_acute
 from knowledge.text import normalize
@@ -44,6 +46,20 @@ async def city_wide_route(services: DialogServices) -> dict[str, Any] | None:
         log.warning("no route for the acute card", extra={"event": "acute_route_failed",
                                                           "error_type": type(error).__name__})
         return None
+
+
+async def acute_attachment(services: DialogServices, lang: str, route: dict[str, Any] | None, *,
+                           dismiss: bool = False) -> Attachment:
+    """The acute card for *route*; when its district is unknown, one button per district picks it in one tap."""
+    districts: list[dict[str, Any]] = []
+    if not route_district_name(dict(route or {})):
+        try:
+            async with asyncio.timeout(ACUTE_LOOKUP_SECONDS):
+                districts = await active_districts(services)
+        except Exception as error:  # without the list the card still asks for the district, with one more tap
+            log.warning("no districts for the acute card", extra={"event": "acute_districts_failed",
+                                                                  "error_type": type(error).__name__})
+    return acute_card(lang, route, districts, dismiss=dismiss)
 
 
 class Command(StrEnum):
@@ -175,6 +191,10 @@ class InterruptibleDialog(ComponentDialog):
         if context.turn_state.get(CHECKED) or context.activity.type != ActivityTypes.message:
             return None
         context.turn_state[CHECKED] = True
+        if context.turn_state.get(RESUME_DIALOGS):
+            # The message was someone else's (e.g. "avbryt" to a waiting handoff): nothing here reads it.
+            context.turn_state[CONSUMED] = True
+            return await self.on_given_back(inner_dc, beginning)
         text = user_text(context.activity)
         if text and (code := acute_code_of(context, text)) is not None:
             log.info("acute", extra={"event": "acute", "dialog": self.id, "code": code})
@@ -240,6 +260,13 @@ class InterruptibleDialog(ComponentDialog):
     async def on_stale_click(self, inner_dc: DialogContext, value: dict[str, Any]) -> DialogTurnResult | None:
         """A click on a card that is not the question being asked; None lets the steps read it as usual."""
         return None
+
+    async def on_given_back(self, inner_dc: DialogContext, beginning: bool) -> DialogTurnResult:
+        """The conversation is back after a withdrawn handoff: by default nothing was waiting, so say how to go on."""
+        await inner_dc.context.send_activity(say(await self.lang(inner_dc.context), "resume.nothing"))
+        if beginning:
+            return DialogTurnResult(DialogTurnStatus.Complete)
+        return Dialog.end_of_turn
 
     async def cancel_text(self, inner_dc: DialogContext) -> str:
         """The key of what to say when the user cancels: by default, that nothing was kept."""

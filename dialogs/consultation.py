@@ -15,8 +15,16 @@ from typing import Any
 from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext
 
-from dialogs.base import InterruptibleDialog, city_wide_route, passed_on, pending_question, then, understood_now
-from dialogs.cards import DISMISS_CHOICE, acute_card, guidance_card, note_card
+from dialogs.base import (
+    InterruptibleDialog,
+    acute_attachment,
+    city_wide_route,
+    passed_on,
+    pending_question,
+    then,
+    understood_now,
+)
+from dialogs.cards import DISMISS_CHOICE, guidance_card, note_card
 from dialogs.choices import parse_answer, user_text
 from dialogs.description import describe, merge_understood, more_urgent, ordered, understood_items, without_alarm
 from dialogs.handoff import HandoffDialog
@@ -142,6 +150,12 @@ class ConsultationDialog(InterruptibleDialog):
         elif asked == "final":
             return await self._act_on_choice(step, case, result["choice"], lang)
         elif asked == "handoff":
+            handed = passed_on(result) or {}
+            if handed.get("place") and not case.get("place"):
+                # The place was chosen during the handoff: the consultation has it now and never asks again.
+                case["place"] = handed["place"]
+                if case.get("note"):
+                    await self._save_note(case, {**case["note"], "district_id": handed["place"].get("district_id")})
             if step.context.turn_state.get(HANDOFF_REQUESTED):
                 # The handoff engine has the conversation now; if the request is withdrawn, we are still here.
                 case.update(paused=True, handed_off=True, handoff_requested=True)
@@ -223,7 +237,8 @@ class ConsultationDialog(InterruptibleDialog):
             route = await decide(self.services, case["place"], outcome="acute")
         if route is None:
             route = await city_wide_route(self.services)
-        await context.send_activity(MessageFactory.attachment(acute_card(lang, route, dismiss=True)))
+        await context.send_activity(MessageFactory.attachment(await acute_attachment(self.services, lang, route,
+                                                                                     dismiss=True)))
         case.update(acute_shown=True, paused=True, dismissed=False)
         await self._save_note(case, self._note(case, lang, acute=True, outcome="acute"))
 
@@ -240,7 +255,7 @@ class ConsultationDialog(InterruptibleDialog):
         log.info("guidance", extra={"event": "guidance", "outcome": assessment["outcome"],
                                     "reasons": assessment["reasons"]})
         if assessment["acute"]:
-            await context.send_activity(MessageFactory.attachment(acute_card(lang, route)))
+            await context.send_activity(MessageFactory.attachment(await acute_attachment(self.services, lang, route)))
         await context.send_activity(MessageFactory.attachment(
             guidance_card(lang, assessment, route, law_reference(lang))))
         await self._save_note(case, self._note(case, lang, acute=assessment["acute"], outcome=assessment["outcome"]))
@@ -404,6 +419,18 @@ class ConsultationDialog(InterruptibleDialog):
         """Start the hosted handoff; the question being asked is asked again if the handoff cannot happen."""
         case.pop("asked", None)
         case.update(handoff_pending=True, paused=False)
+        return await self._restart(inner_dc, case)
+
+    async def on_given_back(self, inner_dc: DialogContext, beginning: bool) -> DialogTurnResult:
+        """The handoff request was withdrawn: the consultation goes on where it was, in the same turn."""
+        case = self._steps(inner_dc)
+        if case is None or not case.get("handed_off"):
+            return await super().on_given_back(inner_dc, beginning)
+        log.info("consultation resumed", extra={"event": "consult_resumed", "how": "handoff_withdrawn"})
+        case.pop("handed_off")
+        case.pop("asked", None)
+        case["paused"] = False
+        await inner_dc.context.send_activity(say(await self.lang(inner_dc.context), "help.back"))
         return await self._restart(inner_dc, case)
 
     async def on_stale_click(self, inner_dc: DialogContext, value: dict[str, Any]) -> DialogTurnResult | None:

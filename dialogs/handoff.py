@@ -50,7 +50,7 @@ class HandoffDialog(InterruptibleDialog):
             await step.context.send_activity(
                 say(lang, "handoff.unavailable", district=route_district_name(values["route"]) or ""))
             await step.context.send_activity(MessageFactory.attachment(contacts_card(lang, values["route"])))
-            return await step.end_dialog(then("end"))
+            return await step.end_dialog(then("end", place=values["place"]))
         return await step.begin_dialog(ASK, ask("share_name"))
 
     async def _request_handoff(self, step: WaterfallStepContext) -> DialogTurnResult:
@@ -58,13 +58,19 @@ class HandoffDialog(InterruptibleDialog):
         lang = await self.lang(step.context)
         note: dict[str, Any] = dict(values.get("note") or self._blank_note(values, lang))
         note["handoff_requested"] = True
+        # The language the staff member uses now (perhaps switched since the note was saved): the engine keeps it
+        # on the handoff, and every message on their side of it follows.
+        note["lang"] = lang
+        if not note.get("district_id") and values.get("place"):
+            note["district_id"] = values["place"].get("district_id")
         if not values.get("note_id"):
             values["note_id"] = await self.services.recorder.record(dict(note))
         note["id"] = values["note_id"]
         share_name = step.result["choice"] == "yes"
         log.info("handoff requested", extra={"event": "handoff_requested", "share_name": share_name})
         await self.services.handoff.request(step.context, note, values["route"], share_name=share_name)
-        return await step.end_dialog(then("end"))
+        # The place goes back to a consultation that hosts this handoff, so it is not asked again.
+        return await step.end_dialog(then("end", place=values["place"]))
 
     def _blank_note(self, values: dict[str, Any], lang: str) -> dict[str, Any]:
         place = values.get("place") or {}

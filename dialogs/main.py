@@ -8,8 +8,16 @@ from typing import Any
 from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.dialogs import DialogContext, DialogTurnResult, DialogTurnStatus, WaterfallDialog, WaterfallStepContext
 
-from dialogs.base import CONSUMED, InterruptibleDialog, city_wide_route, passed_on, pending_question, understood_now
-from dialogs.cards import DISMISS_CHOICE, MENU_ACTION, acute_card, menu_question
+from dialogs.base import (
+    CONSUMED,
+    InterruptibleDialog,
+    acute_attachment,
+    city_wide_route,
+    passed_on,
+    pending_question,
+    understood_now,
+)
+from dialogs.cards import DISMISS_CHOICE, MENU_ACTION, menu_question
 from dialogs.choices import parse_answer, submitted, user_text
 from dialogs.consultation import ConsultationDialog
 from dialogs.contact import ContactDialog
@@ -123,7 +131,8 @@ class MainDialog(InterruptibleDialog):
             return await step.begin_dialog(HandoffDialog.__name__, chosen.get("handoff") or {})
         if choice == "acute":
             route = await city_wide_route(self.services)
-            await step.context.send_activity(MessageFactory.attachment(acute_card(lang, route)))
+            await step.context.send_activity(MessageFactory.attachment(await acute_attachment(self.services, lang,
+                                                                                             route)))
             return await step.end_dialog()
         return await step.replace_dialog(MENU, {"choice": "menu"})
 

@@ -28,6 +28,11 @@ class ConsultationRecorder(Protocol):
         ...
 
 
+# Set in the turn by whatever took the message before the dialogs and then gave the conversation back to them
+# (a withdrawn handoff request): the dialogs resume what they were doing, reading nothing of the message itself.
+RESUME_DIALOGS = "samrad.resume_dialogs"
+
+
 class HandoffPort(Protocol):
     """The handoff engine: connects the staff member with a socionom and takes over the conversation."""
 

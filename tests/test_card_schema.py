@@ -14,7 +14,8 @@ from tests.dialogs.test_text_and_cards import every_card
 
 OUTCOMES = ("report", "early_support", "observe", "no_action")
 NOTE = {"day": "2026-11-24", "age_band": "1-3", "categories": ["neglect", "physical"], "duration": "weeks",
-        "outcome": "consult", "summary": "Barnet är ofta hungrigt.", "acute": False}
+        "outcome": "consult", "summary": "Barnet är ofta hungrigt.", "acute": False, "signals": ["repeated"],
+        "reasons": ["category_found", "unsure_recommend_consult"]}
 
 
 def handoff_card_set(lang: str) -> list[dict]:

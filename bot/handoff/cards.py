@@ -7,7 +7,7 @@ staff member's words. The note (already scrubbed) goes to the claimer only.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from botbuilder.schema import Attachment
@@ -17,7 +17,7 @@ from dialogs.cardkit import facts as _facts
 from dialogs.cardkit import para as _para
 from dialogs.cardkit import submit as _submit
 from dialogs.cardkit import title as _title
-from dialogs.text import say, text_for
+from dialogs.text import reason_text, say, text_for
 
 CLAIM = "handoff.claim"
 WITHDRAW = "handoff.withdraw"
@@ -70,15 +70,36 @@ def choose_handoff_card(lang: str, message: str, options: Sequence[tuple[str, st
     return _card([_para(message)], actions, fallback=message)
 
 
-def note_card(lang: str, note: Mapping[str, Any], district: str) -> Attachment:
-    """The scrubbed konsultationsanteckning, for the claimer only."""
+def _day(value: object) -> str:
+    """The note's day (YYYY-MM-DD), never a time of day; "" when it is not a day."""
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        return ""
+
+
+def signal_names(lang: str, signals: Sequence[str]) -> str:
+    """What Samråd understood from the staff member's words (signal codes), in words."""
     text = text_for(lang)
-    facts = [(text["relay.offer.district"], district),
+    return ", ".join(text.get(f"understood.signal.{code}", code) for code in signals)
+
+
+def note_card(lang: str, note: Mapping[str, Any], district: str) -> Attachment:
+    """The scrubbed konsultationsanteckning, for the claimer only: the day (no time), district, age band, the
+    understanding in words (categories, signals, the reasons Samråd gave the staff member), then the description."""
+    text = text_for(lang)
+    facts = [(text["relay.note.day"], _day(note.get("day"))),
+             (text["relay.offer.district"], district),
              (text["relay.note.age"], text.get(f"q.age.{note.get('age_band')}", "")),
              (text["relay.offer.categories"], category_names(lang, note.get("categories") or [])),
+             (text["relay.note.signals"], signal_names(lang, note.get("signals") or [])),
              (text["relay.note.duration"], text.get(f"q.duration.{note.get('duration')}", "")),
              (text["relay.note.guidance"], text.get(f"outcome.{note.get('outcome')}", "") or "")]
     body = [_title(text["relay.note.title"]), _facts(facts)]
+    reasons = [found for code in note.get("reasons") or [] if (found := reason_text(lang, str(code)))]
+    if reasons:
+        body.append(_para(text["relay.note.reasons"], weight="Bolder"))
+        body += [_para(f"- {reason}", spacing="None") for reason in reasons]
     if note.get("summary"):
         body += [_para(text["relay.note.summary"], weight="Bolder"), _para(str(note["summary"]))]
     return _card(body, fallback=text["relay.note.title"])

@@ -41,6 +41,7 @@ from bot.handoff.store import (
     PurgeResult,
 )
 from bot.references import targets_of
+from dialogs.ports import RESUME_DIALOGS
 from dialogs.text import say, text_for, when_text
 from knowledge.acute import is_acute
 from knowledge.scrub import Scrubbed, scrub
@@ -231,7 +232,7 @@ class HandoffEngine:
     async def _on_action(self, turn_context: TurnContext, action: str, handoff_id: str,
                          value: Mapping[str, Any]) -> None:
         handoff = await self.store.get(handoff_id)
-        lang = self._lang_of(turn_context)
+        lang = self._lang_of(turn_context, handoff)
         if handoff is None:
             await turn_context.send_activity(say(lang, "relay.gone"))
             return
@@ -269,8 +270,13 @@ class HandoffEngine:
         return sender is not None and handoff.claimed_by is not None and \
             handoff.claimed_by in (sender.aad_object_id, sender.id)
 
-    @staticmethod
-    def _lang_of(turn_context: TurnContext) -> str:
+    def _lang_of(self, turn_context: TurnContext, handoff: Handoff | None = None) -> str:
+        """The language of whoever wrote: the staff member's choice kept on the handoff, the claimer's, else the
+        Teams locale (a socionom who has not taken the request)."""
+        if handoff is not None and self._is_staff(turn_context, handoff):
+            return handoff.lang
+        if handoff is not None and self._is_claimer(turn_context, handoff):
+            return self._claimer_lang(handoff)
         return lang_of_locale(turn_context.activity.locale)
 
     @staticmethod
@@ -333,6 +339,8 @@ class HandoffEngine:
             return
         log.info("handoff withdrawn", extra={"event": "handoff_withdrawn", "handoff_id": handoff.id})
         await turn_context.send_activity(say(handoff.lang, "relay.withdrawn"))
+        # The consultation that asked for the socionom carries on in this turn, where it was.
+        turn_context.turn_state[RESUME_DIALOGS] = True
         await self._emit(turn_context, interop.handoff_status(turn_context.activity.conversation, interop.FAILED,
                                                               "withdrawn"))
         await self._deliver(owner, turn_context=turn_context)
@@ -362,7 +370,7 @@ class HandoffEngine:
         if refusal is not None:
             log.info("claim refused", extra={"event": "handoff_claim_refused", "handoff_id": handoff.id})
             await self.store.record(handoff.id, "claim_refused", "socionom", refusal.rsplit("_", 1)[-1])
-            await turn_context.send_activity(say(lang, refusal))
+            await turn_context.send_activity(say(self._lang_of(turn_context, handoff), refusal))
             return
         name = (sender.name if sender else None) or text_for(lang)["relay.default_role"]
         role = plan.role_of(handoff.route, claimer_id) or text_for(lang)["relay.default_role"]
@@ -480,7 +488,7 @@ class HandoffEngine:
             ])
         if not moved:
             if turn_context is not None:
-                await turn_context.send_activity(say(self._lang_of(turn_context), "relay.gone"))
+                await turn_context.send_activity(say(self._lang_of(turn_context, handoff), "relay.gone"))
             return
         log.info("handoff closed", extra={"event": "handoff_closed", "handoff_id": handoff.id, "closed_by": by})
         await self._deliver(owner, turn_context=turn_context)
@@ -608,6 +616,9 @@ class HandoffEngine:
                 await self.store.record(handoff_id, "told_staff", "timer", f"escalated:stage{next_stage}:{len(found)}")
                 await self._deliver(owner)
             return
+        if plan.waits_for_opening(availability) and availability.next_opening is not None:
+            await self._wait_for_opening(handoff, availability.next_opening, owner)
+            return
         phone = next((u.get("phone") for u in plan.intake_units(handoff.route) if u.get("phone")), None)
         told = [MessageFactory.text(say(handoff.lang, "relay.expired", district=self._district(handoff),
                                         phone=f": {phone}" if phone else "")),
@@ -621,6 +632,26 @@ class HandoffEngine:
         log.info("handoff expired", extra={"event": "handoff_expired", "handoff_id": handoff_id})
         await self.store.record(handoff_id, "told_staff", "timer", "expired")
         await self._deliver(owner)
+
+    async def _wait_for_opening(self, handoff: Handoff, opens: datetime, owner: str) -> None:
+        """After hours with nobody on call left to ask: keep the request for the unit's opening, and say so once.
+
+        A request nobody was offered yet gets its first offers then; one with stages left asks the next stage then;
+        one already offered to everyone gives them the claim timeout from the opening before it expires.
+        """
+        if handoff.state == REQUESTED:
+            action, at = OFFER_FIRST, opens
+        else:
+            action, at = ESCALATE, opens if handoff.stage < plan.LAST_STAGE else opens + self.claim_timeout
+        told = [MessageFactory.text(self._acute_advice(handoff.lang, handoff.route)),
+                MessageFactory.text(say(handoff.lang, "relay.waits_overnight", district=self._district(handoff),
+                                        opens=when_text(handoff.lang, opens, self._zone)))]
+        if await self.store.update(handoff.id, states=WAITING, next_action=action, next_action_at=at, owner=owner,
+                                   outbox=[Outgoing(f"staff:waits:{opens.isoformat()}",
+                                                    reference=handoff.staff_reference, payload=_serialize(told))]):
+            log.info("handoff waits for opening", extra={"event": "handoff_waits", "handoff_id": handoff.id})
+            await self.store.record(handoff.id, "waits_for_opening", "timer", f"stage{handoff.stage}")
+            await self._deliver(owner)
 
     async def _close_idle(self, handoff_id: str) -> None:
         handoff = await self.store.get(handoff_id)
@@ -649,7 +680,7 @@ class HandoffEngine:
                               availability: plan.Availability) -> list[tuple[plan.Recipient, ConversationReference]]:
         already = await self.store.notified_targets(handoff.id)
         found = []
-        for recipient in plan.recipients(handoff.route, stage, availability):
+        for recipient in plan.on_duty(plan.recipients(handoff.route, stage, availability), availability):
             if (recipient.kind, recipient.target_id) in already:
                 continue
             reference = await self._references.find(recipient.kind, recipient.target_id)

@@ -75,6 +75,20 @@ def recipients(route: Mapping[str, Any], stage: int, availability: Availability)
     return []
 
 
+def waits_for_opening(availability: Availability) -> bool:
+    """Closed, with a known opening: only those on call may be asked now; everyone else when the unit opens."""
+    return not availability.open_now and availability.next_opening is not None
+
+
+def on_duty(found: Iterable[Recipient], availability: Availability) -> list[Recipient]:
+    """Those of *found* who are at work now: all while the unit is open (or its hours are unknown), after hours
+    only the people on call — never an off-duty socionom's chat or the unit's channel."""
+    if not waits_for_opening(availability):
+        return list(found)
+    on_call = {c.get("teams_user_id") for c in availability.on_call if c.get("teams_user_id")}
+    return [r for r in found if r.kind == USER and r.target_id in on_call]
+
+
 def role_of(route: Mapping[str, Any], user_id: str) -> str:
     """The role the routing table gives *user_id* ("" when unknown)."""
     for contact in route.get("contacts") or []:

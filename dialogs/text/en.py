@@ -178,6 +178,7 @@ TEXT: dict[str, str] = {
     "resume.ask": "We were in the middle of a consultation. You can carry on where we were, or choose something else.",
     "resume.yes": "Carry on where we were",
     "resume.words.yes": "carry on|continue",
+    "resume.nothing": "Write whenever you want to start again.",
     # --- consultation — end ---
     # Guidance
     "guidance.title.acute": "Call 112 now",
@@ -314,7 +315,7 @@ TEXT: dict[str, str] = {
         "Type **cancel** to withdraw it."
     ),
     "relay.withdraw_button": "Withdraw the request",
-    "relay.withdrawn": "Your request has been withdrawn. Write whenever you want to start again.",
+    "relay.withdrawn": "Your request has been withdrawn.",
     "relay.closed_hours": (
         "The social workers in {district} are closed right now. They open again {opens}. The request waits "
         "until then."
@@ -328,6 +329,10 @@ TEXT: dict[str, str] = {
         "socialjouren (out-of-hours social services){phone}."
     ),
     "relay.escalated_backup": "Nobody has taken the request yet. I have now asked more social workers in {district}.",
+    "relay.waits_overnight": (
+        "Nobody has taken the request yet, and the social workers in {district} are closed now. The request is "
+        "kept and goes to them when they open {opens}. You can withdraw it at any time — type **cancel**."
+    ),
     "relay.escalated_channel": "Nobody has taken the request yet. I have now sent it to the whole unit's channel.",
     "relay.expired": (
         "Unfortunately no social worker could take the request right now. If the child is in immediate "
@@ -393,6 +398,9 @@ TEXT: dict[str, str] = {
     "relay.note.duration": "How long",
     "relay.note.guidance": "Samråd's assessment",
     "relay.note.summary": "Summary",
+    "relay.note.day": "Day",
+    "relay.note.signals": "Signs",
+    "relay.note.reasons": "What Samråd told the staff member",
     "relay.outcome.ask": "How does the request end? The staff member gets the next step based on your choice.",
     "relay.outcome.report": "Report recommended",
     "relay.outcome.early_support": "Early support",

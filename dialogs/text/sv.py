@@ -178,6 +178,7 @@ TEXT: dict[str, str] = {
     "resume.ask": "Vi var mitt i en konsultation. Du kan fortsätta där vi var, eller välja något annat.",
     "resume.yes": "Fortsätt där vi var",
     "resume.words.yes": "fortsätt|fortsatt",
+    "resume.nothing": "Skriv när du vill börja igen.",
     # --- consultation — end ---
     # Guidance
     "guidance.title.acute": "Ring 112 nu",
@@ -313,7 +314,7 @@ TEXT: dict[str, str] = {
         "Skriv **avbryt** för att dra tillbaka den."
     ),
     "relay.withdraw_button": "Dra tillbaka förfrågan",
-    "relay.withdrawn": "Din förfrågan är tillbakadragen. Skriv när du vill börja igen.",
+    "relay.withdrawn": "Din förfrågan är tillbakadragen.",
     "relay.closed_hours": (
         "Socionomerna i {district} har stängt just nu. De öppnar igen {opens}. Förfrågan ligger kvar till "
         "dess."
@@ -326,6 +327,10 @@ TEXT: dict[str, str] = {
         "Är barnet i akut fara — ring 112 nu. Är det brådskande utanför kontorstid: ring socialjouren{phone}."
     ),
     "relay.escalated_backup": "Ingen har tagit ärendet ännu. Jag har nu frågat fler socionomer i {district}.",
+    "relay.waits_overnight": (
+        "Ingen har hunnit ta ärendet, och socionomerna i {district} har stängt nu. Förfrågan ligger kvar och går "
+        "till dem när de öppnar {opens}. Du kan dra tillbaka den när som helst — skriv **avbryt**."
+    ),
     "relay.escalated_channel": "Ingen har tagit ärendet ännu. Jag har nu skickat förfrågan till hela enhetens kanal.",
     "relay.expired": (
         "Tyvärr kunde ingen socionom ta ärendet just nu. Är barnet i akut fara — ring 112 nu. "
@@ -385,6 +390,9 @@ TEXT: dict[str, str] = {
     "relay.note.duration": "Hur länge",
     "relay.note.guidance": "Samråds bedömning",
     "relay.note.summary": "Sammanfattning",
+    "relay.note.day": "Dag",
+    "relay.note.signals": "Tecken",
+    "relay.note.reasons": "Vad Samråd sa till personalen",
     "relay.outcome.ask": "Hur avslutas ärendet? Personalen får nästa steg utifrån ditt val.",
     "relay.outcome.report": "Anmälan rekommenderas",
     "relay.outcome.early_support": "Tidigt stöd",

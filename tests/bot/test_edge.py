@@ -348,3 +348,24 @@ async def test_a_district_picked_on_the_acute_card_shows_its_numbers_and_the_con
     await client.post("/api/messages", json=teams.message(connector.url, value={"action": "words",
                                                                                 "choice": "skip"}))
     assert any("Vad handlar din oro om?" in text for text in card_texts(connector.to(PERSONAL)))
+
+
+async def test_the_acute_card_at_the_first_message_picks_the_unknown_district_in_one_tap(
+        aiohttp_client, settings, connector):
+    tuesday_10 = datetime(2026, 11, 24, 10, 0, tzinfo=STOCKHOLM)
+    client = await aiohttp_client(create_app(settings, clock=lambda: tuesday_10))
+    await client.post("/api/messages", json=teams.message(
+        connector.url, "Barnet har röda streck runt halsen och vågar inte gå hem"))
+    card = next(c for s in connector.to(PERSONAL) for c in s.cards)
+    assert card["body"][0]["text"] == "Ring 112 nu"
+    picks = [a for b in card["body"] if b["type"] == "ActionSet" for a in b["actions"]
+             if a["data"].get("action") == "acute_district"]
+    assert len(picks) == 11 and all(a["data"].get("district") for a in picks)  # one tap each, no second card
+    farsta = next(a for a in picks if a["title"] == "Farsta")
+    connector.clear()
+    await client.post("/api/messages", json=teams.message(connector.url, value=farsta["data"]))
+    card = connector.to(PERSONAL)[-1].cards[0]
+    blocks = card["body"]
+    open_now = next(i for i, b in enumerate(blocks) if b.get("text") == "Öppet nu")
+    assert blocks[open_now + 1]["facts"][0]["value"].startswith("08-555 011 20")  # Farsta's intake, open now
+    assert "Farsta" in " ".join(b.get("text", "") for b in blocks if b["type"] == "TextBlock")

@@ -86,8 +86,12 @@ class Conversation:
                             conversation=ConversationAccount(id="conv-1", conversation_type="personal"))
         self.adapter = TestAdapter(self._turn, template_or_conversation=template)
         self.transcript: list[Reply] = []
+        # What something before the dialogs (the handoff engine) leaves in the next turn's state.
+        self.next_turn_state: dict[str, Any] = {}
 
     async def _turn(self, context: TurnContext) -> None:
+        context.turn_state.update(self.next_turn_state)
+        self.next_turn_state = {}
         await DialogExtensions.run_dialog(self._dialog, context, self._dialog_state)
         await self._conversation_state.save_changes(context)
         await self._user_state.save_changes(context)

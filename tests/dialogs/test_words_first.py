@@ -9,6 +9,7 @@ import pytest
 
 import knowledge.understanding
 from dialogs.base import Command, command_of
+from dialogs.ports import RESUME_DIALOGS
 from knowledge.assessment import Category
 from knowledge.understanding import Understanding
 from tests.dialogs.harness import answer_until_guidance, asked, choice, last_card
@@ -482,14 +483,14 @@ async def _midway(chat) -> None:  # type: ignore[no-untyped-def]
     await chat.click({"action": "concern", "choices": "emotional"})
 
 
-async def test_a_withdrawn_handoff_resumes_where_it_was(chat, bot):
+async def test_after_a_handoff_the_next_message_offers_to_resume_where_it_was(chat, bot):
     await _midway(chat)
     replies = await chat.say("jag vill prata med en människa")
     assert asked(replies) == "share_name"  # the district is known: not asked again
     replies = await chat.click(choice("share_name", "no"))
     assert any(r.text == "[handoff engine takes over]" for r in replies)
     assert bot.handoff.calls[-1].note["district_id"] == "bromma"
-    # The engine took the conversation; once the request is withdrawn, the next message reaches the dialogs.
+    # The engine took the conversation; once it has ended, the next message reaches the dialogs.
     replies = await chat.say("hej")
     assert is_menu(replies) and any(r.says("Vi var mitt i en konsultation") for r in replies)
     replies = await chat.click(choice("menu", "resume"))
@@ -499,6 +500,62 @@ async def test_a_withdrawn_handoff_resumes_where_it_was(chat, bot):
     assert len(bot.recorder.notes) == 1
     note = bot.recorder.notes[0]
     assert note["handoff_requested"] is True and note["categories"] == ["emotional"]
+
+
+async def test_a_withdrawn_handoff_resumes_where_it_was_in_the_same_turn(chat, bot):
+    await _midway(chat)
+    await chat.say("jag vill prata med en människa")
+    await chat.click(choice("share_name", "no"))
+    # The engine withdraws the request on "avbryt" and gives the turn back: the dialogs do not read the word.
+    chat.next_turn_state[RESUME_DIALOGS] = True
+    replies = await chat.say("avbryt")
+    assert any(r.says("Nu fortsätter vi där vi var.") for r in replies)
+    assert not any(r.says("Avbrutet") or r.says("avbryt") for r in replies)
+    assert asked(replies) == "duration"  # the next unknown thing, with no tap in between
+    replies, questions = await answer_until_guidance(chat, replies, REST)
+    assert questions == ["duration", "child_told", "age"]
+    assert len(bot.recorder.notes) == 1 and bot.recorder.notes[0]["categories"] == ["emotional"]
+
+
+async def test_a_withdrawal_with_no_consultation_waiting_says_how_to_go_on(chat, bot):
+    await chat.click(choice("menu", "consult"))
+    await chat.say("prata med en människa")  # from the danger question: nothing said yet, place unknown
+    await chat.say(PRESCHOOL)
+    await chat.click(choice("share_name", "no"))
+    await chat.say("hej")  # the handoff has ended: the menu offers to go on
+    await chat.click(choice("menu", "contact"))
+    await chat.say("avsluta")
+    chat.next_turn_state[RESUME_DIALOGS] = True
+    replies = await chat.say("avbryt")
+    assert [r.text for r in replies] == ["Skriv när du vill börja igen."]
+
+
+async def test_a_place_chosen_during_the_handoff_is_the_consultations_place(chat, bot):
+    await chat.click(choice("menu", "consult"))
+    await chat.click(choice("danger", "no"))
+    replies = await chat.say("prata med en människa")  # asked before the preschool is known
+    assert asked(replies) == "place"
+    replies = await chat.say(PRESCHOOL)
+    assert asked(replies) == "share_name"
+    await chat.click(choice("share_name", "no"))
+    assert bot.handoff.calls[-1].note["district_id"] == "bromma"
+    assert bot.recorder.notes[-1]["district_id"] == "bromma"  # the consultation's own note knows it too
+    chat.next_turn_state[RESUME_DIALOGS] = True
+    replies = await chat.say("avbryt")
+    assert asked(replies) == "words"  # not the place again
+    replies, questions = await answer_until_guidance(chat, await chat.click(choice("words", "skip")), REST)
+    assert "place" not in questions and asked(replies) == "final"
+    assert any(r.says("Bromma") for r in chat.transcript[-6:])
+
+
+async def test_a_place_chosen_for_a_refused_handoff_is_kept_too(chat, bot, monkeypatch):
+    monkeypatch.setattr("dialogs.handoff.can_hand_off", lambda route: False)
+    await chat.click(choice("menu", "consult"))
+    await chat.click(choice("danger", "no"))
+    await chat.say("prata med en människa")
+    replies = await chat.say(PRESCHOOL)
+    assert any(r.says("Här är kontakterna i stället") for r in replies)
+    assert asked(replies) == "words"
 
 
 async def test_after_a_handoff_the_menu_offers_to_carry_on_in_words_too(chat, bot):

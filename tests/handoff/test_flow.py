@@ -202,3 +202,34 @@ async def test_app_recreated_mid_relay_continues_and_loses_nothing(db, connector
         assert handoff.state == "closed" and handoff.closed_by == "staff"
     finally:
         await app.client.close()
+
+
+async def test_a_withdrawn_request_gives_the_consultation_back_where_it_was_over_http(db, connector):
+    await load_demo(db.engine)
+    clock = Clock(TUESDAY_10)
+    app = await run_app(db, connector, clock)
+    try:
+        await app.install(SOCIONOM, "Sara Socionom")
+        await app.say(STAFF, "Anna Personal", value=_choice("menu", "consult"))
+        await app.say(STAFF, "Anna Personal", value=_choice("danger", "no"))
+        await app.say(STAFF, "Anna Personal", "prata med en människa")  # before the preschool is known
+        await app.say(STAFF, "Anna Personal", PRESCHOOL)  # asked by the handoff
+        await app.say(STAFF, "Anna Personal", value=_choice("share_name", "no"))
+        assert len(offers(connector, SOCIONOM)) == 1
+        withdraw = next(a["data"] for s in connector.to(personal(STAFF)) for c in s.cards
+                        for a in c.get("actions") or [] if (a.get("data") or {}).get("action") == "handoff.withdraw")
+        connector.clear()
+        await app.say(STAFF, "Anna Personal", value=withdraw)
+        said = bodies(connector, personal(STAFF))
+        assert "tillbakadragen" in said and "Nu fortsätter vi där vi var." in said
+        # In the same turn, the next unknown thing: the staff member's own words, not the preschool again.
+        last = connector.to(personal(STAFF))[-1].cards[0]
+        assert {"action": "words", "choice": "skip"} in [a["data"] for a in last.get("actions") or []] + [
+            a["data"] for b in last["body"] if b["type"] == "ActionSet" for a in b["actions"]]
+        assert "Vilken förskola" not in said
+        handoff = await app.services.handoff.store.get(withdraw["handoff_id"])
+        assert handoff.state == "withdrawn"
+        await app.say(STAFF, "Anna Personal", value=_choice("words", "skip"))
+        assert "Vad handlar din oro om?" in bodies(connector, personal(STAFF))
+    finally:
+        await app.client.close()

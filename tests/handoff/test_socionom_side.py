@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from dialogs.text import reason_text, text_for
 from routing.demo import load_demo
 from tests import teams
 from tests.handoff.harness import SOCIONOM, TUESDAY_10, Clock, claim_value, personal, start
@@ -78,3 +79,47 @@ async def test_a_socionom_in_several_conversations_chooses_where_a_typed_message
         a["data"] for a in asked[0]["actions"] if a["data"]["handoff_id"] == values["aad-staff-b"]["handoff_id"]))
     assert (await bot.handoff.store.get(values["aad-staff-b"]["handoff_id"])).state == "closed"
     assert (await bot.handoff.store.get(values["aad-staff-a"]["handoff_id"])).state == "active"
+
+
+NOTE = {"day": "2026-11-24", "district_id": "farsta", "age_band": "1-3",
+        "categories": ["physical", "domestic_violence"],
+        "signals": ["injury", "witnessed_violence"], "reasons": ["category_found", "witnessed_violence"],
+        "duration": "weeks", "acute": False, "outcome": "report", "lang": "sv",
+        "summary": "Blåmärken på armarna, ring mamma på 070-123 45 67"}
+
+
+def _note_card(connector) -> dict:
+    return next(c for s in connector.to(personal(SOCIONOM)) for c in s.cards
+                if c["body"][0]["text"] in ("Konsultationsanteckning (avidentifierad)",
+                                            "Consultation note (anonymised)"))
+
+
+def _shown(card: dict) -> tuple[dict[str, str], list[str]]:
+    facts = {f["title"]: f["value"] for b in card["body"] if b["type"] == "FactSet" for f in b["facts"]}
+    return facts, [b["text"] for b in card["body"] if b["type"] == "TextBlock"]
+
+
+@pytest.mark.parametrize(("locale", "expected"), [
+    ("sv-SE", {"Dag": "2026-11-24", "Stadsdel": "Farsta", "Ålder": "1–3 år",
+               "Oron gäller": "Blåmärken eller andra skador, Våld i familjen", "Hur länge": "Några veckor",
+               "Tecken": "skador eller märken, barnet ser eller hör våld hemma",
+               "Samråds bedömning": "Anmäl"}),
+    ("en-US", {"Day": "2026-11-24", "District": "Farsta", "Age": "1–3 years",
+               "Concern": "Bruises or other injuries, Violence in the family", "How long": "A few weeks",
+               "Signs": "injuries or marks, the child sees or hears violence at home",
+               "Samråd's assessment": "Report"}),
+])
+async def test_the_note_card_shows_the_understanding_in_the_socionoms_language(bot, connector, locale, expected):
+    lang = locale[:2]
+    await bot.post(teams.personal_install(connector.url, teams.user(SOCIONOM, "Sara Socionom"), locale=locale))
+    await bot.request("aad-staff-1", "Anna Personal", note=dict(NOTE))
+    offer = _offers(connector, SOCIONOM)[0]
+    await bot.say(SOCIONOM, "Sara Socionom", value=claim_value(offer.cards[0]), locale=locale)
+    facts, texts = _shown(_note_card(connector))
+    assert facts == expected
+    heading = text_for(lang)["relay.note.reasons"]
+    assert texts[texts.index(heading) + 1:texts.index(heading) + 3] == [
+        f"- {reason_text(lang, 'category_found')}", f"- {reason_text(lang, 'witnessed_violence')}"]
+    assert any("Blåmärken på armarna" in t for t in texts)  # the scrubbed description
+    dump = json.dumps(_note_card(connector), ensure_ascii=False)
+    assert "070-123" not in dump and "kl." not in dump and ":00" not in dump  # no phone, no time of day

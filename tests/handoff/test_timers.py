@@ -251,3 +251,73 @@ async def test_purge_blanks_every_handoff_older_than_the_retention_whatever_its_
         assert (await bot.handoff.store.get(ids["active"])).message_count == 1
     finally:
         await bot.close()
+
+
+TUESDAY_1631 = datetime(2026, 11, 24, 16, 31, tzinfo=STOCKHOLM)
+WEDNESDAY_08 = datetime(2026, 11, 25, 8, 0, tzinfo=STOCKHOLM)
+
+
+async def test_a_night_escalation_offers_nothing_to_off_duty_socionomer_and_asks_them_at_opening(db, connector):
+    await load_demo(db.engine)
+    await _with_channel(db)
+    # The backup is on call for the evening; the shift ends at 20:00.
+    await RoutingStore(db.engine).create("on_call", {
+        "id": "evening", "contact_id": f"{DISTRICT}-socionom-2", "unit_id": f"{DISTRICT}-socionom",
+        "starts": TUESDAY_1631 - timedelta(minutes=31), "ends": TUESDAY_1631.replace(hour=20, minute=0)}, actor="test")
+    clock = Clock(TUESDAY_1631)
+    bot = await start(connector, db, clock)
+    try:
+        await bot.install(SOCIONOM, "Sara Socionom")
+        await bot.install(BACKUP, "Rita Reserv")
+        await _team_install(bot)
+        await bot.request()
+        assert len(_offers(connector, BACKUP)) == 1 and _offers(connector, SOCIONOM) == []  # on call: at once
+        handoff_id = claim_value(_offers(connector, BACKUP)[0].cards[0])["handoff_id"]
+        connector.clear()
+
+        clock.at = TUESDAY_1631.replace(hour=21, minute=0)  # the escalation timer fires late in the evening
+        assert await bot.handoff.run_due() == 1
+        assert _offers(connector, SOCIONOM) == [] and _offers(connector, BACKUP) == []
+        assert [s for s in connector.to(CHANNEL) if s.cards] == []  # nor the unit's channel
+        handoff = await bot.handoff.store.get(handoff_id)
+        assert handoff.state == "offered" and handoff.next_action_at == WEDNESDAY_08
+        told = [s.text for s in connector.to(personal(STAFF)) if s.text]
+        assert "ring 112" in told[0] and "onsdag 25/11 kl. 08:00" in told[1] and "avbryt" in told[1]
+
+        clock.at = WEDNESDAY_08 - timedelta(minutes=1)
+        assert await bot.handoff.run_due() == 0
+        clock.at = WEDNESDAY_08
+        assert await bot.handoff.run_due() == 1
+        assert len(_offers(connector, SOCIONOM)) == 1  # at opening the district's socionomer get it
+        assert [s for s in connector.to(CHANNEL) if s.cards] == []  # the channel only after the claim timeout
+        await bot.say(SOCIONOM, "Sara Socionom", value=claim_value(_offers(connector, SOCIONOM)[0].cards[0]))
+        assert (await bot.handoff.store.get(handoff_id)).state == "active"
+    finally:
+        await bot.close()
+
+
+async def test_an_escalation_due_after_closing_waits_for_the_opening(db, connector):
+    await load_demo(db.engine)
+    await _with_channel(db)
+    clock = Clock(TUESDAY_1631 - timedelta(minutes=6))  # 16:25, still open
+    bot = await start(connector, db, clock)
+    try:
+        await bot.install(SOCIONOM, "Sara Socionom")
+        await bot.install(BACKUP, "Rita Reserv")
+        await _team_install(bot)
+        await bot.request()
+        assert len(_offers(connector, SOCIONOM)) == 1
+        handoff_id = claim_value(_offers(connector, SOCIONOM)[0].cards[0])["handoff_id"]
+        clock.advance(minutes=11)  # 16:36: closed, nobody on call
+        assert await bot.handoff.run_due() == 1
+        assert _offers(connector, BACKUP) == [] and [s for s in connector.to(CHANNEL) if s.cards] == []
+        handoff = await bot.handoff.store.get(handoff_id)
+        assert (handoff.state, handoff.stage, handoff.next_action_at) == ("offered", 0, WEDNESDAY_08)
+        clock.at = WEDNESDAY_08
+        assert await bot.handoff.run_due() == 1
+        assert len(_offers(connector, BACKUP)) == 1  # the next stage, at opening
+        clock.advance(minutes=11)
+        assert await bot.handoff.run_due() == 1
+        assert len([s for s in connector.to(CHANNEL) if s.cards]) == 1
+    finally:
+        await bot.close()
