@@ -201,7 +201,7 @@ class ConsultationDialog(InterruptibleDialog):
             return "duration"
         if case.get("child_told") is None and understood.get("child_told") is None:
             return "child_told"
-        if case.get("age") is None and not self._unsafe(case):
+        if case.get("age") is None and (corrected or understood.get("age_band") is None) and not self._unsafe(case):
             return "age"
         return "final"
 
@@ -303,7 +303,7 @@ class ConsultationDialog(InterruptibleDialog):
         return {
             "day": self.services.clock().date().isoformat(),
             "district_id": place.get("district_id"),
-            "age_band": case.get("age"),
+            "age_band": case.get("age") or understood.get("age_band"),
             "categories": categories,
             "signals": list(understood.get("signals") or ()),
             "reasons": list(assessment.get("reasons") or ()),

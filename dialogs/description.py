@@ -18,7 +18,7 @@ REPORT_REASONS = frozenset({"serious_category", "violence_account", "child_told"
 DURATION_RANK = ("unknown", "today", "weeks", "months")
 # When reading fails, the dialog asks everything and recommends at least a consultation.
 UNREAD: dict[str, Any] = {"is_concern": True, "categories": [], "signals": [], "duration": None, "child_told": None,
-                          "safe_today": None, "acute_code": None, "language": "sv"}
+                          "safe_today": None, "acute_code": None, "language": "sv", "age_band": None}
 UNASSESSED: dict[str, Any] = {"acute": False, "outcome": "consult", "categories": [],
                               "reasons": ["unsure_recommend_consult"], "tell_guardians_first": False,
                               "acute_code": None}
@@ -75,6 +75,7 @@ def merge_understood(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[st
         "safe_today": (False not in safe) if safe else None,
         "acute_code": old.get("acute_code") or new.get("acute_code"),
         "language": old.get("language") or new.get("language") or "sv",
+        "age_band": old.get("age_band") or new.get("age_band"),
     }
 
 
@@ -137,6 +138,8 @@ def understood_items(understood: dict[str, Any] | None) -> list[str]:
     duration = understood.get("duration")
     if duration in ("today", "weeks", "months") and not (duration == "today" and "signal.ongoing_now" in items):
         items.append(f"duration.{duration}")
+    if understood.get("age_band"):
+        items.append(f"age.{understood['age_band']}")
     if understood.get("safe_today") is True:
         items.append("safe")
     return items

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from knowledge.age import age_band
 from knowledge.assessment import Category
 from knowledge.language import warm_up
 from knowledge.reading import SIGNAL_CODES, read
@@ -39,6 +40,7 @@ class Understanding:
     acute_code: str | None = None  # knowledge.acute.ACUTE_CODES
     language: str = "sv"  # "sv" | "en" (the language the text is mostly written in)
     staff_suspected: bool = False  # a colleague or substitute is suspected (added with the engine; own path)
+    age_band: str | None = None  # knowledge.age.AGE_BANDS: the child's age as the text gives it ("4 år", "treåring")
     extra: dict[str, Any] = field(default_factory=dict)  # engine detail for bench/debug, never text
 
     def to_dict(self) -> dict[str, Any]:
@@ -53,6 +55,7 @@ class Understanding:
             "acute_code": self.acute_code,
             "language": self.language,
             "staff_suspected": self.staff_suspected,
+            "age_band": self.age_band,
         }
 
 
@@ -73,6 +76,7 @@ def understand(text: str) -> Understanding:
         acute_code=acute_code,
         language=reading.language,
         staff_suspected=reading.staff_suspected,
+        age_band=age_band(text),
         extra={"staff_suspected": reading.staff_suspected, "report": reading.report,
                "acute_codes": list(reading.acute)},
     )

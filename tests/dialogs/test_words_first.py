@@ -86,6 +86,21 @@ async def test_nothing_the_text_already_said_is_asked_again(chat, bot, understan
     assert note["outcome"] == "report" and "child_told" in note["reasons"]
 
 
+async def test_an_age_in_the_opening_is_understood_and_not_asked(chat, bot):
+    """The real engine: "(4 år)" is the child's age, so the age question never comes and the note has the band."""
+    opening = ("Hej, en av våra pojkar (4 år) har kommit i samma kläder hela veckan, luktar illa och äter "
+               "som om han inte fått mat hemma")
+    replies = await chat.say(opening)
+    if asked(replies) == "danger":
+        replies = await chat.click(choice("danger", "no"))
+    assert "3–6 år" in last_card(replies).card_texts()[0]
+    await chat.click(choice("understood", "yes"))
+    replies = await chat.say(PRESCHOOL)
+    replies, questions = await answer_until_guidance(chat, replies, REST)
+    assert "age" not in questions and asked(replies) == "final"
+    assert bot.recorder.notes[-1]["age_band"] == "3-6"
+
+
 async def test_change_asks_the_category_and_duration_again_and_the_pick_counts(chat, bot, understanding):
     understanding["armarna"] = Understanding(is_concern=True, categories=(Category.PHYSICAL,), duration="months",
                                              child_told=False, safe_today=True)
