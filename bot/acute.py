@@ -23,8 +23,10 @@ class AcuteDistrictPicker:
     where it was.
     """
 
-    def __init__(self, routing: RoutingService, clock: Callable[[], datetime], user_state: UserState) -> None:
+    def __init__(self, routing: RoutingService, clock: Callable[[], datetime], user_state: UserState, *,
+                 eservice_url: str) -> None:
         self._routing = routing
+        self._eservice_url = eservice_url
         self._clock = clock
         self._user_state = user_state
 
@@ -46,5 +48,6 @@ class AcuteDistrictPicker:
             route = (await self._routing.decide(outcome="acute", at=self._clock())).to_dict()
         log.info("acute district", extra={"event": "acute_district", "known": route.get("district") is not None})
         districts = [{"id": d.id, "name": d.name} for d in (await self._routing.directory()).districts if d.active]
-        await turn_context.send_activity(MessageFactory.attachment(acute_card(lang, route, districts)))
+        card = acute_card(lang, route, districts, eservice_url=self._eservice_url)
+        await turn_context.send_activity(MessageFactory.attachment(card))
         return True

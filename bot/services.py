@@ -70,13 +70,14 @@ def build_services(settings: Settings, engine: AsyncEngine, adapter: CloudAdapte
     user_state = UserState(storage)
     references = ConversationReferences(engine)
     records = ConsultationRecords(engine, clock)
-    routing = RoutingService(engine)
+    routing = RoutingService(engine, eservice_url=settings.eservice_url)
     faq = Faq.load()
     scrub = PlaceScrubber(routing)  # also masks preschool names; rebuilt after every routing reload
     handoff = build_handoff(settings=settings, engine=engine, adapter=adapter, clock=clock,
                             references=references, records=records, routing=routing, storage=storage)
     dialog = MainDialog(DialogServices(routing=routing, faq=faq, clock=clock, recorder=records,
-                                       handoff=handoff, user_state=user_state, scrub=scrub))
+                                       handoff=handoff, user_state=user_state, scrub=scrub,
+                                       eservice_url=settings.eservice_url))
 
     async def greet(turn_context: TurnContext) -> None:
         lang = await language_of(turn_context, user_state)
@@ -88,7 +89,8 @@ def build_services(settings: Settings, engine: AsyncEngine, adapter: CloudAdapte
 
     bot = SamradBot(conversation_state=conversation_state, user_state=user_state, dialog=dialog,
                     references=references, greet=greet,
-                    interceptors=[AcuteDistrictPicker(routing, clock, user_state), handoff],
+                    interceptors=[AcuteDistrictPicker(routing, clock, user_state, eservice_url=settings.eservice_url),
+                                  handoff],
                     channel_actions=handoff_cards.ACTIONS, app_id=settings.app_id, too_long=too_long)
 
     async def on_error(turn_context: TurnContext, error: Exception) -> None:

@@ -7,6 +7,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from routing.decision import ESERVICE_URL
+
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./samrad.db"
 # The hosts the Bot Framework's channels post from and Samråd may reply to (https only): Teams in the
 # commercial cloud (smba.trafficmanager.net/<region>/), Teams GCC (smba.infra.gcc.teams.microsoft.com) and the
@@ -41,7 +43,7 @@ class Settings:
     oidc_tenant_id: str = ""
     oidc_client_id: str = ""
     oidc_client_secret: str = field(default="", repr=False)
-    eservice_url: str = "https://etjanster.stockholm.se/Orosanmalan/"
+    eservice_url: str = ESERVICE_URL
     timezone: str = "Europe/Stockholm"
     # ops: development mode (SAMRAD_DEV=1 or `samrad serve --dev`) is the only way to serve without an app id.
     dev: bool = False
@@ -156,7 +158,7 @@ class Settings:
             oidc_tenant_id=env.get("OIDC_TENANT_ID", ""),
             oidc_client_id=env.get("OIDC_CLIENT_ID", ""),
             oidc_client_secret=env.get("OIDC_CLIENT_SECRET", ""),
-            eservice_url=env.get("ESERVICE_URL", "https://etjanster.stockholm.se/Orosanmalan/"),
+            eservice_url=env.get("ESERVICE_URL", ESERVICE_URL),
             timezone=env.get("TZ_NAME", "Europe/Stockholm"),
             dev=flag("SAMRAD_DEV", False),
             web_concurrency=web_concurrency,

@@ -59,7 +59,7 @@ async def acute_attachment(services: DialogServices, lang: str, route: dict[str,
         except Exception as error:  # without the list the card still asks for the district, with one more tap
             log.warning("no districts for the acute card", extra={"event": "acute_districts_failed",
                                                                   "error_type": type(error).__name__})
-    return acute_card(lang, route, districts, dismiss=dismiss)
+    return acute_card(lang, route, districts, eservice_url=services.eservice_url, dismiss=dismiss)
 
 
 class Command(StrEnum):

@@ -18,9 +18,9 @@ from dialogs.choices import Option, Question
 from dialogs.routes import entries, route_district_name, shown_reasons
 from dialogs.text import reason_text, say, when_text
 from dialogs.text import text_for as _text_for
+from routing.decision import ESERVICE_URL
 from routing.model import STOCKHOLM
 
-ESERVICE_URL = "https://etjanster.stockholm.se/Orosanmalan/"
 MENU_ACTION = "menu"
 MENU_CHOICES = ("consult", "contact", "faq", "acute")
 DISMISS_CHOICE = "dismiss"  # "Nej, ingen akut fara" on the acute card
@@ -119,7 +119,8 @@ def help_card(lang: str) -> Attachment:
 
 
 def acute_card(lang: str, route: Mapping[str, Any] | None = None,
-               districts: Sequence[Mapping[str, Any]] = (), *, dismiss: bool = False) -> Attachment:
+               districts: Sequence[Mapping[str, Any]] = (), *, eservice_url: str = ESERVICE_URL, dismiss: bool = False
+               ) -> Attachment:
     """"Ring 112 nu" first; then the numbers open now, the closed ones with their opening; a district picker if unknown.
 
     With *districts* the picker is one button per district; without, one button that asks for the district.
@@ -149,7 +150,7 @@ def acute_card(lang: str, route: Mapping[str, Any] | None = None,
     body += [_para(text["acute.report"]), _para(text["acute.after"], isSubtle=True)]
     actions = [_submit(text["acute.handoff"], {"action": MENU_ACTION, "choice": "handoff"}),
                _submit(text["acute.menu"], {"action": MENU_ACTION, "choice": "menu"}),
-               _open_url(text["guidance.eservice"], ESERVICE_URL)]
+               _open_url(text["guidance.eservice"], eservice_url)]
     if dismiss:
         # A false alarm must not end the consultation: one tap and it goes on where it was.
         actions.insert(2, _submit(text["acute.dismiss"], {"action": MENU_ACTION, "choice": DISMISS_CHOICE}))
@@ -231,7 +232,7 @@ def _facts(lang: str, units: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     return {"type": "FactSet", "facts": facts}
 
 
-def contacts_card(lang: str, route: Mapping[str, Any]) -> Attachment:
+def contacts_card(lang: str, route: Mapping[str, Any], *, eservice_url: str = ESERVICE_URL) -> Attachment:
     """The district's socionom, intake, socialjour and early-support units, and the e-service for reports."""
     text = _text_for(lang)
     district = _plain(route_district_name(dict(route)) or "")
@@ -242,12 +243,12 @@ def contacts_card(lang: str, route: Mapping[str, Any]) -> Attachment:
     else:
         body.append(_para(say(lang, "contact.none", district=district)))
     body.append(_para(text["guidance.where"], isSubtle=True))
-    fallback = "\n".join([say(lang, "guidance.contacts", district=district), ESERVICE_URL])
-    return _card(body, [_open_url(text["guidance.eservice"], ESERVICE_URL)], fallback=fallback)
+    fallback = "\n".join([say(lang, "guidance.contacts", district=district), eservice_url])
+    return _card(body, [_open_url(text["guidance.eservice"], eservice_url)], fallback=fallback)
 
 
 def guidance_card(lang: str, assessment: Mapping[str, Any], route: Mapping[str, Any] | None,
-                  law: str) -> Attachment:
+                  law: str, *, eservice_url: str = ESERVICE_URL) -> Attachment:
     """Outcome, why, what to do next, the district's contacts, the guardians advice, and the duty's reminders."""
     text = _text_for(lang)
     outcome = assessment["outcome"]
@@ -279,8 +280,8 @@ def guidance_card(lang: str, assessment: Mapping[str, Any], route: Mapping[str, 
         _para(text["guidance.decide"], isSubtle=True),
     ]
     fallback = "\n".join([text[f"guidance.title.{outcome}"], text[f"guidance.lead.{outcome}"],
-                          text["guidance.not_replace"], ESERVICE_URL])
-    return _card(body, [_open_url(text["guidance.eservice"], ESERVICE_URL)], fallback=fallback)
+                          text["guidance.not_replace"], eservice_url])
+    return _card(body, [_open_url(text["guidance.eservice"], eservice_url)], fallback=fallback)
 
 
 def note_card(lang: str, note: Mapping[str, Any], district_name: str | None, note_id: str | None) -> Attachment:

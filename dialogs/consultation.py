@@ -257,7 +257,8 @@ class ConsultationDialog(InterruptibleDialog):
         if assessment["acute"]:
             await context.send_activity(MessageFactory.attachment(await acute_attachment(self.services, lang, route)))
         await context.send_activity(MessageFactory.attachment(
-            guidance_card(lang, assessment, route, law_reference(lang))))
+            guidance_card(lang, assessment, route, law_reference(lang),
+                          eservice_url=self.services.eservice_url)))
         await self._save_note(case, self._note(case, lang, acute=assessment["acute"], outcome=assessment["outcome"]))
 
     def _answers(self, case: dict[str, Any]) -> Answers:

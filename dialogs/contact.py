@@ -31,6 +31,7 @@ class ContactDialog(InterruptibleDialog):
             return await step.end_dialog(result)
         lang = await self.lang(step.context)
         route = await decide(self.services, step.result)
-        await step.context.send_activity(MessageFactory.attachment(contacts_card(lang, route)))
+        card = contacts_card(lang, route, eservice_url=self.services.eservice_url)
+        await step.context.send_activity(MessageFactory.attachment(card))
         await step.context.send_activity(say(lang, "contact.done"))
         return await step.end_dialog(then("end"))

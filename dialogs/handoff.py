@@ -49,7 +49,8 @@ class HandoffDialog(InterruptibleDialog):
             log.info("handoff unavailable", extra={"event": "handoff_unavailable"})
             await step.context.send_activity(
                 say(lang, "handoff.unavailable", district=route_district_name(values["route"]) or ""))
-            await step.context.send_activity(MessageFactory.attachment(contacts_card(lang, values["route"])))
+            card = contacts_card(lang, values["route"], eservice_url=self.services.eservice_url)
+            await step.context.send_activity(MessageFactory.attachment(card))
             return await step.end_dialog(then("end", place=values["place"]))
         return await step.begin_dialog(ASK, ask("share_name"))
 

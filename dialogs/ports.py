@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from botbuilder.core import TurnContext, UserState
 
 from knowledge.scrub import Scrubbed, scrub
+from routing.decision import ESERVICE_URL
 
 if TYPE_CHECKING:
     from knowledge.faq import Faq
@@ -61,3 +62,4 @@ class DialogServices:
     handoff: HandoffPort
     user_state: UserState
     scrub: Scrub = default_scrub  # masks personal data and preschool names before anything is kept
+    eservice_url: str = ESERVICE_URL  # the city's e-service for reports (settings: ESERVICE_URL)

@@ -293,7 +293,8 @@ class HandoffEngine:
             # Acute danger is answered first, whatever state the handoff is in.
             from dialogs.cards import acute_card
 
-            await turn_context.send_activity(MessageFactory.attachment(acute_card(lang, handoff.route)))
+            card = acute_card(lang, handoff.route, eservice_url=self._settings.eservice_url)
+            await turn_context.send_activity(MessageFactory.attachment(card))
             await self.store.record(handoff.id, "acute", "staff", acute.code)
         command = _command(text)
         if handoff.state in WAITING:

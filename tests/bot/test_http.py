@@ -160,3 +160,45 @@ async def test_uninstall_forgets_how_to_reach_the_user_and_the_team(aiohttp_clie
     await post(client, team_removal)
     async with seeded.engine.connect() as connection:
         assert (await connection.execute(select(ConversationRefRow.kind))).all() == []
+
+
+async def test_eservice_url_from_the_settings_reaches_every_card(aiohttp_client, seeded, connector):
+    """ESERVICE_URL is read once (bot/settings.py) and flows through the one wiring to the acute, contacts and
+    guidance cards; the default address appears nowhere."""
+    import json as _json
+    from dataclasses import replace
+
+    from routing.decision import ESERVICE_URL
+
+    own = "https://anmalan.example.test/oro"
+    settings = replace(Settings(database_url=seeded.url), eservice_url=own)
+    client = await aiohttp_client(create_app(settings))
+
+    def cards_since(count: int) -> str:
+        return _json.dumps([card for item in connector.to(PERSONAL)[count:] for card in item.cards])
+
+    seen = 0
+    await post(client, teams.message(connector.url, value={"action": "menu", "choice": "acute"}))
+    acute = cards_since(seen)
+    seen = len(connector.to(PERSONAL))
+    await post(client, teams.message(connector.url, value={"action": "menu", "choice": "contact"}))
+    await post(client, teams.message(connector.url, "Förskola Sagoberget"))
+    contacts = cards_since(seen)
+    seen = len(connector.to(PERSONAL))
+    await post(client, teams.message(connector.url, value={"action": "menu", "choice": "consult"}))
+    await post(client, teams.message(connector.url, value={"action": "danger", "choice": "no"}))
+    await post(client, teams.message(connector.url, "Förskola Sagoberget"))
+    await post(client, teams.message(connector.url, "Han har blåmärken på armarna och säger att pappa slår honom"))
+    for value in ({"action": "understood", "choice": "yes"}, {"action": "duration", "choice": "weeks"},
+                  {"action": "child_told", "choice": "yes"}, {"action": "age", "choice": "3-6"},
+                  {"action": "final", "choice": "guidance"}):
+        await post(client, teams.message(connector.url, value=value))
+    guidance = cards_since(seen)
+    for name, shown in (("acute", acute), ("contacts", contacts), ("guidance", guidance)):
+        assert own in shown, name
+        assert ESERVICE_URL not in shown, name
+    from dialogs.text import text_for
+
+    sv = text_for("sv")
+    assert sv["acute.title"] in acute
+    assert _json.dumps(sv["guidance.not_replace"])[1:-1] in guidance  # the guidance card itself was reached
