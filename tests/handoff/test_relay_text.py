@@ -70,7 +70,8 @@ async def test_markdown_in_relayed_text_arrives_as_typed_in_both_directions(acti
     to_socionom, to_staff = _texts(connector, SOCIONOM), _texts(connector, STAFF)
     assert any(t.endswith(":** [klicka]\u200b(https://evil.example) \\*\\*fet\\*\\*\n\u200b# rubrik\n1\u200b. lista")
                for t in to_socionom), to_socionom
-    assert any(t.endswith(":** \u200b> citat med \\`kod\\` och \\~\\~streck\\~\\~ om [namn]") for t in to_staff), to_staff
+    assert any(t.endswith(":** \u200b> citat med \\`kod\\` och \\~\\~streck\\~\\~ om [namn]")
+               for t in to_staff), to_staff
     # The transcript keeps the scrubbed words themselves: escaping belongs to what is shown, not what is stored.
     async with db.engine.connect() as connection:
         stored = (await connection.execute(select(HandoffMessageRow.text).order_by(HandoffMessageRow.id))).scalars()
