@@ -473,7 +473,7 @@ class HandoffEngine:
             staff_text = say(handoff.lang, "relay.ended_staff")
             socionom_text = say(socionom_lang, "relay.ended_by_staff")
         else:
-            staff_text = say(handoff.lang, "relay.ended_by_socionom", name=plain(handoff.claimer_name))
+            staff_text = say(handoff.lang, "relay.ended_by_socionom", name=plain(handoff.claimer_name or ""))
             socionom_text = ""
         moved = await self.store.transition(
             handoff.id, TALKING, CLOSED, actor="timer" if by == "idle" else by, closed_by=by, owner=owner,
