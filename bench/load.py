@@ -149,14 +149,14 @@ def consultation(place: str, district: str) -> list[Step]:
         Step("install", kind="conversationUpdate",
              expect=lambda rs: any({"action": "menu", "choice": "consult"} in _submits(c) for c in _cards(rs))),
         Step("consult", value={"action": "menu", "choice": "consult"},
-             expect=_says("Skriv inte barnets namn", _asks("place"))),
-        Step("place", text=place, expect=_says(f"Då gäller det {district}", _asks("concern"))),
-        Step("categories", value={"action": "concern", "choices": "neglect,emotional"}, expect=_asks("words")),
+             expect=_says("Skriv inte barnets namn", _asks("danger"))),
+        Step("danger", value={"action": "danger", "choice": "no"}, expect=_asks("place")),
+        Step("place", text=place, expect=_says(f"Då gäller det {district}", _asks("words"))),
+        # The words say what is known (neglect, the child told, for a while): only the unknowns are asked after.
         Step("concern", value={"action": "words", "text": CONCERN},
-             expect=_no_secrets(_says("Jag tog bort", _asks("duration")))),
-        Step("duration", value={"action": "duration", "choice": "months"}, expect=_asks("child_told")),
-        Step("child_told", text="nej", expect=_asks("safe_today")),
-        Step("safe_today", value={"action": "safe_today", "choice": "yes"}, expect=_asks("age")),
+             expect=_no_secrets(_says("Jag tog bort", _says("Jag uppfattade", _asks("understood"))))),
+        Step("understood", value={"action": "understood", "choice": "yes"}, expect=_asks("duration")),
+        Step("duration", value={"action": "duration", "choice": "months"}, expect=_asks("age")),
         Step("age", text="3-6", expect=lambda rs: any(t in _texts(rs) for t in (
             "Din oro ska anmälas", "Rådgör med en socionom", "Familjen kan behöva stöd")) and _asks("final")(rs)),
         Step("note", value={"action": "final", "choice": "note"},
@@ -165,7 +165,7 @@ def consultation(place: str, district: str) -> list[Step]:
 
 
 SCRIPTS = [consultation(place, district) for place, district in PLACES]
-IN_PROGRESS = 4  # turns a parked conversation gets: install, menu, preschool, categories; it waits for the free text
+IN_PROGRESS = 4  # turns a parked conversation gets: install, menu, danger, preschool; it waits for the free text
 
 
 def _expect_for(target: str, step: Step) -> Callable[[Sequence[dict[str, Any]]], bool]:
@@ -433,7 +433,7 @@ class Driver:
         """*concurrency* people mid-consultation, each pausing a seeded uniform *think* time after every reply.
 
         Every seat first gets a staff member walked (unmeasured, unpaced) to a seeded random step of the
-        consultation, so the measured turns are a steady mix of all ten steps rather than only the first few.
+        consultation, so the measured turns are a steady mix of all nine steps rather than only the first few.
         Then, for *seconds*, each seat waits a random part of one pause, sends its next turn, waits for the
         replies, reads and types (the think time), and so on; after the note a new staff member takes the seat.
         No turn is started after the window; the seed makes every target get the very same schedule.

@@ -283,7 +283,18 @@ def leaked(secret: str, output: str) -> bool:
         local in output))
 
 
-def run(items: list[Item], show: bool = False) -> dict[str, float | int]:
+# A message as staff write it to the bot (about 400 characters): a name, a phone number, an address, a preschool
+# and a group among ordinary words. Timed call by call for the per-call figure of the "p99 < 5 ms" target.
+REALISTIC_MESSAGE = (
+    "Hej! Jag jobbar på Förskolan Solrosen i Farsta, avdelning Humlan. Zelda (4 år) har haft blåmärken på "
+    "överarmen flera gånger nu och i dag sa hon att pappa blir arg och tar hårt i henne. Mamman ringde från "
+    "070-123 45 67 i morse och verkade stressad; de bor på Sibeliusgången 18 sedan i våras. Vi har pratat med "
+    "rektorn men vet inte om det räcker för en orosanmälan. Hur ska vi göra?"
+)
+CALLS = 1000
+
+
+def run(items: list[Item], show: bool = False, calls: int = CALLS) -> dict[str, float | int]:
     """Scrub every item, timing each, and count what leaked and what was kept."""
     warm_up()  # as the app does at start: lists and dictionaries are loaded before the first message
     directory = demo_directory()  # the app's scrubber knows every preschool name (bot.scrubbing.PlaceScrubber)
@@ -338,6 +349,29 @@ def run(items: list[Item], show: bool = False) -> dict[str, float | int]:
         "max_ms": round(ordered[-1], 3),
         "cpu_best_of_3_p99_ms": round(best[int(len(best) * 0.99) - 1], 3),
         "cpu_4000_chars_ms": round(_long_message_ms(scrubber), 3),
+        **_per_call(scrubber, REALISTIC_MESSAGE, calls),
+    }
+
+
+def _per_call(scrubber: Scrubber, text: str, calls: int) -> dict[str, float | int]:
+    """Wall-clock p50/p99 of *calls* single `scrub(text)` calls, each timed alone, beside their CPU-time p99."""
+    # Wall clock is what a user waits (scheduling and garbage collection included); CPU time is the scrubber's own.
+    wall: list[float] = []
+    cpu: list[float] = []
+    for _ in range(calls):
+        start_wall, start_cpu = time.perf_counter(), time.process_time()
+        scrubber.scrub(text)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+        wall.append((time.perf_counter() - start_wall) * 1000)
+    wall.sort()
+    cpu.sort()
+    at = max(0, int(calls * 0.99) - 1)
+    return {
+        "message_chars": len(text),
+        "message_calls": calls,
+        "message_wall_p50_ms": round(statistics.median(wall), 3),
+        "message_wall_p99_ms": round(wall[at], 3),
+        "message_cpu_p99_ms": round(cpu[at], 3),
     }
 
 
@@ -364,8 +398,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--show", action="store_true", help="print every leak, kept name and lost word")
+    parser.add_argument("--calls", type=int, default=CALLS, help="single calls timed on the realistic message")
     args = parser.parse_args()
-    print(json.dumps(run(build_corpus(args.seed), show=args.show), ensure_ascii=False))
+    print(json.dumps(run(build_corpus(args.seed), show=args.show, calls=args.calls), ensure_ascii=False))
 
 
 if __name__ == "__main__":

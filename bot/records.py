@@ -12,8 +12,8 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.tables import ConsultationRow
+from dialogs.ports import Scrub
 from knowledge.assessment import REASON_CODES
-from knowledge.scrub import scrub
 from knowledge.understanding import SIGNAL_CODES
 
 AGE_BANDS = frozenset({"0-1", "1-3", "3-6"})
@@ -24,7 +24,8 @@ class NoteError(ValueError):
     """A consultation note is missing something or carries a value that may not be stored."""
 
 
-def _clean(note: Mapping[str, Any], today: date) -> dict[str, Any]:
+def _clean(note: Mapping[str, Any], today: date, summary: str | None) -> dict[str, Any]:
+    """The columns of *note*, with *summary* (already scrubbed) in place of the note's own."""
     outcome = note.get("outcome")
     if outcome not in OUTCOMES:
         raise NoteError(f"outcome must be one of {sorted(OUTCOMES)}, got {outcome!r}")
@@ -37,11 +38,6 @@ def _clean(note: Mapping[str, Any], today: date) -> dict[str, Any]:
     # Codes only: anything else could carry words from the text, so it is refused rather than stored.
     signals = _codes(note, "signals", SIGNAL_CODES)
     reasons = _codes(note, "reasons", REASON_CODES)
-    summary = note.get("summary")
-    if summary is not None:
-        # Scrubbed again here: whatever a caller forgot, nothing identifying reaches the database. Never cut:
-        # a disclosure at the end of a long description is the part that matters most.
-        summary = scrub(str(summary)).text
     day = note.get("day")
     return {
         "day": date.fromisoformat(day) if isinstance(day, str) else today,
@@ -70,14 +66,22 @@ def _codes(note: Mapping[str, Any], key: str, known: tuple[str, ...]) -> list[st
 class ConsultationRecords:
     """Stores and reads anonymous consultation notes; implements the dialogs' ConsultationRecorder."""
 
-    def __init__(self, engine: AsyncEngine, clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+    def __init__(self, engine: AsyncEngine, clock: Callable[[], datetime] = lambda: datetime.now(UTC), *,
+                 scrub: Scrub) -> None:
         self._engine = engine
         self._clock = clock
+        self._scrub = scrub  # the dialogs' scrubber: it also masks the preschool names of the routing tables
+
+    async def _summary(self, note: Mapping[str, Any]) -> str | None:
+        """The note's summary scrubbed again, so that nothing identifying a caller forgot reaches the database."""
+        summary = note.get("summary")
+        # Never cut: a disclosure at the end of a long description is the part that matters most.
+        return None if summary is None else (await self._scrub(str(summary))).text
 
     async def record(self, note: Mapping[str, Any]) -> str:
         """Store *note* (scrubbing its summary again) and return its random id."""
         now = self._clock()
-        values = _clean(note, now.date())
+        values = _clean(note, now.date(), await self._summary(note))
         note_id = uuid.uuid4().hex
         async with self._engine.begin() as connection:
             await connection.execute(insert(ConsultationRow.__table__).values(id=note_id, created_at=now, **values))
@@ -85,7 +89,7 @@ class ConsultationRecords:
 
     async def update(self, note_id: str, note: Mapping[str, Any]) -> None:
         """Bring a stored note up to date with later answers of the same consultation (scrubbed again)."""
-        values = _clean(note, self._clock().date())
+        values = _clean(note, self._clock().date(), await self._summary(note))
         if not values["handoff_requested"]:
             del values["handoff_requested"]  # a handoff already marked stays marked
         table = ConsultationRow.__table__

@@ -69,12 +69,13 @@ def build_services(settings: Settings, engine: AsyncEngine, adapter: CloudAdapte
     conversation_state = ConversationState(storage)
     user_state = UserState(storage)
     references = ConversationReferences(engine)
-    records = ConsultationRecords(engine, clock)
     routing = RoutingService(engine, eservice_url=settings.eservice_url)
+    # One scrubber for the dialogs, the notes and the relay: it also masks preschool names (rebuilt after a reload).
+    scrub = PlaceScrubber(routing)
+    records = ConsultationRecords(engine, clock, scrub=scrub)
     faq = Faq.load()
-    scrub = PlaceScrubber(routing)  # also masks preschool names; rebuilt after every routing reload
-    handoff = build_handoff(settings=settings, engine=engine, adapter=adapter, clock=clock,
-                            references=references, records=records, routing=routing, storage=storage)
+    handoff = build_handoff(settings=settings, engine=engine, adapter=adapter, clock=clock, references=references,
+                            records=records, routing=routing, scrub=scrub, storage=storage)
     dialog = MainDialog(DialogServices(routing=routing, faq=faq, clock=clock, recorder=records,
                                        handoff=handoff, user_state=user_state, scrub=scrub,
                                        eservice_url=settings.eservice_url))

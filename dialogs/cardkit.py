@@ -12,19 +12,39 @@ from botbuilder.schema import Attachment
 CARD_VERSION = "1.5"
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 # A zero-width space breaks Markdown syntax without changing what is seen, in hosts that render Markdown (Teams,
-# Web Chat) and in those that do not; a backslash escape would show as a backslash in the latter.
+# Web Chat) and in those that do not; a backslash escape would show as a backslash in the latter, so it is used
+# only where a zero-width space cannot help (emphasis, below).
 BREAK = "\u200b"
 _LINK_SYNTAX = re.compile(r"\](?=[(:\[])|<")
 _LIST_MARKER = re.compile(r"^([ \t]*)(\d{1,9})([.)])(?=[ \t]|$)|^([ \t]*)([-+*])(?=[ \t]|$)", re.MULTILINE)
+# A heading, quote, setext underline or thematic break: a zero-width space before its marker keeps the line text.
+_BLOCK_MARKER = re.compile(r"^([ \t]*)(?=[#>=]|--)", re.MULTILINE)
+# Emphasis, strike-through and code need a backslash: in CommonMark a zero-width space next to `*` is neither space
+# nor punctuation, so `*\u200b*fet*\u200b*` still emphasises (and hides the stars). An escape already there is
+# kept as it is, so text made plain twice gains no backslashes.
+_INLINE_MARKER = re.compile(r"\\?([\\*_~`])")
 
 
 def plain(text: str) -> str:
-    """*text* (typed by a user or entered by an administrator) made inert for Markdown: no link, image or list.
+    """*text* (typed by a user or entered by an administrator) made inert for Markdown: shown as typed.
 
-    `[x](http://evil)` stays visible as typed but can no longer render as a link with a disguised target.
+    `[x](http://evil)` stays visible as typed but can no longer render as a link with a disguised target;
+    `**fet**`, `# rubrik`, `> citat` and `1. lista` are shown with their characters, not as formatting.
+    Masks such as `[namn]` are left as they are.
     """
+    text = _INLINE_MARKER.sub(_escape_marker, text)
     text = _LINK_SYNTAX.sub(lambda m: m.group(0) + BREAK, text)
+    text = _BLOCK_MARKER.sub(lambda m: m.group(1) + BREAK, text)
     return _LIST_MARKER.sub(_break_marker, text)
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    char, at, text = match.group(1), match.start(1), match.string
+    # Inside a word `_` cannot emphasise and one `~` cannot strike through: left alone, so that addresses such as
+    # förnamn_efternamn@stockholm.se or /~namn still become links as they would without escaping.
+    inside_word = char == "_" and text[at - 1:at].isalnum() and text[at + 1:at + 2].isalnum()
+    single_tilde = char == "~" and "~" not in (text[at - 1:at], text[at + 1:at + 2])
+    return match.group(0) if inside_word or single_tilde else "\\" + char
 
 
 def _break_marker(match: re.Match[str]) -> str:

@@ -28,6 +28,8 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--no-first-run", "--disable-sync"]
 CARD_WIDTH_PX = 400  # a card in Teams on a phone, or a narrow Web Chat
 EVIL = "[x](http://evil.example)"
+# Markdown a staff member or socionom might type: shown as typed, never as formatting.
+TYPED_MARKDOWN = "**fet** _kursiv_ `kod` ~~streck~~ [namn]\n# rubrik\n> citat\n- punkt\n---\ntext\n==="
 TRUSTED = [cards.ESERVICE_URL]  # our own Markdown links (the handoff result card links the e-service)
 
 pytestmark = [
@@ -56,6 +58,10 @@ INSPECT = """
     host.innerHTML = "";
     host.appendChild(element);
     if (element.querySelector("ol")) problems.push(`${name}: text became a numbered Markdown list`);
+    const formatted = element.querySelector("strong, em, s, code, h1, h2, h3, h4, h5, h6, blockquote, ul, hr");
+    if (name.includes("hostile-markdown") && formatted) {
+      problems.push(`${name}: typed Markdown rendered as <${formatted.tagName.toLowerCase()}>`);
+    }
     for (const block of element.querySelectorAll(".ac-textBlock")) {
       seen.textBlocks++;
       if (!strip(block.textContent)) problems.push(`${name}: empty text block`);
@@ -140,6 +146,8 @@ def every_rendered_card() -> list[tuple[str, dict[str, Any]]]:
         made.append((f"{lang}/hostile-contacts", cards.contacts_card(lang, hostile).content))
         made.append((f"{lang}/hostile-acute", cards.acute_card(lang, hostile).content))
         made.append((f"{lang}/hostile-note", cards.note_card(lang, {"day": "2026-11-24"}, EVIL, "n1").content))
+        made.append((f"{lang}/hostile-markdown-handoff-note", handoff_cards.note_card(
+            lang, {"summary": f"{EVIL} {TYPED_MARKDOWN}", "categories": ["physical"]}, "Farsta").content))
     return made
 
 
@@ -174,10 +182,10 @@ async def test_the_inspection_catches_the_old_artefacts(page):
         {"type": "Input.ChoiceSet", "id": "c", "isMultiSelect": True, "style": "expanded",
          "choices": [{"title": "1. Ja", "value": "a"}, {"title": "2. Nej", "value": "b"}]},
         {"type": "FactSet", "facts": [{"title": "Föräldrarådgivningsmottagningen", "value": "x"}]},
-        {"type": "TextBlock", "text": EVIL}]}
-    result = await page.evaluate(INSPECT, [[["broken", broken, _choice_titles(broken)]], TRUSTED])
+        {"type": "TextBlock", "text": EVIL}, {"type": "TextBlock", "text": TYPED_MARKDOWN}]}
+    result = await page.evaluate(INSPECT, [[["broken-hostile-markdown", broken, _choice_titles(broken)]], TRUSTED])
     problems = " | ".join(result["problems"])
     # (An empty TextBlock is dropped by this renderer but shown as a blank line by Teams: tests/test_card_schema.py
     # checks the card JSON for those.)
-    for expected in ("numbered Markdown list", "breaks across lines", "hides its target"):
+    for expected in ("numbered Markdown list", "breaks across lines", "hides its target", "typed Markdown rendered"):
         assert expected in problems, problems

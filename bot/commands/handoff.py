@@ -27,14 +27,17 @@ def build_engine_handoff(settings: Settings, engine) -> HandoffEngine:  # type: 
     from bot.handoff import build_handoff
     from bot.records import ConsultationRecords
     from bot.references import ConversationReferences
+    from bot.scrubbing import PlaceScrubber
     from bot.services import system_clock
     from bot.storage import SqlStorage
     from routing.service import RoutingService
 
     clock = system_clock(settings)
+    routing = RoutingService(engine, eservice_url=settings.eservice_url, clock=clock)
+    scrub = PlaceScrubber(routing)
     return build_handoff(settings=settings, engine=engine, adapter=create_adapter(settings), clock=clock,
-                         references=ConversationReferences(engine), records=ConsultationRecords(engine, clock),
-                         routing=RoutingService(engine, eservice_url=settings.eservice_url, clock=clock),
+                         references=ConversationReferences(engine),
+                         records=ConsultationRecords(engine, clock, scrub=scrub), routing=routing, scrub=scrub,
                          storage=SqlStorage(engine))
 
 

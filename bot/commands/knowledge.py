@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
+from bot.cli import load_settings
+from bot.settings import Settings
 from knowledge.assessment import assess
-from knowledge.scrub import scrub
+from knowledge.scrub import Scrubber
+
+# How long `samrad scrub` waits for the directory before it masks without the preschool names.
+DIRECTORY_TIMEOUT_SECONDS = 10.0
 
 
 def register(subparsers: Any) -> None:
@@ -18,7 +25,8 @@ def register(subparsers: Any) -> None:
     triage.add_argument("--json", action="store_true", help="skriv bedömningen som JSON")
     triage.set_defaults(func=run_triage)
 
-    scrubber = subparsers.add_parser("scrub", help="maskera personuppgifter i text från stdin")
+    scrubber = subparsers.add_parser("scrub", help="maskera personuppgifter och förskolors namn (från DATABASE_URL) "
+                                                   "i text från stdin")
     scrubber.set_defaults(func=run_scrub)
 
 
@@ -37,6 +45,48 @@ def run_triage(args: argparse.Namespace) -> int:
 
 
 def run_scrub(args: argparse.Namespace) -> int:
-    """Copy stdin to stdout with personal data masked."""
-    sys.stdout.write(scrub(sys.stdin.read()).text)
+    """Copy stdin to stdout masked as the bot masks it: personal data and the directory's preschool names.
+
+    When the directory cannot be read, stderr says so and the text is masked without the preschool names.
+    """
+    try:
+        names = asyncio.run(_preschool_names(_settings_with_a_database()))
+    except Exception as error:  # any reason the tables cannot be read: say it and mask the rest all the same
+        reason = str(getattr(error, "orig", None) or error).strip().splitlines()
+        print(f"samrad scrub: förskolornas namn kunde inte läsas från DATABASE_URL ({type(error).__name__}"
+              f"{': ' + reason[0] if reason else ''}); de maskeras inte, allt annat maskeras.", file=sys.stderr)
+        names = []
+    else:
+        if not names:
+            print("samrad scrub: katalogen i DATABASE_URL har inga förskolor; deras namn maskeras inte.",
+                  file=sys.stderr)
+    sys.stdout.write(Scrubber(names).scrub(sys.stdin.read()).text)
     return 0
+
+
+def _settings_with_a_database() -> Settings:
+    """The settings, when DATABASE_URL names a database that exists (connecting to a missing SQLite file creates it)."""
+    from sqlalchemy.engine import make_url
+
+    from bot.database import normalize_url
+
+    settings = load_settings()
+    url = make_url(normalize_url(settings.database_url))
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:" \
+            and not Path(url.database).exists():
+        raise FileNotFoundError(f"ingen databas på {url.database}")
+    return settings
+
+
+async def _preschool_names(settings: Settings) -> list[str]:
+    """Every preschool name and alias in the routing tables at DATABASE_URL (the names the dialogs mask)."""
+    from bot.database import create_engine
+    from bot.scrubbing import place_names
+    from routing.service import RoutingService
+
+    engine = create_engine(settings.database_url, schema=settings.database_schema, pool_size=1)
+    try:
+        directory = await asyncio.wait_for(RoutingService(engine).directory(), DIRECTORY_TIMEOUT_SECONDS)
+        return place_names(directory)
+    finally:
+        await engine.dispose()

@@ -10,16 +10,18 @@ if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
 
     from bot.handoff.engine import HandoffEngine
+    from dialogs.ports import Scrub
 
 __all__ = ["build_handoff"]
 
 
 def build_handoff(*, settings: Any, engine: AsyncEngine, adapter: Any, clock: Callable[[], datetime],
-                  references: Any, records: Any, routing: Any, storage: Any = None) -> HandoffEngine:
-    """The handoff engine over *engine*'s tables; performs no I/O."""
+                  references: Any, records: Any, routing: Any, scrub: Scrub, storage: Any = None) -> HandoffEngine:
+    """The handoff engine over *engine*'s tables; *scrub* is the dialogs' (place-aware) scrubber; performs no I/O."""
     # Imported here so `bot.handoff.tables` (used by Alembic) stays cheap to import.
     from bot.handoff.engine import HandoffEngine
     from bot.handoff.store import HandoffStore
 
     return HandoffEngine(settings=settings, store=HandoffStore(engine, clock), adapter=adapter,
-                         references=references, records=records, routing=routing, clock=clock, storage=storage)
+                         references=references, records=records, routing=routing, clock=clock, scrub=scrub,
+                         storage=storage)

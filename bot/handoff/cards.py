@@ -15,6 +15,7 @@ from botbuilder.schema import Attachment
 from dialogs.cardkit import card as _card
 from dialogs.cardkit import facts as _facts
 from dialogs.cardkit import para as _para
+from dialogs.cardkit import plain as _plain
 from dialogs.cardkit import submit as _submit
 from dialogs.cardkit import title as _title
 from dialogs.text import reason_text, say, text_for
@@ -101,7 +102,7 @@ def note_card(lang: str, note: Mapping[str, Any], district: str) -> Attachment:
         body.append(_para(text["relay.note.reasons"], weight="Bolder"))
         body += [_para(f"- {reason}", spacing="None") for reason in reasons]
     if note.get("summary"):
-        body += [_para(text["relay.note.summary"], weight="Bolder"), _para(str(note["summary"]))]
+        body += [_para(text["relay.note.summary"], weight="Bolder"), _para(_plain(str(note["summary"])))]
     return _card(body, fallback=text["relay.note.title"])
 
 
@@ -141,13 +142,13 @@ def result_card(lang: str, *, handoff_id: str, outcome: str, district: str, eser
         body.append(_para(f"[{text['relay.next.report_link']}]({eservice_url})"))
         for unit in intake:
             if unit.get("phone"):
-                body.append(_para(say(lang, "relay.next.intake", district=unit.get("name") or district,
-                                      phone=unit["phone"])))
+                body.append(_para(say(lang, "relay.next.intake", district=_plain(unit.get("name") or district),
+                                      phone=_plain(str(unit["phone"])))))
         actions.append({"type": "Action.OpenUrl", "title": text["relay.next.report_link"], "url": eservice_url})
     elif outcome == "early_support":
         body.append(_para(text["relay.next.early_support"]))
-        body.append(_facts([(str(unit.get("name") or ""), " · ".join(
-            str(unit[key]) for key in ("phone", "url", "email") if unit.get(key)))
+        body.append(_facts([(_plain(str(unit.get("name") or "")), " · ".join(
+            _plain(str(unit[key])) for key in ("phone", "url", "email") if unit.get(key)))
             for unit in early_support]))
     else:
         body.append(_para(text[f"relay.next.{outcome}"]))

@@ -41,10 +41,11 @@ from bot.handoff.store import (
     PurgeResult,
 )
 from bot.references import targets_of
-from dialogs.ports import RESUME_DIALOGS
+from dialogs.cardkit import plain
+from dialogs.ports import RESUME_DIALOGS, Scrub
 from dialogs.text import say, text_for, when_text
 from knowledge.acute import is_acute
-from knowledge.scrub import Scrubbed, scrub
+from knowledge.scrub import Scrubbed
 
 log = logging.getLogger(__name__)
 
@@ -92,9 +93,10 @@ class HandoffEngine:
     """Implements the dialogs' HandoffPort (`request`) and the handler's TurnInterceptor (`intercept`)."""
 
     def __init__(self, *, settings: Any, store: HandoffStore, adapter: Any, references: Any, records: Any,
-                 routing: Any, clock: Callable[[], datetime], storage: Any = None, fault: Fault | None = None
-                 ) -> None:
+                 routing: Any, clock: Callable[[], datetime], scrub: Scrub, storage: Any = None,
+                 fault: Fault | None = None) -> None:
         self._settings = settings
+        self._scrub = scrub  # the dialogs' scrubber: it also masks the preschool names of the routing tables
         self._storage = storage  # SqlStorage: abandoned conversation state is purged with the transcripts
         self.store = store
         self._adapter = adapter
@@ -137,8 +139,9 @@ class HandoffEngine:
         categories = [c for c in note.get("categories") or [] if isinstance(c, str)]
         clean_note = {key: note.get(key) for key in NOTE_FIELDS if note.get(key) is not None}
         if clean_note.get("summary"):
-            # Scrubbed again: whatever the caller forgot, nothing identifying is stored or shown.
-            clean_note["summary"] = scrub(str(clean_note["summary"])).text  # never cut: a late disclosure counts
+            # Scrubbed again: whatever the caller forgot, nothing identifying is stored or shown. Never cut: a late
+            # disclosure counts.
+            clean_note["summary"] = (await self._scrub(str(clean_note["summary"]))).text
         consultation_id = note.get("id") or note.get("note_id")
         now = self.store.now()
         availability = await self._availability_of(route, now)
@@ -147,7 +150,7 @@ class HandoffEngine:
         waits = not availability.open_now and not availability.on_call and availability.next_opening is not None
         first_at = max(now, availability.next_opening) if waits and availability.next_opening else now
         staff_reference = TurnContext.get_conversation_reference(activity).serialize()
-        district = plan.district_name(route) or text_for(lang)["relay.unknown_district"]
+        district = plain(plan.district_name(route) or text_for(lang)["relay.unknown_district"])
         owner = uuid.uuid4().hex
         told = self._request_messages(lang, handoff_id, district, route, availability, waits)
         await self.store.create({
@@ -309,10 +312,11 @@ class HandoffEngine:
             return
         if not text.strip():
             return
-        scrubbed = self._scrub_relay(text, handoff)
+        scrubbed = await self._scrub_relay(text)
         socionom_lang = self._claimer_lang(handoff)
-        lines = [say(socionom_lang, "relay.from", who=self._staff_label(handoff, socionom_lang),
-                     text=scrubbed.text)]
+        # Scrubbed first, then made inert for Markdown: the words arrive as typed, never as a link or a heading.
+        lines = [say(socionom_lang, "relay.from", who=plain(self._staff_label(handoff, socionom_lang)),
+                     text=plain(scrubbed.text))]
         if acute is not None:
             lines.append(say(socionom_lang, "relay.acute_flag"))
         owner = uuid.uuid4().hex
@@ -382,9 +386,9 @@ class HandoffEngine:
         staff_lang = handoff.lang
         to_claimer = [MessageFactory.attachment(cards.note_card(lang, handoff.note or {}, district)),
                       MessageFactory.attachment(cards.end_card(lang, say(
-                          lang, "relay.claimed_you", who=self._staff_label(handoff, lang)), handoff.id))]
+                          lang, "relay.claimed_you", who=plain(self._staff_label(handoff, lang))), handoff.id))]
         to_staff = [MessageFactory.attachment(cards.end_card(staff_lang, say(
-            staff_lang, "relay.claimed_staff", name=name, role=role), handoff.id)),
+            staff_lang, "relay.claimed_staff", name=plain(name), role=plain(role)), handoff.id)),
             interop.handoff_status(self._conversation(handoff.staff_reference), interop.ACCEPTED, None)]
         owner = uuid.uuid4().hex
         now = self.store.now()
@@ -400,7 +404,8 @@ class HandoffEngine:
         if not won:
             current = await self.store.get(handoff.id)
             if current is not None and current.claimed_by:
-                await turn_context.send_activity(say(lang, "relay.already_taken", name=current.claimer_name))
+                await turn_context.send_activity(say(lang, "relay.already_taken",
+                                                     name=plain(current.claimer_name or "")))
             else:
                 await turn_context.send_activity(say(lang, "relay.gone"))
             await self.store.record(handoff.id, "claim_lost", "socionom")
@@ -429,7 +434,7 @@ class HandoffEngine:
             # Several conversations and no choice yet: ask which one, carrying the (scrubbed) message along.
             lang = self._claimer_lang(handoffs[0])
             options = [(h.id, self._handoff_label(h, lang)) for h in handoffs]
-            carried = self._scrub_relay(text, handoffs[0]).text
+            carried = (await self._scrub_relay(text)).text
             await turn_context.send_activity(MessageFactory.attachment(cards.choose_handoff_card(
                 lang, say(lang, "relay.focus.ask"), options, carried)))
             return
@@ -450,21 +455,21 @@ class HandoffEngine:
         if _command(text) in _words(lang, "relay.words.end"):
             await self._end(turn_context, handoff, by="socionom")
             return
-        scrubbed = self._scrub_relay(text, handoff)
-        who = f"{handoff.claimer_name} ({handoff.claimer_role})"
+        scrubbed = await self._scrub_relay(text)
+        who = plain(f"{handoff.claimer_name} ({handoff.claimer_role})")
         owner = uuid.uuid4().hex
         await self.store.add_message(handoff.id, "socionom", scrubbed.text, scrubbed.kinds, owner=owner,
                                      idle_after=self.idle_timeout, outbox=[Outgoing(
                                          f"relay:{uuid.uuid4().hex}", reference=handoff.staff_reference,
                                          payload=_serialize([MessageFactory.text(say(
-                                             handoff.lang, "relay.from", who=who, text=scrubbed.text))]))])
+                                             handoff.lang, "relay.from", who=who, text=plain(scrubbed.text)))]))])
         await self._deliver(owner, turn_context=turn_context)
         if scrubbed.kinds:
             await turn_context.send_activity(say(lang, "relay.masked"))
 
-    def _scrub_relay(self, text: str, handoff: Handoff) -> Scrubbed:
+    async def _scrub_relay(self, text: str) -> Scrubbed:
         """The one place relay text is scrubbed, in both directions, before it is stored or forwarded."""
-        return scrub(text)
+        return await self._scrub(text)
 
     async def _end(self, turn_context: TurnContext | None, handoff: Handoff, *, by: str) -> None:
         owner = uuid.uuid4().hex
@@ -476,7 +481,7 @@ class HandoffEngine:
             staff_text = say(handoff.lang, "relay.ended_staff")
             socionom_text = say(socionom_lang, "relay.ended_by_staff")
         else:
-            staff_text = say(handoff.lang, "relay.ended_by_socionom", name=handoff.claimer_name or "")
+            staff_text = say(handoff.lang, "relay.ended_by_socionom", name=plain(handoff.claimer_name or ""))
             socionom_text = ""
         moved = await self.store.transition(
             handoff.id, TALKING, CLOSED, actor="timer" if by == "idle" else by, closed_by=by, owner=owner,
@@ -709,7 +714,7 @@ class HandoffEngine:
 
     def _status_text(self, handoff: Handoff, lang: str) -> str:
         if handoff.claimer_name:
-            return say(lang, "relay.taken", name=handoff.claimer_name)
+            return say(lang, "relay.taken", name=plain(handoff.claimer_name))
         if handoff.state == WITHDRAWN:
             return text_for(lang)["relay.card_withdrawn"]
         return text_for(lang)["relay.card_expired"]
@@ -857,7 +862,8 @@ class HandoffEngine:
         return "normal"
 
     def _district(self, handoff: Handoff, lang: str | None = None) -> str:
-        return plan.district_name(handoff.route) or text_for(lang or handoff.lang)["relay.unknown_district"]
+        """The district's name as shown in a message or card (made inert for Markdown: the tables are data)."""
+        return plain(plan.district_name(handoff.route) or text_for(lang or handoff.lang)["relay.unknown_district"])
 
     def _staff_label(self, handoff: Handoff, lang: str) -> str:
         if handoff.share_name and handoff.staff_name:

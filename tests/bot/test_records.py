@@ -6,14 +6,18 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.records import ConsultationRecords, NoteError
+from bot.scrubbing import PlaceScrubber
 from bot.tables import ConsultationRow
+from dialogs.ports import default_scrub
+from routing.demo import load_demo
+from routing.service import RoutingService
 
 NOTE = {"day": "2026-11-24", "district_id": "farsta", "age_band": "3-6", "categories": ["neglect"],
         "duration": "weeks", "acute": False, "outcome": "consult", "handoff_requested": False, "lang": "sv"}
 
 
 async def test_summary_is_scrubbed_again_before_it_is_stored(db):
-    records = ConsultationRecords(db.engine)
+    records = ConsultationRecords(db.engine, scrub=default_scrub)
     note_id = await records.record({**NOTE, "summary": "Pappan ringde från 070-123 45 67, mejla lisa@example.se"})
     stored = await records.get(note_id)
     assert "070-123 45 67" not in stored["summary"]
@@ -22,15 +26,22 @@ async def test_summary_is_scrubbed_again_before_it_is_stored(db):
     assert stored["day"] == "2026-11-24"
 
 
+async def test_a_preschool_name_and_a_group_are_masked_with_the_dialogs_scrubber(db):
+    await load_demo(db.engine)
+    records = ConsultationRecords(db.engine, scrub=PlaceScrubber(RoutingService(db.engine)))
+    stored = await records.get(await records.record({**NOTE, "summary": "Hon går på Sagoberget, avdelning Snäckan."}))
+    assert stored["summary"] == "Hon går på [förskola], avdelning [avdelning]."
+
+
 async def test_a_long_summary_is_stored_whole_so_a_late_disclosure_is_kept(db):
-    records = ConsultationRecords(db.engine)
+    records = ConsultationRecords(db.engine, scrub=default_scrub)
     long = "Barnet leker lugnt i sandlådan. " * 60 + "Hon berättade att pappa slår henne."
     stored = await records.get(await records.record({**NOTE, "summary": long}))
     assert len(long) > 1500 and stored["summary"].endswith("Hon berättade att pappa slår henne.")
 
 
 async def test_update_brings_the_note_up_to_date_and_keeps_the_handoff_mark(db):
-    records = ConsultationRecords(db.engine)
+    records = ConsultationRecords(db.engine, scrub=default_scrub)
     note_id = await records.record({**NOTE, "acute": True, "outcome": "acute", "summary": "ring 070-123 45 67"})
     await records.mark_handoff(note_id)
     await records.update(note_id, {**NOTE, "outcome": "report", "summary": "nu 070-123 45 67 och mer"})
@@ -42,7 +53,7 @@ async def test_update_brings_the_note_up_to_date_and_keeps_the_handoff_mark(db):
 
 
 async def test_signals_and_reasons_are_kept_as_codes(db):
-    records = ConsultationRecords(db.engine)
+    records = ConsultationRecords(db.engine, scrub=default_scrub)
     note_id = await records.record({**NOTE, "signals": ["ongoing_now", "child_told"],
                                     "reasons": ["child_told", "category_found"]})
     stored = await records.get(note_id)
@@ -58,16 +69,16 @@ async def test_signals_and_reasons_are_kept_as_codes(db):
 ])
 async def test_bad_notes_are_rejected_and_nothing_is_written(sqlite_db, change, message):
     with pytest.raises(NoteError, match=message):
-        await ConsultationRecords(sqlite_db.engine).record({**NOTE, **change})
+        await ConsultationRecords(sqlite_db.engine, scrub=default_scrub).record({**NOTE, **change})
     async with sqlite_db.engine.connect() as connection:
         assert (await connection.execute(select(func.count()).select_from(ConsultationRow))).scalar_one() == 0
 
 
 async def test_purge_blanks_old_summaries_and_keeps_the_rows(db):
     now = datetime(2026, 11, 24, 12, tzinfo=UTC)
-    old = ConsultationRecords(db.engine, clock=lambda: now - timedelta(days=40))
+    old = ConsultationRecords(db.engine, clock=lambda: now - timedelta(days=40), scrub=default_scrub)
     await old.record({**NOTE, "summary": "gammal oro"})
-    fresh = ConsultationRecords(db.engine, clock=lambda: now)
+    fresh = ConsultationRecords(db.engine, clock=lambda: now, scrub=default_scrub)
     fresh_id = await fresh.record({**NOTE, "summary": "ny oro"})
     assert await fresh.purge(older_than_days=30) == 1
     async with db.engine.connect() as connection:

@@ -19,6 +19,7 @@ from bot.handoff import build_handoff
 from bot.handoff.engine import HandoffEngine
 from bot.records import ConsultationRecords
 from bot.references import ConversationReferences
+from bot.scrubbing import PlaceScrubber
 from bot.settings import BotFrameworkConfig, Settings
 from routing.model import STOCKHOLM
 from routing.service import RoutingService
@@ -92,7 +93,7 @@ class Harness:
                       district: str = DISTRICT) -> None:
         """What the consultation dialog does: decide a route, record the note, call `request` in the turn."""
         route = (await self.routing.decide(district_id=district, outcome="consult", at=self.clock())).to_dict()
-        records = ConsultationRecords(self.engine, self.clock)
+        records = ConsultationRecords(self.engine, self.clock, scrub=PlaceScrubber(self.routing))
         note = dict(note or {"district_id": district, "age_band": "3-6", "categories": ["physical"],
                              "duration": "weeks", "acute": False, "outcome": "consult", "lang": "sv",
                              "summary": "Blåmärken på armarna, ring mamma på 070-123 45 67"})
@@ -129,10 +130,11 @@ async def start(connector: FakeConnector, db: Any, clock: Clock, **overrides: An
                         claim_timeout_minutes=10).with_(**overrides)
     adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(BotFrameworkConfig(settings)))
     references = ConversationReferences(db.engine)
-    records = ConsultationRecords(db.engine, clock)
     routing = RoutingService(db.engine, clock=clock)
+    scrub = PlaceScrubber(routing)  # the app's scrubber: it masks the preschool names of the routing tables
+    records = ConsultationRecords(db.engine, clock, scrub=scrub)
     handoff = build_handoff(settings=settings, engine=db.engine, adapter=adapter, clock=clock,
-                            references=references, records=records, routing=routing)
+                            references=references, records=records, routing=routing, scrub=scrub)
     holder: list[Harness] = []
     bot = RequestingBot(holder, references, handoff)
 
