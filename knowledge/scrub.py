@@ -388,7 +388,7 @@ def _names() -> _Names:
         return frozenset(str(name).lower() for name in raw.get(key) or ())
 
     keep = lower("keep")
-    keep_unless_named = lower("keep_unless_named") - keep
+    keep_unless_named = (lower("keep_unless_named") | _people_words()) - keep
     ambiguous = lower("ambiguous") - keep - keep_unless_named
     return _Names(
         names=(lower("first_names") | lower("surnames")) - ambiguous - keep - keep_unless_named,
@@ -396,6 +396,20 @@ def _names() -> _Names:
         keep=keep,
         keep_unless_named=keep_unless_named,
     )
+
+
+def _people_words() -> frozenset[str]:
+    """The understanding lexicon's words for people (parents, relatives, staff, other adults) in every language it
+    knows ("hooyo", "stepdad", "morbror"): words that say who, which the note needs and which are no names."""
+    raw = yaml.safe_load(resources.files("knowledge").joinpath("data/concepts.yaml").read_text("utf-8"))
+    concepts = raw.get("concepts") or {}
+    words = set()
+    for concept in ("parent", "relative", "staff", "adult"):
+        for term in concepts.get(concept) or ():
+            term = str(term).lstrip("=").rstrip("*").lower()
+            if term.isalpha():
+                words.add(term)
+    return frozenset(words)
 
 
 def warm_up() -> None:
