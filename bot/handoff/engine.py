@@ -21,6 +21,7 @@ from botbuilder.schema import Activity, Attachment, ConversationReference
 from bot.handoff import cards, interop, plan
 from bot.handoff.store import (
     ACTIVE,
+    CLAIMABLE,
     CLAIMED,
     CLOSED,
     ESCALATED,
@@ -54,7 +55,6 @@ OFFER_FIRST = "offer"  # send the first offers (at once, or when the unit opens)
 ESCALATE = "escalate"  # nobody took it in time: ask the next stage, or expire
 ACTIVATE = "activate"  # a claim's notifications are out: the relay is active (recovers a claim whose process died)
 IDLE = "idle"  # nobody wrote in the relay for `relay_idle_minutes`: close it
-CLAIMABLE = WAITING  # a fast click may arrive before the request is marked offered
 NOTE_FIELDS = ("day", "district_id", "age_band", "categories", "signals", "reasons", "duration", "acute", "outcome",
                "summary", "lang")
 # An offer sent this long after the request says that the request waited for the unit to open.
