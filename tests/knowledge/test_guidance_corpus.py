@@ -17,6 +17,14 @@ def test_the_corpus_is_large_and_the_held_out_split_is_a_fifth() -> None:
     assert not {case.id for case in TUNING} & {case.id for case in held_out}
 
 
+def test_the_fresh_split_loads_and_shares_no_id_or_text_with_the_others() -> None:
+    fresh = load_cases(SPLITS["fresh"])
+    others = TUNING + load_cases(SPLITS["heldout"])
+    assert len(fresh) >= 250
+    assert not {case.id for case in fresh} & {case.id for case in others}
+    assert not {case.text.casefold() for case in fresh} & {case.text.casefold() for case in others}
+
+
 @pytest.mark.parametrize("case", [case for case in TUNING if case.acute], ids=lambda case: case.id)
 def test_every_acute_case_is_acute(case: Case) -> None:
     assessment = assess(case.text, case.answers)
