@@ -30,6 +30,9 @@ AGENT_REACH = 8
 PATIENT_REACH = 6
 TELLER_REACH = 3
 PHRASE_GAP = 3
+# Play, a drill, a story or a meal disarms danger words this near (in words, same sentence): a long run-on
+# message can mention lunch and then, twenty words on, a drunk father.
+DISARM_REACH = 12
 
 _TOKEN = re.compile(
     r"(?P<word>[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+)|(?P<strong>[.!?;\n]+)|(?P<dash>\s[-–—]+\s|[–—]+)|(?P<weak>[,:()\"“”])")
@@ -69,12 +72,25 @@ SELF = frozenset({"jag", "vi", "we"})
 # Talking about these at all is the concern ("flickor som inte är omskurna är orena"), so negation does not apply.
 NEVER_NEGATED = frozenset({"fgm", "honour", "control", "retract", "secrecy"})
 # "får stryk", "blev slagen": the child is the one hit; the agent, if named, follows "av"/"by".
-PASSIVE_CUES = frozenset({"får", "fick", "få", "blir", "blev", "bli", "got", "gets", "get", "was", "is", "been",
-                          "being"})
+PASSIVE_CUES = frozenset({"får", "fick", "få", "fått", "blir", "blev", "bli", "blivit", "got", "gets", "get", "gotten",
+                          "was", "is", "been", "being"})
 DISARMABLE = frozenset({"weapon", "kill", "number", "danger", "intox", "intox_smell", "threat"})
 GIVING = frozenset({"ge", "ger", "gav", "give", "gives", "gave"})
 PREPOSITIONS = frozenset({"till", "av", "för", "på", "med", "hos", "om", "of", "to", "for", "with", "about"})
 STATE_WORDS = frozenset({"ar", "är", "var", "verkar", "is", "are", "was", "were", "blev"})
+# A person after one of these is the object of a preposition, never the agent of the next act ("säger fula saker
+# till barnen och låser in dem": the one who locks in is the adult, not the children).
+OBJECT_PREPOSITIONS = PREPOSITIONS | {"i", "in", "från", "mot", "åt", "bland", "at", "on", "from", "into", "towards",
+                                      "among"}
+# Before these "döda" is an adjective (dead), not a verb: "sin döda farfar", "the dead bird".
+DETERMINERS = frozenset({"sin", "sina", "hans", "hennes", "deras", "min", "mina", "din", "dina", "vår", "våra", "den",
+                         "det", "de", "dess", "the", "a", "his", "her", "their", "my"})
+GIRL_WORDS = frozenset({"flicka", "flickan", "dotter", "dottern", "hon", "henne", "girl", "she", "her", "daughter",
+                        "lillasyster", "tjejen", "lillan", "flickans", "dotterns", "sister", "sisters", "syster",
+                        "systrar", "systern", "storasyster", "tjej", "tjejer", "flickor", "döttrar", "daughters",
+                        "girls"})
+BOY_WORDS = frozenset({"pojke", "pojken", "pojkar", "son", "sonen", "han", "honom", "boy", "he", "him", "grabben",
+                       "killen", "lillkillen", "lillebror", "brother", "bror", "storebror"})
 
 
 @dataclass(slots=True)
@@ -308,9 +324,11 @@ def _agent_patient(text: _Text, hit: Hit) -> tuple[str | None, str | None]:
               if token.surface in {"av", "by"} and token.clause == hit.clause]
         agent_token = next((token for token in after if by and token.index > by[0].index), None)
         return (_actor(agent_token) if agent_token else None), "child"
-    # Objects are not agents: "henne" in "slår henne", the child in "ge en tvååring en örfil".
+    # Objects are not agents: "henne" in "slår henne", the child in "ge en tvååring en örfil", "till barnen".
     before = [token for token in before if token.surface not in OBJECT_PRONOUNS and not (
-        _actor(token) == "child" and text.tokens[max(0, token.index - 2)].surface in GIVING)]
+        _actor(token) == "child" and text.tokens[max(0, token.index - 2)].surface in GIVING) and not (
+        token.index > 0 and text.tokens[token.index - 1].surface in OBJECT_PREPOSITIONS
+        and _actor(token) in ("child", "peer"))]
     agent_token = before[0] if before else None
     agent = _actor(agent_token) if agent_token else None
     if agent == "pronoun" and agent_token is not None:
@@ -357,33 +375,63 @@ def _next_word(text: _Text, hit: Hit) -> str:
 
 
 def _intox_now(text: _Text) -> bool:
-    """Whether a guardian is intoxicated now and about to take, drive or cycle with the child."""
+    """Whether a guardian is intoxicated now and about to take, drive or cycle with the child.
+
+    Time is read in the clause (a run-on message can tell of yesterday and then of now); "now" next to the
+    intoxication wins over a past word elsewhere in the clause, and "för tio minuter sedan" is now.
+    """
     intox = [hit for hit in text.of("intox", "intox_smell")
-             if not text.in_sentence(hit.sentence, "past_strong", "pattern", "disarm")
-             and not (hit.concept == "intox_smell" and _past_verb(text, hit))]
+             if (_now_near(text, hit) or not _past_in_clause(text, hit))
+             and not _disarmed(text, hit)
+             and not (hit.concept == "intox_smell" and _past_verb(text, hit))
+             and not _had_before(text, hit)]
     if not intox:
         return False
     leaving = [hit for hit in text.of("pickup", "drive")
-               if not text.in_sentence(hit.sentence, "past_strong", "pattern")]
+               if (_now_near(text, hit) or not _past_in_clause(text, hit)) and not _past_verb(text, hit)]
     return bool(leaving) or any(text.in_sentence(hit.sentence, "now") for hit in intox if hit.concept == "intox")
+
+
+def _now_near(text: _Text, hit: Hit) -> bool:
+    """Whether "now" stands in the comma-delimited segment of *hit*."""
+    segment = text.tokens[hit.start].segment
+    return any(text.tokens[now.start].segment == segment for now in text.of("now"))
+
+
+def _past_in_clause(text: _Text, hit: Hit) -> bool:
+    """Whether the clause of *hit* is placed in the past or in a pattern (not "för tio minuter sedan": that is now)."""
+    recent = text.of("now")
+    return any(other.clause == hit.clause and not any(now.start <= other.start <= now.end for now in recent)
+               for other in text.of("past_strong", "pattern"))
+
+
+def _had_before(text: _Text, hit: Hit) -> bool:
+    """Whether a pluperfect "hade"/"had" stands just before *hit* ("hade druckit"): it is over."""
+    return any(token.surface in {"hade", "had"} for token in text.tokens[max(0, hit.start - 2):hit.start]
+               if token.segment == text.tokens[hit.start].segment)
 
 
 def _past_verb(text: _Text, hit: Hit) -> bool:
     """Whether the verb at *hit* is in the past tense (luktade, smelled)."""
     surface = text.tokens[hit.start].surface
-    return surface.endswith(("ade", "ed")) or surface in {"var", "was", "hade", "had"}
+    return surface.endswith(("ade", "ed")) or surface in {"var", "was", "hade", "had", "åkte", "körde", "tog", "drove",
+                                                          "took", "cyklade", "gick", "went"}
 
 
 def _girl_context(text: _Text) -> bool:
     """Whether the text is about a girl (FGM euphemisms only count then)."""
-    girl_words = {"flicka", "flickan", "dotter", "dottern", "hon", "henne", "girl", "she", "her", "daughter",
-                  "lillasyster", "tjejen", "lillan", "flickans", "dotterns", "sister", "sisters", "syster",
-                  "systrar", "systern", "storasyster", "tjej", "tjejer", "flickor", "döttrar", "daughters", "girls"}
-    return any(token.surface in girl_words or token.forms & {"flicka", "dotter", "syster"} for token in text.tokens)
+    return any(token.surface in GIRL_WORDS or token.forms & {"flicka", "dotter", "syster"} for token in text.tokens)
+
+
+def _boy_only(text: _Text) -> bool:
+    """Whether the text is about a boy and names no girl (male circumcision is not genital mutilation)."""
+    return not _girl_context(text) and any(token.surface in BOY_WORDS for token in text.tokens)
 
 
 def _fgm_intent(text: _Text) -> bool:
     """Whether the text says a girl is to be cut (not that she already is)."""
+    if _boy_only(text):
+        return False
     for hit in text.of("fgm_cut"):
         previous = text.tokens[hit.start - 1].surface if hit.start else ""
         if (previous not in STATE_WORDS and _girl_context(text) and text.in_sentence(hit.sentence, "country", "travel")
@@ -412,7 +460,7 @@ def _taken_abroad(text: _Text) -> bool:
         return True
     for hit in text.of("marriage"):
         if text.in_sentence(hit.sentence, "future", "travel") and not text.in_sentence(
-                hit.sentence, "distant", "conditional"):
+                hit.sentence, "distant", "conditional") and not _adult_marries(text, hit):
             return True
     for hit in text.of("stay_abroad"):
         if text.in_sentence(hit.sentence, "travel", "country") and not text.in_sentence(
@@ -421,9 +469,28 @@ def _taken_abroad(text: _Text) -> bool:
     return False
 
 
+def _adult_marries(text: _Text, hit: Hit) -> bool:
+    """Whether an adult marries ("mamman ska gifta sig med sin nya kille"): a wedding, not a child married off."""
+    span = text.tokens[hit.start:hit.end + 2]
+    if not any(token.surface in {"sig", "themselves", "herself", "himself"} for token in span):
+        return False
+    before, _ = text.actors(hit)
+    subject = before[0] if before else None
+    kind = _actor(subject) if subject else None
+    if kind == "pronoun" and subject is not None:
+        kind = _resolve(text, subject, hit)
+    # Siblings and cousins are "relatives" but may be children themselves: only a parent or another adult weds here.
+    return kind in ("parent", "adult", "staff")
+
+
+def _near_disarm(hit: Hit, disarms: list[Hit]) -> bool:
+    """Whether a play, drill, story or meal word stands in the sentence of *hit*, near it."""
+    return any(other.sentence == hit.sentence and abs(other.start - hit.start) <= DISARM_REACH for other in disarms)
+
+
 def _disarmed(text: _Text, hit: Hit) -> bool:
     """Whether *hit* stands in play, a drill, a story or a meal."""
-    return text.in_sentence(hit.sentence, "disarm", "toy")
+    return _near_disarm(hit, text.of("disarm", "toy"))
 
 
 def _person_near(text: _Text, hit: Hit) -> bool:
@@ -433,10 +500,21 @@ def _person_near(text: _Text, hit: Hit) -> bool:
                for token in text.tokens[max(0, hit.start - AGENT_REACH):hit.end + PATIENT_REACH])
 
 
+def _real_threat(text: _Text, hit: Hit) -> bool:
+    """Whether a killing word is a threat: not the adjective "dead" ("sin döda farfar"), not children's squabbles
+    ("jag ska döda dig" said to a friend, no adult in the sentence)."""
+    previous = text.tokens[hit.start - 1].surface if hit.start else ""
+    if previous in DETERMINERS and hit.start == hit.end:
+        return False
+    between_children = text.in_sentence(hit.sentence, "peer") and not any(
+        token.sentence == hit.sentence and _actor(token) in ADULTS for token in text.tokens)
+    return not between_children
+
+
 def _acute(text: _Text, acts: list[Act]) -> list[str]:
     """The acute situations recognised, most decisive first (codes of knowledge.acute.ACUTE_CODES)."""
     codes = []
-    if any(not _disarmed(text, hit) and _person_near(text, hit) for hit in text.of("kill")):
+    if any(not _disarmed(text, hit) and _person_near(text, hit) and _real_threat(text, hit) for hit in text.of("kill")):
         codes.append("threat_to_kill")
     if (any(not _disarmed(text, hit) for hit in text.of("weapon", "number"))
             or any(not _disarmed(text, hit) for hit in text.of("danger"))):
@@ -526,9 +604,9 @@ def read(text: str) -> Reading:
     tokens = _tokens(text)
     hits = _hits(tokens)
     _negate(tokens)
-    disarmed = {hit.sentence for hit in hits if hit.concept in ("disarm", "toy")}
-    # Play, drills, stories and meals make weapons, killing, 112 and intoxication words harmless in their sentence.
-    text_ = _Text(tokens, [hit for hit in hits if not (hit.concept in DISARMABLE and hit.sentence in disarmed)])
+    disarms = [hit for hit in hits if hit.concept in ("disarm", "toy")]
+    # Play, drills, stories and meals make weapons, killing, 112 and intoxication words near them harmless.
+    text_ = _Text(tokens, [hit for hit in hits if not (hit.concept in DISARMABLE and _near_disarm(hit, disarms))])
     acts = _acts(text_)
     reading = Reading(concepts=set(text_.by), language=_language(tokens))
     reading.question = "?" in text or bool(tokens and tokens[0].surface in {
@@ -563,6 +641,7 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
     staff_acts = [act for act in acts if act.agent == "staff"]
     if staff_acts or (has("staff") and any(
             text.in_sentence(sentence, "injury", "fear", "sexual_behaviour", "genital")
+            and not text.in_sentence(sentence, "accident", "minor_injury")
             for sentence in text.sentences("staff")) and not has("parent")):
         reading.staff_suspected = True
         signals.add("staff_suspected")
@@ -621,7 +700,10 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
     if has("strangle"):
         cats.add("physical")
     # Sexual abuse and its signs.
-    if has("sexual_abuse", "genital_pain", "sexual_behaviour") or any(
+    # A sore bottom with a nappy left unchanged is neglect, not a sign of abuse.
+    sore = any(not any(form.startswith(("blöj", "bloj", "nappy", "diaper")) for token in text.tokens
+                       if token.sentence == hit.sentence for form in token.forms) for hit in text.of("genital_pain"))
+    if sore or has("sexual_abuse", "sexual_behaviour") or any(
             text.in_clause(hit.clause, "genital") for hit in text.of("injury")) or any(
             act.kind == "touch" and (text.in_clause(act.clause, "genital") or (
                 act.agent in ADULTS and act.patient == "child")) for act in acts):
@@ -636,16 +718,20 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
     sent_away = any(text.in_sentence(hit.sentence, "country") and text.in_sentence(
         hit.sentence, "conditional", "secrecy", "threat") for hit in text.of("travel"))
     euphemism = has("fgm_euphemism") and _girl_context(text)
-    if sent_away or euphemism or has("honour", "control", "marriage", "fgm") or any(
+    fgm = has("fgm") and not _boy_only(text)
+    married_off = any(not _adult_marries(text, hit) for hit in text.of("marriage"))
+    if sent_away or euphemism or fgm or married_off or has("honour", "control") or any(
             act.kind == "threat" and act.agent == "relative" for act in acts):
         cats.add("honour")
         reasons.add("honour_or_fgm")
         reading.report = True
     # Neglect.
-    neglect = has("hunger", "hygiene", "clothing", "no_care", "not_collected", "alone")
-    if neglect or (has("illness") and has("pattern", "weeks", "months", "no_care")):
+    neglect_signs = [name for name in ("hunger", "hygiene", "clothing", "no_care", "not_collected", "alone")
+                     if has(name)]
+    if neglect_signs or (has("illness") and has("pattern", "weeks", "months", "no_care")):
         cats.add("neglect")
-        if has("no_care", "alone") or has("pattern", "weeks", "months"):
+        # Two different signs (hungry and cold, lice and the smell of urine) are a pattern of neglect already.
+        if has("no_care", "alone") or has("pattern", "weeks", "months") or len(neglect_signs) >= 2:
             reasons.add("persistent_concern")
             reading.report = True
     elif has("tired") and has("pattern"):
@@ -668,7 +754,16 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
             reading.report = True
     if has("support"):
         cats.add("family_support")
-    if has("retract") and (has("told") or reading.report):
+    # A retraction denies what the child said: the denied act still counts ("nej nej pappa slår inte, jag skojade").
+    denied = {hit.concept for hit in text.negated} if has("retract") else set()
+    if denied & {"hit", "violence", "burn_act", "strangle", "shake"}:
+        cats.add("physical")
+        reasons.add("violence_account")
+        reading.report = True
+    if denied & {"sexual_abuse", "touch"}:
+        cats.add("sexual")
+        reading.report = True
+    if has("retract") and reading.report:
         signals.add("retracted")
         reasons.add("retracted_still_reportable")
         reading.report = True
