@@ -500,6 +500,12 @@ def _person_near(text: _Text, hit: Hit) -> bool:
                for token in text.tokens[max(0, hit.start - AGENT_REACH):hit.end + PATIENT_REACH])
 
 
+def _fresh_injury(text: _Text) -> bool:
+    """Whether an injury is told as fresh or of today."""
+    return text.has("injury", "burn") and (text.has("fresh") or any(
+        text.in_sentence(hit.sentence, "today") for hit in text.of("injury", "burn")))
+
+
 def _real_threat(text: _Text, hit: Hit) -> bool:
     """Whether a killing word is a threat: not the adjective "dead" ("sin döda farfar"), not children's squabbles
     ("jag ska döda dig" said to a friend, no adult in the sentence)."""
@@ -524,7 +530,9 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
     if any(act.kind in ("hit", "shake", "strangle") and act.now and (
             act.agent in ADULTS or (act.agent in (None, "pronoun") and act.now_nearby)) for act in acts):
         codes.append("ongoing_violence")
-    strangled = any(act.kind == "strangle" and act.patient not in ("parent",) for act in acts)
+    # "kunde inte andas genom näsan" with a cold is no strangling: with an illness named, only an adult's act counts.
+    strangled = any(act.kind == "strangle" and act.patient not in ("parent",) and not (
+        act.agent not in ADULTS and text.in_sentence(act.sentence, "illness")) for act in acts)
     neck_marks = any(text.in_clause(hit.clause, "injury") for hit in text.of("neck"))
     if strangled or neck_marks:
         codes.append("strangulation")
@@ -547,6 +555,11 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
         codes.append("injury_afraid_home")
     elif injured and text.has("fear") and (harmed_by_adult or text.has("told")):
         # A hurt child who is terrified, with an account of how it happened: do not wait until home time.
+        codes.append("injury_afraid_home")
+    elif _fresh_injury(text) and text.has("distress") and not text.has("accident") and (
+            harmed_by_adult or (text.has("told") and text.has("parent"))):
+        # Fresh marks today, a child who cries or trembles, and an adult at home behind it: the child's fear is
+        # shown rather than said ("färska brännmärken ... gråter ... säger bara att mamma blir arg").
         codes.append("injury_afraid_home")
     return codes
 
@@ -632,6 +645,14 @@ def _mother_injured(text: _Text) -> bool:
     return False
 
 
+def _nappy_rash(text: _Text, hit: Hit) -> bool:
+    """Whether a sore bottom at *hit* is told with an unchanged nappy, without fear and without the genitals named."""
+    return (text.in_sentence(hit.sentence, "hygiene") and not text.in_sentence(hit.sentence, "fear")
+            and not any("genital" in token.concepts for token in text.tokens[hit.start:hit.end + 1])
+            and any(form.startswith(("blöj", "bloj", "nappy", "diaper")) for token in text.tokens
+                    if token.sentence == hit.sentence for form in token.forms))
+
+
 def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
     """Concern categories, signals, report grounds and reasons from the hits and acts."""
     cats, signals, reasons = reading.categories, reading.signals, reading.reasons
@@ -700,9 +721,9 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
     if has("strangle"):
         cats.add("physical")
     # Sexual abuse and its signs.
-    # A sore bottom with a nappy left unchanged is neglect, not a sign of abuse.
-    sore = any(not any(form.startswith(("blöj", "bloj", "nappy", "diaper")) for token in text.tokens
-                       if token.sentence == hit.sentence for form in token.forms) for hit in text.of("genital_pain"))
+    # A sore bottom with a nappy left unchanged is neglect, not a sign of abuse; soreness of the genitals, or with
+    # fear, stays a sign.
+    sore = any(not _nappy_rash(text, hit) for hit in text.of("genital_pain"))
     if sore or has("sexual_abuse", "sexual_behaviour") or any(
             text.in_clause(hit.clause, "genital") for hit in text.of("injury")) or any(
             act.kind == "touch" and (text.in_clause(act.clause, "genital") or (
@@ -728,6 +749,8 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
     # Neglect.
     neglect_signs = [name for name in ("hunger", "hygiene", "clothing", "no_care", "not_collected", "alone")
                      if has(name)]
+    if any(_nappy_rash(text, hit) for hit in text.of("genital_pain")):
+        neglect_signs.append("nappy_rash")
     if neglect_signs or (has("illness") and has("pattern", "weeks", "months", "no_care")):
         cats.add("neglect")
         # Two different signs (hungry and cold, lice and the smell of urine) are a pattern of neglect already.
