@@ -32,7 +32,7 @@ TELLER_REACH = 3
 PHRASE_GAP = 3
 # Play, a drill, a story or a meal disarms danger words this near (in words, same sentence): a long run-on
 # message can mention lunch and then, twenty words on, a drunk father.
-DISARM_REACH = 12
+DISARM_REACH = 16
 
 _TOKEN = re.compile(
     r"(?P<word>[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+)|(?P<strong>[.!?;\n]+)|(?P<dash>\s[-–—]+\s|[–—]+)|(?P<weak>[,:()\"“”])")
@@ -462,10 +462,26 @@ def _taken_abroad(text: _Text) -> bool:
         if text.in_sentence(hit.sentence, "future", "travel") and not text.in_sentence(
                 hit.sentence, "distant", "conditional") and not _adult_marries(text, hit):
             return True
+    for hit in text.of("send_away"):
+        # "pappa hotar att skicka henne till hemlandet nästa vecka": a child sent abroad, soon, not on a condition.
+        if _child_sent(text, hit) and text.in_sentence(hit.sentence, "country") and text.in_sentence(
+                hit.sentence, "soon") and not text.in_sentence(hit.sentence, "distant", "conditional"):
+            return True
     for hit in text.of("stay_abroad"):
         if text.in_sentence(hit.sentence, "travel", "country") and not text.in_sentence(
                 hit.sentence, "distant", "conditional"):
             return True
+    return False
+
+
+def _child_sent(text: _Text, hit: Hit) -> bool:
+    """Whether the one sent at *hit* is a child: the object after it, or the subject of a passive before it."""
+    following = text.tokens[hit.end + 1] if hit.end + 1 < len(text.tokens) else None
+    if following is not None and _actor(following) in ("child", "pronoun"):
+        return True
+    if text.tokens[hit.start].surface.endswith(("s", "d")):
+        before, _ = text.actors(hit)
+        return bool(before) and _actor(before[0]) in ("child", "pronoun")
     return False
 
 
@@ -483,14 +499,29 @@ def _adult_marries(text: _Text, hit: Hit) -> bool:
     return kind in ("parent", "adult", "staff")
 
 
-def _near_disarm(hit: Hit, disarms: list[Hit]) -> bool:
-    """Whether a play, drill, story or meal word stands in the sentence of *hit*, near it."""
-    return any(other.sentence == hit.sentence and abs(other.start - hit.start) <= DISARM_REACH for other in disarms)
+def _near_disarm(hit: Hit, disarms: list[Hit], tokens: list[Token], fiction: set[int]) -> bool:
+    """Whether a play, drill, story or meal word stands in the sentence of *hit*, near it.
+
+    A parent or relative named between that word and *hit* ends its reach, unless the sentence is fiction (a
+    story, a doll, "i leken"): "vi åt lunch när pappan kom in med en kniv" is a real knife.
+    """
+    for other in disarms:
+        if other.sentence != hit.sentence or abs(other.start - hit.start) > DISARM_REACH:
+            continue
+        low, high = sorted((other.end, hit.start))
+        # The family member between them, or right after the danger word ("en full pappa").
+        family = any(token.concepts & {"parent", "relative"} for token in [*tokens[low + 1:high],
+                                                                            *tokens[hit.end + 1:hit.end + 3]]
+                     if token.sentence == hit.sentence)
+        if not family or hit.sentence in fiction:
+            return True
+    return False
 
 
 def _disarmed(text: _Text, hit: Hit) -> bool:
     """Whether *hit* stands in play, a drill, a story or a meal."""
-    return _near_disarm(hit, text.of("disarm", "toy"))
+    fiction = {other.sentence for other in text.of("fiction")}
+    return _near_disarm(hit, text.of("disarm", "toy"), text.tokens, fiction)
 
 
 def _person_near(text: _Text, hit: Hit) -> bool:
@@ -619,7 +650,9 @@ def read(text: str) -> Reading:
     _negate(tokens)
     disarms = [hit for hit in hits if hit.concept in ("disarm", "toy")]
     # Play, drills, stories and meals make weapons, killing, 112 and intoxication words near them harmless.
-    text_ = _Text(tokens, [hit for hit in hits if not (hit.concept in DISARMABLE and _near_disarm(hit, disarms))])
+    fiction = {hit.sentence for hit in hits if hit.concept == "fiction"}
+    text_ = _Text(tokens, [hit for hit in hits
+                           if not (hit.concept in DISARMABLE and _near_disarm(hit, disarms, tokens, fiction))])
     acts = _acts(text_)
     reading = Reading(concepts=set(text_.by), language=_language(tokens))
     reading.question = "?" in text or bool(tokens and tokens[0].surface in {
