@@ -313,7 +313,8 @@ def read_word(word: str) -> Word:
     folded = fold(word)
     # The Swedish lemmatiser guesses wildly on English words ("small" is no form of "smälla"): lemmatise only
     # words that are not clearly more English than Swedish.
-    word_lemma = word if _is_english(word) else lemma(word)
+    # Clearly English words get the English lemma ("chokes" is "choke"), the others the Swedish one.
+    word_lemma = simplemma.lemmatize(word, lang="en") if _is_english(word) else lemma(word)
     forms = {word, word_lemma}
     concepts = _direct(word, word_lemma, lex)
     if "-" in word and not concepts:
