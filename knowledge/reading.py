@@ -33,6 +33,8 @@ PHRASE_GAP = 3
 # Play, a drill, a story or a meal disarms danger words this near (in words, same sentence): a long run-on
 # message can mention lunch and then, twenty words on, a drunk father.
 DISARM_REACH = 16
+# How near (in words) a home word must stand to a fear word to make fear about going home.
+FEAR_HOME_REACH = 6
 
 _TOKEN = re.compile(
     r"(?P<word>[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+)|(?P<strong>[.!?;\n]+)|(?P<dash>\s[-–—]+\s|[–—]+)|(?P<weak>[,:()\"“”])")
@@ -82,6 +84,7 @@ STATE_WORDS = frozenset({"ar", "är", "var", "verkar", "is", "are", "was", "were
 # till barnen och låser in dem": the one who locks in is the adult, not the children).
 OBJECT_PREPOSITIONS = PREPOSITIONS | {"i", "in", "från", "mot", "åt", "bland", "at", "on", "from", "into", "towards",
                                       "among"}
+ARTICLES = frozenset({"en", "ett", "den", "det", "de", "a", "an", "the"})
 # Before these "döda" is an adjective (dead), not a verb: "sin döda farfar", "the dead bird".
 DETERMINERS = frozenset({"sin", "sina", "hans", "hennes", "deras", "min", "mina", "din", "dina", "vår", "våra", "den",
                          "det", "de", "dess", "the", "a", "his", "her", "their", "my"})
@@ -315,11 +318,20 @@ def _resolve(text: _Text, token: Token, hit: Hit) -> str:
     return "pronoun"
 
 
+def _after_preposition(text: _Text, token: Token) -> bool:
+    """Whether *token* is the object of a preposition: "till barnen", "åt en treåring", "at the kids"."""
+    previous = [other.surface for other in text.tokens[max(0, token.index - 2):token.index]]
+    if previous and previous[-1] in ARTICLES:
+        previous = previous[:-1]
+    return bool(previous) and previous[-1] in OBJECT_PREPOSITIONS
+
+
 def _agent_patient(text: _Text, hit: Hit) -> tuple[str | None, str | None]:
     """Who does the act at *hit* and to whom, as actor kinds ("child" for an unnamed child object)."""
     before, after = text.actors(hit)
     previous = {token.surface for token in text.tokens[max(0, hit.start - 2):hit.start + 1]}
-    if previous & PASSIVE_CUES and hit.concept == "hit":
+    # "is hitting" is no passive: an English -ing form is the act itself.
+    if previous & PASSIVE_CUES and hit.concept == "hit" and not text.tokens[hit.start].surface.endswith("ing"):
         by = [token for token in text.tokens[hit.end + 1:hit.end + 4]
               if token.surface in {"av", "by"} and token.clause == hit.clause]
         agent_token = next((token for token in after if by and token.index > by[0].index), None)
@@ -327,8 +339,7 @@ def _agent_patient(text: _Text, hit: Hit) -> tuple[str | None, str | None]:
     # Objects are not agents: "henne" in "slår henne", the child in "ge en tvååring en örfil", "till barnen".
     before = [token for token in before if token.surface not in OBJECT_PRONOUNS and not (
         _actor(token) == "child" and text.tokens[max(0, token.index - 2)].surface in GIVING) and not (
-        token.index > 0 and text.tokens[token.index - 1].surface in OBJECT_PREPOSITIONS
-        and _actor(token) in ("child", "peer"))]
+        _after_preposition(text, token) and _actor(token) in ("child", "peer"))]
     agent_token = before[0] if before else None
     agent = _actor(agent_token) if agent_token else None
     if agent == "pronoun" and agent_token is not None:
@@ -576,7 +587,9 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
         codes.append("taken_abroad")
     if _intox_now(text):
         codes.append("intoxicated_pickup")
-    fear_home = any(text.in_sentence(hit.sentence, "home") for hit in text.of("fear"))
+    # Fear about home: the home word near the fear ("vågar inte gå hem"), not anywhere in a long sentence.
+    fear_home = any(home.sentence == hit.sentence and abs(home.start - hit.end) <= FEAR_HOME_REACH
+                    for hit in text.of("fear") for home in text.of("home"))
     harmed_by_adult = any(act.kind in HARMING_ACTS and act.agent in ADULTS and act.agent != "staff" for act in acts)
     reluctant = text.has("reluctant_home") and (text.has("fear", "injury", "burn") or harmed_by_adult)
     injured = text.has("injury", "burn")
