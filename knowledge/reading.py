@@ -342,6 +342,12 @@ def _agent_patient(text: _Text, hit: Hit) -> tuple[str | None, str | None]:
         _after_preposition(text, token) and _actor(token) in ("child", "peer"))]
     agent_token = before[0] if before else None
     agent = _actor(agent_token) if agent_token else None
+    if agent == "child" and agent_token is not None and any(
+            token.surface in {"och", "o", "and"} for token in text.tokens[agent_token.index + 1:hit.start]):
+        # "vikarien håller fast en pojke och trycker knät mot honom": the second verb shares the first one's subject.
+        subject = next((token for token in before[1:] if _actor(token) in ADULTS), None)
+        if subject is not None:
+            agent_token, agent = subject, _actor(subject)
     if agent == "pronoun" and agent_token is not None:
         agent = _resolve(text, agent_token, hit)
     if agent in (None, "pronoun", "self"):
