@@ -1,7 +1,8 @@
 """`python -m bench.guidance`: the assessment against the guidance corpus, per group and in total, for both splits.
 
-The corpus lives in bench/data: `guidance_tuning.yaml` (the engine may be tuned on it) and
-`guidance_heldout.yaml` (frozen before tuning; reported, never tuned on). Each case states the expected
+The corpus lives in bench/data: `guidance_tuning.yaml` (the engine may be tuned on it),
+`guidance_heldout.yaml` (frozen before tuning; reported, never tuned on) and `guidance_fresh.yaml` (written later
+by another author before reading the engine; reported, never asserted, never tuned on). Each case states the expected
 outcome, whether it is acute, the expected "tell the guardians first" advice and why. Not a test: nothing
 here asserts; tests/knowledge/test_guidance_corpus.py holds the floors on the tuning split.
 """
@@ -23,7 +24,10 @@ import yaml
 from knowledge.assessment import OUTCOME_ORDER, Answers, Assessment, Outcome, assess
 
 DATA = Path(__file__).parent / "data"
-SPLITS = {"tuning": DATA / "guidance_tuning.yaml", "heldout": DATA / "guidance_heldout.yaml"}
+SPLITS = {"tuning": DATA / "guidance_tuning.yaml", "heldout": DATA / "guidance_heldout.yaml",
+          "fresh": DATA / "guidance_fresh.yaml"}
+# What --split accepts besides a single split's name.
+SPLIT_SETS = {"both": ("tuning", "heldout"), "all": ("tuning", "heldout", "fresh")}
 GROUPS = ("misspelling", "colloquial", "negation", "tense_word_order", "english", "mixed", "learner", "honour",
           "fgm", "dv_witnessed", "intoxication", "neglect", "staff", "retraction", "very_short", "very_long",
           "calm", "false_trigger")
@@ -201,18 +205,18 @@ def warm_up() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the figures for the chosen splits; the last line is a JSON summary."""
     parser = argparse.ArgumentParser(prog="python -m bench.guidance", description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("tuning", "heldout", "both"), default="both")
+    parser.add_argument("--split", choices=(*SPLITS, *SPLIT_SETS), default="all")
     parser.add_argument("--misses", action="store_true",
-                        help="list tuning cases whose outcome or advice differ (ids, codes); never held-out ones")
+                        help="list tuning cases whose outcome or advice differ (ids, codes); never other splits'")
     parser.add_argument("--rounds", type=int, default=TIMING_ROUNDS, help="timed assessments per case")
     args = parser.parse_args(argv)
     warm_up()
     summary = {}
-    for split in ("tuning", "heldout") if args.split == "both" else (args.split,):
+    for split in SPLIT_SETS.get(args.split, (args.split,)):
         tallies = evaluate(load_cases(SPLITS[split]), rounds=args.rounds)
         print(table(split, tallies))
         print()
-        # Held-out misses are never listed: looking at them would be tuning on them.
+        # Held-out and fresh misses are never listed: looking at them would be tuning on them.
         if args.misses and split == "tuning":
             print("\n".join(tallies["total"].misses) or "(no misses)")
             print()

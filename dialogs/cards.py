@@ -312,10 +312,10 @@ def private_only_card(lang: str, link: str) -> Attachment:
                  fallback=f"{text['private.only']} {link}")
 
 
-def faq_card(lang: str, title: str, body_text: str) -> Attachment:
-    """One FAQ article, with a way to ask again or start a consultation."""
+def faq_card(lang: str, title: str, body_text: str, *, follow_up: bool = True) -> Attachment:
+    """One FAQ article, with a way to ask again or start a consultation (*follow_up*; not inside a consultation)."""
     text = _text_for(lang)
     body = [_title(title), _para(body_text)]
     actions = [_submit(text["faq.more"], {"action": MENU_ACTION, "choice": "faq"}),
-               _submit(text["menu.consult"], {"action": MENU_ACTION, "choice": "consult"})]
+               _submit(text["menu.consult"], {"action": MENU_ACTION, "choice": "consult"})] if follow_up else []
     return _card(body, actions, fallback=f"{title}\n{body_text}")

@@ -24,7 +24,7 @@ from dialogs.base import (
     then,
     understood_now,
 )
-from dialogs.cards import DISMISS_CHOICE, guidance_card, note_card
+from dialogs.cards import DISMISS_CHOICE, faq_card, guidance_card, note_card
 from dialogs.choices import parse_answer, user_text
 from dialogs.description import describe, merge_understood, more_urgent, ordered, understood_items, without_alarm
 from dialogs.handoff import HandoffDialog
@@ -34,7 +34,7 @@ from dialogs.prompt import ASK, ask
 from dialogs.questions import QUESTIONS
 from dialogs.routes import decide, route_district_name
 from dialogs.text import law_reference, say, text_for
-from knowledge.assessment import Answers, Category, assess
+from knowledge.assessment import STAFF_ARTICLE, Answers, Category, assess
 from knowledge.scrub import KIND_ORDER
 from knowledge.text import normalize
 
@@ -259,7 +259,18 @@ class ConsultationDialog(InterruptibleDialog):
         await context.send_activity(MessageFactory.attachment(
             guidance_card(lang, assessment, route, law_reference(lang),
                           eservice_url=self.services.eservice_url)))
+        if assessment.get("staff_suspected") or "staff_suspected" in assessment["reasons"]:
+            await self._send_staff_article(context, lang)
         await self._save_note(case, self._note(case, lang, acute=assessment["acute"], outcome=assessment["outcome"]))
+
+    async def _send_staff_article(self, context: TurnContext, lang: str) -> None:
+        """The staff-suspected path in full (rektor, huvudman, police, social services): its guidance article."""
+        article = self.services.faq.get(STAFF_ARTICLE, lang)
+        if article is None:
+            log.error("staff article missing", extra={"event": "staff_article_missing", "lang": lang})
+            return
+        await context.send_activity(MessageFactory.attachment(
+            faq_card(lang, article.title, article.body, follow_up=False)))
 
     def _answers(self, case: dict[str, Any]) -> Answers:
         """The card answers and what the text said, combined so that the more worrying one counts."""

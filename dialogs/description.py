@@ -7,13 +7,11 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from knowledge.assessment import OUTCOME_ORDER, REASON_CODES, Category, assess
+from knowledge.assessment import OUTCOME_ORDER, REASON_CODES, REPORT_REASONS, Category, assess
 from knowledge.scrub import Scrubbed
 from knowledge.understanding import SIGNAL_CODES, understand
 
 log = logging.getLogger(__name__)
-# Reasons that on their own make a concern one to report (knowledge.assessment's rules).
-REPORT_REASONS = frozenset({"serious_category", "violence_account", "child_told", "persistent_concern"})
 # How long a concern has lasted, least to most persistent: a later, longer account wins.
 DURATION_RANK = ("unknown", "today", "weeks", "months")
 # When reading fails, the dialog asks everything and recommends at least a consultation.
@@ -76,6 +74,7 @@ def merge_understood(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[st
         "acute_code": old.get("acute_code") or new.get("acute_code"),
         "language": old.get("language") or new.get("language") or "sv",
         "age_band": old.get("age_band") or new.get("age_band"),
+        "staff_suspected": bool(old.get("staff_suspected") or new.get("staff_suspected")),
     }
 
 
@@ -94,6 +93,7 @@ def more_urgent(first: dict[str, Any], second: dict[str, Any] | None) -> dict[st
         "reasons": _fitting_reasons(reasons, outcome),
         "tell_guardians_first": bool(first.get("tell_guardians_first") and second.get("tell_guardians_first")),
         "acute_code": first.get("acute_code") or second.get("acute_code"),
+        "staff_suspected": bool(first.get("staff_suspected") or second.get("staff_suspected")),
     }
 
 

@@ -61,6 +61,15 @@ REASON_CODES = (
     "no_harm_found_recommend_consult",
 )
 
+# Reasons that on their own ground a report (the rules of `assess` below): a report stays a report when the staff
+# member says there is no acute danger.
+REPORT_REASONS = frozenset({
+    "serious_category", "violence_account", "witnessed_violence", "child_told", "retracted_still_reportable",
+    "persistent_concern", "injury_of_concern", "intoxicated_with_child", "honour_or_fgm", "staff_suspected",
+})
+# The guidance article of the staff-suspected path (knowledge/content/{sv,en}/personal-misstanks.md).
+STAFF_ARTICLE = "personal-misstanks"
+
 
 @dataclass(frozen=True, slots=True)
 class Answers:

@@ -19,7 +19,7 @@ from typing import Any
 import simplemma
 import yaml
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
 from knowledge.text import fold
@@ -32,6 +32,12 @@ MIN_FUZZY_LENGTH = 4
 LONG_WORD = 7
 SHORT_DISTANCE = 1
 LONG_DISTANCE = 2
+# A word the lists know but rarely (below this Zipf) is still a misspelling when a lexicon word one edit away is
+# clearly more common ("vikare" for "vikarie", "snipa" for "snippa": web text is full of common misspellings).
+RARE_WORD_ZIPF = 2.5
+MISSPELLING_MARGIN = 0.8
+# A two-edit correction needs a long target too ("slafsar" is no form of "slå").
+LONG_TARGET = 6
 # A word this much more frequent (Zipf) in English than in Swedish is read as English.
 ENGLISH_MARGIN = 1.0
 # Compounds: shortest head and modifier, and how common a modifier that is not in the lexicon must be.
@@ -131,15 +137,25 @@ def _add(index: dict[str, set[str]], word: str, concept: str) -> None:
 
 
 def _element(word: str, gap_before: bool) -> Element:
+    """One position of a phrase; a Swedish verb or noun also accepts its other inflections through its lemma
+    ("håller|höll fast" reads "hålla fast", "skäller på" reads "skällde på"), unless written =exact."""
     words: set[str] = set()
     prefixes: list[str] = []
     for alternative in word.split("|"):
+        exact = alternative.startswith("=")
         alternative = alternative.lstrip("=")
         if alternative.endswith("*"):
             prefixes.extend(keys(alternative[:-1]))
         elif alternative:
             words.update(keys(alternative))
+            if not exact and len(alternative) >= MIN_PART and not _is_english(alternative):
+                words.update(keys(lemma(alternative)))
     return Element(frozenset(words), tuple(prefixes), gap_before)
+
+
+def _is_english(word: str) -> bool:
+    """Whether *word* is clearly more English than Swedish (the Swedish lemmatiser then guesses wildly)."""
+    return zipf_frequency(word, "en") - zipf_frequency(word, "sv") > ENGLISH_MARGIN
 
 
 def _phrase(concept: str, term: str) -> Phrase:
@@ -254,17 +270,30 @@ def _compound(word: str, lex: Lexicon) -> tuple[set[str], set[str]]:
     return set(), set()
 
 
-def _correction(folded: str, lex: Lexicon) -> str | None:
-    """The lexicon word *folded* is most likely a misspelling of, if any is close enough."""
-    limit = LONG_DISTANCE if len(folded) >= LONG_WORD else SHORT_DISTANCE
-    found = process.extract(folded, lex.fuzzy_forms, scorer=Levenshtein.distance, processor=None,
+def _correction(folded: str, lex: Lexicon, *, rare_real: float | None = None) -> str | None:
+    """The lexicon word *folded* is most likely a misspelling of, if any is close enough.
+
+    Distances count a swap of two neighbouring letters as one edit ("kinv" is one edit from "kniv"). For a word
+    the word lists know (*rare_real* is its Zipf frequency) only a much more common word one edit away counts.
+    """
+    limit = LONG_DISTANCE if len(folded) >= LONG_WORD and rare_real is None else SHORT_DISTANCE
+    found = process.extract(folded, lex.fuzzy_forms, scorer=OSA.distance, processor=None,
                             score_cutoff=limit, limit=8)
     # The first letter is rarely wrong; requiring it keeps corrections from jumping between unrelated words.
-    # Among equally close words, the one sharing the longest beginning wins ("slåt" is "slått", not "slakt").
+    # Among equally close words, a swap of letters (same letters, other order) is the likeliest typo, then the
+    # one sharing the longest beginning ("slåt" is "slått", not "slakt").
     # A word that names a concept wins over a closer word that only occurs inside phrases ("slåg" is "slog").
-    candidates = [(not lex.fuzzy_concepts.get(str(word)), distance, -_common_prefix(folded, str(word)), str(word))
-                  for word, distance, _ in found if str(word)[0] == folded[0]]
-    return min(candidates)[3] if candidates else None
+    candidates = [(not lex.fuzzy_concepts.get(str(word)), distance, sorted(str(word)) != sorted(folded),
+                   -_common_prefix(folded, str(word)), str(word))
+                  for word, distance, _ in found
+                  if str(word)[0] == folded[0] and (distance <= SHORT_DISTANCE or len(str(word)) >= LONG_TARGET)
+                  and (rare_real is None or _zipf(str(word)) >= rare_real + MISSPELLING_MARGIN)]
+    return min(candidates)[4] if candidates else None
+
+
+def _zipf(word: str) -> float:
+    """How common *word* is in Swedish or English, whichever is higher."""
+    return max(zipf_frequency(word, "sv"), zipf_frequency(word, "en"))
 
 
 def _common_prefix(one: str, other: str) -> int:
@@ -284,8 +313,8 @@ def read_word(word: str) -> Word:
     folded = fold(word)
     # The Swedish lemmatiser guesses wildly on English words ("small" is no form of "smälla"): lemmatise only
     # words that are not clearly more English than Swedish.
-    english = zipf_frequency(word, "en") - zipf_frequency(word, "sv") > ENGLISH_MARGIN
-    word_lemma = word if english else lemma(word)
+    # Clearly English words get the English lemma ("chokes" is "choke"), the others the Swedish one.
+    word_lemma = simplemma.lemmatize(word, lang="en") if _is_english(word) else lemma(word)
     forms = {word, word_lemma}
     concepts = _direct(word, word_lemma, lex)
     if "-" in word and not concepts:
@@ -300,8 +329,11 @@ def read_word(word: str) -> Word:
         concepts |= compound_concepts
         forms |= head_forms
     if (not concepts and len(folded) >= MIN_FUZZY_LENGTH and word.isalpha() and folded not in NEGATIONS
-            and not lex.fuzzy_concepts.get(fold(word_lemma)) and not is_real_word(word)):
-        corrected = _correction(folded, lex)
+            and not lex.fuzzy_concepts.get(fold(word_lemma))):
+        frequency = _zipf(word)
+        real = is_real_word(word)
+        corrected = (_correction(folded, lex) if not real else
+                     _correction(folded, lex, rare_real=frequency) if frequency < RARE_WORD_ZIPF else None)
         if corrected is not None:
             forms.add(corrected)
             concepts |= lex.fuzzy_concepts.get(corrected, frozenset())

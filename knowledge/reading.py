@@ -30,6 +30,11 @@ AGENT_REACH = 8
 PATIENT_REACH = 6
 TELLER_REACH = 3
 PHRASE_GAP = 3
+# Play, a drill, a story or a meal disarms danger words this near (in words, same sentence): a long run-on
+# message can mention lunch and then, twenty words on, a drunk father.
+DISARM_REACH = 16
+# How near (in words) a home word must stand to a fear word to make fear about going home.
+FEAR_HOME_REACH = 6
 
 _TOKEN = re.compile(
     r"(?P<word>[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+)|(?P<strong>[.!?;\n]+)|(?P<dash>\s[-–—]+\s|[–—]+)|(?P<weak>[,:()\"“”])")
@@ -69,12 +74,26 @@ SELF = frozenset({"jag", "vi", "we"})
 # Talking about these at all is the concern ("flickor som inte är omskurna är orena"), so negation does not apply.
 NEVER_NEGATED = frozenset({"fgm", "honour", "control", "retract", "secrecy"})
 # "får stryk", "blev slagen": the child is the one hit; the agent, if named, follows "av"/"by".
-PASSIVE_CUES = frozenset({"får", "fick", "få", "blir", "blev", "bli", "got", "gets", "get", "was", "is", "been",
-                          "being"})
+PASSIVE_CUES = frozenset({"får", "fick", "få", "fått", "blir", "blev", "bli", "blivit", "got", "gets", "get", "gotten",
+                          "was", "is", "been", "being"})
 DISARMABLE = frozenset({"weapon", "kill", "number", "danger", "intox", "intox_smell", "threat"})
 GIVING = frozenset({"ge", "ger", "gav", "give", "gives", "gave"})
 PREPOSITIONS = frozenset({"till", "av", "för", "på", "med", "hos", "om", "of", "to", "for", "with", "about"})
 STATE_WORDS = frozenset({"ar", "är", "var", "verkar", "is", "are", "was", "were", "blev"})
+# A person after one of these is the object of a preposition, never the agent of the next act ("säger fula saker
+# till barnen och låser in dem": the one who locks in is the adult, not the children).
+OBJECT_PREPOSITIONS = PREPOSITIONS | {"i", "in", "från", "mot", "åt", "bland", "at", "on", "from", "into", "towards",
+                                      "among"}
+ARTICLES = frozenset({"en", "ett", "den", "det", "de", "a", "an", "the"})
+# Before these "döda" is an adjective (dead), not a verb: "sin döda farfar", "the dead bird".
+DETERMINERS = frozenset({"sin", "sina", "hans", "hennes", "deras", "min", "mina", "din", "dina", "vår", "våra", "den",
+                         "det", "de", "dess", "the", "a", "his", "her", "their", "my"})
+GIRL_WORDS = frozenset({"flicka", "flickan", "dotter", "dottern", "hon", "henne", "girl", "she", "her", "daughter",
+                        "lillasyster", "tjejen", "lillan", "flickans", "dotterns", "sister", "sisters", "syster",
+                        "systrar", "systern", "storasyster", "tjej", "tjejer", "flickor", "döttrar", "daughters",
+                        "girls"})
+BOY_WORDS = frozenset({"pojke", "pojken", "pojkar", "son", "sonen", "han", "honom", "boy", "he", "him", "grabben",
+                       "killen", "lillkillen", "lillebror", "brother", "bror", "storebror"})
 
 
 @dataclass(slots=True)
@@ -299,20 +318,36 @@ def _resolve(text: _Text, token: Token, hit: Hit) -> str:
     return "pronoun"
 
 
+def _after_preposition(text: _Text, token: Token) -> bool:
+    """Whether *token* is the object of a preposition: "till barnen", "åt en treåring", "at the kids"."""
+    previous = [other.surface for other in text.tokens[max(0, token.index - 2):token.index]]
+    if previous and previous[-1] in ARTICLES:
+        previous = previous[:-1]
+    return bool(previous) and previous[-1] in OBJECT_PREPOSITIONS
+
+
 def _agent_patient(text: _Text, hit: Hit) -> tuple[str | None, str | None]:
     """Who does the act at *hit* and to whom, as actor kinds ("child" for an unnamed child object)."""
     before, after = text.actors(hit)
     previous = {token.surface for token in text.tokens[max(0, hit.start - 2):hit.start + 1]}
-    if previous & PASSIVE_CUES and hit.concept == "hit":
+    # "is hitting" is no passive: an English -ing form is the act itself.
+    if previous & PASSIVE_CUES and hit.concept == "hit" and not text.tokens[hit.start].surface.endswith("ing"):
         by = [token for token in text.tokens[hit.end + 1:hit.end + 4]
               if token.surface in {"av", "by"} and token.clause == hit.clause]
         agent_token = next((token for token in after if by and token.index > by[0].index), None)
         return (_actor(agent_token) if agent_token else None), "child"
-    # Objects are not agents: "henne" in "slår henne", the child in "ge en tvååring en örfil".
+    # Objects are not agents: "henne" in "slår henne", the child in "ge en tvååring en örfil", "till barnen".
     before = [token for token in before if token.surface not in OBJECT_PRONOUNS and not (
-        _actor(token) == "child" and text.tokens[max(0, token.index - 2)].surface in GIVING)]
+        _actor(token) == "child" and text.tokens[max(0, token.index - 2)].surface in GIVING) and not (
+        _after_preposition(text, token) and _actor(token) in ("child", "peer"))]
     agent_token = before[0] if before else None
     agent = _actor(agent_token) if agent_token else None
+    if agent == "child" and agent_token is not None and any(
+            token.surface in {"och", "o", "and"} for token in text.tokens[agent_token.index + 1:hit.start]):
+        # "vikarien håller fast en pojke och trycker knät mot honom": the second verb shares the first one's subject.
+        subject = next((token for token in before[1:] if _actor(token) in ADULTS), None)
+        if subject is not None:
+            agent_token, agent = subject, _actor(subject)
     if agent == "pronoun" and agent_token is not None:
         agent = _resolve(text, agent_token, hit)
     if agent in (None, "pronoun", "self"):
@@ -357,33 +392,63 @@ def _next_word(text: _Text, hit: Hit) -> str:
 
 
 def _intox_now(text: _Text) -> bool:
-    """Whether a guardian is intoxicated now and about to take, drive or cycle with the child."""
+    """Whether a guardian is intoxicated now and about to take, drive or cycle with the child.
+
+    Time is read in the clause (a run-on message can tell of yesterday and then of now); "now" next to the
+    intoxication wins over a past word elsewhere in the clause, and "för tio minuter sedan" is now.
+    """
     intox = [hit for hit in text.of("intox", "intox_smell")
-             if not text.in_sentence(hit.sentence, "past_strong", "pattern", "disarm")
-             and not (hit.concept == "intox_smell" and _past_verb(text, hit))]
+             if (_now_near(text, hit) or not _past_in_clause(text, hit))
+             and not _disarmed(text, hit)
+             and not (hit.concept == "intox_smell" and _past_verb(text, hit))
+             and not _had_before(text, hit)]
     if not intox:
         return False
     leaving = [hit for hit in text.of("pickup", "drive")
-               if not text.in_sentence(hit.sentence, "past_strong", "pattern")]
+               if (_now_near(text, hit) or not _past_in_clause(text, hit)) and not _past_verb(text, hit)]
     return bool(leaving) or any(text.in_sentence(hit.sentence, "now") for hit in intox if hit.concept == "intox")
+
+
+def _now_near(text: _Text, hit: Hit) -> bool:
+    """Whether "now" stands in the comma-delimited segment of *hit*."""
+    segment = text.tokens[hit.start].segment
+    return any(text.tokens[now.start].segment == segment for now in text.of("now"))
+
+
+def _past_in_clause(text: _Text, hit: Hit) -> bool:
+    """Whether the clause of *hit* is placed in the past or in a pattern (not "för tio minuter sedan": that is now)."""
+    recent = text.of("now")
+    return any(other.clause == hit.clause and not any(now.start <= other.start <= now.end for now in recent)
+               for other in text.of("past_strong", "pattern"))
+
+
+def _had_before(text: _Text, hit: Hit) -> bool:
+    """Whether a pluperfect "hade"/"had" stands just before *hit* ("hade druckit"): it is over."""
+    return any(token.surface in {"hade", "had"} for token in text.tokens[max(0, hit.start - 2):hit.start]
+               if token.segment == text.tokens[hit.start].segment)
 
 
 def _past_verb(text: _Text, hit: Hit) -> bool:
     """Whether the verb at *hit* is in the past tense (luktade, smelled)."""
     surface = text.tokens[hit.start].surface
-    return surface.endswith(("ade", "ed")) or surface in {"var", "was", "hade", "had"}
+    return surface.endswith(("ade", "ed")) or surface in {"var", "was", "hade", "had", "åkte", "körde", "tog", "drove",
+                                                          "took", "cyklade", "gick", "went"}
 
 
 def _girl_context(text: _Text) -> bool:
     """Whether the text is about a girl (FGM euphemisms only count then)."""
-    girl_words = {"flicka", "flickan", "dotter", "dottern", "hon", "henne", "girl", "she", "her", "daughter",
-                  "lillasyster", "tjejen", "lillan", "flickans", "dotterns", "sister", "sisters", "syster",
-                  "systrar", "systern", "storasyster", "tjej", "tjejer", "flickor", "döttrar", "daughters", "girls"}
-    return any(token.surface in girl_words or token.forms & {"flicka", "dotter", "syster"} for token in text.tokens)
+    return any(token.surface in GIRL_WORDS or token.forms & {"flicka", "dotter", "syster"} for token in text.tokens)
+
+
+def _boy_only(text: _Text) -> bool:
+    """Whether the text is about a boy and names no girl (male circumcision is not genital mutilation)."""
+    return not _girl_context(text) and any(token.surface in BOY_WORDS for token in text.tokens)
 
 
 def _fgm_intent(text: _Text) -> bool:
     """Whether the text says a girl is to be cut (not that she already is)."""
+    if _boy_only(text):
+        return False
     for hit in text.of("fgm_cut"):
         previous = text.tokens[hit.start - 1].surface if hit.start else ""
         if (previous not in STATE_WORDS and _girl_context(text) and text.in_sentence(hit.sentence, "country", "travel")
@@ -412,7 +477,12 @@ def _taken_abroad(text: _Text) -> bool:
         return True
     for hit in text.of("marriage"):
         if text.in_sentence(hit.sentence, "future", "travel") and not text.in_sentence(
-                hit.sentence, "distant", "conditional"):
+                hit.sentence, "distant", "conditional") and not _adult_marries(text, hit):
+            return True
+    for hit in text.of("send_away"):
+        # "pappa hotar att skicka henne till hemlandet nästa vecka": a child sent abroad, soon, not on a condition.
+        if _child_sent(text, hit) and text.in_sentence(hit.sentence, "country") and text.in_sentence(
+                hit.sentence, "soon") and not text.in_sentence(hit.sentence, "distant", "conditional"):
             return True
     for hit in text.of("stay_abroad"):
         if text.in_sentence(hit.sentence, "travel", "country") and not text.in_sentence(
@@ -421,9 +491,54 @@ def _taken_abroad(text: _Text) -> bool:
     return False
 
 
+def _child_sent(text: _Text, hit: Hit) -> bool:
+    """Whether the one sent at *hit* is a child: the object after it, or the subject of a passive before it."""
+    following = text.tokens[hit.end + 1] if hit.end + 1 < len(text.tokens) else None
+    if following is not None and _actor(following) in ("child", "pronoun"):
+        return True
+    if text.tokens[hit.start].surface.endswith(("s", "d")):
+        before, _ = text.actors(hit)
+        return bool(before) and _actor(before[0]) in ("child", "pronoun")
+    return False
+
+
+def _adult_marries(text: _Text, hit: Hit) -> bool:
+    """Whether an adult marries ("mamman ska gifta sig med sin nya kille"): a wedding, not a child married off."""
+    span = text.tokens[hit.start:hit.end + 2]
+    if not any(token.surface in {"sig", "themselves", "herself", "himself"} for token in span):
+        return False
+    before, _ = text.actors(hit)
+    subject = before[0] if before else None
+    kind = _actor(subject) if subject else None
+    if kind == "pronoun" and subject is not None:
+        kind = _resolve(text, subject, hit)
+    # Siblings and cousins are "relatives" but may be children themselves: only a parent or another adult weds here.
+    return kind in ("parent", "adult", "staff")
+
+
+def _near_disarm(hit: Hit, disarms: list[Hit], tokens: list[Token], fiction: set[int]) -> bool:
+    """Whether a play, drill, story or meal word stands in the sentence of *hit*, near it.
+
+    A parent or relative named between that word and *hit* ends its reach, unless the sentence is fiction (a
+    story, a doll, "i leken"): "vi åt lunch när pappan kom in med en kniv" is a real knife.
+    """
+    for other in disarms:
+        if other.sentence != hit.sentence or abs(other.start - hit.start) > DISARM_REACH:
+            continue
+        low, high = sorted((other.end, hit.start))
+        # The family member between them, or right after the danger word ("en full pappa").
+        family = any(token.concepts & {"parent", "relative"} for token in [*tokens[low + 1:high],
+                                                                            *tokens[hit.end + 1:hit.end + 3]]
+                     if token.sentence == hit.sentence)
+        if not family or hit.sentence in fiction:
+            return True
+    return False
+
+
 def _disarmed(text: _Text, hit: Hit) -> bool:
     """Whether *hit* stands in play, a drill, a story or a meal."""
-    return text.in_sentence(hit.sentence, "disarm", "toy")
+    fiction = {other.sentence for other in text.of("fiction")}
+    return _near_disarm(hit, text.of("disarm", "toy"), text.tokens, fiction)
 
 
 def _person_near(text: _Text, hit: Hit) -> bool:
@@ -433,10 +548,27 @@ def _person_near(text: _Text, hit: Hit) -> bool:
                for token in text.tokens[max(0, hit.start - AGENT_REACH):hit.end + PATIENT_REACH])
 
 
+def _fresh_injury(text: _Text) -> bool:
+    """Whether an injury is told as fresh or of today."""
+    return text.has("injury", "burn") and (text.has("fresh") or any(
+        text.in_sentence(hit.sentence, "today") for hit in text.of("injury", "burn")))
+
+
+def _real_threat(text: _Text, hit: Hit) -> bool:
+    """Whether a killing word is a threat: not the adjective "dead" ("sin döda farfar"), not children's squabbles
+    ("jag ska döda dig" said to a friend, no adult in the sentence)."""
+    previous = text.tokens[hit.start - 1].surface if hit.start else ""
+    if previous in DETERMINERS and hit.start == hit.end:
+        return False
+    between_children = text.in_sentence(hit.sentence, "peer") and not any(
+        token.sentence == hit.sentence and _actor(token) in ADULTS for token in text.tokens)
+    return not between_children
+
+
 def _acute(text: _Text, acts: list[Act]) -> list[str]:
     """The acute situations recognised, most decisive first (codes of knowledge.acute.ACUTE_CODES)."""
     codes = []
-    if any(not _disarmed(text, hit) and _person_near(text, hit) for hit in text.of("kill")):
+    if any(not _disarmed(text, hit) and _person_near(text, hit) and _real_threat(text, hit) for hit in text.of("kill")):
         codes.append("threat_to_kill")
     if (any(not _disarmed(text, hit) for hit in text.of("weapon", "number"))
             or any(not _disarmed(text, hit) for hit in text.of("danger"))):
@@ -446,7 +578,9 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
     if any(act.kind in ("hit", "shake", "strangle") and act.now and (
             act.agent in ADULTS or (act.agent in (None, "pronoun") and act.now_nearby)) for act in acts):
         codes.append("ongoing_violence")
-    strangled = any(act.kind == "strangle" and act.patient not in ("parent",) for act in acts)
+    # "kunde inte andas genom näsan" with a cold is no strangling: with an illness named, only an adult's act counts.
+    strangled = any(act.kind == "strangle" and act.patient not in ("parent",) and not (
+        act.agent not in ADULTS and text.in_sentence(act.sentence, "illness")) for act in acts)
     neck_marks = any(text.in_clause(hit.clause, "injury") for hit in text.of("neck"))
     if strangled or neck_marks:
         codes.append("strangulation")
@@ -459,7 +593,9 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
         codes.append("taken_abroad")
     if _intox_now(text):
         codes.append("intoxicated_pickup")
-    fear_home = any(text.in_sentence(hit.sentence, "home") for hit in text.of("fear"))
+    # Fear about home: the home word near the fear ("vågar inte gå hem"), not anywhere in a long sentence.
+    fear_home = any(home.sentence == hit.sentence and abs(home.start - hit.end) <= FEAR_HOME_REACH
+                    for hit in text.of("fear") for home in text.of("home"))
     harmed_by_adult = any(act.kind in HARMING_ACTS and act.agent in ADULTS and act.agent != "staff" for act in acts)
     reluctant = text.has("reluctant_home") and (text.has("fear", "injury", "burn") or harmed_by_adult)
     injured = text.has("injury", "burn")
@@ -469,6 +605,11 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
         codes.append("injury_afraid_home")
     elif injured and text.has("fear") and (harmed_by_adult or text.has("told")):
         # A hurt child who is terrified, with an account of how it happened: do not wait until home time.
+        codes.append("injury_afraid_home")
+    elif _fresh_injury(text) and text.has("distress") and not text.has("accident") and (
+            harmed_by_adult or (text.has("told") and text.has("parent"))):
+        # Fresh marks today, a child who cries or trembles, and an adult at home behind it: the child's fear is
+        # shown rather than said ("färska brännmärken ... gråter ... säger bara att mamma blir arg").
         codes.append("injury_afraid_home")
     return codes
 
@@ -526,9 +667,11 @@ def read(text: str) -> Reading:
     tokens = _tokens(text)
     hits = _hits(tokens)
     _negate(tokens)
-    disarmed = {hit.sentence for hit in hits if hit.concept in ("disarm", "toy")}
-    # Play, drills, stories and meals make weapons, killing, 112 and intoxication words harmless in their sentence.
-    text_ = _Text(tokens, [hit for hit in hits if not (hit.concept in DISARMABLE and hit.sentence in disarmed)])
+    disarms = [hit for hit in hits if hit.concept in ("disarm", "toy")]
+    # Play, drills, stories and meals make weapons, killing, 112 and intoxication words near them harmless.
+    fiction = {hit.sentence for hit in hits if hit.concept == "fiction"}
+    text_ = _Text(tokens, [hit for hit in hits
+                           if not (hit.concept in DISARMABLE and _near_disarm(hit, disarms, tokens, fiction))])
     acts = _acts(text_)
     reading = Reading(concepts=set(text_.by), language=_language(tokens))
     reading.question = "?" in text or bool(tokens and tokens[0].surface in {
@@ -554,6 +697,14 @@ def _mother_injured(text: _Text) -> bool:
     return False
 
 
+def _nappy_rash(text: _Text, hit: Hit) -> bool:
+    """Whether a sore bottom at *hit* is told with an unchanged nappy, without fear and without the genitals named."""
+    return (text.in_sentence(hit.sentence, "hygiene") and not text.in_sentence(hit.sentence, "fear")
+            and not any("genital" in token.concepts for token in text.tokens[hit.start:hit.end + 1])
+            and any(form.startswith(("blöj", "bloj", "nappy", "diaper")) for token in text.tokens
+                    if token.sentence == hit.sentence for form in token.forms))
+
+
 def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
     """Concern categories, signals, report grounds and reasons from the hits and acts."""
     cats, signals, reasons = reading.categories, reading.signals, reading.reasons
@@ -563,6 +714,7 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
     staff_acts = [act for act in acts if act.agent == "staff"]
     if staff_acts or (has("staff") and any(
             text.in_sentence(sentence, "injury", "fear", "sexual_behaviour", "genital")
+            and not text.in_sentence(sentence, "accident", "minor_injury")
             for sentence in text.sentences("staff")) and not has("parent")):
         reading.staff_suspected = True
         signals.add("staff_suspected")
@@ -621,7 +773,10 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
     if has("strangle"):
         cats.add("physical")
     # Sexual abuse and its signs.
-    if has("sexual_abuse", "genital_pain", "sexual_behaviour") or any(
+    # A sore bottom with a nappy left unchanged is neglect, not a sign of abuse; soreness of the genitals, or with
+    # fear, stays a sign.
+    sore = any(not _nappy_rash(text, hit) for hit in text.of("genital_pain"))
+    if sore or has("sexual_abuse", "sexual_behaviour") or any(
             text.in_clause(hit.clause, "genital") for hit in text.of("injury")) or any(
             act.kind == "touch" and (text.in_clause(act.clause, "genital") or (
                 act.agent in ADULTS and act.patient == "child")) for act in acts):
@@ -636,16 +791,22 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
     sent_away = any(text.in_sentence(hit.sentence, "country") and text.in_sentence(
         hit.sentence, "conditional", "secrecy", "threat") for hit in text.of("travel"))
     euphemism = has("fgm_euphemism") and _girl_context(text)
-    if sent_away or euphemism or has("honour", "control", "marriage", "fgm") or any(
+    fgm = has("fgm") and not _boy_only(text)
+    married_off = any(not _adult_marries(text, hit) for hit in text.of("marriage"))
+    if sent_away or euphemism or fgm or married_off or has("honour", "control") or any(
             act.kind == "threat" and act.agent == "relative" for act in acts):
         cats.add("honour")
         reasons.add("honour_or_fgm")
         reading.report = True
     # Neglect.
-    neglect = has("hunger", "hygiene", "clothing", "no_care", "not_collected", "alone")
-    if neglect or (has("illness") and has("pattern", "weeks", "months", "no_care")):
+    neglect_signs = [name for name in ("hunger", "hygiene", "clothing", "no_care", "not_collected", "alone")
+                     if has(name)]
+    if any(_nappy_rash(text, hit) for hit in text.of("genital_pain")):
+        neglect_signs.append("nappy_rash")
+    if neglect_signs or (has("illness") and has("pattern", "weeks", "months", "no_care")):
         cats.add("neglect")
-        if has("no_care", "alone") or has("pattern", "weeks", "months"):
+        # Two different signs (hungry and cold, lice and the smell of urine) are a pattern of neglect already.
+        if has("no_care", "alone") or has("pattern", "weeks", "months") or len(neglect_signs) >= 2:
             reasons.add("persistent_concern")
             reading.report = True
     elif has("tired") and has("pattern"):
@@ -668,7 +829,16 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
             reading.report = True
     if has("support"):
         cats.add("family_support")
-    if has("retract") and (has("told") or reading.report):
+    # A retraction denies what the child said: the denied act still counts ("nej nej pappa slår inte, jag skojade").
+    denied = {hit.concept for hit in text.negated} if has("retract") else set()
+    if denied & {"hit", "violence", "burn_act", "strangle", "shake"}:
+        cats.add("physical")
+        reasons.add("violence_account")
+        reading.report = True
+    if denied & {"sexual_abuse", "touch"}:
+        cats.add("sexual")
+        reading.report = True
+    if has("retract") and reading.report:
         signals.add("retracted")
         reasons.add("retracted_still_reportable")
         reading.report = True

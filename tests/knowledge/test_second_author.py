@@ -1,8 +1,8 @@
 """Situations written by a second author, outside the engine author's corpus: the safety floors hold on them too.
 
-The data file has one case a line: expected outcome, acute, guardians advice, text. Two acute cases are still
-read one level too low (fresh injuries with a frightened child but no words of fear about home); they are kept
-as strict expected failures so that fixing them is noticed and the gap stays visible.
+The data file has one case a line: expected outcome, acute, guardians advice, text. The two acute cases once
+read one level too low (fresh injuries with a frightened child but no words of fear about home) are acute now:
+a fresh injury, a child who cries or trembles and an adult at home behind it is read as fear shown, not said.
 """
 
 from __future__ import annotations
@@ -14,10 +14,6 @@ import pytest
 from knowledge.assessment import OUTCOME_ORDER, Outcome, assess
 
 DATA = Path(__file__).parent / "data" / "second_author.tsv"
-KNOWN_GAPS = {
-    "baba slår mama varje kväll och idag hade hon blod på tröjan, flickan skakar",
-    "hon har färska brännmärken på låren och gråter när jag frågar vad som hänt, säger bara att mamma blir arg",
-}
 
 
 def _cases() -> list[tuple[Outcome, bool, bool, str]]:
@@ -33,9 +29,7 @@ CASES = _cases()
 
 
 def _param(case: tuple[Outcome, bool, bool, str]) -> object:
-    marks = [pytest.mark.xfail(strict=True, reason="known gap: acute read one level too low")] if (
-        case[3] in KNOWN_GAPS) else []
-    return pytest.param(*case, id=case[3][:50], marks=marks)
+    return pytest.param(*case, id=case[3][:50])
 
 
 def test_the_file_holds_enough_cases() -> None:
