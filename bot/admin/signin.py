@@ -119,6 +119,9 @@ async def _password_signin(request: web.Request, username: str, password: str) -
     attempts cannot slip past the limit together.
     """
     context = request.app[ADMIN]
+    wait = context.throttle.known_wait(username, client_ip(request))
+    if wait is not None:
+        return wait  # a block this process already met (and audited): refused without touching the database
     wait = await context.throttle.reserve(context.engine(request), username, client_ip(request))
     if wait is not None:
         await _audit_attempt(request, username, "signin_throttled", {"method": "password"})

@@ -61,10 +61,16 @@ def _delay(excess: ColumnElement[int]) -> ColumnElement[float]:
     return case(*whens, else_=literal(MAX_DELAY_SECONDS))
 
 
+# How many blocks one process remembers (a flood from many addresses); expired ones are dropped first.
+KNOWN_BLOCKS_MAX = 10_000
+
+
 class _Refused(Exception):
-    def __init__(self, blocked_until: float) -> None:
+    def __init__(self, blocked_until: float, scope: str, key: str) -> None:
         super().__init__()
         self.blocked_until = blocked_until
+        self.scope = scope
+        self.key = key
 
 
 class SignInThrottle:
@@ -75,10 +81,23 @@ class SignInThrottle:
         self._clock = clock
         self._secret = secret.encode()
         self._limits = (overall, ip, account)
+        # Blocks this process has read from the database: (scope, key) -> blocked until. While one holds, an
+        # attempt is refused without a database round trip, so a flood of refused attempts costs next to nothing.
+        # It can only refuse what the database already refused; a block another replica sets is learnt on the
+        # first attempt that meets it.
+        self._known: dict[tuple[str, str], float] = {}
 
     def key(self, scope: str, value: str) -> str:
         """The stored key for *value*: a keyed hash, so the table holds no names or addresses."""
         return hmac.new(self._secret, f"{scope}\x00{value}".encode(), hashlib.sha256).hexdigest()
+
+    def known_wait(self, username: str, ip: str | None) -> int | None:
+        """Seconds to wait when this process already knows a block on one of the attempt's scopes, else None."""
+        now = self._clock()
+        values = {"global": "*", "ip": ip or "-", "account": username.strip().casefold()}
+        until = max((self._known.get((limit.scope, self.key(limit.scope, values[limit.scope])), 0.0)
+                     for limit in self._limits), default=0.0)
+        return max(1, math.ceil(until - now)) if until > now else None
 
     async def reserve(self, engine: AsyncEngine, username: str, ip: str | None) -> int | None:
         """Count one attempt for *username* from *ip*; None when it may be checked, else seconds to wait."""
@@ -89,8 +108,16 @@ class SignInThrottle:
                 for limit in self._limits:
                     await self._count(connection, limit, self.key(limit.scope, values[limit.scope]), now)
         except _Refused as refused:
+            self._remember(refused.scope, refused.key, refused.blocked_until, now)
             return max(1, math.ceil(refused.blocked_until - now))
         return None
+
+    def _remember(self, scope: str, key: str, blocked_until: float, now: float) -> None:
+        if len(self._known) >= KNOWN_BLOCKS_MAX:
+            self._known = {known: until for known, until in self._known.items() if until > now}
+            if len(self._known) >= KNOWN_BLOCKS_MAX:
+                self._known.clear()
+        self._known[(scope, key)] = blocked_until
 
     async def _count(self, connection: AsyncConnection, limit: Limit, key: str, now: float) -> None:
         table = AdminThrottleRow
@@ -111,7 +138,8 @@ class SignInThrottle:
             update(table).where(where, table.blocked_until <= now)
             .values(attempts=attempts, window_started=started, blocked_until=blocked).returning(table.attempts))
         if counted.first() is None:
-            raise _Refused(float(await connection.scalar(select(table.blocked_until).where(where)) or now))
+            raise _Refused(float(await connection.scalar(select(table.blocked_until).where(where)) or now),
+                           limit.scope, key)
 
     async def succeeded(self, engine: AsyncEngine, username: str) -> None:
         """Forget the account's attempts after a right password, and rows nobody has used for a day."""

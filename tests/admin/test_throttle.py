@@ -170,3 +170,26 @@ async def test_the_event_loop_keeps_turning_while_passwords_are_checked(make_har
     assert not attempt.done()
     release.set()
     assert await attempt == 401
+
+
+async def test_a_known_block_is_refused_without_the_database_and_audited_once(harness, monkeypatch) -> None:
+    """A flood of refused attempts costs no database round trip once this process has met the block."""
+    for _ in range(ACCOUNT.free):
+        assert await _attempt(harness.client, "anna") == 401
+    assert await _attempt(harness.client, "anna") == 429  # met in the database, remembered, audited
+    audited = len(await harness.accounts.audit_log(event="signin_throttled"))
+    calls = 0
+    original = SignInThrottle.reserve
+
+    async def counting(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        return await original(self, *args, **kwargs)
+
+    monkeypatch.setattr(SignInThrottle, "reserve", counting)
+    assert [await _attempt(harness.client, "anna", PASSWORD) for _ in range(20)] == [429] * 20
+    assert calls == 0
+    assert len(await harness.accounts.audit_log(event="signin_throttled")) == audited
+    harness.clock.now += 2  # the block (2 s after the third failure) has passed: the database decides again
+    assert await _attempt(harness.client, "anna", PASSWORD) == 200
+    assert calls == 1
