@@ -194,19 +194,19 @@ def chat(_args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add serve, db and chat."""
-    parser = subparsers.add_parser("serve", help="start the bot service (default port 3978)")
-    parser.add_argument("--port", type=int, default=0, help="override PORT")
+    parser = subparsers.add_parser("serve", help="starta botten (port 3978 om inget annat anges)")
+    parser.add_argument("--port", type=int, default=0, help="port (i stället för PORT)")
     parser.add_argument("--workers", type=int, default=None,
-                        help="processes serving one port (default WEB_CONCURRENCY, else one per CPU)")
+                        help="processer på samma port (standard WEB_CONCURRENCY, annars en per CPU)")
     parser.add_argument("--dev", action="store_true",
-                        help="development mode: allow serving without MicrosoftAppId (same as SAMRAD_DEV=1)")
+                        help="utvecklingsläge: kör utan MicrosoftAppId (samma som SAMRAD_DEV=1)")
     parser.add_argument("--migrate", action="store_true",
-                        help="run `db upgrade` once before serving (not with several replicas starting at once)")
-    parser.add_argument("--no-access-log", action="store_true", help="do not log a line per HTTP request")
+                        help="kör `db upgrade` en gång före start (inte när flera repliker startar samtidigt)")
+    parser.add_argument("--no-access-log", action="store_true", help="logga inte en rad per HTTP-anrop")
     parser.set_defaults(func=serve)
 
-    db = subparsers.add_parser("db", help="database schema")
+    db = subparsers.add_parser("db", help="databasens schema")
     db_sub = db.add_subparsers(dest="db_command", required=True)
-    db_sub.add_parser("upgrade", help="migrate to the newest schema").set_defaults(func=db_upgrade)
+    db_sub.add_parser("upgrade", help="migrera till det senaste schemat").set_defaults(func=db_upgrade)
 
-    subparsers.add_parser("chat", help="chat with the bot in the terminal, no Teams needed").set_defaults(func=chat)
+    subparsers.add_parser("chat", help="chatta med botten i terminalen, utan Teams").set_defaults(func=chat)

@@ -89,7 +89,8 @@ def purge(_args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add worker and purge."""
-    parser = subparsers.add_parser("worker", help="run handoff timers and the retention purge")
-    parser.add_argument("--once", action="store_true", help="fire due timers and purge once, then exit")
+    parser = subparsers.add_parser("worker", help="kör överlämningarnas timers och gallringen")
+    parser.add_argument("--once", action="store_true", help="kör förfallna timers och gallra en gång, avsluta sedan")
     parser.set_defaults(func=worker)
-    subparsers.add_parser("purge", help="delete expired transcripts and note summaries now").set_defaults(func=purge)
+    subparsers.add_parser("purge", help="gallra utgångna samtal och anteckningars sammanfattningar nu").set_defaults(
+        func=purge)

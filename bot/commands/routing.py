@@ -215,28 +215,29 @@ def load_demo(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add route, routing (import/export/validate) and load-demo."""
-    parser = subparsers.add_parser("route", help="match a preschool and show where a consultation goes")
-    parser.add_argument("text", help="preschool name, address or district as a user would type it")
-    parser.add_argument("--concern", help="concern category, e.g. physical, neglect, family_support")
-    parser.add_argument("--outcome", choices=["acute", "report", "consult", "support"])
-    parser.add_argument("--district", help="district id or name (old names accepted)")
-    parser.add_argument("--at", help="ISO-8601 time (naive = Europe/Stockholm); default now")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser = subparsers.add_parser("route", help="hitta en förskola och visa vart en konsultation går")
+    parser.add_argument("text", help="förskolans namn, adress eller stadsdel som personalen skulle skriva")
+    parser.add_argument("--concern", help="orosområde, t.ex. physical, neglect, family_support")
+    parser.add_argument("--outcome", choices=["acute", "report", "consult", "support"], help="bedömningens utfall")
+    parser.add_argument("--district", help="stadsdelens id eller namn (gamla namn går också)")
+    parser.add_argument("--at", help="tidpunkt i ISO 8601 (utan zon = Europe/Stockholm); standard nu")
+    parser.add_argument("--json", action="store_true", help="skriv JSON")
     parser.set_defaults(func=route)
 
-    routing = subparsers.add_parser("routing", help="routing tables: import, export, validate")
+    routing = subparsers.add_parser("routing", help="vägvalstabellerna: import, export, kontroll")
     sub = routing.add_subparsers(dest="routing_command", required=True)
-    imp = sub.add_parser("import", help="import a JSON bundle, a table CSV or a folder of CSVs (all-or-nothing)")
+    imp = sub.add_parser("import", help="importera en JSON-bunt, en tabells CSV eller en mapp med CSV-filer "
+                                        "(allt eller inget)")
     imp.add_argument("file")
-    imp.add_argument("--actor", help="who is making the change (recorded in the history)")
+    imp.add_argument("--actor", help="vem som gör ändringen (sparas i historiken)")
     imp.set_defaults(func=routing_import)
-    exp = sub.add_parser("export", help="export every routing table")
+    exp = sub.add_parser("export", help="exportera alla vägvalstabeller")
     exp.add_argument("--format", choices=["csv", "json"], default="csv")
-    exp.add_argument("--out", required=True, help="folder (csv) or file (json)")
+    exp.add_argument("--out", required=True, help="mapp (csv) eller fil (json)")
     exp.set_defaults(func=routing_export)
-    sub.add_parser("validate", help="report gaps: preschools without district, missing socionom …").set_defaults(
+    sub.add_parser("validate", help="visa luckor: förskolor utan stadsdel, saknad socionom …").set_defaults(
         func=routing_validate)
 
-    demo = subparsers.add_parser("load-demo", help="load demo routing data (fictional contacts)")
-    demo.add_argument("--if-empty", action="store_true", help="only when the routing tables are empty")
+    demo = subparsers.add_parser("load-demo", help="läs in demodata för vägval (påhittade kontakter)")
+    demo.add_argument("--if-empty", action="store_true", help="bara om vägvalstabellerna är tomma")
     demo.set_defaults(func=load_demo)
