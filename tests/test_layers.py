@@ -41,3 +41,29 @@ def test_only_bot_reads_the_environment():
             if "os.environ" in source or "getenv(" in source:
                 readers.append(str(path.relative_to(ROOT)))
     assert readers == []
+
+
+def test_every_third_party_import_is_declared_in_pyproject():
+    """What the code imports it declares (not only what arrives through botbuilder): a move to another SDK
+    must not silently lose a dependency (issue #13 item 7)."""
+    import re
+    import sys
+    import tomllib
+    from importlib.metadata import packages_distributions
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+    def name(requirement: str) -> str:
+        return re.split(r"[\s\[<>=~!;]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+
+    declared = {name(r) for r in project["dependencies"]}
+    ours = {"bot", "dialogs", "routing", "knowledge", "tests", "bench"}
+    distributions = packages_distributions()
+    missing = {}
+    for package in ("bot", "dialogs", "routing", "knowledge"):
+        for path in (ROOT / package).rglob("*.py"):
+            for root in imported_roots(path) - ours - set(sys.stdlib_module_names) - {"__future__"}:
+                provided = {d.lower().replace("_", "-") for d in distributions.get(root, [root])}
+                if not provided & declared:
+                    missing.setdefault(root, str(path.relative_to(ROOT)))
+    assert missing == {}
