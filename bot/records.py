@@ -13,11 +13,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.tables import ConsultationRow
 from dialogs.ports import Scrub
-from knowledge.assessment import REASON_CODES
+from knowledge.age import AgeBand
+from knowledge.assessment import REASON_CODES, Outcome
 from knowledge.understanding import SIGNAL_CODES
 
-AGE_BANDS = frozenset({"0-1", "1-3", "3-6"})
-OUTCOMES = frozenset({"acute", "report", "consult", "support"})
+AGE_BANDS = frozenset(AgeBand)
+OUTCOMES = frozenset(Outcome)
 
 
 class NoteError(ValueError):

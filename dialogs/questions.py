@@ -8,11 +8,10 @@ from typing import Any
 from dialogs.cards import menu_question
 from dialogs.choices import Option, Question
 from dialogs.text import say, text_for
+from knowledge.age import AGE_BANDS
+from knowledge.assessment import DURATIONS, Category
 
-CATEGORIES = ("physical", "neglect", "emotional", "sexual", "parent", "domestic_violence", "honour",
-              "family_support")
-DURATIONS = ("today", "weeks", "months", "unknown")
-AGE_BANDS = ("0-1", "1-3", "3-6")
+CATEGORIES = tuple(str(category) for category in Category)
 QuestionBuilder = Callable[[str, Mapping[str, Any]], Question]
 _YES_WORDS = {"sv": ("ja", "japp", "jo", "yes"), "en": ("yes", "yeah", "yep", "ja")}
 _NO_WORDS = {"sv": ("nej", "no", "nä"), "en": ("no", "nope", "nej")}

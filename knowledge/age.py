@@ -10,9 +10,18 @@ When the text gives ages in different bands, it is unclear whom they belong to: 
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 
-# The bands the consultation note keeps (DOMAIN.md §7: an age band, never an exact age).
-AGE_BANDS = ("0-1", "1-3", "3-6")
+
+class AgeBand(StrEnum):
+    """The bands the consultation note keeps (DOMAIN.md §7: an age band, never an exact age)."""
+
+    UNDER_ONE = "0-1"
+    ONE_TO_THREE = "1-3"
+    THREE_TO_SIX = "3-6"
+
+
+AGE_BANDS = tuple(AgeBand)
 
 _NUMBER_WORDS = {"ett": 1, "en": 1, "one": 1, "två": 2, "two": 2, "tre": 3, "three": 3, "fyra": 4, "four": 4,
                  "fem": 5, "five": 5, "sex": 6, "six": 6, "halvt": 0.5}

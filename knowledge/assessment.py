@@ -39,8 +39,19 @@ HARM_CATEGORIES = frozenset(Category) - {Category.FAMILY_SUPPORT}
 REPORT_CATEGORIES = frozenset({Category.SEXUAL, Category.DOMESTIC_VIOLENCE, Category.HONOUR})
 # DOMAIN.md §2: consult social services, not the guardians, first.
 DO_NOT_TELL_FIRST = frozenset({Category.PHYSICAL, Category.SEXUAL, Category.DOMESTIC_VIOLENCE, Category.HONOUR})
-DURATIONS = ("today", "weeks", "months", "unknown")
-PERSISTENT_DURATIONS = frozenset({"weeks", "months"})
+
+
+class Duration(StrEnum):
+    """How long the concern has gone on, as the staff member tells it."""
+
+    TODAY = "today"
+    WEEKS = "weeks"
+    MONTHS = "months"
+    UNKNOWN = "unknown"
+
+
+DURATIONS = tuple(Duration)
+PERSISTENT_DURATIONS = frozenset({Duration.WEEKS, Duration.MONTHS})
 
 REASON_CODES = (
     "acute_signal",

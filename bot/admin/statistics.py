@@ -20,10 +20,12 @@ from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text, column, s
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from knowledge.assessment import OUTCOME_ORDER
+
 THRESHOLD = 5
 SUPPRESSED = "<5"
 COMPLEMENTARY = "x"  # a count of 5 or more, hidden so that a "<5" cell cannot be worked out from the totals
-OUTCOMES = ("acute", "report", "consult", "support")
+OUTCOMES = tuple(str(outcome) for outcome in OUTCOME_ORDER)
 NO_DISTRICT = "(ingen stadsdel)"
 
 Cell = int | str
