@@ -599,6 +599,13 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
     for index in range(len(words) - 2, -1, -1):
         if masked[index + 1] and not masked[index]:
             masked[index] = _neighbour_of_name(text, words[index + 1], words[index], before=True)
+    # A surname's initial after a first name ("Lina Y", "Melvin S."): both are the name.
+    for index in range(len(words) - 1):
+        first, initial = words[index], words[index + 1]
+        if (len(initial.word) == 1 and initial.word.isupper() and initial.word not in "IÅÖ"
+                and text[first.end : initial.start] == " " and first.capital and len(first.word) > 1
+                and first.kind in ("name", "ambiguous", "proper", "unknown")):
+            masked[index] = masked[index + 1] = True
     return [(word.start, word.end) for word, is_name in zip(words, masked, strict=True) if is_name]
 
 

@@ -221,3 +221,16 @@ def test_abbreviations_with_dots_are_no_initials() -> None:
 def test_family_words_of_many_languages_say_who_and_are_no_names(word: str) -> None:
     for text in (f"Hon sa att {word} slår henne.", f"She said her {word} hits her."):
         assert scrub(text).text == text
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Lina Y har blåmärken.", "Lina Y"), ("Pojken Melvin S. har kommit utan mat.", "Melvin S"),
+    ("Saga B och Liv K leker inte med de andra.", "Saga B"),
+])
+def test_a_first_name_with_a_surname_initial_is_masked_whole(text: str, gone: str) -> None:
+    assert gone not in scrub(text).text
+
+
+@pytest.mark.parametrize("text", ["Hon har A i betyg.", "Rinkeby C är stängd i dag."])
+def test_a_single_capital_after_an_ordinary_word_stays(text: str) -> None:
+    assert scrub(text).text == text
