@@ -244,29 +244,25 @@ def prepare_import(batches: list[Batch]
 
 
 def build_directory(data: Mapping[str, list[dict[str, Any]]]) -> Directory:
-    """A `Directory` from parsed records per table (as `RoutingStore.export_records` returns them)."""
+    """A `Directory` from parsed records per table (as `RoutingStore.export_records` returns them).
+
+    Record fields and model fields share their names; only the values the model types differently are converted.
+    """
     data = {spec.name: list(data.get(spec.name, ())) for spec in TABLES}
     return Directory(
-            districts=tuple(District(r["id"], r["name"], tuple(r["aliases"]), r["active"])
-                            for r in data["districts"]),
-            preschools=tuple(Preschool(r["id"], r["name"], OperatorKind(r["operator"]), r["address"] or "",
-                                       r["postcode"] or "", r["skolverket_id"], r["district_id"],
-                                       tuple(r["aliases"]), r["active"], r.get("area") or "")
-                            for r in data["preschools"]),
-            units=tuple(Unit(r["id"], r["name"], UnitKind(r["kind"]), r["district_id"], r["phone"], r["email"],
-                             r["url"], r["teams_channel_id"], r["address"], r["active"]) for r in data["units"]),
-            contacts=tuple(Contact(r["id"], r["name"], r["unit_id"], r["role"] or "", r["teams_user_id"],
-                                   r["teams_channel_id"], r["email"], r["phone"], r["priority"], r["active"])
-                           for r in data["contacts"]),
-            hours=tuple(OpeningHours(r["id"], r["unit_id"], r["weekday"], r["opens"], r["closes"])
-                        for r in data["opening_hours"]),
-            exceptions=tuple(HoursException(r["id"], r["unit_id"], r["day"], r["closed"], r["opens"], r["closes"],
-                                            r["note"] or "") for r in data["hours_exceptions"]),
-            on_call=tuple(OnCallShift(r["id"], r["contact_id"], r["unit_id"], r["starts"].astimezone(STOCKHOLM),
-                                      r["ends"].astimezone(STOCKHOLM)) for r in data["on_call"]),
-            rules=tuple(Rule(r["id"], r["concern"], r["outcome"], tuple(UnitKind(k) for k in r["unit_kinds"]),
-                             r["note"] or "") for r in data["rules"]),
-        )
+        districts=tuple(District(**(r | {"aliases": tuple(r["aliases"])})) for r in data["districts"]),
+        preschools=tuple(Preschool(**(r | {
+            "operator": OperatorKind(r["operator"]), "aliases": tuple(r["aliases"]), "address": r["address"] or "",
+            "postcode": r["postcode"] or "", "area": r.get("area") or ""})) for r in data["preschools"]),
+        units=tuple(Unit(**(r | {"kind": UnitKind(r["kind"])})) for r in data["units"]),
+        contacts=tuple(Contact(**(r | {"role": r["role"] or ""})) for r in data["contacts"]),
+        hours=tuple(OpeningHours(**r) for r in data["opening_hours"]),
+        exceptions=tuple(HoursException(**(r | {"note": r["note"] or ""})) for r in data["hours_exceptions"]),
+        on_call=tuple(OnCallShift(**(r | {"starts": r["starts"].astimezone(STOCKHOLM),
+                                          "ends": r["ends"].astimezone(STOCKHOLM)})) for r in data["on_call"]),
+        rules=tuple(Rule(**(r | {"unit_kinds": tuple(UnitKind(k) for k in r["unit_kinds"]), "note": r["note"] or ""}))
+                    for r in data["rules"]),
+    )
 
 
 def directory_from_bundle(bundle: Mapping[str, Any]) -> Directory:
