@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.ext.asyncio import AsyncEngine
-
+from routing.codecs import BUNDLE_FORMAT, BUNDLE_VERSION
 from routing.model import Directory, UnitKind
-from routing.store import BUNDLE_FORMAT, BUNDLE_VERSION, ImportSummary, RoutingStore, directory_from_bundle
+from routing.records import directory_from_bundle
+from routing.storage import ImportSummary, RoutingStore
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
 
 PRESCHOOLS_CSV = Path(__file__).parent / "data" / "stockholm_forskolor.csv"
 DEMO_ACTOR = "demo"

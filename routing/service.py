@@ -5,14 +5,16 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from datetime import datetime
-
-from sqlalchemy.ext.asyncio import AsyncEngine
+from typing import TYPE_CHECKING
 
 from routing.decision import ESERVICE_URL, RouteDecision, decide_route
 from routing.errors import UnknownDistrictError, UnknownPreschoolError
 from routing.match import MatchResult, match_district, match_preschool
 from routing.model import STOCKHOLM, Directory
-from routing.store import RoutingStore
+from routing.storage import RoutingStore
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
 
 
 def _now() -> datetime:

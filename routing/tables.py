@@ -1,4 +1,7 @@
-"""Routing tables (SQLAlchemy 2): districts, preschools, units, contacts, hours, on-call, rules, history."""
+"""The SQL rows (SQLAlchemy 2) that `routing/storage.py` keeps the routing tables and their history in.
+
+The fields are described once in `routing/schema.py`; `tests/routing/test_schema.py` keeps the two in agreement.
+"""
 
 from __future__ import annotations
 

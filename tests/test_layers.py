@@ -1,4 +1,5 @@
-"""Dependencies point inward: routing/ and knowledge/ know nothing of botbuilder, aiohttp or the edge."""
+"""Dependencies point inward: routing/ and knowledge/ know nothing of botbuilder, aiohttp or the edge;
+only routing's storage speaks SQL."""
 
 import ast
 from pathlib import Path
@@ -13,10 +14,21 @@ FORBIDDEN = {
 }
 
 
-def imported_roots(path: Path) -> set[str]:
+# SQL in routing/ lives in its storage: the SQL rows (tables.py) and the store that reads and writes them.
+ROUTING_SQL = ["routing/storage.py", "routing/tables.py"]
+
+
+def imported_roots(path: Path, *, runtime: bool = False) -> set[str]:
+    """Top-level packages *path* imports; with *runtime*, not those only imported for annotations."""
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    annotations_only = {id(inner) for node in ast.walk(tree)
+                        if runtime and isinstance(node, ast.If)
+                        and ast.unparse(node.test) in {"TYPE_CHECKING", "typing.TYPE_CHECKING"}
+                        for statement in node.body for inner in ast.walk(statement)}
     found: set[str] = set()
     for node in ast.walk(tree):
+        if id(node) in annotations_only:
+            continue
         if isinstance(node, ast.Import):
             found.update(alias.name.split(".")[0] for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
@@ -67,3 +79,9 @@ def test_every_third_party_import_is_declared_in_pyproject():
                 if not provided & declared:
                     missing.setdefault(root, str(path.relative_to(ROOT)))
     assert missing == {}
+
+
+def test_only_the_storage_of_routing_imports_sqlalchemy():
+    users = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "routing").rglob("*.py")
+                   if "sqlalchemy" in imported_roots(path, runtime=True))
+    assert users == ROUTING_SQL

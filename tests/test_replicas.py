@@ -21,7 +21,7 @@ from sqlalchemy import text
 
 from routing.demo import load_demo
 from routing.model import STOCKHOLM
-from routing.store import RoutingStore
+from routing.storage import RoutingStore
 from tests import teams
 from tests.conftest import PG_URL
 from tests.handoff.harness import claim_value, personal

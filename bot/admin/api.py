@@ -11,13 +11,13 @@ from typing import Any
 from aiohttp import web
 
 from bot.admin import signin, text
-from bot.admin.directory import ImportFile, NotFound
+from bot.admin.directory import NotFound
 from bot.admin.inputs import BadRequest, optional_text, parse_json
 from bot.admin.keys import ADMIN, PRINCIPAL
 from bot.admin.roles import Forbidden, Role
 from bot.admin.statistics import report as statistics_report
+from routing.codecs import ImportFile, ImportTooLargeError
 from routing.errors import RoutingValidationError
-from routing.store import ImportTooLargeError
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 IMPORT_MAX_FILES = 20

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -13,26 +12,16 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.admin.resources import RESOURCES, Resource
 from bot.admin.roles import Forbidden, Principal, Role
+from routing.codecs import MAX_IMPORT_ROWS as MAX_IMPORT_ROWS  # the admin's import limit (tests lower it)
+from routing.codecs import ImportFile, parse_import
 from routing.decision import decide_route
-from routing.errors import FieldError, RoutingValidationError, UnknownRecordError
+from routing.errors import RoutingValidationError, UnknownRecordError
 from routing.match import match_district, match_preschool
 from routing.model import Directory, stockholm_time
-from routing.store import (
-    MAX_IMPORT_ROWS,
-    SPECS,
-    TABLES,
-    Change,
-    ImportSummary,
-    ImportTooLargeError,
-    RoutingStore,
-    json_item_lines,
-    json_location,
-    read_csv,
-    record_json,
-    table_spec,
-    text_problems,
-    validation_report,
-)
+from routing.records import record_json, text_problems
+from routing.schema import table_spec
+from routing.storage import Change, ImportSummary, RoutingStore
+from routing.validation import validation_report
 
 ROUTE_TEST_TEXT_MAX = 200
 ACTOR_MAX = 200  # routing_change.actor
@@ -51,88 +40,10 @@ class NotFound(LookupError):
     """No such table or record."""
 
 
-@dataclass(frozen=True)
-class ImportFile:
-    """One uploaded file: its name and its text."""
-
-    name: str
-    text: str
-
-
-def _records_json(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    return [record_json(r) for r in records]
-
-
 def _change_json(change: Change) -> dict[str, Any]:
     return {"id": change.id, "actor": change.actor, "at": change.at.isoformat(), "table": change.table,
             "record_id": change.record_id, "action": change.action, "before": change.before,
             "after": change.after}
-
-
-def parse_import(files: Iterable[ImportFile], *, max_rows: int = MAX_IMPORT_ROWS
-                 ) -> list[tuple[str, str, list[tuple[str, Mapping[str, Any]]]]]:
-    """Uploaded files as import batches: table CSVs (named after their table) or one JSON bundle.
-
-    Raises RoutingValidationError naming the file and line of every problem found while reading, and
-    ImportTooLargeError when all files together hold more than *max_rows* rows. CPU work only: callers on
-    the event loop run it in a thread (`DirectoryAdmin.import_files` does).
-    """
-    batches: list[tuple[str, str, list[tuple[str, Mapping[str, Any]]]]] = []
-    errors: list[FieldError] = []
-    rows = 0
-    for upload in files:
-        if "\x00" in upload.text:
-            errors.append(FieldError("file", "contains NUL characters; save it as plain UTF-8 text", upload.name))
-            continue
-        stem, _, suffix = upload.name.rpartition(".")
-        if suffix.lower() == "json":
-            try:
-                bundle = json.loads(upload.text)
-            except json.JSONDecodeError as error:
-                errors.append(FieldError("json", error.msg, f"{upload.name}:{error.lineno}"))
-                continue
-            except RecursionError:
-                errors.append(FieldError("json", "is nested too deeply", upload.name))
-                continue
-            if not isinstance(bundle, dict):
-                errors.append(FieldError("json", "a bundle must be a JSON object", upload.name))
-                continue
-            unknown = set(bundle) - {"format", "version", "exported_at", *(s.name for s in TABLES)}
-            errors.extend(FieldError(key, "is not a routing table", upload.name) for key in sorted(unknown))
-            rows += sum(len(items) for key, items in bundle.items() if key in SPECS and isinstance(items, list))
-            if rows > max_rows:
-                raise ImportTooLargeError(rows, max_rows)
-            lines = json_item_lines(upload.text)
-            for spec in TABLES:
-                items = bundle.get(spec.name, [])
-                if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-                    errors.append(FieldError(spec.name, "must be a list of objects", upload.name))
-                    continue
-                located = [(json_location(upload.name, spec.name, index, lines), item)
-                           for index, item in enumerate(items)]
-                batches.append((spec.name, upload.name, located))
-            continue
-        try:
-            spec = table_spec(stem.rsplit("/", 1)[-1])
-        except LookupError:
-            errors.append(FieldError("file", "name the file after its table, e.g. contacts.csv", upload.name))
-            continue
-        except ValueError:
-            errors.append(FieldError("file", "name the file after its table, e.g. contacts.csv", upload.name))
-            continue
-        try:
-            read = read_csv(upload.text.lstrip("\ufeff"), upload.name, spec, max_rows=max_rows - rows)
-        except ImportTooLargeError:
-            raise ImportTooLargeError(max_rows + 1, max_rows) from None
-        except RoutingValidationError as error:
-            errors.extend(error.errors)
-            continue
-        rows += len(read)
-        batches.append((spec.name, upload.name, read))
-    if errors:
-        raise RoutingValidationError(errors)
-    order = {spec.name: number for number, spec in enumerate(TABLES)}
-    return sorted(batches, key=lambda batch: order[batch[0]])
 
 
 class DirectoryAdmin:

@@ -14,7 +14,7 @@ from aiohttp import web
 
 from bot.admin import text
 from bot.admin.api import BadRequest, handoff_filters, handoff_page, parse_when
-from bot.admin.directory import ImportFile, NotFound
+from bot.admin.directory import NotFound
 from bot.admin.handoffs import PAGE_SIZE
 from bot.admin.keys import ADMIN, PRINCIPAL, SESSION
 from bot.admin.render import render
@@ -22,8 +22,8 @@ from bot.admin.resources import RESOURCES, Resource
 from bot.admin.roles import Forbidden, Role
 from bot.admin.statistics import report as statistics_report
 from dialogs.text import text_for
+from routing.codecs import ImportFile, ImportTooLargeError
 from routing.errors import RoutingValidationError
-from routing.store import ImportTooLargeError
 
 ROLE_LABELS = {Role.ADMIN: "administratör", Role.DISTRICT_EDITOR: "stadsdelsredaktör", Role.SOCIONOM: "socionom"}
 IMPORT_MAX_BYTES = 5 * 1024 * 1024

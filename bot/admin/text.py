@@ -18,3 +18,49 @@ SIGNIN_FIELDS_EXPECTED = "Skicka ett JSON-objekt med username och password som t
 CONTROL_CHARACTERS = "Adressen innehåller styrtecken (t.ex. NUL) som inte går att använda."
 NOT_FOUND_TITLE = "Finns inte"
 NOT_FOUND = "Sidan finns inte. Kontrollera adressen eller gå till startsidan."
+
+# The routing tables: plural and singular name, then each field's label (and help) in the order the form shows
+# them. The fields themselves (kind, required, choices) come from routing/schema.py.
+ID_HELP = "Kort, stabilt id (bokstäver, siffror, bindestreck)."
+TABLES: dict[str, tuple[str, str, dict[str, str | tuple[str, str]]]] = {
+    "districts": ("Stadsdelar", "stadsdel", {
+        "id": ("Id", ID_HELP), "name": "Namn",
+        "aliases": ("Andra namn", "Gamla och informella namn, ett per rad (t.ex. Rinkeby)."), "active": "Aktiv"}),
+    "preschools": ("Förskolor", "förskola", {
+        "id": ("Id", ID_HELP), "name": "Namn", "operator": "Huvudman", "address": "Adress", "postcode": "Postnummer",
+        "skolverket_id": "Skolenhetskod", "district_id": "Stadsdel",
+        "area": ("Område", "Stadsdelsområdet som personalen säger (t.ex. Sätra, Långbro); "
+                           "hjälper boten att hitta rätt förskola."),
+        "aliases": "Andra namn", "active": "Aktiv"}),
+    "units": ("Enheter", "enhet", {
+        "id": ("Id", ID_HELP), "name": "Namn", "kind": "Typ",
+        "district_id": ("Stadsdel", "Tom för stadsövergripande enheter (t.ex. socialjouren)."),
+        "phone": "Telefon", "email": "E-post", "url": "Webbadress", "teams_channel_id": "Teams-kanal",
+        "address": "Adress", "active": "Aktiv"}),
+    "contacts": ("Kontakter", "kontakt", {
+        "id": ("Id", ID_HELP), "name": "Namn", "role": "Roll", "unit_id": "Enhet",
+        "teams_user_id": "Teams-användare (AAD-id)", "teams_channel_id": "Teams-kanal", "email": "E-post",
+        "phone": "Telefon", "priority": ("Prioritet", "1 tillfrågas först, högre nummer är reserver."),
+        "active": "Aktiv"}),
+    "opening_hours": ("Öppettider", "öppettid", {
+        "id": ("Id", ID_HELP), "unit_id": "Enhet", "weekday": "Veckodag", "opens": "Öppnar",
+        "closes": ("Stänger", "00:00 = midnatt.")}),
+    "hours_exceptions": ("Undantag", "undantag", {
+        "id": ("Id", ID_HELP), "unit_id": "Enhet", "day": "Datum", "closed": "Stängt hela dagen", "opens": "Öppnar",
+        "closes": "Stänger", "note": "Anteckning"}),
+    "on_call": ("Jour", "jourpass", {
+        "id": ("Id", ID_HELP), "contact_id": "Kontakt", "unit_id": "Enhet", "starts": "Börjar", "ends": "Slutar"}),
+    "rules": ("Regler", "regel", {
+        "id": ("Id", ID_HELP), "concern": ("Orosområde", "Kategori eller * för alla."),
+        "outcome": ("Utfall", "acute, report, consult, support eller *."),
+        "unit_kinds": ("Enhetstyper i ordning", "En per rad, t.ex. socionom."), "note": "Anteckning"}),
+}
+# Labels of the values a select offers, by field name; a field without choices in the schema offers these.
+CHOICES: dict[str, dict[str, str]] = {
+    "weekday": {"0": "måndag", "1": "tisdag", "2": "onsdag", "3": "torsdag", "4": "fredag", "5": "lördag",
+                "6": "söndag", "7": "helgdag/afton"},
+    "kind": {"socionom": "socionom i förskolan", "mottagning": "mottagning Barn och unga",
+             "foraldraradgivning": "föräldrarådgivning", "familjecentral": "familjecentral",
+             "oppen_forskola": "öppen förskola", "socialjour": "socialjour"},
+    "operator": {"Kommunal": "kommunal", "Enskild": "enskild"},
+}

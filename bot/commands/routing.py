@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -20,6 +20,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.cardtext import terminal_safe
 from bot.cli import CommandError, load_settings
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from routing.codecs import ImportFile
 
 T = TypeVar("T")
 
@@ -133,16 +136,31 @@ def _actor(args: argparse.Namespace) -> str:
         return "cli"
 
 
+def read_import(path: Path) -> list[ImportFile]:
+    """The files an import of *path* names: a .json bundle, a table .csv, or a folder's table CSVs."""
+    from routing.codecs import ImportFile
+    from routing.errors import FieldError, RoutingValidationError
+
+    files: list[ImportFile] = []
+    for file in sorted(path.glob("*.csv")) if path.is_dir() else [path]:
+        try:
+            files.append(ImportFile(file.name, file.read_text(encoding="utf-8-sig")))
+        except (OSError, UnicodeDecodeError) as error:
+            raise RoutingValidationError([FieldError("file", str(error), file.name)]) from None
+    return files
+
+
 def routing_import(args: argparse.Namespace) -> int:
     """Import a JSON bundle, a table CSV or a folder of CSVs, all-or-nothing."""
-    from routing.store import RoutingStore
+    from routing.storage import RoutingStore
 
     path = Path(args.file)
     if not path.exists():
         raise CommandError(f"{path} finns inte")
 
     async def work(engine: AsyncEngine, _settings: Settings) -> dict[str, dict[str, int]]:
-        return (await RoutingStore(engine).import_file(path, actor=_actor(args))).to_dict()
+        files = await asyncio.to_thread(read_import, path)
+        return (await RoutingStore(engine).import_files(files, actor=_actor(args))).to_dict()
 
     summary = _run(work)
     for action in ("created", "updated", "unchanged"):
@@ -153,7 +171,7 @@ def routing_import(args: argparse.Namespace) -> int:
 
 def routing_export(args: argparse.Namespace) -> int:
     """Export every routing table as CSV files in a folder, or as one JSON bundle."""
-    from routing.store import RoutingStore
+    from routing.storage import RoutingStore
 
     out = Path(args.out)
 
@@ -187,7 +205,7 @@ def routing_export(args: argparse.Namespace) -> int:
 
 def routing_validate(_args: argparse.Namespace) -> int:
     """Print gaps in the routing tables; exit 1 when something needs fixing."""
-    from routing.store import RoutingStore
+    from routing.storage import RoutingStore
 
     async def work(engine: AsyncEngine, _settings: Settings) -> Any:
         return await RoutingStore(engine).validation_report()

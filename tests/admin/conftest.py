@@ -104,7 +104,7 @@ async def ensure_routing_tables(engine) -> None:  # type: ignore[no-untyped-def]
 
 async def seed_routing(engine) -> None:  # type: ignore[no-untyped-def]
     """Two districts with a socionom unit each, a city-wide socialjour, contacts, hours, a rule, preschools."""
-    from routing.store import RoutingStore
+    from routing.storage import RoutingStore
 
     await ensure_routing_tables(engine)
     store = RoutingStore(engine)

@@ -261,6 +261,17 @@ async def test_import_rejects_unknown_file_names_and_bad_json(routed) -> None:
     assert [e["location"] for e in errors] == ["whatever.csv", "b.json:2"]
 
 
+async def test_an_uploaded_bundle_of_another_format_is_refused_like_on_the_command_line(routed) -> None:
+    headers = await _as(routed, "anna")
+    bundle = '{"format": "other-tool", "districts": [{"id": "ny", "name": "Ny"}]}'
+    response = await routed.client.post("/admin/api/import", headers=headers, json={
+        "files": [{"name": "bundle.json", "text": bundle}]})
+    assert response.status == 422
+    assert [(e["field"], e["location"]) for e in (await response.json())["errors"]] == [("format", "bundle.json")]
+    districts = (await (await routed.client.get("/admin/api/tables/districts")).json())["records"]
+    assert "ny" not in {d["id"] for d in districts}
+
+
 async def test_import_needs_files(routed) -> None:
     headers = await _as(routed, "anna")
     response = await routed.client.post("/admin/api/import", headers=headers, json={"files": []})

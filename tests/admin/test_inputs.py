@@ -172,7 +172,7 @@ async def test_an_import_is_parsed_off_the_event_loop(routed, monkeypatch) -> No
     import threading
 
     import bot.admin.directory as directory
-    import routing.store as store
+    import routing.storage as store
 
     threads: dict[str, str] = {}
 

@@ -9,7 +9,7 @@ import pytest
 
 from routing.demo import load_demo
 from routing.model import STOCKHOLM
-from routing.store import RoutingStore
+from routing.storage import RoutingStore
 from tests.handoff.harness import Clock, claim_value, personal
 from tests.handoff.test_flow import (
     BACKUP,

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from routing.demo import load_demo
-from routing.store import RoutingStore
+from routing.storage import RoutingStore
 from tests import teams
 from tests.handoff.harness import BACKUP, CHANNEL, DISTRICT, SOCIONOM, TUESDAY_10, Clock, claim_value, personal, start
 from tests.handoff.test_engine import STAFF, _offers

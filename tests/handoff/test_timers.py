@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from bot.handoff.worker import run_timers
 from routing.demo import load_demo
 from routing.model import STOCKHOLM
-from routing.store import RoutingStore
+from routing.storage import RoutingStore
 from tests.handoff.harness import BACKUP, CHANNEL, DISTRICT, SOCIONOM, TUESDAY_10, Clock, claim_value, personal, start
 from tests.handoff.test_engine import STAFF, _offers
 

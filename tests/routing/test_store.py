@@ -4,9 +4,10 @@ import json
 
 import pytest
 
+from bot.commands.routing import read_import
 from routing.demo import load_demo
 from routing.errors import RoutingValidationError, UnknownRecordError
-from routing.store import RoutingStore
+from routing.storage import RoutingStore
 from routing.tables import RoutingBase
 
 DISTRICTS_CSV = "id,name,aliases,active\nfarsta,Farsta,,true\njarva,Järva,Rinkeby|Kista,true\n"
@@ -19,7 +20,7 @@ GOOD_PRESCHOOLS = (
 
 async def _seed(store: RoutingStore, tmp_path) -> None:
     (tmp_path / "districts.csv").write_text(DISTRICTS_CSV, encoding="utf-8")
-    await store.import_csv(tmp_path / "districts.csv", actor="test")
+    await store.import_files(read_import(tmp_path / "districts.csv"), actor="test")
 
 
 async def _counts(db) -> dict[str, int]:
@@ -33,7 +34,7 @@ async def _counts(db) -> dict[str, int]:
 async def test_csv_with_one_bad_row_is_rejected_whole_with_its_line_and_nothing_changes(db, tmp_path):
     store = RoutingStore(db.engine)
     await _seed(store, tmp_path)
-    await store.import_csv(_write(tmp_path, "preschools.csv", GOOD_PRESCHOOLS), actor="test")
+    await store.import_files(read_import(_write(tmp_path, "preschools.csv", GOOD_PRESCHOOLS)), actor="test")
     before_rows = await store.export_records()
     before_counts = await _counts(db)
     bad = (
@@ -45,7 +46,7 @@ async def test_csv_with_one_bad_row_is_rejected_whole_with_its_line_and_nothing_
         "p6,Förskolan Sex,,Enskild,Sexvägen 6,12345,666,jarva,true\n"
     )
     with pytest.raises(RoutingValidationError) as caught:
-        await store.import_csv(_write(tmp_path, "preschools.csv", bad), actor="test")
+        await store.import_files(read_import(_write(tmp_path, "preschools.csv", bad)), actor="test")
     where = {(e.location, e.field) for e in caught.value.errors}
     assert ("preschools.csv:4", "operator") in where
     assert ("preschools.csv:4", "district_id") in where
@@ -61,7 +62,7 @@ async def test_duplicate_id_in_one_file_is_reported_with_its_line(db, tmp_path):
     before = await _counts(db)
     dup = GOOD_PRESCHOOLS + "p1,Förskolan Ett igen,,Kommunal,Ettvägen 1,12345,111,farsta,true\n"
     with pytest.raises(RoutingValidationError) as caught:
-        await store.import_csv(_write(tmp_path, "preschools.csv", dup), actor="test")
+        await store.import_files(read_import(_write(tmp_path, "preschools.csv", dup)), actor="test")
     assert [(e.location, e.field) for e in caught.value.errors] == [("preschools.csv:4", "id")]
     assert await _counts(db) == before
 
@@ -69,7 +70,7 @@ async def test_duplicate_id_in_one_file_is_reported_with_its_line(db, tmp_path):
 async def test_missing_required_column_is_reported_on_the_header_line(db, tmp_path):
     store = RoutingStore(db.engine)
     with pytest.raises(RoutingValidationError) as caught:
-        await store.import_csv(_write(tmp_path, "districts.csv", "id,aliases\nx,\n"), actor="test")
+        await store.import_files(read_import(_write(tmp_path, "districts.csv", "id,aliases\nx,\n")), actor="test")
     assert [(e.location, e.field) for e in caught.value.errors] == [("districts.csv:1", "name")]
 
 
@@ -129,7 +130,7 @@ async def test_json_bundle_round_trip(db, tmp_path):
     bundle = await store.export_json()
     path = tmp_path / "bundle.json"
     path.write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
-    summary = await store.import_json(path, actor="again")
+    summary = await store.import_files(read_import(path), actor="again")
     assert summary.created == {} and summary.updated == {}
     assert summary.unchanged["preschools"] == 891
     again = await store.export_json()
@@ -148,7 +149,7 @@ async def test_csv_export_imports_into_an_empty_database_unchanged(db, tmp_path)
     folder.mkdir()
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
-    summary = await store.import_csv(folder, actor="x")
+    summary = await store.import_files(read_import(folder), actor="x")
     assert summary.created == {} and summary.updated == {}
     assert sum(summary.unchanged.values()) == sum(len(t.splitlines()) - 1 for t in files.values())
 
@@ -218,7 +219,7 @@ async def test_bad_json_bundle_file_names_the_line_of_each_bad_record(db, tmp_pa
     second_district = next(n for n, line in enumerate(lines, 1) if '"id": "b"' in line) - 1
     unit = next(n for n, line in enumerate(lines, 1) if '"id": "u"' in line) - 1
     with pytest.raises(RoutingValidationError) as caught:
-        await store.import_json(path, actor="x")
+        await store.import_files(read_import(path), actor="x")
     where = {(e.location, e.field) for e in caught.value.errors}
     assert where == {(f"bundle.json:{second_district} (districts[1])", "name"),
                      (f"bundle.json:{unit} (units[0])", "district_id")}
