@@ -156,6 +156,22 @@ async def test_an_english_opening_starts_a_consultation(chat, bot):
     assert note["outcome"] == "report" and "physical" in note["categories"]
 
 
+async def test_an_english_opening_where_a_child_told_is_not_asked_whether_the_child_told(chat, bot):
+    """The real engine: "one of our girls told me" is the child telling, so that question never comes."""
+    opening = "one of our girls told me her stepdad hits her with a belt, she had marks on her legs today"
+    replies = await chat.say(opening)
+    if asked(replies) == "danger":
+        replies = await chat.click(choice("danger", "no"))
+    assert "the child has told" in last_card(replies).card_texts()[0]
+    await chat.click(choice("understood", "yes"))
+    replies = await chat.say(PRESCHOOL)
+    replies, questions = await answer_until_guidance(chat, replies, REST)
+    assert "child_told" not in questions and asked(replies) == "final"
+    note = bot.recorder.notes[-1]
+    assert "child_told" in note["signals"] and note["outcome"] == "report"
+    assert "physical" in note["categories"]
+
+
 async def test_an_opening_understood_as_english_is_answered_in_english(chat, understanding):
     understanding["bruises"] = Understanding(is_concern=True, categories=(Category.PHYSICAL,), language="en")
     replies = await chat.say("The girl has bruises and says mum is angry")
