@@ -77,6 +77,9 @@ NEVER_NEGATED = frozenset({"fgm", "honour", "control", "retract", "secrecy"})
 # "får stryk", "blev slagen": the child is the one hit; the agent, if named, follows "av"/"by".
 PASSIVE_CUES = frozenset({"får", "fick", "få", "fått", "blir", "blev", "bli", "blivit", "got", "gets", "get", "gotten",
                           "was", "is", "been", "being"})
+# A parent who tells (berättar, nämner, förklarar) of an accident told first; "mamma säger att han ramlade" when asked
+# keeps the injury a sign.
+TOLD_FIRST = ("berätt", "told", "mention", "nämn", "förklar", "explain", "beskr", "descri")
 # What a retraction may deny and still count.
 DENIABLE = frozenset({"hit", "violence", "burn_act", "strangle", "shake", "sexual_abuse", "touch"})
 DRINKING = frozenset({"dricka", "drink"})
@@ -112,9 +115,9 @@ MALE_ENDINGS = ("pappa", "pappan", "far", "fadern", "farsan", "farsa", "dad", "d
                 "brodern", "brorsan", "brother", "uncle", "grandpa", "grandfather", "grandad", "baba", "aabo", "aabe",
                 "abu", "babo", "bavo", "mannen", "husband", "maken", "pojkvan", "boyfriend", "gubben", "snubben")
 FEMALE_ENDINGS = ("mamma", "mamman", "mor", "modern", "morsan", "morsa", "mum", "mummy", "mom", "mommy", "mother",
-                  "stepmom", "moster", "mostern", "faster", "fastern", "aunt", "grandma", "grandmother", "granny", "nana",
-                  "hooyo", "mama", "maman", "ummi", "anne", "adey", "kvinnan", "woman", "frun", "wife", "tanten",
-                  "flickvan", "girlfriend", "syster", "systern", "sister")
+                  "stepmom", "moster", "mostern", "faster", "fastern", "aunt", "grandma", "grandmother", "granny",
+                  "nana", "hooyo", "mama", "maman", "ummi", "anne", "adey", "kvinnan", "woman", "frun", "wife",
+                  "tanten", "flickvan", "girlfriend", "syster", "systern", "sister")
 FEMALE_PRONOUNS = frozenset({"hon", "she"})
 MALE_PRONOUNS = frozenset({"han", "he"})
 ARTICLES = frozenset({"en", "ett", "den", "det", "de", "a", "an", "the"})
@@ -407,11 +410,26 @@ def _acts(text: _Text) -> list[Act]:
             continue
         if any(other.start <= hit.start <= other.end for other in text.of("accident")):
             continue  # "slog sig" is a fall, not a blow
+        if _animal_object(text, hit) and any("kill" in token.concepts for token in text.tokens[hit.start:hit.end + 3]):
+            continue  # "slog ihjäl en spindel" is no blow to anyone (but "sparkar hunden" stays violence at home)
         segment = text.tokens[hit.start].segment
         nearby = any(text.tokens[now.start].segment == segment for now in text.of("now"))
         acts.append(Act(hit.concept, agent, patient, hit.sentence, hit.clause, text.in_clause(hit.clause, "now"),
                         nearby))
     return acts
+
+
+def _animal_object(text: _Text, hit: Hit) -> bool:
+    """Whether the first person or animal after the act at *hit* (in its clause) is an animal."""
+    animals = {other.start for other in text.of("animal")}
+    for token in text.tokens[hit.end + 1:hit.end + 1 + PATIENT_REACH]:
+        if token.clause != hit.clause:
+            return False
+        if token.index in animals:
+            return True
+        if _actor(token) and token.surface not in {"sig", "himself", "herself"}:
+            return False
+    return False
 
 
 def agent_is_pronoun(text: _Text, hit: Hit) -> bool:
@@ -442,10 +460,16 @@ def _intox_now(text: _Text) -> bool:
     if not intox and not drinking:
         return False
     leaving = [hit for hit in text.of("pickup", "drive")
-               if (_now_near(text, hit) or not _past_in_clause(text, hit)) and not _past_verb(text, hit)]
+               if (_now_near(text, hit) or not _past_in_clause(text, hit)) and not _past_verb(text, hit)
+               and not _sober(text, hit)]
     if not intox:
         return any(hit.sentence == leave.sentence for hit in drinking for leave in leaving)
     return bool(leaving) or any(text.in_sentence(hit.sentence, "now") for hit in intox if hit.concept == "intox")
+
+
+def _sober(text: _Text, hit: Hit) -> bool:
+    """Whether the one who drives or collects at *hit* is said to be sober ("pappan var nykter och körde hem")."""
+    return text.in_clause(hit.clause, "sober")
 
 
 def _now_near(text: _Text, hit: Hit) -> bool:
@@ -598,6 +622,8 @@ def _real_threat(text: _Text, hit: Hit) -> bool:
     ("jag ska döda dig" said to a friend, no adult in the sentence)."""
     previous = text.tokens[hit.start - 1].surface if hit.start else ""
     if previous in DETERMINERS and hit.start == hit.end:
+        return False
+    if _animal_object(text, hit):
         return False
     between_children = text.in_sentence(hit.sentence, "peer") and not any(
         token.sentence == hit.sentence and _actor(token) in ADULTS for token in text.tokens)
@@ -918,12 +944,11 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
     injury = any(not text.in_clause(hit.clause, "illness", "hygiene", "minor_injury")
                  for hit in text.of("injury", "burn"))
     explained = injury and (has("accident") or any(
-        text.in_sentence(hit.sentence, "peer") for hit in text.of("injury"))) and not has("injury_concern")
+        text.in_sentence(hit.sentence, "peer", "animal") for hit in text.of("injury"))) and not has("injury_concern")
     # "mamma säger att han ramlade" when asked keeps the injury a sign; "mamma berättade" (she told us first) does not.
     parent_explains = explained and any(
         text.in_sentence(hit.sentence, "told") and not any(
-            text.tokens[told.start].surface.startswith(
-                ("berätt", "told", "mention", "nämn", "förklar", "explain", "beskr", "descri")) and told.sentence == hit.sentence
+            text.tokens[told.start].surface.startswith(TOLD_FIRST) and told.sentence == hit.sentence
             for told in text.of("told"))
         for hit in text.of("accident"))
     if injury and (not explained or parent_explains or reading.report):
@@ -976,7 +1001,7 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
     # Parents' intoxication, substance use and mental health.
     if has("intox", "intox_smell", "substance", "parent_mh"):
         cats.add("parent")
-        with_child = has("pickup", "drive", "dropoff")
+        with_child = any(not _sober(text, hit) for hit in text.of("pickup", "drive", "dropoff"))
         strong_past = has("intox") and with_child
         drove = has("intox_smell") and has("drive")
         if strong_past or drove or (has("intox_smell", "intox") and has("pattern") and with_child):
