@@ -47,6 +47,12 @@ SCOPE_WORDS = frozenset({"och", "o", "som", "att", "eftersom", "när", "for", "f
 # A negation followed by these opens a doubt rather than denying: "vet inte om", "inte bara", "not sure".
 RELEASES = frozenset({"om", "huruvida", "bara", "endast", "enbart", "sakert", "säkert", "if", "whether", "only",
                       "just", "sure", "certain"})
+# "säger ingenting om", "nothing about": these deny even before a release word.
+NOTHING = frozenset({"ingenting", "inget", "nothing"})
+# "inte längre", "no longer", "anymore": the act happened before, so the negation does not deny it.
+NO_LONGER = frozenset({"längre", "langre", "anymore", "longer"})
+# Negations that start what is said rather than deny the saying before them ("says no one", "säger ingen").
+CONTENT_NEGATIONS = frozenset({"ingen", "nobody", "no", "none", "noone"})
 # A negation after these is about the writer's knowledge, not the event: "jag vet inte varför ...".
 KNOWING = frozenset({"vet", "vete", "know", "sure", "säker", "saker"})
 
@@ -273,8 +279,12 @@ def _negate(tokens: list[Token]) -> None:
         following = tokens[token.index + 1].surface if token.index + 1 < len(tokens) else ""
         previous = (tokens[token.index - 1].surface
                     if token.index > 0 and tokens[token.index - 1].segment == token.segment else "")
-        if following in RELEASES or previous in KNOWING:
+        if (following in RELEASES and token.surface not in NOTHING) or previous in KNOWING:
             continue
+        scope = [other for other in tokens[token.index + 1:token.index + 1 + NEGATION_AHEAD]
+                 if other.segment == token.segment]
+        if any(other.surface in NO_LONGER for other in scope[:NEGATION_AHEAD]) or following in NO_LONGER:
+            continue  # "pappa slår inte längre", "no longer hits": it happened before
         for other in tokens[token.index + 1:token.index + 1 + NEGATION_AHEAD]:
             if other.segment != token.segment:
                 break
@@ -282,6 +292,9 @@ def _negate(tokens: list[Token]) -> None:
         for other in tokens[max(0, token.index - NEGATION_BEHIND):token.index]:
             if other.segment == token.segment and other.concepts & {"hit", "intox", "fear", "injury", "danger",
                                                                       "told"}:
+                # "säger ingenting" says nothing; "says no one hurts him", "säger ingen slår" tell something.
+                if "told" in other.concepts and token.surface in CONTENT_NEGATIONS:
+                    continue
                 other.negated = True
 
 
@@ -414,8 +427,10 @@ def _acts(text: _Text) -> list[Act]:
             continue  # "slog ihjäl en spindel" is no blow to anyone (but "sparkar hunden" stays violence at home)
         segment = text.tokens[hit.start].segment
         nearby = any(text.tokens[now.start].segment == segment for now in text.of("now"))
-        acts.append(Act(hit.concept, agent, patient, hit.sentence, hit.clause, text.in_clause(hit.clause, "now"),
-                        nearby))
+        # "slår inte längre": over, whatever "nu" stands in the clause.
+        over = any(token.surface in NO_LONGER for token in text.tokens if token.segment == segment)
+        acts.append(Act(hit.concept, agent, patient, hit.sentence, hit.clause,
+                        text.in_clause(hit.clause, "now") and not over, nearby and not over))
     return acts
 
 
