@@ -30,6 +30,8 @@ NEGATION_BEHIND = 2
 AGENT_REACH = 8
 PATIENT_REACH = 6
 TELLER_REACH = 3
+# How far back (in words) the subject of a coordinated verb may stand ("X kommer in ... och tar på henne").
+COORDINATION_REACH = 16
 PHRASE_GAP = 3
 # Play, a drill, a story or a meal disarms danger words this near (in words, same sentence): a long run-on
 # message can mention lunch and then, twenty words on, a drunk father.
@@ -404,11 +406,27 @@ def _agent_patient(text: _Text, hit: Hit) -> tuple[str | None, str | None]:
         right_after = [token for token in after[:2] if token.index <= hit.end + 2 and _actor(token) in ADULTS]
         if right_after:
             agent_token, agent = right_after[0], _actor(right_after[0])
+    if agent is None:
+        # "styvpappan kommer in i hennes rum på natten och tar på henne": a coordinated verb far from its subject.
+        subject = _coordinated_subject(text, hit)
+        if subject is not None:
+            agent_token, agent = subject, _actor(subject)
     patients = [token for token in after if token is not agent_token and _actor(token) not in (None, "self")]
     patient = _actor(patients[0]) if patients else None
     if patient == "pronoun" or (patients and patients[0].surface in OBJECT_PRONOUNS):
         patient = "child"
     return agent, patient
+
+
+def _coordinated_subject(text: _Text, hit: Hit) -> Token | None:
+    """The adult subject of the verb before "och"/"and" in the clause of *hit*, if *hit* is a coordinated verb."""
+    clause = [token for token in text.tokens[max(0, hit.start - COORDINATION_REACH):hit.start]
+              if token.clause == hit.clause]
+    joins = [token for token in clause if token.surface in {"och", "o", "and"}]
+    if not joins:
+        return None
+    return next((token for token in clause if token.index < joins[-1].index and _actor(token) in ADULTS
+                 and token.surface not in OBJECT_PRONOUNS and not _after_preposition(text, token)), None)
 
 
 def _acts(text: _Text) -> list[Act]:
@@ -730,13 +748,17 @@ def _teller(text: _Text, hit: Hit) -> str | None:
               and tokens[max(0, token.index - 1)].surface not in PREPOSITIONS | SOURCE_WORDS]
     after = tokens[hit.end + 1:hit.end + 2]
     teller: Token | None = None
-    if before and before[0].index >= hit.start - TELLER_REACH:
+    if (before and before[0].index >= hit.start - TELLER_REACH and before[0].surface not in OBJECT_PRONOUNS
+            and before[0].segment == tokens[hit.start].segment):
         teller = _head(text, before[0])
     elif after and _actor(after[0]) in ("pronoun", "child") and after[0].surface not in OBJECT_PRONOUNS and (
             hit.end + 2 >= len(tokens) or tokens[hit.end + 2].clause != hit.clause
             or tokens[hit.end + 2].segment != after[0].segment or _actor(after[0]) == "child"
             or tokens[hit.end + 2].surface in INVERSION_FOLLOWERS):
         # "sa hon" / "berättade pojken" / "säger hon nu att": the teller follows the verb (Swedish inversion).
+        teller = after[0]
+    elif after and _actor(after[0]) in (*ADULTS, "relative") and tokens[hit.start].surface not in SAYING:
+        # "..., sa mamman", "berättade pappan att ...": an adult tells.
         teller = after[0]
     elif before:
         teller = _head(text, before[0])
