@@ -110,6 +110,9 @@ FINITE_SHORT = frozenset({"sa", "sade"})
 # "säger hon nu att", "sa han också att": words that may follow an inverted pronoun teller.
 INVERSION_FOLLOWERS = frozenset({"nu", "idag", "också", "även", "då", "ju", "igen", "ofta", "bara", "själv", "sen",
                                  "sedan", "ibland", "alltid", "att", "now", "also", "that", "again"})
+# What may follow an inverted adult teller ("sa mamman i telefon", "berättade pappan att").
+AFTER_INVERSION = frozenset({"att", "i", "på", "vid", "idag", "igår", "till", "för", "också", "själv", "that", "on",
+                             "at", "to", "yesterday", "today"})
 # Noun phrases: "mamman till ett barn", "en av våra flickor", "the mother of one of our girls".
 NOUN_PREPOSITIONS = frozenset({"till", "av", "of", "hos", "från", "from", "på", "i", "in", "med", "with"})
 QUANTIFIERS = frozenset({"en", "ett", "ena", "one", "några", "två", "tre", "någon", "något", "some", "several",
@@ -757,8 +760,10 @@ def _teller(text: _Text, hit: Hit) -> str | None:
             or tokens[hit.end + 2].surface in INVERSION_FOLLOWERS):
         # "sa hon" / "berättade pojken" / "säger hon nu att": the teller follows the verb (Swedish inversion).
         teller = after[0]
-    elif after and _actor(after[0]) in (*ADULTS, "relative") and tokens[hit.start].surface not in SAYING:
-        # "..., sa mamman", "berättade pappan att ...": an adult tells.
+    elif after and _actor(after[0]) in ADULTS and tokens[hit.start].surface not in SAYING and _ends_inversion(
+            tokens, after[0]):
+        # "..., sa mamman i telefon", "berättade pappan att ...": an adult tells (but "säga pappa slå" is what the
+        # child said, in learner Swedish).
         teller = after[0]
     elif before:
         teller = _head(text, before[0])
@@ -785,6 +790,12 @@ def _head(text: _Text, token: Token) -> Token:
             continue
         kind = _actor(owner)
         return owner if kind not in (None, "self", "pronoun") and owner.surface not in OBJECT_PRONOUNS else token
+
+
+def _ends_inversion(tokens: list[Token], teller: Token) -> bool:
+    """Whether the person after a telling verb ends the inversion: the text, the segment or "att" follows."""
+    following = tokens[teller.index + 1] if teller.index + 1 < len(tokens) else None
+    return following is None or following.segment != teller.segment or following.surface in AFTER_INVERSION
 
 
 def _dropped_teller(text: _Text, hit: Hit) -> str | None:

@@ -53,6 +53,7 @@ TOLD = [
     # learner Swedish and mixed
     "flicka säga babo slå med skärp",
     "pojke berätta, farbror slå han med sladd",
+    "pojke blå på rygg, säga pappa slå med bälte",
     "en av tjejerna told me att hennes pappa slår henne",
     "she whispered att mammas kille slår henne",
     "hon nämnde att pappa hit mamma igår",
@@ -76,6 +77,7 @@ SILENT = [
     "Jag pratade med mamman i hallen och hon sa att pappan slår dem båda",
     "Mamman kom hit i morse. Hon sa att pappan sparkar pojken.",
     "Sa till mamman vid hämtningen att hon varit ledsen hela dagen",
+    "hennes pojkvän slår barnen när han druckit, sa mamman i telefon",
     "mormor berättade att mamman dricker varje kväll",
     "hon har blåmärken på armarna",
     "Berätta för mig hur jag gör en anmälan",
