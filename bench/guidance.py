@@ -1,10 +1,13 @@
 """`python -m bench.guidance`: the assessment against the guidance corpus, per group and in total, for both splits.
 
 The corpus lives in bench/data: `guidance_tuning.yaml` (the engine may be tuned on it),
-`guidance_heldout.yaml` (frozen before tuning; reported, never tuned on) and `guidance_fresh.yaml` (written later
-by another author before reading the engine; reported, never asserted, never tuned on). Each case states the expected
-outcome, whether it is acute, the expected "tell the guardians first" advice and why. Not a test: nothing
-here asserts; tests/knowledge/test_guidance_corpus.py holds the floors on the tuning split.
+`guidance_heldout.yaml` (frozen before tuning; reported, never tuned on), `guidance_fresh.yaml` and
+`guidance_fresh2.yaml` (written later by other authors, each batch committed before its first run; reported, never
+asserted, never tuned on). Each case states the expected outcome, whether it is acute, the expected "tell the
+guardians first" advice and why; a case may also state `child_told` (true, false or null: what
+`knowledge.understanding.understand` should read about the child having told), and only such cases enter the
+*told* figure. Not a test: nothing here asserts; tests/knowledge/test_guidance_corpus.py holds the floors on the
+tuning split.
 """
 
 from __future__ import annotations
@@ -22,12 +25,13 @@ from typing import Any
 import yaml
 
 from knowledge.assessment import OUTCOME_ORDER, Answers, Assessment, Outcome, assess
+from knowledge.understanding import understand
 
 DATA = Path(__file__).parent / "data"
 SPLITS = {"tuning": DATA / "guidance_tuning.yaml", "heldout": DATA / "guidance_heldout.yaml",
-          "fresh": DATA / "guidance_fresh.yaml"}
+          "fresh": DATA / "guidance_fresh.yaml", "fresh2": DATA / "guidance_fresh2.yaml"}
 # What --split accepts besides a single split's name.
-SPLIT_SETS = {"both": ("tuning", "heldout"), "all": ("tuning", "heldout", "fresh")}
+SPLIT_SETS = {"both": ("tuning", "heldout"), "all": ("tuning", "heldout", "fresh", "fresh2")}
 GROUPS = ("misspelling", "colloquial", "negation", "tense_word_order", "english", "mixed", "learner", "honour",
           "fgm", "dv_witnessed", "intoxication", "neglect", "staff", "retraction", "very_short", "very_long",
           "calm", "false_trigger")
@@ -52,6 +56,8 @@ class Case:
     reason: str
     answers: Answers | None = None
     staff: bool = False
+    expects_told: bool = False  # the case states `child_told`; only then does `child_told` count
+    child_told: bool | None = None
 
 
 def load_cases(path: Path) -> list[Case]:
@@ -66,6 +72,8 @@ def load_cases(path: Path) -> list[Case]:
                 outcome=Outcome(entry["outcome"]), acute=bool(entry["acute"]), guardians=bool(entry["guardians"]),
                 reason=str(entry["reason"]), answers=Answers(**entry["answers"]) if entry.get("answers") else None,
                 staff=bool(entry.get("staff", False)),
+                expects_told="child_told" in entry,
+                child_told=None if entry.get("child_told") is None else bool(entry["child_told"]),
             )
         except (KeyError, ValueError, TypeError) as error:
             raise CorpusError(f"{where}: {error}") from error
@@ -73,6 +81,8 @@ def load_cases(path: Path) -> list[Case]:
             raise CorpusError(f"{where}: unknown group {case.group!r}")
         if case.acute != (case.outcome is Outcome.ACUTE):
             raise CorpusError(f"{where}: acute and outcome disagree")
+        if entry.get("child_told") not in (True, False, None):
+            raise CorpusError(f"{where}: child_told must be true, false or null")
         cases.append(case)
     return cases
 
@@ -97,11 +107,13 @@ class Tally:
     false_acute: int = 0
     staff_expected: int = 0
     staff_found: int = 0
+    told_expected: int = 0
+    told_found: int = 0
     times_ms: list[float] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
 
-    def add(self, case: Case, got: Assessment, times_ms: Iterable[float]) -> None:
-        """Count one assessed case."""
+    def add(self, case: Case, got: Assessment, times_ms: Iterable[float], told: bool | None = None) -> None:
+        """Count one assessed case (*told*: what the understanding read about the child having told)."""
         self.n += 1
         self.times_ms.extend(times_ms)
         gap = rank(got.outcome) - rank(case.outcome)
@@ -118,6 +130,11 @@ class Tally:
         if case.staff:
             self.staff_expected += 1
             self.staff_found += bool(getattr(got, "staff_suspected", False))
+        if case.expects_told:
+            self.told_expected += 1
+            self.told_found += told is case.child_told
+            if told is not case.child_told:
+                self.misses.append(f"{case.id}: want child_told {case.child_told} got {told}")
         if got.outcome is not case.outcome or got.tell_guardians_first != case.guardians:
             self.misses.append(f"{case.id}: want {case.outcome}/{'tell' if case.guardians else 'no-tell'} "
                                f"got {got.outcome}/{'tell' if got.tell_guardians_first else 'no-tell'} "
@@ -126,7 +143,7 @@ class Tally:
     def merge(self, other: Tally) -> None:
         """Add another tally's counts to this one."""
         for name in ("n", "acute_expected", "acute_found", "under", "under_two", "exact", "guardians", "calm",
-                     "false_acute", "staff_expected", "staff_found"):
+                     "false_acute", "staff_expected", "staff_found", "told_expected", "told_found"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.times_ms.extend(other.times_ms)
         self.misses.extend(other.misses)
@@ -145,6 +162,8 @@ class Tally:
             "guardians": pct(self.guardians, self.n),
             "false_acute": pct(self.false_acute, self.calm),
             "staff": pct(self.staff_found, self.staff_expected),
+            "told": pct(self.told_found, self.told_expected),
+            "told_n": self.told_expected,
             "p99_ms": round(percentile(self.times_ms, 99), 3) if self.times_ms else None,
         }
 
@@ -168,7 +187,8 @@ def evaluate(cases: Iterable[Case], rounds: int = TIMING_ROUNDS) -> dict[str, Ta
             times.append((time.perf_counter() - start) * 1000)
         # The fastest of the rounds is the assessment's own cost; slower ones measure other processes on a shared
         # machine (the same filter as bench.match's best-of-3).
-        groups.setdefault(case.group, Tally()).add(case, got, [min(times)])
+        told = understand(case.text).child_told if case.expects_told else None
+        groups.setdefault(case.group, Tally()).add(case, got, [min(times)], told)
     total = Tally()
     for tally in groups.values():
         total.merge(tally)
@@ -181,17 +201,21 @@ def _cell(value: Any) -> str:
     return "–" if value is None else str(value)
 
 
+def _told_cell(figures: dict[str, Any]) -> str:
+    return "–" if figures["told"] is None else f"{figures['told']} ({figures['told_n']})"
+
+
 def table(split: str, tallies: dict[str, Tally]) -> str:
     """A Markdown table of one split's figures."""
     header = ("| split | group | n | acute recall % | under % | 2-level | exact % | guardians % | false acute % "
-              "| staff % | p99 ms |")
-    lines = [header, "|" + "---|" * 11]
+              "| staff % | told % | p99 ms |")
+    lines = [header, "|" + "---|" * 12]
     for group, tally in tallies.items():
         f = tally.figures()
         name = f"**{group}**" if group == "total" else group
         lines.append(f"| {split} | {name} | {f['n']} | {_cell(f['acute_recall'])} | {_cell(f['under'])} | "
                      f"{f['under_two']} | {_cell(f['exact'])} | {_cell(f['guardians'])} | {_cell(f['false_acute'])} | "
-                     f"{_cell(f['staff'])} | {_cell(f['p99_ms'])} |")
+                     f"{_cell(f['staff'])} | {_told_cell(f)} | {_cell(f['p99_ms'])} |")
     return "\n".join(lines)
 
 

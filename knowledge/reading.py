@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from knowledge.language import NEGATIONS, Phrase, lexicon, read_word, warm_up
+from knowledge.text import fold
 
 # How many words after a negation it may deny, and how many before it (a verb: "slår inte").
 NEGATION_AHEAD = 5
@@ -29,6 +30,8 @@ NEGATION_BEHIND = 2
 AGENT_REACH = 8
 PATIENT_REACH = 6
 TELLER_REACH = 3
+# How far back (in words) the subject of a coordinated verb may stand ("X kommer in ... och tar på henne").
+COORDINATION_REACH = 16
 PHRASE_GAP = 3
 # Play, a drill, a story or a meal disarms danger words this near (in words, same sentence): a long run-on
 # message can mention lunch and then, twenty words on, a drunk father.
@@ -46,6 +49,12 @@ SCOPE_WORDS = frozenset({"och", "o", "som", "att", "eftersom", "när", "for", "f
 # A negation followed by these opens a doubt rather than denying: "vet inte om", "inte bara", "not sure".
 RELEASES = frozenset({"om", "huruvida", "bara", "endast", "enbart", "sakert", "säkert", "if", "whether", "only",
                       "just", "sure", "certain"})
+# "säger ingenting om", "nothing about": these deny even before a release word.
+NOTHING = frozenset({"ingenting", "inget", "nothing"})
+# "inte längre", "no longer", "anymore": the act happened before, so the negation does not deny it.
+NO_LONGER = frozenset({"längre", "langre", "anymore", "longer"})
+# Negations that start what is said rather than deny the saying before them ("says no one", "säger ingen").
+CONTENT_NEGATIONS = frozenset({"ingen", "nobody", "no", "none", "noone"})
 # A negation after these is about the writer's knowledge, not the event: "jag vet inte varför ...".
 KNOWING = frozenset({"vet", "vete", "know", "sure", "säker", "saker"})
 
@@ -76,6 +85,12 @@ NEVER_NEGATED = frozenset({"fgm", "honour", "control", "retract", "secrecy"})
 # "får stryk", "blev slagen": the child is the one hit; the agent, if named, follows "av"/"by".
 PASSIVE_CUES = frozenset({"får", "fick", "få", "fått", "blir", "blev", "bli", "blivit", "got", "gets", "get", "gotten",
                           "was", "is", "been", "being"})
+# A parent who tells (berättar, nämner, förklarar) of an accident told first; "mamma säger att han ramlade" when asked
+# keeps the injury a sign.
+TOLD_FIRST = ("berätt", "told", "mention", "nämn", "förklar", "explain", "beskr", "descri")
+# What a retraction may deny and still count.
+DENIABLE = frozenset({"hit", "violence", "burn_act", "strangle", "shake", "sexual_abuse", "touch"})
+DRINKING = frozenset({"dricka", "drink"})
 DISARMABLE = frozenset({"weapon", "kill", "number", "danger", "intox", "intox_smell", "threat"})
 GIVING = frozenset({"ge", "ger", "gav", "give", "gives", "gave"})
 PREPOSITIONS = frozenset({"till", "av", "för", "på", "med", "hos", "om", "of", "to", "for", "with", "about"})
@@ -83,7 +98,39 @@ STATE_WORDS = frozenset({"ar", "är", "var", "verkar", "is", "are", "was", "were
 # A person after one of these is the object of a preposition, never the agent of the next act ("säger fula saker
 # till barnen och låser in dem": the one who locks in is the adult, not the children).
 OBJECT_PREPOSITIONS = PREPOSITIONS | {"i", "in", "från", "mot", "åt", "bland", "at", "on", "from", "into", "towards",
-                                      "among"}
+                                      "among", "enligt"}
+# "enligt pojken", "according to the girl": the person after these is the one who told, never the agent of an act.
+SOURCE_WORDS = frozenset({"enligt", "according"})
+# "berättade för pappan", "sa till mamman", "told mum": the person after the telling verb (and these) is the listener.
+LISTENER_WORDS = frozenset({"till", "för", "to", "med", "with", "åt"})
+# A telling verb ending so (or "sa") is finite and may have lost its subject ("Berättade idag att ..."); "berätta" and
+# "tell" (imperative or infinitive) never drop one.
+FINITE_ENDINGS = ("r", "t", "de", "te", "d", "s")
+FINITE_SHORT = frozenset({"sa", "sade"})
+# "säger hon nu att", "sa han också att": words that may follow an inverted pronoun teller.
+INVERSION_FOLLOWERS = frozenset({"nu", "idag", "också", "även", "då", "ju", "igen", "ofta", "bara", "själv", "sen",
+                                 "sedan", "ibland", "alltid", "att", "now", "also", "that", "again"})
+# What may follow an inverted adult teller ("sa mamman i telefon", "berättade pappan att").
+AFTER_INVERSION = frozenset({"att", "i", "på", "vid", "idag", "igår", "till", "för", "också", "själv", "that", "on",
+                             "at", "to", "yesterday", "today"})
+# Noun phrases: "mamman till ett barn", "en av våra flickor", "the mother of one of our girls".
+NOUN_PREPOSITIONS = frozenset({"till", "av", "of", "hos", "från", "from", "på", "i", "in", "med", "with"})
+QUANTIFIERS = frozenset({"en", "ett", "ena", "one", "några", "två", "tre", "någon", "något", "some", "several",
+                         "many", "two", "three", "each", "any", "flera", "många"})
+# English verbs of saying that take no bare listener: the person after them starts what was said ("says dad hits").
+SAYING = frozenset({"says", "said", "mentions", "mentioned", "whispers", "whispered", "claims", "claimed", "admits",
+                    "admitted", "explains", "explained", "discloses", "disclosed", "reveals", "revealed"})
+# Who a pronoun teller may be: a parent or relative of the pronoun's gender named just before it ("Jag pratade med
+# mamman och hon berättade ..." is the mother telling). Endings of the folded word; male is checked first.
+MALE_ENDINGS = ("pappa", "pappan", "far", "fadern", "farsan", "farsa", "dad", "daddy", "father", "stepdad", "bror",
+                "brodern", "brorsan", "brother", "uncle", "grandpa", "grandfather", "grandad", "baba", "aabo", "aabe",
+                "abu", "babo", "bavo", "mannen", "husband", "maken", "pojkvan", "boyfriend", "gubben", "snubben")
+FEMALE_ENDINGS = ("mamma", "mamman", "mor", "modern", "morsan", "morsa", "mum", "mummy", "mom", "mommy", "mother",
+                  "stepmom", "moster", "mostern", "faster", "fastern", "aunt", "grandma", "grandmother", "granny",
+                  "nana", "hooyo", "mama", "maman", "ummi", "anne", "adey", "kvinnan", "woman", "frun", "wife",
+                  "tanten", "flickvan", "girlfriend", "syster", "systern", "sister")
+FEMALE_PRONOUNS = frozenset({"hon", "she"})
+MALE_PRONOUNS = frozenset({"han", "he"})
 ARTICLES = frozenset({"en", "ett", "den", "det", "de", "a", "an", "the"})
 # Before these "döda" is an adjective (dead), not a verb: "sin döda farfar", "the dead bird".
 DETERMINERS = frozenset({"sin", "sina", "hans", "hennes", "deras", "min", "mina", "din", "dina", "vår", "våra", "den",
@@ -237,8 +284,12 @@ def _negate(tokens: list[Token]) -> None:
         following = tokens[token.index + 1].surface if token.index + 1 < len(tokens) else ""
         previous = (tokens[token.index - 1].surface
                     if token.index > 0 and tokens[token.index - 1].segment == token.segment else "")
-        if following in RELEASES or previous in KNOWING:
+        if (following in RELEASES and token.surface not in NOTHING) or previous in KNOWING:
             continue
+        scope = [other for other in tokens[token.index + 1:token.index + 1 + NEGATION_AHEAD]
+                 if other.segment == token.segment]
+        if any(other.surface in NO_LONGER for other in scope[:NEGATION_AHEAD]) or following in NO_LONGER:
+            continue  # "pappa slår inte längre", "no longer hits": it happened before
         for other in tokens[token.index + 1:token.index + 1 + NEGATION_AHEAD]:
             if other.segment != token.segment:
                 break
@@ -246,6 +297,9 @@ def _negate(tokens: list[Token]) -> None:
         for other in tokens[max(0, token.index - NEGATION_BEHIND):token.index]:
             if other.segment == token.segment and other.concepts & {"hit", "intox", "fear", "injury", "danger",
                                                                       "told"}:
+                # "säger ingenting" says nothing; "says no one hurts him", "säger ingen slår" tell something.
+                if "told" in other.concepts and token.surface in CONTENT_NEGATIONS:
+                    continue
                 other.negated = True
 
 
@@ -355,11 +409,27 @@ def _agent_patient(text: _Text, hit: Hit) -> tuple[str | None, str | None]:
         right_after = [token for token in after[:2] if token.index <= hit.end + 2 and _actor(token) in ADULTS]
         if right_after:
             agent_token, agent = right_after[0], _actor(right_after[0])
+    if agent is None:
+        # "styvpappan kommer in i hennes rum på natten och tar på henne": a coordinated verb far from its subject.
+        subject = _coordinated_subject(text, hit)
+        if subject is not None:
+            agent_token, agent = subject, _actor(subject)
     patients = [token for token in after if token is not agent_token and _actor(token) not in (None, "self")]
     patient = _actor(patients[0]) if patients else None
     if patient == "pronoun" or (patients and patients[0].surface in OBJECT_PRONOUNS):
         patient = "child"
     return agent, patient
+
+
+def _coordinated_subject(text: _Text, hit: Hit) -> Token | None:
+    """The adult subject of the verb before "och"/"and" in the clause of *hit*, if *hit* is a coordinated verb."""
+    clause = [token for token in text.tokens[max(0, hit.start - COORDINATION_REACH):hit.start]
+              if token.clause == hit.clause]
+    joins = [token for token in clause if token.surface in {"och", "o", "and"}]
+    if not joins:
+        return None
+    return next((token for token in clause if token.index < joins[-1].index and _actor(token) in ADULTS
+                 and token.surface not in OBJECT_PRONOUNS and not _after_preposition(text, token)), None)
 
 
 def _acts(text: _Text) -> list[Act]:
@@ -374,11 +444,28 @@ def _acts(text: _Text) -> list[Act]:
             continue
         if any(other.start <= hit.start <= other.end for other in text.of("accident")):
             continue  # "slog sig" is a fall, not a blow
+        if _animal_object(text, hit) and any("kill" in token.concepts for token in text.tokens[hit.start:hit.end + 3]):
+            continue  # "slog ihjäl en spindel" is no blow to anyone (but "sparkar hunden" stays violence at home)
         segment = text.tokens[hit.start].segment
         nearby = any(text.tokens[now.start].segment == segment for now in text.of("now"))
-        acts.append(Act(hit.concept, agent, patient, hit.sentence, hit.clause, text.in_clause(hit.clause, "now"),
-                        nearby))
+        # "slår inte längre": over, whatever "nu" stands in the clause.
+        over = any(token.surface in NO_LONGER for token in text.tokens if token.segment == segment)
+        acts.append(Act(hit.concept, agent, patient, hit.sentence, hit.clause,
+                        text.in_clause(hit.clause, "now") and not over, nearby and not over))
     return acts
+
+
+def _animal_object(text: _Text, hit: Hit) -> bool:
+    """Whether the first person or animal after the act at *hit* (in its clause) is an animal."""
+    animals = {other.start for other in text.of("animal")}
+    for token in text.tokens[hit.end + 1:hit.end + 1 + PATIENT_REACH]:
+        if token.clause != hit.clause:
+            return False
+        if token.index in animals:
+            return True
+        if _actor(token) and token.surface not in {"sig", "himself", "herself"}:
+            return False
+    return False
 
 
 def agent_is_pronoun(text: _Text, hit: Hit) -> bool:
@@ -402,11 +489,23 @@ def _intox_now(text: _Text) -> bool:
              and not _disarmed(text, hit)
              and not (hit.concept == "intox_smell" and _past_verb(text, hit))
              and not _had_before(text, hit)]
-    if not intox:
+    # Learner Swedish tells of drinking where it means drunk: "maman dricka mycket, nu hon här hämta".
+    drinking = [hit for hit in text.of("substance") if text.tokens[hit.start].forms & DRINKING
+                and text.in_sentence(hit.sentence, "now") and not _past_in_clause(text, hit)
+                and not _disarmed(text, hit)]
+    if not intox and not drinking:
         return False
     leaving = [hit for hit in text.of("pickup", "drive")
-               if (_now_near(text, hit) or not _past_in_clause(text, hit)) and not _past_verb(text, hit)]
+               if (_now_near(text, hit) or not _past_in_clause(text, hit)) and not _past_verb(text, hit)
+               and not _sober(text, hit)]
+    if not intox:
+        return any(hit.sentence == leave.sentence for hit in drinking for leave in leaving)
     return bool(leaving) or any(text.in_sentence(hit.sentence, "now") for hit in intox if hit.concept == "intox")
+
+
+def _sober(text: _Text, hit: Hit) -> bool:
+    """Whether the one who drives or collects at *hit* is said to be sober ("pappan var nykter och körde hem")."""
+    return text.in_clause(hit.clause, "sober")
 
 
 def _now_near(text: _Text, hit: Hit) -> bool:
@@ -560,6 +659,8 @@ def _real_threat(text: _Text, hit: Hit) -> bool:
     previous = text.tokens[hit.start - 1].surface if hit.start else ""
     if previous in DETERMINERS and hit.start == hit.end:
         return False
+    if _animal_object(text, hit):
+        return False
     between_children = text.in_sentence(hit.sentence, "peer") and not any(
         token.sentence == hit.sentence and _actor(token) in ADULTS for token in text.tokens)
     return not between_children
@@ -628,25 +729,145 @@ def _duration(text: _Text) -> str | None:
 def _child_told(text: _Text) -> bool | None:
     """True when the child has told, False when the text says the child has not, None when it is silent."""
     for hit in text.of("told"):
-        before = [token for token in reversed(text.tokens[max(0, hit.start - AGENT_REACH):hit.start])
-                  if token.sentence == hit.sentence and _actor(token)
-                  and text.tokens[max(0, token.index - 1)].surface not in PREPOSITIONS]
-        after = text.tokens[hit.end + 1:hit.end + 2]
-        teller = None
-        if before and before[0].index >= hit.start - TELLER_REACH:
-            teller = _actor(before[0])
-        elif after and _actor(after[0]) in ("pronoun", "child") and after[0].surface not in OBJECT_PRONOUNS and (
-                hit.end + 2 >= len(text.tokens) or text.tokens[hit.end + 2].clause != hit.clause
-                or text.tokens[hit.end + 2].segment != after[0].segment or _actor(after[0]) == "child"):
-            # "sa hon" / "berättade pojken": the teller follows the verb (Swedish inversion).
-            teller = _actor(after[0])
-        elif before:
-            teller = _actor(before[0])
-        if teller in ("child", "pronoun", "peer"):
+        if _teller(text, hit) in ("child", "pronoun", "peer"):
             return True
-    if any(hit.concept == "told" for hit in text.negated):
+    # "hon har inte sagt något", "vi har inte pratat med barnet än": nothing told (yet); "mamman har inte sagt
+    # något" is silent about the child.
+    if any((hit.concept == "told" and _teller(text, hit) not in ("parent", "relative", "adult", "staff", "self"))
+           or (hit.concept == "talked_with" and _talked_with_child(text, hit)) for hit in text.negated):
         return False
     return None
+
+
+def _teller(text: _Text, hit: Hit) -> str | None:
+    """The kind of person who tells at the telling word *hit* ("pronoun" for an unresolved he or she)."""
+    tokens = text.tokens
+    if tokens[hit.start].surface in SOURCE_WORDS:
+        # "enligt pojken", "according to the little one", "enligt honom själv": the teller follows.
+        return next((_actor(token) for token in tokens[hit.end + 1:hit.end + 5]
+                     if token.sentence == hit.sentence and _actor(token)), None)
+    before = [token for token in reversed(tokens[max(0, hit.start - AGENT_REACH):hit.start])
+              if token.sentence == hit.sentence and _actor(token)
+              and tokens[max(0, token.index - 1)].surface not in PREPOSITIONS | SOURCE_WORDS]
+    after = tokens[hit.end + 1:hit.end + 2]
+    teller: Token | None = None
+    if (before and before[0].index >= hit.start - TELLER_REACH and before[0].surface not in OBJECT_PRONOUNS
+            and before[0].segment == tokens[hit.start].segment):
+        teller = _head(text, before[0])
+    elif after and _actor(after[0]) in ("pronoun", "child") and after[0].surface not in OBJECT_PRONOUNS and (
+            hit.end + 2 >= len(tokens) or tokens[hit.end + 2].clause != hit.clause
+            or tokens[hit.end + 2].segment != after[0].segment or _actor(after[0]) == "child"
+            or tokens[hit.end + 2].surface in INVERSION_FOLLOWERS):
+        # "sa hon" / "berättade pojken" / "säger hon nu att": the teller follows the verb (Swedish inversion).
+        teller = after[0]
+    elif after and _actor(after[0]) in ADULTS and tokens[hit.start].surface not in SAYING and _ends_inversion(
+            tokens, after[0]):
+        # "..., sa mamman i telefon", "berättade pappan att ...": an adult tells (but "säga pappa slå" is what the
+        # child said, in learner Swedish).
+        teller = after[0]
+    elif before:
+        teller = _head(text, before[0])
+    if teller is None:
+        return _dropped_teller(text, hit)
+    kind = _actor(teller)
+    return _pronoun_referent(text, teller) if kind == "pronoun" else kind
+
+
+def _head(text: _Text, token: Token) -> Token:
+    """The person a noun phrase ending in *token* is about: "en av våra flickor" is the girl, "mamman till en av våra
+    tvååringar" and "the mother of one of our girls" the mother."""
+    tokens = text.tokens
+    start = token.index
+    while True:
+        before = start - 1
+        while before >= 0 and tokens[before].surface in DETERMINERS | ARTICLES:
+            before -= 1
+        if before < 1 or tokens[before].surface not in NOUN_PREPOSITIONS or tokens[before].sentence != token.sentence:
+            return token
+        owner = tokens[before - 1]
+        if owner.surface in QUANTIFIERS:
+            start = before - 1  # "en av", "one of": the phrase goes on to the left
+            continue
+        kind = _actor(owner)
+        return owner if kind not in (None, "self", "pronoun") and owner.surface not in OBJECT_PRONOUNS else token
+
+
+def _ends_inversion(tokens: list[Token], teller: Token) -> bool:
+    """Whether the person after a telling verb ends the inversion: the text, the segment or "att" follows."""
+    following = tokens[teller.index + 1] if teller.index + 1 < len(tokens) else None
+    return following is None or following.segment != teller.segment or following.surface in AFTER_INVERSION
+
+
+def _dropped_teller(text: _Text, hit: Hit) -> str | None:
+    """Who tells when the writer left the subject out ("Berättade idag att hon fick stryk", "told me that ...").
+
+    Staff write about the child: the left-out subject is the child, unless the sentence before names an adult
+    as its subject or the one told is an adult ("sa till mamman att ...": the staff member told the mother).
+    Only a finite verb with something told about someone after it counts.
+    """
+    tokens = text.tokens
+    verb = tokens[hit.start]
+    if not (verb.surface in FINITE_SHORT or verb.surface.endswith(FINITE_ENDINGS)):
+        return None
+    if any(token.sentence == hit.sentence and _actor(token) and token.surface not in OBJECT_PRONOUNS
+           and not _after_preposition(text, token) for token in tokens[:hit.start]):
+        return None
+    following = [token for token in tokens[hit.end + 1:hit.end + 4] if token.sentence == hit.sentence]
+    if following and following[0].surface in LISTENER_WORDS:
+        # "sa till mamman att ...", "told it to dad": an adult was told, so the staff member told.
+        person = next((token for token in following if _actor(token)), None)
+        if person is not None and _actor(person) in ("parent", "relative", "adult"):
+            return None
+    elif following and _actor(following[0]) in ("parent", "relative", "adult") and verb.surface not in SAYING:
+        # "berättade mamman att ..." (the mother told), "told mum that ..." (mum was told); but "says dad hits him".
+        return None
+    if not any(token.sentence == hit.sentence and _actor(token) and _actor(token) != "self"
+               for token in tokens[hit.end + 1:]):
+        return None
+    earlier = [token for token in tokens[:hit.start] if token.sentence == hit.sentence - 1]
+    subject = next((token for token in earlier if _actor(token) and token.surface not in OBJECT_PRONOUNS
+                    and not _after_preposition(text, token)), None)
+    if subject is not None and _actor(subject) in (*ADULTS, "self"):
+        return _actor(subject)
+    return "child"
+
+
+def _gender(token: Token) -> str | None:
+    """"f" or "m" when the word names a female or male person, else None."""
+    if token.surface in GIRL_WORDS:
+        return "f"
+    if token.surface in BOY_WORDS:
+        return "m"
+    word = fold(token.surface)
+    if word.endswith(MALE_ENDINGS):
+        return "m"
+    return "f" if word.endswith(FEMALE_ENDINGS) else None
+
+
+def _pronoun_referent(text: _Text, pronoun: Token) -> str:
+    """The kind of person a he or she who tells stands for: the nearest person of that gender named before it (in
+    its sentence or the one before). "Jag pratade med mamman och hon berättade ..." is the mother telling; "pappa
+    slog henne, berättade hon" and a he or she with nobody before is the child ("pronoun")."""
+    gender = _gender(pronoun)
+    if gender is None:
+        return "pronoun"
+    for token in reversed(text.tokens[:pronoun.index]):
+        if token.sentence < pronoun.sentence - 1:
+            break
+        kind = _actor(token)
+        if kind in (None, "self", "pronoun") or _gender(token) not in (gender, None):
+            continue  # a he or she before it may stand for the same person: look further back
+        if kind in ("child", "peer"):
+            return "pronoun"
+        if kind in ("parent", "relative", "adult") and _gender(token) == gender:
+            return kind
+    return "pronoun"
+
+
+def _talked_with_child(text: _Text, hit: Hit) -> bool:
+    """Whether the talk at *hit* is with the child ("pratat med barnet", "talked to her")."""
+    return any(_actor(token) in ("child", "pronoun") for token in text.tokens[hit.end + 1:hit.end + 3]
+               if token.sentence == hit.sentence)
 
 
 def _language(tokens: Iterable[Token]) -> str:
@@ -671,7 +892,8 @@ def read(text: str) -> Reading:
     # Play, drills, stories and meals make weapons, killing, 112 and intoxication words near them harmless.
     fiction = {hit.sentence for hit in hits if hit.concept == "fiction"}
     text_ = _Text(tokens, [hit for hit in hits
-                           if not (hit.concept in DISARMABLE and _near_disarm(hit, disarms, tokens, fiction))])
+                           if not (hit.concept in DISARMABLE and _near_disarm(hit, disarms, tokens, fiction))
+                           and not _stand_it(hit, tokens)])
     acts = _acts(text_)
     reading = Reading(concepts=set(text_.by), language=_language(tokens))
     reading.question = "?" in text or bool(tokens and tokens[0].surface in {
@@ -685,6 +907,19 @@ def read(text: str) -> Reading:
     if reading.child_told:
         reading.signals.add("child_told")
     return reading
+
+
+def _stand_it(hit: Hit, tokens: list[Token]) -> bool:
+    """Whether an intoxication phrase ending in "stå" is "stå ut" (bear it): "jag kan inte stå ut"."""
+    return hit.concept == "intox" and hit.end + 1 < len(tokens) and tokens[hit.end + 1].surface == "ut"
+
+
+def _parent_talked(text: _Text, hit: Hit) -> bool:
+    """Whether a parent or relative talked with the child at *hit* ("efter att pappan pratat med honom", "after his
+    dad spoke to him"): a denial after it is a retraction. Staff talking with a parent is not."""
+    before, after = text.actors(hit)
+    return bool(before and after) and _actor(before[0]) in ("parent", "relative") and _actor(after[0]) in (
+        "child", "pronoun")
 
 
 def _mother_injured(text: _Text) -> bool:
@@ -757,11 +992,11 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
     injury = any(not text.in_clause(hit.clause, "illness", "hygiene", "minor_injury")
                  for hit in text.of("injury", "burn"))
     explained = injury and (has("accident") or any(
-        text.in_sentence(hit.sentence, "peer") for hit in text.of("injury"))) and not has("injury_concern")
+        text.in_sentence(hit.sentence, "peer", "animal") for hit in text.of("injury"))) and not has("injury_concern")
     # "mamma säger att han ramlade" when asked keeps the injury a sign; "mamma berättade" (she told us first) does not.
     parent_explains = explained and any(
         text.in_sentence(hit.sentence, "told") and not any(
-            text.tokens[told.start].surface.startswith(("berätt", "told", "mention")) and told.sentence == hit.sentence
+            text.tokens[told.start].surface.startswith(TOLD_FIRST) and told.sentence == hit.sentence
             for told in text.of("told"))
         for hit in text.of("accident"))
     if injury and (not explained or parent_explains or reading.report):
@@ -814,7 +1049,7 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
     # Parents' intoxication, substance use and mental health.
     if has("intox", "intox_smell", "substance", "parent_mh"):
         cats.add("parent")
-        with_child = has("pickup", "drive", "dropoff")
+        with_child = any(not _sober(text, hit) for hit in text.of("pickup", "drive", "dropoff"))
         strong_past = has("intox") and with_child
         drove = has("intox_smell") and has("drive")
         if strong_past or drove or (has("intox_smell", "intox") and has("pattern") and with_child):
@@ -830,7 +1065,10 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
     if has("support"):
         cats.add("family_support")
     # A retraction denies what the child said: the denied act still counts ("nej nej pappa slår inte, jag skojade").
-    denied = {hit.concept for hit in text.negated} if has("retract") else set()
+    # So does a denial after a parent talked with the child ("efter att pappan pratat med honom säger han att ingen
+    # har slagit honom").
+    parent_talked = any(_parent_talked(text, hit) for hit in text.of("talked_with"))
+    denied = {hit.concept for hit in text.negated} if has("retract") or parent_talked else set()
     if denied & {"hit", "violence", "burn_act", "strangle", "shake"}:
         cats.add("physical")
         reasons.add("violence_account")
@@ -838,7 +1076,7 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
     if denied & {"sexual_abuse", "touch"}:
         cats.add("sexual")
         reading.report = True
-    if has("retract") and reading.report:
+    if (has("retract") or (parent_talked and denied & DENIABLE)) and reading.report:
         signals.add("retracted")
         reasons.add("retracted_still_reportable")
         reading.report = True

@@ -156,6 +156,28 @@ async def test_an_english_opening_starts_a_consultation(chat, bot):
     assert note["outcome"] == "report" and "physical" in note["categories"]
 
 
+@pytest.mark.parametrize(("opening", "echo"), [
+    ("one of our girls told me her stepdad hits her with a belt, she had marks on her legs today",
+     "the child has told"),
+    ("according to the boy, his father kicks him with boots on, he had marks on his legs today", "the child has told"),
+    ("Berättade idag att styvpappan slår henne med ett skärp, hon hade märken på benen", "barnet har berättat"),
+])
+async def test_an_opening_where_the_child_told_is_not_asked_whether_the_child_told(chat, bot, opening, echo):
+    """The real engine: a noun phrase, a source after "according to" or a left-out subject is the child telling, so
+    that question never comes."""
+    replies = await chat.say(opening)
+    if asked(replies) == "danger":
+        replies = await chat.click(choice("danger", "no"))
+    assert echo in last_card(replies).card_texts()[0]
+    await chat.click(choice("understood", "yes"))
+    replies = await chat.say(PRESCHOOL)
+    replies, questions = await answer_until_guidance(chat, replies, REST)
+    assert "child_told" not in questions and asked(replies) == "final"
+    note = bot.recorder.notes[-1]
+    assert "child_told" in note["signals"] and note["outcome"] == "report"
+    assert "physical" in note["categories"]
+
+
 async def test_an_opening_understood_as_english_is_answered_in_english(chat, understanding):
     understanding["bruises"] = Understanding(is_concern=True, categories=(Category.PHYSICAL,), language="en")
     replies = await chat.say("The girl has bruises and says mum is angry")

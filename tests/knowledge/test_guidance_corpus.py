@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from bench.guidance import SPLITS, Case, load_cases, rank
+from bench.guidance import SPLITS, Case, CorpusError, load_cases, rank
 from knowledge.assessment import assess
 
 TUNING = load_cases(SPLITS["tuning"])
@@ -19,12 +21,27 @@ def test_the_corpus_is_large_and_the_untuned_splits_are_at_least_a_fifth() -> No
     assert not {case.id for case in TUNING} & {case.id for case in held_out}
 
 
-def test_the_fresh_split_loads_and_shares_no_id_or_text_with_the_others() -> None:
-    fresh = load_cases(SPLITS["fresh"])
-    others = TUNING + load_cases(SPLITS["heldout"])
-    assert len(fresh) >= 250
+@pytest.mark.parametrize(("split", "size"), [("fresh", 250), ("fresh2", 150)])
+def test_a_fresh_split_loads_and_shares_no_id_or_text_with_the_others(split: str, size: int) -> None:
+    fresh = load_cases(SPLITS[split])
+    others = [case for name in SPLITS if name != split for case in load_cases(SPLITS[name])]
+    assert len(fresh) >= size
     assert not {case.id for case in fresh} & {case.id for case in others}
     assert not {case.text.casefold() for case in fresh} & {case.text.casefold() for case in others}
+
+
+def test_child_told_is_an_optional_expectation_where_null_means_silent(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.yaml"
+    common = 'group: calm, outcome: consult, acute: false, guardians: true, reason: "r"'
+    corpus.write_text("cases:\n"
+                      f"- {{id: a, {common}, text: 'x'}}\n"
+                      f"- {{id: b, {common}, child_told: null, text: 'y'}}\n"
+                      f"- {{id: c, {common}, child_told: true, text: 'z'}}\n", "utf-8")
+    told = [(case.expects_told, case.child_told) for case in load_cases(corpus)]
+    assert told == [(False, None), (True, None), (True, True)]
+    corpus.write_text(f"cases:\n- {{id: d, {common}, child_told: maybe, text: 'w'}}\n", "utf-8")
+    with pytest.raises(CorpusError, match="child_told"):
+        load_cases(corpus)
 
 
 @pytest.mark.parametrize("case", [case for case in TUNING if case.acute], ids=lambda case: case.id)
