@@ -581,7 +581,7 @@ def _taken_abroad(text: _Text) -> bool:
     for hit in text.of("send_away"):
         # "pappa hotar att skicka henne till hemlandet nästa vecka": a child sent abroad, soon, not on a condition.
         if _child_sent(text, hit) and text.in_sentence(hit.sentence, "country") and text.in_sentence(
-                hit.sentence, "soon") and not text.in_sentence(hit.sentence, "distant", "conditional"):
+                hit.sentence, "soon") and not text.in_sentence(hit.sentence, "distant", "conditional", "holiday_trip"):
             return True
     for hit in text.of("stay_abroad"):
         if text.in_sentence(hit.sentence, "travel", "country") and not text.in_sentence(
@@ -595,6 +595,8 @@ def _child_sent(text: _Text, hit: Hit) -> bool:
     following = text.tokens[hit.end + 1] if hit.end + 1 < len(text.tokens) else None
     if following is not None and _actor(following) in ("child", "pronoun"):
         return True
+    if any(_actor(token) in ("child", "pronoun") for token in text.tokens[hit.start + 1:hit.end + 1]):
+        return True  # the child inside the phrase: "ta henne utomlands"
     if text.tokens[hit.start].surface.endswith(("s", "d")):
         before, _ = text.actors(hit)
         return bool(before) and _actor(before[0]) in ("child", "pronoun")
@@ -610,9 +612,27 @@ def _adult_marries(text: _Text, hit: Hit) -> bool:
     subject = before[0] if before else None
     kind = _actor(subject) if subject else None
     if kind == "pronoun" and subject is not None:
+        if subject.surface in _FEMALE_PRONOUNS and _nearest_adult_is_male(text, subject, hit):
+            return False  # "pappan sa att hon ska gifta sig": she is not the father, she is the child
         kind = _resolve(text, subject, hit)
     # Siblings and cousins are "relatives" but may be children themselves: only a parent or another adult weds here.
     return kind in ("parent", "adult", "staff")
+
+
+_FEMALE_PRONOUNS = frozenset({"hon", "she"})
+_MALE_ADULT_WORDS = frozenset({"pappa", "pappan", "far", "fadern", "styvpappa", "styvpappan", "bonuspappa", "dad",
+                               "father", "stepdad", "stepfather", "farbror", "morbror", "mannen", "man", "uncle",
+                               "baba", "aabo", "abu", "babam"})
+
+
+def _nearest_adult_is_male(text: _Text, token: Token, hit: Hit) -> bool:
+    """Whether the adult a "hon" would be resolved to is a man (then "hon" is someone else: the child)."""
+    for earlier in reversed(text.tokens[:token.index]):
+        if earlier.sentence != hit.sentence:
+            break
+        if _actor(earlier) in ADULTS:
+            return earlier.surface in _MALE_ADULT_WORDS
+    return False
 
 
 def _near_disarm(hit: Hit, disarms: list[Hit], tokens: list[Token], fiction: set[int]) -> bool:

@@ -1,0 +1,38 @@
+"""Imminent risk of being taken abroad (DOMAIN.md §3), in the lead's own words after round 2: a child married,
+cut, sent or taken away soon is acute; a family holiday, a parent's own wedding or a paper cut is not."""
+
+import pytest
+
+from knowledge.assessment import assess
+
+
+@pytest.mark.parametrize("text", [
+    "morbror hämtar och säger att flickan ska åka till irak imorgon och gifta sig",
+    "pappan sa att de åker till Afghanistan på fredag och att hon ska gifta sig med en man där",
+    "she said her dad says she will marry a man in Somalia next month",
+    "hon är rädd för att åka till hemlandet i sommar, hon säger att de ska skära henne där nere",
+    "mamma viskade till mig att släktingarna kommer och hämtar flickan idag för att ta henne utomlands",
+    "barnet berättar att pappa sagt att hon ska bo hos farmor i Syrien från och med nu, de åker på lördag",
+    "hon ska växa upp hos mormor i Irak, de åker nästa vecka",
+    "mamman sa att hon inte orkar leva längre och ska ta sitt liv",
+])
+def test_an_imminent_danger_written_indirectly_is_acute(text: str) -> None:
+    assert assess(text).outcome == "acute", text
+
+
+@pytest.mark.parametrize("text", [
+    "mamman ska gifta sig i Turkiet i sommar", "mamman sa att hon ska gifta sig i Turkiet i sommar",
+    "pappan berättade att han ska gifta sig i Irak i sommar", "pappa tar henne utomlands på semester i sommar",
+    "vi ska åka utomlands på semester i sommar", "familjen åker till Turkiet i helgen och hälsar på farmor",
+    "vi pysslade och skar papper med saxen, hon skar sig lite", "vi ska skicka ett paket till Irak idag",
+])
+def test_a_trip_a_parents_wedding_or_a_paper_cut_is_not_acute(text: str) -> None:
+    assert assess(text).outcome != "acute", text
+
+
+@pytest.mark.parametrize("text", [
+    "mamma är suicidal och ensam med barnen", "mamman har psykisk ohälsa och har försökt ta sitt liv",
+    "mamman sa att hon vill dö",
+])
+def test_a_parents_suicidal_words_are_a_concern_about_the_parent(text: str) -> None:
+    assert "parent" in assess(text).categories
