@@ -686,6 +686,9 @@ def _real_threat(text: _Text, hit: Hit) -> bool:
     return not between_children
 
 
+RECENT_WORDS = frozenset({"igår", "yesterday", "inatt", "natt", "night"})
+
+
 def _acute(text: _Text, acts: list[Act]) -> list[str]:
     """The acute situations recognised, most decisive first (codes of knowledge.acute.ACUTE_CODES)."""
     codes = []
@@ -720,6 +723,18 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
     harmed_by_adult = any(act.kind in HARMING_ACTS and act.agent in ADULTS and act.agent != "staff" for act in acts)
     reluctant = text.has("reluctant_home") and (text.has("fear", "injury", "burn") or harmed_by_adult)
     injured = text.has("injury", "burn")
+    # A child about to be handed to an adult who was violent in the last day ("pappa slog mamma igår ... barnet
+    # ska dit ikväll"): DOMAIN.md §3, a child about to be handed to a violent adult.
+    violent_lately = any(act.kind in ("hit", "strangle", "shake") and act.agent in ADULTS and act.agent != "staff"
+                         and act.patient in ("child", "parent", "pronoun", "relative", "peer", "adult")
+                         and not text.in_sentence(act.sentence, "disarm", "fiction", "toy")
+                         and (text.in_sentence(act.sentence, "today") or any(
+                             token.sentence == act.sentence and token.surface in RECENT_WORDS for token in text.tokens))
+                         for act in acts)
+    handed_over_today = any(text.in_sentence(hit.sentence, "today") for hit in text.of("home")) or any(
+        token.surface in {"dit"} and text.in_sentence(token.sentence, "today") for token in text.tokens)
+    if violent_lately and handed_over_today and not codes:
+        codes.append("immediate_danger")
     if fear_home or reluctant:
         codes.append("injury_afraid_home" if injured else "afraid_to_go_home")
     elif injured and any(text.in_clause(hit.clause, "parent") for hit in text.of("fear")):

@@ -1,5 +1,7 @@
-"""Imminent risk of being taken abroad (DOMAIN.md §3), in the lead's own words after round 2: a child married,
-cut, sent or taken away soon is acute; a family holiday, a parent's own wedding or a paper cut is not."""
+"""Acute situations written indirectly (DOMAIN.md §3), in the lead's own words after round 2: a child married,
+cut, sent or taken away soon, a child going home tonight to the adult who was violent yesterday, a hurt child who
+does not want to go home (mixed Swedish and English), a parent about to take their life; and the look-alikes that
+are not acute: a family holiday, a parent's own wedding, a paper cut, hitting a ball."""
 
 import pytest
 
@@ -15,6 +17,9 @@ from knowledge.assessment import assess
     "barnet berättar att pappa sagt att hon ska bo hos farmor i Syrien från och med nu, de åker på lördag",
     "hon ska växa upp hos mormor i Irak, de åker nästa vecka",
     "mamman sa att hon inte orkar leva längre och ska ta sitt liv",
+    "hon har burn marks på armarna och säger mamma did it, hon vill inte go home",
+    "dad slog mamma i huvudet med en flaska inför barnet igår night och barnet ska dit ikväll",
+    "hon sa att pappa slog henne igår och hon ska hem till honom ikväll",
 ])
 def test_an_imminent_danger_written_indirectly_is_acute(text: str) -> None:
     assert assess(text).outcome == "acute", text
@@ -25,6 +30,8 @@ def test_an_imminent_danger_written_indirectly_is_acute(text: str) -> None:
     "pappan berättade att han ska gifta sig i Irak i sommar", "pappa tar henne utomlands på semester i sommar",
     "vi ska åka utomlands på semester i sommar", "familjen åker till Turkiet i helgen och hälsar på farmor",
     "vi pysslade och skar papper med saxen, hon skar sig lite", "vi ska skicka ett paket till Irak idag",
+    "vi lekte att pappa slog bollen igår och idag ska vi hem", "pappa slog i bordet igår och idag ska hon hem",
+    "hon vill inte go home idag, hon vill leka mer",
 ])
 def test_a_trip_a_parents_wedding_or_a_paper_cut_is_not_acute(text: str) -> None:
     assert assess(text).outcome != "acute", text
