@@ -52,10 +52,12 @@ browser:
 ## test: the whole suite (SQLite and the PostgreSQL server at 127.0.0.1:5432), one pytest-xdist worker per core
 test: $(STAMP) browser
 	$(BIN)/ruff check .
+	$(BIN)/mypy --strict routing knowledge
 	$(BIN)/python -m pytest -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy --strict routing knowledge
 
 ## bench: matching, then whole consultations against Samråd (one worker, and `serve --workers 2`), the stock echo
 ## bot and a bare handler on PostgreSQL (BENCH_DB=sqlite for the SQLite file); never part of `make test`

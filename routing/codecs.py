@@ -194,7 +194,7 @@ def read_csv(text: str, source: str, spec: TableSpec, *,
         for raw in reader:
             if len(rows) >= max_rows:
                 raise ImportTooLargeError(len(rows) + 1, max_rows)
-            extra = raw.pop(None, None)  # type: ignore[call-overload]
+            extra = raw.pop(None, None)  # type: ignore[call-overload, unused-ignore]
             location = f"{source}:{start}"
             start = reader.line_num + 1
             values = {k: _uncell(v or "") for k, v in raw.items() if k is not None}

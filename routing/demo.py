@@ -107,7 +107,7 @@ def demo_bundle() -> dict[str, Any]:
                       "opens": OFFICE_CLOSES, "closes": "00:00"})
     hours.extend({"id": f"socialjour-{day}", "unit_id": "socialjour", "weekday": day, "opens": "00:00",
                   "closes": "00:00"} for day in (5, 6, 7))
-    preschools = []
+    preschools: list[dict[str, Any]] = []
     with PRESCHOOLS_CSV.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             preschools.append({

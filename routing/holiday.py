@@ -30,7 +30,8 @@ class DayType:
 @lru_cache(maxsize=64)
 def closed_days(year: int) -> dict[date, str]:
     """Public holidays and eves of *year* (Swedish names), the days offices keep closed."""
-    found = dict(holidays.Sweden(years=year, categories=_CATEGORIES, language="sv", include_sundays=False))
+    found = dict(holidays.country_holidays("SE", years=year, categories=_CATEGORIES, language="sv",
+                                           include_sundays=False))
     for day, name in list(found.items()):
         if name == EASTER_SUNDAY:
             found[day - timedelta(days=1)] = "Påskafton"

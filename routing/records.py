@@ -55,20 +55,20 @@ def parse_value(spec: FieldSpec, raw: Any) -> Any:
     if kind in {"str", "optstr"}:
         if not isinstance(raw, str | int):
             raise ValueError(f"must be text, got {raw!r}")
-        value = str(raw)
-        if spec.choices and value not in spec.choices:
-            raise ValueError(f"must be one of {', '.join(spec.choices)}, got {value!r}")
-        return value
+        text_value = str(raw)
+        if spec.choices and text_value not in spec.choices:
+            raise ValueError(f"must be one of {', '.join(spec.choices)}, got {text_value!r}")
+        return text_value
     if kind == "int":
         if isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()):
             raise ValueError(f"must be a whole number, got {raw!r}")
         try:
-            value = int(raw)
+            number = int(raw)
         except (TypeError, ValueError, OverflowError):  # OverflowError: Infinity from JSON
             raise ValueError(f"must be a whole number, got {raw!r}") from None
-        if not -INT_LIMIT <= value <= INT_LIMIT:
+        if not -INT_LIMIT <= number <= INT_LIMIT:
             raise ValueError(f"must be a whole number between {-INT_LIMIT} and {INT_LIMIT}, got {raw!r}")
-        return value
+        return number
     if kind == "bool":
         if isinstance(raw, bool):
             return raw
@@ -94,10 +94,10 @@ def parse_value(spec: FieldSpec, raw: Any) -> Any:
             raise ValueError(f"must be a date like 2026-12-24, got {raw!r}") from None
     if kind == "datetime":
         try:
-            value = raw if isinstance(raw, datetime) else datetime.fromisoformat(str(raw))
+            moment = raw if isinstance(raw, datetime) else datetime.fromisoformat(str(raw))
         except ValueError:
             raise ValueError(f"must be a date and time like 2026-12-24T16:30, got {raw!r}") from None
-        return utc(value.replace(tzinfo=STOCKHOLM) if value.tzinfo is None else value)
+        return utc(moment.replace(tzinfo=STOCKHOLM) if moment.tzinfo is None else moment)
     if kind == "list":
         items = raw if isinstance(raw, list | tuple) else str(raw).split(LIST_SEPARATOR)
         return tuple(str(item).strip() for item in items if str(item).strip())
