@@ -18,8 +18,8 @@ from dialogs.language import language_of, requested_language, set_language
 from dialogs.ports import RESUME_DIALOGS, DialogServices
 from dialogs.prompt import ASK, AskDialog
 from dialogs.questions import QUESTIONS
-from dialogs.routes import districts as active_districts
-from dialogs.routes import route_district_name
+from dialogs.route_lookup import districts as active_districts
+from dialogs.route_lookup import route_district_name
 from dialogs.text import say
 from knowledge.acute import is_acute
 from knowledge.text import normalize

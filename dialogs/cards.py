@@ -15,7 +15,7 @@ from dialogs.cardkit import plain as _plain
 from dialogs.cardkit import submit as _submit
 from dialogs.cardkit import title as _title
 from dialogs.choices import Option, Question
-from dialogs.routes import entries, route_district_name, shown_reasons
+from dialogs.route_lookup import entries, route_district_name, shown_reasons
 from dialogs.text import reason_text, say, when_text
 from dialogs.text import text_for as _text_for
 from routing.decision import ESERVICE_URL

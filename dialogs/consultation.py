@@ -32,7 +32,7 @@ from dialogs.place import PlaceDialog
 from dialogs.ports import DialogServices, HandoffPort
 from dialogs.prompt import ASK, ask
 from dialogs.questions import QUESTIONS
-from dialogs.routes import decide, route_district_name
+from dialogs.route_lookup import decide, route_district_name
 from dialogs.text import law_reference, say, text_for
 from knowledge.assessment import STAFF_ARTICLE, Answers, Category, assess
 from knowledge.scrub import KIND_ORDER

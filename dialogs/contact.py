@@ -9,7 +9,7 @@ from dialogs.base import InterruptibleDialog, passed_on, then
 from dialogs.cards import contacts_card
 from dialogs.place import PlaceDialog
 from dialogs.ports import DialogServices
-from dialogs.routes import decide
+from dialogs.route_lookup import decide
 from dialogs.text import say
 
 

@@ -13,7 +13,7 @@ from dialogs.cards import contacts_card
 from dialogs.place import PlaceDialog
 from dialogs.ports import DialogServices
 from dialogs.prompt import ASK, ask
-from dialogs.routes import can_hand_off, decide, route_district_name
+from dialogs.route_lookup import can_hand_off, decide, route_district_name
 from dialogs.text import say
 
 log = logging.getLogger(__name__)

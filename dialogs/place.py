@@ -15,7 +15,7 @@ from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepC
 from dialogs.base import InterruptibleDialog
 from dialogs.ports import DialogServices
 from dialogs.prompt import ASK, ask
-from dialogs.routes import MAX_CANDIDATES, district_name, districts
+from dialogs.route_lookup import MAX_CANDIDATES, district_name, districts
 from dialogs.text import say
 from routing.match import MatchResult
 
