@@ -583,6 +583,11 @@ def _taken_abroad(text: _Text) -> bool:
         if _child_sent(text, hit) and text.in_sentence(hit.sentence, "country") and text.in_sentence(
                 hit.sentence, "soon") and not text.in_sentence(hit.sentence, "distant", "conditional", "holiday_trip"):
             return True
+    for hit in text.of("left_country"):
+        # Only with a sign it is no ordinary move: relatives took the child, or honour, marriage or FGM is named.
+        if text.has("child") and text.has("relative", "honour", "marriage", "fgm") and not text.in_sentence(
+                hit.sentence, "past_strong", "distant", "conditional"):
+            return True
     for hit in text.of("stay_abroad"):
         if text.in_sentence(hit.sentence, "travel", "country") and not text.in_sentence(
                 hit.sentence, "distant", "conditional"):

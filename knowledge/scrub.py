@@ -1003,8 +1003,9 @@ def _personnummer_spans(text: str) -> list[tuple[int, int]]:
         if " " in match.group("last") and " " in match.group("date") and not _PNR_CUE.search(
                 text, max(0, match.start() - 24), match.start()):
             continue  # "10 12 14 16 18": a list of numbers, not "19 03 12 2388", "190312 23 88" or "pnr 19 20 ..."
-        if value.isdigit() and len(value) == 10 and value.startswith("0") and not is_valid_personnummer(value):
-            continue
+        if (value.isdigit() and len(value) == 10 and value.startswith("0") and value[1] != "0"
+                and not is_valid_personnummer(value)):
+            continue  # "0701234567": a phone number, masked by the phone pass ("00..." is none: kept here)
         start = match.start()
         # Digits straight before belong to the same number ("12-20-02-29-7717"): never leave them behind.
         if (before := _DIGITS_BEFORE.search(text, max(0, start - 6), start)) is not None:

@@ -167,3 +167,8 @@ def test_numbers_and_addresses_in_more_of_the_forms_people_type(text: str, kind:
 ])
 def test_lookalikes_of_numbers_and_addresses_stay(text: str) -> None:
     assert scrub(text).text == text
+
+
+def test_a_personnummer_of_year_00_is_no_phone_number_and_is_masked() -> None:
+    """Found by the property test: "0001010000" (born 2000-01-01) was taken for a phone number and kept."""
+    assert scrub("Hej! 0001010000. Tack.").text == "Hej! [personnummer]. Tack."

@@ -20,6 +20,10 @@ from knowledge.assessment import assess
     "hon har burn marks på armarna och säger mamma did it, hon vill inte go home",
     "dad slog mamma i huvudet med en flaska inför barnet igår night och barnet ska dit ikväll",
     "hon sa att pappa slog henne igår och hon ska hem till honom ikväll",
+    "hon är bortlovad till en kusin och bröllopet är i Irak i sommar",
+    "släkten planerar ett hedersmord på mamman, barnen är med henne hemma",
+    "pappas familj hotar mamma till livet och säger att de tar barnen",
+    "flickan blev hämtad av en släkting och familjen har lämnat landet, vi når ingen",
 ])
 def test_an_imminent_danger_written_indirectly_is_acute(text: str) -> None:
     assert assess(text).outcome == "acute", text
@@ -31,7 +35,8 @@ def test_an_imminent_danger_written_indirectly_is_acute(text: str) -> None:
     "vi ska åka utomlands på semester i sommar", "familjen åker till Turkiet i helgen och hälsar på farmor",
     "vi pysslade och skar papper med saxen, hon skar sig lite", "vi ska skicka ett paket till Irak idag",
     "vi lekte att pappa slog bollen igår och idag ska vi hem", "pappa slog i bordet igår och idag ska hon hem",
-    "hon vill inte go home idag, hon vill leka mer",
+    "hon vill inte go home idag, hon vill leka mer", "vi har lämnat landet för länge sedan och bor nu här",
+    "pojken kom inte idag, pappa sa att de har lämnat landet", "mamman ska på bröllop i Turkiet i sommar",
 ])
 def test_a_trip_a_parents_wedding_or_a_paper_cut_is_not_acute(text: str) -> None:
     assert assess(text).outcome != "acute", text
