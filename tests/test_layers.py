@@ -69,10 +69,10 @@ def test_every_third_party_import_is_declared_in_pyproject():
         return re.split(r"[\s\[<>=~!;]", requirement, maxsplit=1)[0].lower().replace("_", "-")
 
     declared = {name(r) for r in project["dependencies"]}
-    ours = {"bot", "dialogs", "routing", "knowledge", "tests", "bench"}
+    ours = {"bot", "admin", "dialogs", "routing", "knowledge", "tests", "bench"}
     distributions = packages_distributions()
     missing = {}
-    for package in ("bot", "dialogs", "routing", "knowledge"):
+    for package in ("bot", "admin", "dialogs", "routing", "knowledge"):
         for path in (ROOT / package).rglob("*.py"):
             for root in imported_roots(path) - ours - set(sys.stdlib_module_names) - {"__future__"}:
                 provided = {d.lower().replace("_", "-") for d in distributions.get(root, [root])}

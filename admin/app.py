@@ -16,14 +16,14 @@ from aiohttp import web
 from argon2 import PasswordHasher
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.admin import api, pages, signin, text
-from bot.admin.context import AdminContext
-from bot.admin.inputs import has_control
-from bot.admin.keys import ADMIN, PRINCIPAL, SESSION, SESSION_TOKEN, TEMPLATES
-from bot.admin.oidc import OidcClient
-from bot.admin.render import render
-from bot.admin.security import CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, Signer, same_token
-from bot.admin.throttle import SignInThrottle
+from admin import api, pages, signin, text
+from admin.context import AdminContext
+from admin.inputs import has_control
+from admin.keys import ADMIN, PRINCIPAL, SESSION, SESSION_TOKEN, TEMPLATES
+from admin.oidc import OidcClient
+from admin.render import render
+from admin.security import CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, Signer, same_token
+from admin.throttle import SignInThrottle
 from bot.database import create_engine
 from bot.keys import ENGINE, SERVICES
 from bot.settings import Settings, SettingsError

@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.admin.directory import NotFound
-from bot.admin.roles import Forbidden, Principal
+from admin.directory import NotFound
+from admin.roles import Forbidden, Principal
 from bot.handoff.tables import HandoffEventRow, HandoffRow
 
 LIST_LIMIT = 200

@@ -11,16 +11,16 @@ from aiohttp import web
 from argon2 import PasswordHasher
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.admin.accounts import AccountStore
-from bot.admin.oidc import OidcClient
-from bot.admin.security import Signer
-from bot.admin.throttle import SignInThrottle
+from admin.accounts import AccountStore
+from admin.oidc import OidcClient
+from admin.security import Signer
+from admin.throttle import SignInThrottle
 from bot.settings import Settings
 
 if TYPE_CHECKING:
-    from bot.admin.directory import DirectoryAdmin
-    from bot.admin.handoffs import HandoffReader
-    from bot.admin.statistics import StatisticsSource
+    from admin.directory import DirectoryAdmin
+    from admin.handoffs import HandoffReader
+    from admin.statistics import StatisticsSource
     from bot.services import Services
 
 
@@ -52,19 +52,19 @@ class AdminContext:
 
     def directory(self, request: web.Request) -> DirectoryAdmin:
         """The routing tables as the administration edits them."""
-        from bot.admin.directory import DirectoryAdmin
+        from admin.directory import DirectoryAdmin
 
         return DirectoryAdmin(self.engine(request))
 
     def handoffs(self, request: web.Request) -> HandoffReader:
         """The handoffs' metadata, as the signed-in person may see it."""
-        from bot.admin.handoffs import HandoffReader
+        from admin.handoffs import HandoffReader
 
         return HandoffReader(self.engine(request))
 
     def statistics(self, request: web.Request) -> StatisticsSource:
         """Where statistics read their facts."""
-        from bot.admin.statistics import SqlStatistics
+        from admin.statistics import SqlStatistics
 
         return SqlStatistics(self.engine(request))
 

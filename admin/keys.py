@@ -8,9 +8,9 @@ import jinja2
 from aiohttp import web
 
 if TYPE_CHECKING:
-    from bot.admin.accounts import Session
-    from bot.admin.context import AdminContext
-    from bot.admin.roles import Principal
+    from admin.accounts import Session
+    from admin.context import AdminContext
+    from admin.roles import Principal
 
 ADMIN: web.AppKey[AdminContext] = web.AppKey("admin_context")
 TEMPLATES: web.AppKey[jinja2.Environment] = web.AppKey("admin_templates", jinja2.Environment)
