@@ -1,5 +1,5 @@
 """Dependencies point inward: routing/ and knowledge/ know nothing of botbuilder, aiohttp or the edge;
-only routing's storage speaks SQL."""
+admin/ is given what it needs by the wiring and imports nothing from bot/; only routing's storage speaks SQL."""
 
 import ast
 from pathlib import Path
@@ -11,6 +11,7 @@ FORBIDDEN = {
     "routing": {"botbuilder", "botframework", "aiohttp", "bot", "dialogs", "knowledge"},
     "knowledge": {"botbuilder", "botframework", "aiohttp", "bot", "dialogs", "routing", "sqlalchemy"},
     "dialogs": {"bot", "aiohttp"},
+    "admin": {"bot", "botbuilder", "botframework"},
 }
 
 

@@ -103,7 +103,7 @@ def serve(args: argparse.Namespace) -> int:
     """Serve only the administration (for trying it out; production mounts it in `samrad serve`)."""
     from aiohttp import web
 
-    from admin.app import create_standalone_app
+    from bot.administration import create_standalone_app
 
     settings = load_settings()
     print(f"Samråds administration: http://localhost:{args.port}/admin/")

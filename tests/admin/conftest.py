@@ -11,8 +11,8 @@ from aiohttp.test_utils import TestClient
 from argon2 import PasswordHasher
 
 from admin.accounts import AccountStore
-from admin.app import create_standalone_app
 from admin.throttle import SignInThrottle
+from bot.administration import create_standalone_app
 from bot.settings import Settings
 
 # Argon2 at its cheapest: the tests check behaviour, not hashing cost.

@@ -15,7 +15,7 @@ import pytest
 from aiohttp import web
 
 from admin.accounts import AccountStore
-from admin.app import create_standalone_app
+from bot.administration import create_standalone_app
 from tests.admin.conftest import FAST_HASHER, PASSWORD, seed_routing, seed_users, settings_for
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -29,8 +29,8 @@ from schemathesis import GenerationMode
 
 from admin.accounts import AccountStore
 from admin.api import ROUTES
-from admin.app import create_standalone_app
 from admin.openapi import document
+from bot.administration import create_standalone_app
 from bot.database import create_engine, upgrade_async
 from bot.settings import Settings
 from tests.admin.conftest import FAST_HASHER, PASSWORD, seed_routing, seed_users

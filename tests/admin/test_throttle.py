@@ -13,8 +13,8 @@ from aiohttp.test_utils import TestClient, TestServer
 from argon2 import PasswordHasher
 
 from admin.accounts import HASH_THREAD_PREFIX, HASH_WORKERS
-from admin.app import create_standalone_app
 from admin.throttle import ACCOUNT, IP, Limit, SignInThrottle
+from bot.administration import create_standalone_app
 from tests.admin.conftest import PASSWORD, FakeClock, settings_for
 
 
