@@ -8,6 +8,7 @@ RUN python -m venv /opt/samrad \
  && /opt/samrad/bin/pip install --require-hashes -r requirements.lock
 COPY pyproject.toml README.md ./
 COPY bot ./bot
+COPY admin ./admin
 COPY dialogs ./dialogs
 COPY routing ./routing
 COPY knowledge ./knowledge

@@ -72,8 +72,8 @@ def serve(args: argparse.Namespace) -> None:
     """Serve the app as `samrad serve` does, trusting X-Forwarded-For; with --unthrottled no limit is reached."""
     from aiohttp import web
 
-    import bot.admin.app as admin_app
-    from bot.admin.throttle import Limit, SignInThrottle
+    import admin.app as admin_app
+    from admin.throttle import Limit, SignInThrottle
     from bot.app import create_app
     from bot.settings import Settings
 
@@ -150,7 +150,7 @@ async def run(kind: str, args: argparse.Namespace, connector: Connector, workdir
 
 async def create_admin(url: str, schema: str) -> None:
     """The one real account, hashed at argon2's production cost."""
-    from bot.admin.accounts import AccountStore
+    from admin.accounts import AccountStore
     from bot.database import create_engine
 
     engine = create_engine(url, schema=schema or None)

@@ -12,7 +12,7 @@ from botbuilder.core.serializer_helper import serializer_helper
 from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity
 
-from bot.admin.app import create_admin_app
+from bot.administration import create_admin_app
 from bot.auth import create_authentication
 from bot.database import create_engine
 from bot.inbound import ActivityError, check_activity

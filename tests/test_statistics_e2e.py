@@ -3,7 +3,7 @@
 import json
 from datetime import datetime
 
-from bot.admin.accounts import AccountStore
+from admin.accounts import AccountStore
 from bot.app import create_app
 from bot.settings import Settings
 from routing.demo import load_demo

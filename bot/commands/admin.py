@@ -16,7 +16,7 @@ T = TypeVar("T")
 
 def _run(work: Callable[..., Awaitable[T]]) -> T:
     """Run *work(accounts)* against the configured database."""
-    from bot.admin.accounts import AccountError, AccountStore
+    from admin.accounts import AccountError, AccountStore
     from bot.database import create_engine
 
     settings = load_settings()
@@ -103,7 +103,7 @@ def serve(args: argparse.Namespace) -> int:
     """Serve only the administration (for trying it out; production mounts it in `samrad serve`)."""
     from aiohttp import web
 
-    from bot.admin.app import create_standalone_app
+    from bot.administration import create_standalone_app
 
     settings = load_settings()
     print(f"Samråds administration: http://localhost:{args.port}/admin/")

@@ -10,9 +10,9 @@ import pytest
 from aiohttp.test_utils import TestClient
 from argon2 import PasswordHasher
 
-from bot.admin.accounts import AccountStore
-from bot.admin.app import create_standalone_app
-from bot.admin.throttle import SignInThrottle
+from admin.accounts import AccountStore
+from admin.throttle import SignInThrottle
+from bot.administration import create_standalone_app
 from bot.settings import Settings
 
 # Argon2 at its cheapest: the tests check behaviour, not hashing cost.

@@ -62,7 +62,7 @@ async def test_form_sign_in_without_login_csrf_is_403(harness) -> None:
 async def test_secure_cookies_setting_marks_the_cookie_secure(make_harness, sqlite_db) -> None:
     from aiohttp.test_utils import TestClient, TestServer
 
-    from bot.admin.app import create_standalone_app
+    from bot.administration import create_standalone_app
     from tests.admin.conftest import FAST_HASHER, settings_for
 
     await make_harness(sqlite_db)  # seeds the accounts

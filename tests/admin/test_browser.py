@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from bot.admin.accounts import AccountStore
-from bot.admin.app import create_standalone_app
+from admin.accounts import AccountStore
+from bot.administration import create_standalone_app
 from tests.admin.conftest import FAST_HASHER, PASSWORD, seed_routing, seed_users, settings_for
 
 CHROMIUM = Path("/usr/bin/chromium")

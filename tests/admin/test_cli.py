@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from bot.admin.accounts import AccountStore
+from admin.accounts import AccountStore
 from bot.cli import main
 from tests.admin.conftest import FAST_HASHER
 

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.admin.accounts import AccountStore
-from bot.admin.handoffs import HandoffReader
-from bot.admin.roles import Principal, Role
+from admin.accounts import AccountStore
+from admin.handoffs import HandoffReader
+from admin.roles import Principal, Role
 from bot.cli import main
 from bot.handoff.store import HandoffStore, admin_ref
 from tests.admin.conftest import FAST_HASHER, USERS

@@ -9,7 +9,7 @@ import re
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.admin.app import create_standalone_app
+from bot.administration import create_standalone_app
 from bot.settings import Settings, SettingsError
 from tests.admin.conftest import FAST_HASHER, PASSWORD, settings_for
 

@@ -29,7 +29,7 @@ def _rows(count: int, name_length: int = 20) -> str:
 
 
 async def test_the_import_page_says_how_many_rows_fit(routed, monkeypatch) -> None:
-    import bot.admin.directory as directory
+    import admin.directory as directory
 
     monkeypatch.setattr(directory.parse_import, "__kwdefaults__", {"max_rows": 30})
     csrf = await routed.sign_in("anna")

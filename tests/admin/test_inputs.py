@@ -149,7 +149,7 @@ async def test_malformed_input_on_postgres(make_harness, pg_db) -> None:
 
 
 async def test_too_many_rows_is_a_clear_413_and_reads_no_further(make_harness, sqlite_db, monkeypatch) -> None:
-    import bot.admin.directory as directory
+    import admin.directory as directory
 
     monkeypatch.setattr(directory, "MAX_IMPORT_ROWS", 50)
     monkeypatch.setattr(directory.parse_import, "__kwdefaults__", {"max_rows": 50})
@@ -171,7 +171,7 @@ async def test_too_many_rows_is_a_clear_413_and_reads_no_further(make_harness, s
 async def test_an_import_is_parsed_off_the_event_loop(routed, monkeypatch) -> None:
     import threading
 
-    import bot.admin.directory as directory
+    import admin.directory as directory
     import routing.storage as store
 
     threads: dict[str, str] = {}

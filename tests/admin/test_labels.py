@@ -1,6 +1,6 @@
 """The admin pages show the bot's Swedish wording for outcome and category codes."""
 
-from bot.admin.app import code_label
+from admin.app import code_label
 
 
 def test_codes_get_the_wording_the_bot_uses_and_unknown_values_pass_through():

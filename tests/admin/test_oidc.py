@@ -9,8 +9,8 @@ import jwt
 import pytest
 from aiohttp.test_utils import TestServer
 
-from bot.admin.oidc import Grant, OidcClient, OidcError, grant_from_roles, pkce_pair
-from bot.admin.roles import Role
+from admin.oidc import Grant, OidcClient, OidcError, grant_from_roles, pkce_pair
+from admin.roles import Role
 from tests.admin.fake_entra import CLIENT_ID, TENANT, FakeEntra, new_key
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from bot.admin import text
-from bot.admin.resources import RESOURCES
+from admin import text
+from admin.resources import RESOURCES
 from routing.schema import TABLES
 
 

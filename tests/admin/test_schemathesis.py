@@ -27,10 +27,10 @@ from aiohttp import web
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis import GenerationMode
 
-from bot.admin.accounts import AccountStore
-from bot.admin.api import ROUTES
-from bot.admin.app import create_standalone_app
-from bot.admin.openapi import document
+from admin.accounts import AccountStore
+from admin.api import ROUTES
+from admin.openapi import document
+from bot.administration import create_standalone_app
 from bot.database import create_engine, upgrade_async
 from bot.settings import Settings
 from tests.admin.conftest import FAST_HASHER, PASSWORD, seed_routing, seed_users

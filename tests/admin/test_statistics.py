@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from bot.admin.statistics import (
+from admin.statistics import (
     COMPLEMENTARY,
     OUTCOMES,
     SUPPRESSED,
@@ -222,7 +222,7 @@ def test_large_tables_stay_mostly_visible() -> None:
 
 
 async def test_periods_are_whole_months_so_days_cannot_be_subtracted() -> None:
-    from bot.admin.statistics import whole_months
+    from admin.statistics import whole_months
 
     assert whole_months(date(2026, 3, 5), date(2026, 3, 30)) == (date(2026, 3, 1), date(2026, 3, 31))
     assert whole_months(date(2026, 12, 9), date(2026, 12, 9)) == (date(2026, 12, 1), date(2026, 12, 31))

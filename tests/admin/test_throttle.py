@@ -12,9 +12,9 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from argon2 import PasswordHasher
 
-from bot.admin.accounts import HASH_THREAD_PREFIX, HASH_WORKERS
-from bot.admin.app import create_standalone_app
-from bot.admin.throttle import ACCOUNT, IP, Limit, SignInThrottle
+from admin.accounts import HASH_THREAD_PREFIX, HASH_WORKERS
+from admin.throttle import ACCOUNT, IP, Limit, SignInThrottle
+from bot.administration import create_standalone_app
 from tests.admin.conftest import PASSWORD, FakeClock, settings_for
 
 

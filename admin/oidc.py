@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 import aiohttp
 import jwt
 
-from bot.admin.roles import Role
+from admin.roles import Role
 
 ENTRA_AUTHORITY = "https://login.microsoftonline.com/{tenant}/v2.0"
 ROLE_PREFIX = "Samrad."

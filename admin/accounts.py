@@ -21,8 +21,8 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.admin.roles import Principal, Role, parse_role
-from bot.admin.tables import AdminAuditRow, AdminSessionRow, AdminUserRow
+from admin.roles import Principal, Role, parse_role
+from admin.tables import AdminAuditRow, AdminSessionRow, AdminUserRow
 
 log = logging.getLogger(__name__)
 

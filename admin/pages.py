@@ -12,15 +12,15 @@ from urllib.parse import urlencode
 
 from aiohttp import web
 
-from bot.admin import text
-from bot.admin.api import BadRequest, handoff_filters, handoff_page, parse_when
-from bot.admin.directory import NotFound
-from bot.admin.handoffs import PAGE_SIZE
-from bot.admin.keys import ADMIN, PRINCIPAL, SESSION
-from bot.admin.render import render
-from bot.admin.resources import RESOURCES, Resource
-from bot.admin.roles import Forbidden, Role
-from bot.admin.statistics import report as statistics_report
+from admin import text
+from admin.api import BadRequest, handoff_filters, handoff_page, parse_when
+from admin.directory import NotFound
+from admin.handoffs import PAGE_SIZE
+from admin.keys import ADMIN, PRINCIPAL, SESSION
+from admin.render import render
+from admin.resources import RESOURCES, Resource
+from admin.roles import Forbidden, Role
+from admin.statistics import report as statistics_report
 from dialogs.text import text_for
 from routing.codecs import ImportFile, ImportTooLargeError
 from routing.errors import RoutingValidationError

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -11,31 +11,33 @@ from aiohttp import web
 from argon2 import PasswordHasher
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.admin.accounts import AccountStore
-from bot.admin.oidc import OidcClient
-from bot.admin.security import Signer
-from bot.admin.throttle import SignInThrottle
-from bot.settings import Settings
+from admin.accounts import AccountStore
+from admin.oidc import OidcClient
+from admin.security import Signer
+from admin.settings import AdminSettings
+from admin.throttle import SignInThrottle
+
+# Awaited after every change to the routing tables, with the request that made it.
+RoutingChanged = Callable[[web.Request], Awaitable[None]]
 
 if TYPE_CHECKING:
-    from bot.admin.directory import DirectoryAdmin
-    from bot.admin.handoffs import HandoffReader
-    from bot.admin.statistics import StatisticsSource
-    from bot.services import Services
+    from admin.directory import DirectoryAdmin
+    from admin.handoffs import HandoffReader
+    from admin.statistics import StatisticsSource
 
 
 @dataclass
 class AdminContext:
     """Settings, the engine's key, the cookie signer, the sign-in throttle and the optional Entra client."""
 
-    settings: Settings
+    settings: AdminSettings
     engine_key: web.AppKey[AsyncEngine]
     signer: Signer
     throttle: SignInThrottle
     clock: Callable[[], datetime]
     oidc: OidcClient | None = None
     hasher: PasswordHasher | None = None
-    services_key: web.AppKey[Services] | None = None
+    on_routing_changed: RoutingChanged | None = None
     _accounts: dict[int, AccountStore] = field(default_factory=dict)
 
     def engine(self, request: web.Request) -> AsyncEngine:
@@ -52,29 +54,23 @@ class AdminContext:
 
     def directory(self, request: web.Request) -> DirectoryAdmin:
         """The routing tables as the administration edits them."""
-        from bot.admin.directory import DirectoryAdmin
+        from admin.directory import DirectoryAdmin
 
         return DirectoryAdmin(self.engine(request))
 
     def handoffs(self, request: web.Request) -> HandoffReader:
         """The handoffs' metadata, as the signed-in person may see it."""
-        from bot.admin.handoffs import HandoffReader
+        from admin.handoffs import HandoffReader
 
         return HandoffReader(self.engine(request))
 
     def statistics(self, request: web.Request) -> StatisticsSource:
         """Where statistics read their facts."""
-        from bot.admin.statistics import SqlStatistics
+        from admin.statistics import SqlStatistics
 
         return SqlStatistics(self.engine(request))
 
     async def routing_changed(self, request: web.Request) -> None:
-        """Tell the running bot (when mounted in the main app) to reload its routing snapshot."""
-        if self.services_key is None or self.services_key not in request.config_dict:
-            return
-        routing = getattr(request.config_dict[self.services_key], "routing", None)
-        reload = getattr(routing, "reload", None)
-        if reload is not None:
-            result = reload()
-            if hasattr(result, "__await__"):
-                await result
+        """Tell whoever mounted the administration (the running bot) that the routing tables changed."""
+        if self.on_routing_changed is not None:
+            await self.on_routing_changed(request)

@@ -8,7 +8,6 @@ import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import aiohttp_jinja2
 import jinja2
@@ -16,21 +15,16 @@ from aiohttp import web
 from argon2 import PasswordHasher
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.admin import api, pages, signin, text
-from bot.admin.context import AdminContext
-from bot.admin.inputs import has_control
-from bot.admin.keys import ADMIN, PRINCIPAL, SESSION, SESSION_TOKEN, TEMPLATES
-from bot.admin.oidc import OidcClient
-from bot.admin.render import render
-from bot.admin.security import CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, Signer, same_token
-from bot.admin.throttle import SignInThrottle
-from bot.database import create_engine
-from bot.keys import ENGINE, SERVICES
-from bot.settings import Settings, SettingsError
+from admin import api, pages, signin, text
+from admin.context import AdminContext, RoutingChanged
+from admin.inputs import has_control
+from admin.keys import ADMIN, PRINCIPAL, SESSION, SESSION_TOKEN, STANDALONE_ENGINE, TEMPLATES
+from admin.oidc import OidcClient
+from admin.render import render
+from admin.security import CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, Signer, same_token
+from admin.settings import AdminSettings
+from admin.throttle import SignInThrottle
 from dialogs.text import text_for
-
-if TYPE_CHECKING:
-    from bot.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -135,21 +129,16 @@ async def _security_headers(request: web.Request, response: web.StreamResponse) 
     response.headers.setdefault("Cache-Control", "no-store")
 
 
-def session_secret(settings: Settings) -> str:
-    """The configured cookie secret, or a random one (with a warning: sign-ins then end at every restart).
-
-    Raises SettingsError when several replicas share the database: each would sign with its own secret.
-    """
+def session_secret(settings: AdminSettings) -> str:
+    """The configured cookie secret, or a random one (with a warning: sign-ins then end at every restart)."""
     if settings.session_secret:
         return settings.session_secret
-    if settings.replicas > 1:
-        raise SettingsError("SESSION_SECRET must be set when REPLICAS is more than 1")
     log.warning("SESSION_SECRET is empty: using a random secret; signed cookies end when the process restarts",
                 extra={"event": "session_secret_generated"})
     return secrets.token_urlsafe(32)
 
 
-def oidc_client(settings: Settings) -> OidcClient | None:
+def oidc_client(settings: AdminSettings) -> OidcClient | None:
     """The Entra ID client when OIDC_CLIENT_ID is set."""
     if not settings.oidc_client_id:
         return None
@@ -158,10 +147,10 @@ def oidc_client(settings: Settings) -> OidcClient | None:
 
 
 def create_admin_app(
-    settings: Settings,
+    settings: AdminSettings,
     *,
-    engine_key: web.AppKey[AsyncEngine] = ENGINE,
-    services_key: web.AppKey[Services] | None = SERVICES,
+    engine_key: web.AppKey[AsyncEngine],
+    on_routing_changed: RoutingChanged | None = None,
     oidc: OidcClient | None = None,
     hasher: PasswordHasher | None = None,
     clock: Callable[[], datetime] | None = None,
@@ -169,15 +158,15 @@ def create_admin_app(
 ) -> web.Application:
     """The administration, to be mounted with `app.add_subapp("/admin/", ...)`; performs no I/O.
 
-    The engine is looked up at request time under *engine_key* on the parent app; when the parent holds
-    `Services` under *services_key*, the bot's routing cache is reloaded after every routing change.
+    The engine is looked up at request time under *engine_key* on the parent app; *on_routing_changed* is
+    awaited after every change to the routing tables (the bot reloads its routing snapshot).
     """
     app = web.Application(middlewares=[auth_middleware])
     secret = session_secret(settings)
     app[ADMIN] = AdminContext(
         settings=settings, engine_key=engine_key, signer=Signer(secret),
         throttle=throttle or SignInThrottle(secret=secret), clock=clock or (lambda: datetime.now(UTC)),
-        oidc=oidc or oidc_client(settings), hasher=hasher, services_key=services_key)
+        oidc=oidc or oidc_client(settings), hasher=hasher, on_routing_changed=on_routing_changed)
     environment = aiohttp_jinja2.setup(app, app_key=TEMPLATES, autoescape=jinja2.select_autoescape(default=True),
                                        loader=jinja2.FileSystemLoader(HERE / "templates"),
                                        undefined=jinja2.StrictUndefined)
@@ -199,13 +188,15 @@ def code_label(code: object) -> object:
     return code
 
 
-def create_standalone_app(settings: Settings, **admin_options: object) -> web.Application:
-    """Only the administration at /admin/, with its own engine (tests, screenshots, `samrad admin serve`)."""
+def create_standalone_app(settings: AdminSettings, open_engine: Callable[[], AsyncEngine],
+                          **admin_options: object) -> web.Application:
+    """Only the administration at /admin/, over the engine *open_engine* gives when the app starts (and disposed
+    when it stops); the wiring passes the service's database (tests, screenshots, `samrad admin serve`)."""
     root = web.Application()
 
     async def database(app: web.Application) -> AsyncIterator[None]:
-        engine = create_engine(settings.database_url, schema=settings.database_schema)
-        app[ENGINE] = engine
+        engine = open_engine()
+        app[STANDALONE_ENGINE] = engine
         try:
             yield
         finally:
@@ -217,5 +208,6 @@ def create_standalone_app(settings: Settings, **admin_options: object) -> web.Ap
         raise web.HTTPFound("/admin/")
 
     root.router.add_get("/", to_admin)
-    root.add_subapp("/admin/", create_admin_app(settings, services_key=None, **admin_options))  # type: ignore[arg-type]
+    root.add_subapp("/admin/", create_admin_app(settings, engine_key=STANDALONE_ENGINE,
+                                                **admin_options))  # type: ignore[arg-type]
     return root

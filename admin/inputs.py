@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.admin import text
+from admin import text
 
 
 class BadRequest(ValueError):

@@ -10,8 +10,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.admin.resources import RESOURCES, Resource
-from bot.admin.roles import Forbidden, Principal, Role
+from admin.resources import RESOURCES, Resource
+from admin.roles import Forbidden, Principal, Role
 from routing.codecs import MAX_IMPORT_ROWS as MAX_IMPORT_ROWS  # the admin's import limit (tests lower it)
 from routing.codecs import ImportFile, parse_import
 from routing.decision import decide_route

@@ -10,12 +10,12 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.admin import signin, text
-from bot.admin.directory import NotFound
-from bot.admin.inputs import BadRequest, optional_text, parse_json
-from bot.admin.keys import ADMIN, PRINCIPAL
-from bot.admin.roles import Forbidden, Role
-from bot.admin.statistics import report as statistics_report
+from admin import signin, text
+from admin.directory import NotFound
+from admin.inputs import BadRequest, optional_text, parse_json
+from admin.keys import ADMIN, PRINCIPAL
+from admin.roles import Forbidden, Role
+from admin.statistics import report as statistics_report
 from routing.codecs import ImportFile, ImportTooLargeError
 from routing.errors import RoutingValidationError
 
@@ -91,7 +91,7 @@ def _date(value: str | None, name: str) -> date | None:
 # -- tables -----------------------------------------------------------------------------------------------
 async def list_tables(request: web.Request) -> web.StreamResponse:
     """GET /tables: the routing tables with their fields."""
-    from bot.admin.resources import RESOURCES
+    from admin.resources import RESOURCES
 
     principal = request[PRINCIPAL]
     return web.json_response({"tables": [
@@ -281,7 +281,7 @@ def _day(value: str | None, name: str) -> date | None:
 
 def handoff_filters(query: Any) -> dict[str, Any]:
     """The list filters from a query string: district, state, `mine` (also `mina`), `from` and `to` (days)."""
-    from bot.admin.handoffs import STATES
+    from admin.handoffs import STATES
 
     state = query.get("state") or None
     if state and state not in STATES:
@@ -334,7 +334,7 @@ async def list_users(request: web.Request) -> web.StreamResponse:
 
 async def openapi_json(request: web.Request) -> web.StreamResponse:
     """GET /openapi.json: the OpenAPI 3 description of every API route."""
-    from bot.admin.openapi import document
+    from admin.openapi import document
 
     return web.json_response(document(ROUTES, prefix=str(request.app.router["index"].url_for()) + "api"))
 

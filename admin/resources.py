@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.admin import text
+from admin import text
 from routing.schema import TABLES, FieldSpec, TableSpec
 
 # Form input kinds (text, int, bool, select, time, date, datetime, list) of the schema's field kinds.

@@ -8,13 +8,13 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.admin import text
-from bot.admin.accounts import Account, Session
-from bot.admin.inputs import BadRequest, parse_json
-from bot.admin.keys import ADMIN, SESSION, SESSION_TOKEN
-from bot.admin.oidc import OidcError, grant_from_roles, pkce_pair, username_from_claims
-from bot.admin.render import render
-from bot.admin.security import (
+from admin import text
+from admin.accounts import Account, Session
+from admin.inputs import BadRequest, parse_json
+from admin.keys import ADMIN, SESSION, SESSION_TOKEN
+from admin.oidc import OidcError, grant_from_roles, pkce_pair, username_from_claims
+from admin.render import render
+from admin.security import (
     CSRF_FIELD,
     LOGIN_COOKIE,
     OIDC_COOKIE,

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from bot.admin.api import ApiRoute
+from admin.api import ApiRoute
 
 _PARAM = re.compile(r"{(\w+)(?::[^}]*)?}")
 _DEFAULT_RESPONSES = {"200": "OK", "401": "Not signed in", "403": "Role does not allow this or CSRF token missing"}
