@@ -19,6 +19,7 @@ from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.schema import Activity, Attachment, ConversationReference
 
 from bot.handoff import cards, interop, plan
+from bot.handoff.retention import Retention
 from bot.handoff.store import (
     ACTIVE,
     CLAIMABLE,
@@ -97,7 +98,6 @@ class HandoffEngine:
                  fault: Fault | None = None) -> None:
         self._settings = settings
         self._scrub = scrub  # the dialogs' scrubber: it also masks the preschool names of the routing tables
-        self._storage = storage  # SqlStorage: abandoned conversation state is purged with the transcripts
         self.store = store
         self._adapter = adapter
         self._references = references
@@ -107,6 +107,8 @@ class HandoffEngine:
         self._zone = ZoneInfo(getattr(settings, "timezone", "Europe/Stockholm"))
         # Tests inject a fault here to kill the process between two steps; production never does.
         self._fault = fault or _no_fault
+        # SqlStorage: abandoned conversation state is purged with the transcripts.
+        self.retention = Retention(settings=settings, store=store, records=records, storage=storage)
 
     @property
     def claim_timeout(self) -> timedelta:
@@ -670,15 +672,7 @@ class HandoffEngine:
 
     async def purge(self) -> PurgeResult:
         """Blank every handoff older than the retention period, whatever its state; delete transcripts; counts stay."""
-        days = self._settings.retention_days
-        result = await self.store.purge(self.store.now() - timedelta(days=days))
-        notes = await self._records.purge(days) if self._records is not None else 0
-        conversations = (await self._storage.purge_conversations(self.store.now() - timedelta(days=days))
-                         if self._storage is not None else 0)
-        log.info("handoff purge", extra={"event": "handoff_purged", "messages": result.messages,
-                                         "handoffs": result.handoffs, "notes": notes, "count": conversations})
-        return PurgeResult(messages=result.messages, handoffs=result.handoffs, notes=notes,
-                           conversations=conversations, ended=result.ended, outbox=result.outbox)
+        return await self.retention.purge()
 
     # --- offers -------------------------------------------------------------------------------------
 
