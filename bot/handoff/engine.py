@@ -12,13 +12,19 @@ import logging
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from botbuilder.core import MessageFactory, TurnContext
-from botbuilder.schema import Activity, Attachment, ConversationReference
-
 from bot.handoff import cards, interop, plan
+from bot.handoff.ports import (
+    DirectorySource,
+    HandoffSettings,
+    Messenger,
+    NoteRecords,
+    Reference,
+    ReferenceBook,
+    Turn,
+)
 from bot.handoff.retention import Retention
 from bot.handoff.store import (
     ACTIVE,
@@ -42,12 +48,16 @@ from bot.handoff.store import (
     Pending,
     PurgeResult,
 )
+from bot.handoff.teams_messenger import card_message, conversation_of, reference_of, serialize, text_message
 from bot.references import targets_of
 from dialogs.cardkit import plain
 from dialogs.ports import RESUME_DIALOGS, Scrub
 from dialogs.text import say, text_for, when_text
 from knowledge.acute import is_acute
 from knowledge.scrub import Scrubbed
+
+if TYPE_CHECKING:
+    from bot.handoff.retention import ConversationPurge
 
 log = logging.getLogger(__name__)
 
@@ -82,10 +92,6 @@ def lang_of_locale(locale: str | None) -> str:
     return "en" if (locale or "").lower().startswith("en") else "sv"
 
 
-def _serialize(activities: Sequence[Activity]) -> list[dict[str, Any]]:
-    return [activity.serialize() for activity in activities]
-
-
 class _NotYet(Exception):
     """An outbox row cannot be delivered yet (an update whose card is still on its way)."""
 
@@ -93,13 +99,14 @@ class _NotYet(Exception):
 class HandoffEngine:
     """Implements the dialogs' HandoffPort (`request`) and the handler's TurnInterceptor (`intercept`)."""
 
-    def __init__(self, *, settings: Any, store: HandoffStore, adapter: Any, references: Any, records: Any,
-                 routing: Any, clock: Callable[[], datetime], scrub: Scrub, storage: Any = None,
+    def __init__(self, *, settings: HandoffSettings, store: HandoffStore, messenger: Messenger,
+                 references: ReferenceBook, records: NoteRecords, routing: DirectorySource,
+                 clock: Callable[[], datetime], scrub: Scrub, storage: ConversationPurge | None = None,
                  fault: Fault | None = None) -> None:
         self._settings = settings
         self._scrub = scrub  # the dialogs' scrubber: it also masks the preschool names of the routing tables
         self.store = store
-        self._adapter = adapter
+        self._messenger = messenger
         self._references = references
         self._records = records
         self._routing = routing
@@ -122,7 +129,7 @@ class HandoffEngine:
 
     # --- HandoffPort --------------------------------------------------------------------------------
 
-    async def request(self, context: TurnContext, note: dict[str, Any], route: dict[str, Any], *,
+    async def request(self, context: Turn, note: dict[str, Any], route: dict[str, Any], *,
                       share_name: bool) -> None:
         """Start a handoff: store it with its first timer and the staff member's answer, then offer it.
 
@@ -151,7 +158,7 @@ class HandoffEngine:
         # from then); an unknown opening time means asking at once and letting the cards wait.
         waits = not availability.open_now and not availability.on_call and availability.next_opening is not None
         first_at = max(now, availability.next_opening) if waits and availability.next_opening else now
-        staff_reference = TurnContext.get_conversation_reference(activity).serialize()
+        staff_reference = reference_of(context)
         district = plain(plan.district_name(route) or text_for(lang)["relay.unknown_district"])
         owner = uuid.uuid4().hex
         told = self._request_messages(lang, handoff_id, district, route, availability, waits)
@@ -172,13 +179,13 @@ class HandoffEngine:
             "next_action": OFFER_FIRST,
             "next_action_at": first_at,
         }, handoff_id=handoff_id, owner=owner,
-            outbox=[Outgoing("staff:requested", reference=staff_reference, payload=_serialize(told))],
+            outbox=[Outgoing("staff:requested", reference=staff_reference, payload=serialize(told))],
             before_commit=lambda: self._fault("request.before_commit"))
         self._fault("request.committed")
         log.info("handoff requested", extra={"event": "handoff_requested", "handoff_id": handoff_id})
         if consultation_id:
             await self._records.mark_handoff(consultation_id)
-        await self._emit(context, interop.handoff_initiation(context, {
+        await self._messenger.emit(context, interop.handoff_initiation(context, {
             "handoff_id": handoff_id, "skill": "socionom", "district_id": plan.district_id(route),
             "categories": categories, "urgency": self._urgency(note, route)}))
         await self._deliver(owner, turn_context=context)
@@ -192,28 +199,28 @@ class HandoffEngine:
             await self.store.release(handoff_id, owner)
 
     def _request_messages(self, lang: str, handoff_id: str, district: str, route: Mapping[str, Any],
-                          availability: plan.Availability, waits: bool) -> list[Activity]:
+                          availability: plan.Availability, waits: bool) -> list[Any]:
         """What the staff member is told when the request is taken: acute advice first when the unit is closed."""
-        messages: list[Activity] = []
+        messages: list[Any] = []
         if availability.open_now:
-            messages.append(MessageFactory.text(say(lang, "relay.sent", district=district)))
+            messages.append(text_message(say(lang, "relay.sent", district=district)))
         else:
             # Outside office hours the first thing said is what to do if it cannot wait.
-            messages.append(MessageFactory.text(self._acute_advice(lang, route)))
+            messages.append(text_message(self._acute_advice(lang, route)))
             if waits:
                 opens = when_text(lang, availability.next_opening, self._zone) if availability.next_opening else ""
-                messages.append(MessageFactory.text(say(lang, "relay.after_hours", district=district, opens=opens)))
+                messages.append(text_message(say(lang, "relay.after_hours", district=district, opens=opens)))
             elif availability.on_call:
-                messages.append(MessageFactory.text(say(lang, "relay.sent_on_call", district=district) + " "
+                messages.append(text_message(say(lang, "relay.sent_on_call", district=district) + " "
                                                     + self._closed_text(lang, district, availability.next_opening)))
             else:
-                messages.append(MessageFactory.text(say(lang, "relay.closed_hours_unknown", district=district)))
-        messages.append(MessageFactory.attachment(cards.withdraw_card(lang, say(lang, "relay.privacy"), handoff_id)))
+                messages.append(text_message(say(lang, "relay.closed_hours_unknown", district=district)))
+        messages.append(card_message(cards.withdraw_card(lang, say(lang, "relay.privacy"), handoff_id)))
         return messages
 
     # --- TurnInterceptor ----------------------------------------------------------------------------
 
-    async def intercept(self, turn_context: TurnContext) -> bool:
+    async def intercept(self, turn_context: Turn) -> bool:
         """Take card submits of the handoff and every message of a staff member or socionom in a handoff."""
         activity = turn_context.activity
         value = activity.value if isinstance(activity.value, dict) else None
@@ -234,7 +241,7 @@ class HandoffEngine:
             return True
         return False
 
-    async def _on_action(self, turn_context: TurnContext, action: str, handoff_id: str,
+    async def _on_action(self, turn_context: Turn, action: str, handoff_id: str,
                          value: Mapping[str, Any]) -> None:
         handoff = await self.store.get(handoff_id)
         lang = self._lang_of(turn_context, handoff)
@@ -266,16 +273,16 @@ class HandoffEngine:
         else:
             await turn_context.send_activity(say(lang, "relay.gone"))
 
-    def _is_staff(self, turn_context: TurnContext, handoff: Handoff) -> bool:
+    def _is_staff(self, turn_context: Turn, handoff: Handoff) -> bool:
         conversation = turn_context.activity.conversation
         return conversation is not None and conversation.id == handoff.staff_conversation_id
 
-    def _is_claimer(self, turn_context: TurnContext, handoff: Handoff) -> bool:
+    def _is_claimer(self, turn_context: Turn, handoff: Handoff) -> bool:
         sender = turn_context.activity.from_property
         return sender is not None and handoff.claimed_by is not None and \
             handoff.claimed_by in (sender.aad_object_id, sender.id)
 
-    def _lang_of(self, turn_context: TurnContext, handoff: Handoff | None = None) -> str:
+    def _lang_of(self, turn_context: Turn, handoff: Handoff | None = None) -> str:
         """The language of whoever wrote: the staff member's choice kept on the handoff, the claimer's, else the
         Teams locale (a socionom who has not taken the request)."""
         if handoff is not None and self._is_staff(turn_context, handoff):
@@ -290,7 +297,7 @@ class HandoffEngine:
 
     # --- staff side ---------------------------------------------------------------------------------
 
-    async def _on_staff_message(self, turn_context: TurnContext, handoff: Handoff) -> None:
+    async def _on_staff_message(self, turn_context: Turn, handoff: Handoff) -> None:
         text = turn_context.activity.text or ""
         lang = handoff.lang
         acute = is_acute(text) if text else None
@@ -299,14 +306,14 @@ class HandoffEngine:
             from dialogs.cards import acute_card
 
             card = acute_card(lang, handoff.route, eservice_url=self._settings.eservice_url)
-            await turn_context.send_activity(MessageFactory.attachment(card))
+            await turn_context.send_activity(card_message(card))
             await self.store.record(handoff.id, "acute", "staff", acute.code)
         command = _command(text)
         if handoff.state in WAITING:
             if command in _words(lang, "relay.words.withdraw"):
                 await self._withdraw(turn_context, handoff)
             elif acute is None:
-                await turn_context.send_activity(MessageFactory.attachment(cards.withdraw_card(
+                await turn_context.send_activity(card_message(cards.withdraw_card(
                     lang, self._waiting_text(handoff), handoff.id)))
             return
         if command in _words(lang, "relay.words.end"):
@@ -325,7 +332,7 @@ class HandoffEngine:
         await self.store.add_message(handoff.id, "staff", scrubbed.text, scrubbed.kinds, owner=owner,
                                      idle_after=self.idle_timeout, outbox=[Outgoing(
                                          f"relay:{uuid.uuid4().hex}", reference=handoff.claimer_reference,
-                                         payload=_serialize([MessageFactory.text(line) for line in lines]))])
+                                         payload=serialize([text_message(line) for line in lines]))])
         await self._deliver(owner, turn_context=turn_context)
         if scrubbed.kinds:
             await turn_context.send_activity(say(lang, "relay.masked"))
@@ -338,7 +345,7 @@ class HandoffEngine:
                        opens=when_text(handoff.lang, handoff.next_action_at, self._zone))
         return say(handoff.lang, "relay.waiting")
 
-    async def _withdraw(self, turn_context: TurnContext, handoff: Handoff) -> None:
+    async def _withdraw(self, turn_context: Turn, handoff: Handoff) -> None:
         owner = uuid.uuid4().hex
         if not await self.store.transition(handoff.id, WAITING, WITHDRAWN, actor="staff", next_action=None,
                                            next_action_at=None, update_cards=True, owner=owner):
@@ -348,13 +355,13 @@ class HandoffEngine:
         await turn_context.send_activity(say(handoff.lang, "relay.withdrawn"))
         # The consultation that asked for the socionom carries on in this turn, where it was.
         turn_context.turn_state[RESUME_DIALOGS] = True
-        await self._emit(turn_context, interop.handoff_status(turn_context.activity.conversation, interop.FAILED,
-                                                              "withdrawn"))
+        await self._messenger.emit(turn_context, interop.handoff_status(turn_context.activity.conversation,
+                                                                        interop.FAILED, "withdrawn"))
         await self._deliver(owner, turn_context=turn_context)
 
     # --- socionom side ------------------------------------------------------------------------------
 
-    async def _may_claim(self, turn_context: TurnContext, handoff: Handoff, claimer_ids: set[str]) -> str | None:
+    async def _may_claim(self, turn_context: Turn, handoff: Handoff, claimer_ids: set[str]) -> str | None:
         """None when the clicker received the offer (personally or in the channel it was posted to), else why not."""
         if self._is_staff(turn_context, handoff) or (handoff.staff_id is not None and handoff.staff_id in claimer_ids):
             return "relay.claim_refused_own"
@@ -366,7 +373,7 @@ class HandoffEngine:
             return None
         return "relay.claim_refused"
 
-    async def _claim(self, turn_context: TurnContext, handoff: Handoff) -> None:
+    async def _claim(self, turn_context: Turn, handoff: Handoff) -> None:
         activity = turn_context.activity
         lang = self._lang_of(turn_context)
         sender = activity.from_property
@@ -382,27 +389,27 @@ class HandoffEngine:
         name = (sender.name if sender else None) or text_for(lang)["relay.default_role"]
         role = plan.role_of(handoff.route, claimer_id) or text_for(lang)["relay.default_role"]
         personal = await self._references.find(plan.USER, claimer_id)
-        reference = personal or TurnContext.get_conversation_reference(activity)
-        claimer_reference = reference.serialize()
+        claimer_reference = personal.serialize() if personal is not None else reference_of(turn_context)
+        claimer_conversation = (personal or activity).conversation
         district = self._district(handoff, lang)
         staff_lang = handoff.lang
-        to_claimer = [MessageFactory.attachment(cards.note_card(lang, handoff.note or {}, district)),
-                      MessageFactory.attachment(cards.end_card(lang, say(
+        to_claimer = [card_message(cards.note_card(lang, handoff.note or {}, district)),
+                      card_message(cards.end_card(lang, say(
                           lang, "relay.claimed_you", who=plain(self._staff_label(handoff, lang))), handoff.id))]
-        to_staff = [MessageFactory.attachment(cards.end_card(staff_lang, say(
+        to_staff = [card_message(cards.end_card(staff_lang, say(
             staff_lang, "relay.claimed_staff", name=plain(name), role=plain(role)), handoff.id)),
-            interop.handoff_status(self._conversation(handoff.staff_reference), interop.ACCEPTED, None)]
+            interop.handoff_status(conversation_of(handoff.staff_reference), interop.ACCEPTED, None)]
         owner = uuid.uuid4().hex
         now = self.store.now()
         won = await self.store.transition(
             handoff.id, CLAIMABLE, CLAIMED, actor="socionom", update_cards=True, owner=owner,
-            outbox=[Outgoing("claim:claimer", reference=claimer_reference, payload=_serialize(to_claimer)),
-                    Outgoing("claim:staff", reference=handoff.staff_reference, payload=_serialize(to_staff))],
+            outbox=[Outgoing("claim:claimer", reference=claimer_reference, payload=serialize(to_claimer)),
+                    Outgoing("claim:staff", reference=handoff.staff_reference, payload=serialize(to_staff))],
             # The claim's own timer: should this process die before the relay is active, any other finishes it.
             next_action=ACTIVATE, next_action_at=now, lease_owner=owner,
             lease_until=now + timedelta(seconds=OUTBOX_LEASE_SECONDS),
             claimed_by=claimer_id, claimer_name=name, claimer_role=role, claimer_lang=lang,
-            claimer_conversation_id=reference.conversation.id, claimer_reference=claimer_reference)
+            claimer_conversation_id=claimer_conversation.id, claimer_reference=claimer_reference)
         if not won:
             current = await self.store.get(handoff.id)
             if current is not None and current.claimed_by:
@@ -427,7 +434,7 @@ class HandoffEngine:
         await self.store.transition(handoff_id, (CLAIMED,), ACTIVE, actor="system", next_action=IDLE,
                                     next_action_at=now + self.idle_timeout, lease_owner=None, lease_until=None)
 
-    async def _on_socionom_message(self, turn_context: TurnContext, handoffs: Sequence[Handoff]) -> None:
+    async def _on_socionom_message(self, turn_context: Turn, handoffs: Sequence[Handoff]) -> None:
         text = turn_context.activity.text or ""
         if not text.strip():
             return
@@ -437,7 +444,7 @@ class HandoffEngine:
             lang = self._claimer_lang(handoffs[0])
             options = [(h.id, self._handoff_label(h, lang)) for h in handoffs]
             carried = (await self._scrub_relay(text)).text
-            await turn_context.send_activity(MessageFactory.attachment(cards.choose_handoff_card(
+            await turn_context.send_activity(card_message(cards.choose_handoff_card(
                 lang, say(lang, "relay.focus.ask"), options, carried)))
             return
         await self._relay_from_socionom(turn_context, handoff, text)
@@ -452,7 +459,7 @@ class HandoffEngine:
             return handoffs[0]
         return max((h for h in handoffs if h.focus_at is not None), key=lambda h: h.focus_at, default=None)  # type: ignore[arg-type, return-value]
 
-    async def _relay_from_socionom(self, turn_context: TurnContext, handoff: Handoff, text: str) -> None:
+    async def _relay_from_socionom(self, turn_context: Turn, handoff: Handoff, text: str) -> None:
         lang = self._claimer_lang(handoff)
         if _command(text) in _words(lang, "relay.words.end"):
             await self._end(turn_context, handoff, by="socionom")
@@ -463,7 +470,7 @@ class HandoffEngine:
         await self.store.add_message(handoff.id, "socionom", scrubbed.text, scrubbed.kinds, owner=owner,
                                      idle_after=self.idle_timeout, outbox=[Outgoing(
                                          f"relay:{uuid.uuid4().hex}", reference=handoff.staff_reference,
-                                         payload=_serialize([MessageFactory.text(say(
+                                         payload=serialize([text_message(say(
                                              handoff.lang, "relay.from", who=who, text=plain(scrubbed.text)))]))])
         await self._deliver(owner, turn_context=turn_context)
         if scrubbed.kinds:
@@ -473,7 +480,7 @@ class HandoffEngine:
         """The one place relay text is scrubbed, in both directions, before it is stored or forwarded."""
         return await self._scrub(text)
 
-    async def _end(self, turn_context: TurnContext | None, handoff: Handoff, *, by: str) -> None:
+    async def _end(self, turn_context: Turn | None, handoff: Handoff, *, by: str) -> None:
         owner = uuid.uuid4().hex
         socionom_lang = self._claimer_lang(handoff)
         if by == "idle":
@@ -488,11 +495,11 @@ class HandoffEngine:
         moved = await self.store.transition(
             handoff.id, TALKING, CLOSED, actor="timer" if by == "idle" else by, closed_by=by, owner=owner,
             next_action=None, next_action_at=None, outbox=[
-                Outgoing("end:staff", reference=handoff.staff_reference, payload=_serialize([
-                    MessageFactory.text(staff_text),
-                    interop.handoff_status(self._conversation(handoff.staff_reference), interop.COMPLETED, by)])),
-                Outgoing("end:claimer", reference=handoff.claimer_reference, payload=_serialize([
-                    MessageFactory.attachment(cards.outcome_choice_card(socionom_lang, socionom_text, handoff.id))])),
+                Outgoing("end:staff", reference=handoff.staff_reference, payload=serialize([
+                    text_message(staff_text),
+                    interop.handoff_status(conversation_of(handoff.staff_reference), interop.COMPLETED, by)])),
+                Outgoing("end:claimer", reference=handoff.claimer_reference, payload=serialize([
+                    card_message(cards.outcome_choice_card(socionom_lang, socionom_text, handoff.id))])),
             ])
         if not moved:
             if turn_context is not None:
@@ -501,24 +508,24 @@ class HandoffEngine:
         log.info("handoff closed", extra={"event": "handoff_closed", "handoff_id": handoff.id, "closed_by": by})
         await self._deliver(owner, turn_context=turn_context)
 
-    async def _set_outcome(self, turn_context: TurnContext, handoff: Handoff, outcome: str) -> None:
+    async def _set_outcome(self, turn_context: Turn, handoff: Handoff, outcome: str) -> None:
         lang = self._claimer_lang(handoff)
         owner = uuid.uuid4().hex
         route = handoff.route
-        result = MessageFactory.attachment(cards.result_card(
+        result = card_message(cards.result_card(
             handoff.lang, handoff_id=handoff.id, outcome=outcome if outcome in cards.OUTCOMES else "observe",
             district=self._district(handoff), eservice_url=self._settings.eservice_url,
             intake=plan.intake_units(route), early_support=plan.early_support_units(route)))
         if outcome not in cards.OUTCOMES or not await self.store.update(
                 handoff.id, states=(CLOSED,), where_null="outcome", outcome=outcome, owner=owner,
-                outbox=[Outgoing("result:staff", reference=handoff.staff_reference, payload=_serialize([result]))]):
+                outbox=[Outgoing("result:staff", reference=handoff.staff_reference, payload=serialize([result]))]):
             await turn_context.send_activity(say(lang, "relay.gone"))
             return
         await self.store.record(handoff.id, "outcome", "socionom", outcome)
         await self._deliver(owner, turn_context=turn_context)
         await turn_context.send_activity(say(lang, "relay.outcome.saved"))
 
-    async def _rate(self, turn_context: TurnContext, handoff: Handoff, rating: Any) -> None:
+    async def _rate(self, turn_context: Turn, handoff: Handoff, rating: Any) -> None:
         try:
             value = int(rating)
         except (TypeError, ValueError):
@@ -612,10 +619,10 @@ class HandoffEngine:
             if not found:
                 continue
             key = "relay.escalated_channel" if next_stage == plan.CHANNELS else "relay.escalated_backup"
-            told = MessageFactory.text(say(handoff.lang, key, district=self._district(handoff)))
+            told = text_message(say(handoff.lang, key, district=self._district(handoff)))
             outbox = [*await self._offers(handoff, next_stage, found),
                       Outgoing(f"staff:stage{next_stage}", reference=handoff.staff_reference,
-                               payload=_serialize([told]))]
+                               payload=serialize([told]))]
             moved = await self.store.transition(handoff_id, WAITING, ESCALATED, actor="timer", at_stage=stage,
                                                 detail=f"stage{next_stage}", stage=next_stage, owner=owner,
                                                 outbox=outbox, next_action=ESCALATE,
@@ -628,14 +635,14 @@ class HandoffEngine:
             await self._wait_for_opening(handoff, availability.next_opening, owner)
             return
         phone = next((u.get("phone") for u in plan.intake_units(handoff.route) if u.get("phone")), None)
-        told = [MessageFactory.text(say(handoff.lang, "relay.expired", district=self._district(handoff),
+        told = [text_message(say(handoff.lang, "relay.expired", district=self._district(handoff),
                                         phone=f": {phone}" if phone else "")),
-                MessageFactory.text(self._acute_advice(handoff.lang, handoff.route)),
-                interop.handoff_status(self._conversation(handoff.staff_reference), interop.FAILED, "expired")]
+                text_message(self._acute_advice(handoff.lang, handoff.route)),
+                interop.handoff_status(conversation_of(handoff.staff_reference), interop.FAILED, "expired")]
         if not await self.store.transition(handoff_id, WAITING, EXPIRED, actor="timer", at_stage=stage,
                                            next_action=None, next_action_at=None, update_cards=True, owner=owner,
                                            outbox=[Outgoing("staff:expired", reference=handoff.staff_reference,
-                                                            payload=_serialize(told))]):
+                                                            payload=serialize(told))]):
             return
         log.info("handoff expired", extra={"event": "handoff_expired", "handoff_id": handoff_id})
         await self.store.record(handoff_id, "told_staff", "timer", "expired")
@@ -651,12 +658,12 @@ class HandoffEngine:
             action, at = OFFER_FIRST, opens
         else:
             action, at = ESCALATE, opens if handoff.stage < plan.LAST_STAGE else opens + self.claim_timeout
-        told = [MessageFactory.text(self._acute_advice(handoff.lang, handoff.route)),
-                MessageFactory.text(say(handoff.lang, "relay.waits_overnight", district=self._district(handoff),
+        told = [text_message(self._acute_advice(handoff.lang, handoff.route)),
+                text_message(say(handoff.lang, "relay.waits_overnight", district=self._district(handoff),
                                         opens=when_text(handoff.lang, opens, self._zone)))]
         if await self.store.update(handoff.id, states=WAITING, next_action=action, next_action_at=at, owner=owner,
                                    outbox=[Outgoing(f"staff:waits:{opens.isoformat()}",
-                                                    reference=handoff.staff_reference, payload=_serialize(told))]):
+                                                    reference=handoff.staff_reference, payload=serialize(told))]):
             log.info("handoff waits for opening", extra={"event": "handoff_waits", "handoff_id": handoff.id})
             await self.store.record(handoff.id, "waits_for_opening", "timer", f"stage{handoff.stage}")
             await self._deliver(owner)
@@ -677,7 +684,7 @@ class HandoffEngine:
     # --- offers -------------------------------------------------------------------------------------
 
     async def _new_recipients(self, handoff: Handoff, stage: int,
-                              availability: plan.Availability) -> list[tuple[plan.Recipient, ConversationReference]]:
+                              availability: plan.Availability) -> list[tuple[plan.Recipient, Reference]]:
         already = await self.store.notified_targets(handoff.id)
         found = []
         for recipient in plan.on_duty(plan.recipients(handoff.route, stage, availability), availability):
@@ -690,13 +697,13 @@ class HandoffEngine:
         return found
 
     async def _offers(self, handoff: Handoff, stage: int,
-                      recipients: Sequence[tuple[plan.Recipient, ConversationReference]]) -> list[Outgoing]:
+                      recipients: Sequence[tuple[plan.Recipient, Reference]]) -> list[Outgoing]:
         """Outbox rows for the offer cards of *stage* (the card itself is drawn when it is sent)."""
         return [Outgoing(f"offer:{stage}:{recipient.kind}:{recipient.target_id}", kind=OFFER,
                          reference=reference.serialize(), recipient=(recipient.kind, recipient.target_id, stage),
                          lang=lang_of_locale(reference.locale)) for recipient, reference in recipients]
 
-    def _offer_card(self, handoff: Handoff, lang: str, *, stage: int = 0, status: str | None = None) -> Attachment:
+    def _offer_card(self, handoff: Handoff, lang: str, *, stage: int = 0, status: str | None = None) -> Any:
         now = self.store.now()
         waited = int((now - handoff.requested_at).total_seconds() // 60) if stage else None
         waited_for_opening = stage == 0 and now - handoff.requested_at >= LATE_OFFER
@@ -715,14 +722,14 @@ class HandoffEngine:
 
     # --- delivery -----------------------------------------------------------------------------------
 
-    async def _deliver(self, owner: str, *, turn_context: TurnContext | None = None) -> int:
+    async def _deliver(self, owner: str, *, turn_context: Turn | None = None) -> int:
         """Send the rows *owner* queued (in this turn if one of them is for this conversation)."""
         sent = 0
         for row in await self.store.leased_outbox(owner):
             sent += await self._deliver_row(row, owner, turn_context=turn_context)
         return sent
 
-    async def _deliver_row(self, row: Pending, owner: str, *, turn_context: TurnContext | None = None) -> int:
+    async def _deliver_row(self, row: Pending, owner: str, *, turn_context: Turn | None = None) -> int:
         """Send one outbox row and mark it sent; on failure it is given back for a later attempt."""
         try:
             activity_id = await self._send_row(row, turn_context)
@@ -739,10 +746,9 @@ class HandoffEngine:
         self._fault(f"delivered:{row.key}")
         return 1
 
-    async def _send_row(self, row: Pending, turn_context: TurnContext | None) -> str | None:
+    async def _send_row(self, row: Pending, turn_context: Turn | None) -> str | None:
         if row.kind == SEND:
-            activities = [Activity().deserialize(item) for item in row.payload or []]
-            ids = await self._send(row.reference, activities, turn_context=turn_context)
+            ids = await self._messenger.send(row.reference, row.payload or [], turn=turn_context)
             return next((i for i in ids if i), None)
         handoff = await self.store.get(row.handoff_id)
         if handoff is None or row.notice_id is None:
@@ -754,66 +760,17 @@ class HandoffEngine:
             if handoff.state not in WAITING:
                 return None  # taken, withdrawn or expired before this card went out: nothing to offer
             card = self._offer_card(handoff, notice.lang, stage=notice.stage)
-            ids = await self._send(row.reference, [MessageFactory.attachment(card)], turn_context=turn_context)
-            return ids[0] if ids else None
+            return await self._messenger.send_card(row.reference, card, turn=turn_context)
         if row.kind == UPDATE:
             if not notice.activity_id:
                 if await self.store.offer_pending(notice.id):
                     raise _NotYet()
                 return None  # the card never went out: nothing to update
-            update = MessageFactory.attachment(self._offer_card(handoff, notice.lang, stage=notice.stage,
-                                                                status=self._status_text(handoff, notice.lang)))
-            update.id = notice.activity_id
-            current = turn_context.activity.conversation.id if turn_context is not None else None
-            if turn_context is not None and current == notice.conversation_id:
-                await turn_context.update_activity(update)
-                return None
-            reference = await self._references.find(notice.kind, notice.target_id)
-            if reference is None:
-                return None  # uninstalled since: the card cannot be reached any more
-
-            async def replace(context: TurnContext, update: Activity = update) -> None:
-                await context.update_activity(update)
-
-            await self._adapter.continue_conversation(reference, replace, self._settings.app_id)
+            card = self._offer_card(handoff, notice.lang, stage=notice.stage,
+                                    status=self._status_text(handoff, notice.lang))
+            await self._messenger.update_card((notice.kind, notice.target_id), notice.conversation_id,
+                                              notice.activity_id, card, turn=turn_context)
         return None
-
-    async def _send(self, reference: Mapping[str, Any] | None, activities: Sequence[Activity], *,
-                    turn_context: TurnContext | None = None) -> list[str | None]:
-        """Send *activities* to the conversation of *reference* (in this turn if it is that conversation)."""
-        if reference is None:
-            return []
-        ref = ConversationReference().deserialize(dict(reference))
-        ids: list[str | None] = []
-
-        async def deliver(context: TurnContext) -> None:
-            for activity in activities:
-                if activity.type == "event":
-                    await self._emit(context, activity)
-                    ids.append(None)
-                    continue
-                response = await context.send_activity(activity)
-                ids.append(response.id if response is not None else None)
-
-        if turn_context is not None and turn_context.activity.conversation is not None and \
-                turn_context.activity.conversation.id == ref.conversation.id:
-            await deliver(turn_context)
-        else:
-            await self._adapter.continue_conversation(ref, deliver, self._settings.app_id)
-        return ids
-
-    @staticmethod
-    async def _emit(context: TurnContext, event: Activity) -> None:
-        """Send a handoff event activity; channels that refuse events must not break the handoff."""
-        try:
-            await context.send_activity(event)
-        except Exception as error:  # best effort: interop events are informational
-            log.info("handoff event not delivered", extra={"event": "handoff_event_failed",
-                                                           "error_type": type(error).__name__})
-
-    @staticmethod
-    def _conversation(reference: Mapping[str, Any] | None) -> Any:
-        return ConversationReference().deserialize(dict(reference)).conversation if reference else None
 
     # --- availability and wording -------------------------------------------------------------------
 
@@ -833,7 +790,7 @@ class HandoffEngine:
         if directory is not None and units:
             open_now = any(directory.is_open(unit_id, now) for unit_id in units)
             openings = [t for u in units if (t := directory.next_opening(u, now)) is not None]
-            on_call = []
+            on_call: list[Mapping[str, Any]] = []
             for shift in directory.on_call_at(now, units):
                 contact = directory.contact(shift.contact_id)
                 if contact is not None and contact.active:
@@ -842,10 +799,10 @@ class HandoffEngine:
             return plan.Availability(open_now, None if open_now else min(openings, default=None), tuple(on_call))
         after = route.get("after_hours") or {}
         next_opening = after.get("next_opening")
-        on_call = tuple(c for c in plan.people(route)
-                        if any(r.get("code") == "on_call" for r in c.get("reasons") or []))
+        stored_on_call = tuple(c for c in plan.people(route)
+                               if any(r.get("code") == "on_call" for r in c.get("reasons") or []))
         return plan.Availability(bool(after.get("open_now", True)),
-                                 datetime.fromisoformat(next_opening) if next_opening else None, on_call)
+                                 datetime.fromisoformat(next_opening) if next_opening else None, stored_on_call)
 
     @staticmethod
     def _urgency(note: Mapping[str, Any], route: Mapping[str, Any]) -> str:

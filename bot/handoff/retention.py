@@ -14,7 +14,8 @@ log = logging.getLogger(__name__)
 class RetentionSettings(Protocol):
     """The one setting retention reads (read at each purge)."""
 
-    retention_days: int
+    @property
+    def retention_days(self) -> int: ...
 
 
 class NotePurge(Protocol):
