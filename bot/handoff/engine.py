@@ -15,7 +15,9 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.handoff import cards, interop, plan
+from bot.handoff import cards, interop, plan, wording
+from bot.handoff.availability import availability_of
+from bot.handoff.outbox import OutboxSender
 from bot.handoff.ports import (
     DirectorySource,
     HandoffSettings,
@@ -37,15 +39,12 @@ from bot.handoff.store import (
     OFFERED,
     OUTBOX_LEASE_SECONDS,
     REQUESTED,
-    SEND,
     TALKING,
-    UPDATE,
     WAITING,
     WITHDRAWN,
     Handoff,
     HandoffStore,
     Outgoing,
-    Pending,
     PurgeResult,
 )
 from bot.handoff.teams_messenger import card_message, conversation_of, reference_of, serialize, text_message
@@ -68,32 +67,12 @@ ACTIVATE = "activate"  # a claim's notifications are out: the relay is active (r
 IDLE = "idle"  # nobody wrote in the relay for `relay_idle_minutes`: close it
 NOTE_FIELDS = ("day", "district_id", "age_band", "categories", "signals", "reasons", "duration", "acute", "outcome",
                "summary", "lang")
-# An offer sent this long after the request says that the request waited for the unit to open.
-LATE_OFFER = timedelta(minutes=15)
 
 Fault = Callable[[str], None]
 
 
 def _no_fault(_point: str) -> None:
     """Production: no fault injection."""
-
-
-def _words(lang: str, key: str) -> set[str]:
-    return {w.strip().lower() for w in text_for(lang)[key].split("|")} | {
-        w.strip().lower() for other in ("sv", "en") for w in text_for(other)[key].split("|")}
-
-
-def _command(text: str | None) -> str:
-    return " ".join((text or "").strip().lower().rstrip(".!").split())
-
-
-def lang_of_locale(locale: str | None) -> str:
-    """English for en-* locales, Swedish for everything else."""
-    return "en" if (locale or "").lower().startswith("en") else "sv"
-
-
-class _NotYet(Exception):
-    """An outbox row cannot be delivered yet (an update whose card is still on its way)."""
 
 
 class HandoffEngine:
@@ -115,6 +94,9 @@ class HandoffEngine:
         # Tests inject a fault here to kill the process between two steps; production never does.
         self._fault = fault or _no_fault
         # SqlStorage: abandoned conversation state is purged with the transcripts.
+        # The fault is looked up at each call: a test arms it after construction.
+        self._outbox = OutboxSender(store=store, messenger=messenger, zone=self._zone,
+                                    fault=lambda point: self._fault(point))
         self.retention = Retention(settings=settings, store=store, records=records, storage=storage)
 
     @property
@@ -153,15 +135,15 @@ class HandoffEngine:
             clean_note["summary"] = (await self._scrub(str(clean_note["summary"]))).text
         consultation_id = note.get("id") or note.get("note_id")
         now = self.store.now()
-        availability = await self._availability_of(route, now)
+        availability = await availability_of(self._routing, route, now)
         # Closed and nobody on call: the first offers go out when the unit opens (the claim timeout counts
         # from then); an unknown opening time means asking at once and letting the cards wait.
         waits = not availability.open_now and not availability.on_call and availability.next_opening is not None
         first_at = max(now, availability.next_opening) if waits and availability.next_opening else now
         staff_reference = reference_of(context)
-        district = plain(plan.district_name(route) or text_for(lang)["relay.unknown_district"])
+        district = wording.district(route, lang)
         owner = uuid.uuid4().hex
-        told = self._request_messages(lang, handoff_id, district, route, availability, waits)
+        told = wording.request_messages(lang, handoff_id, district, route, availability, waits, self._zone)
         await self.store.create({
             "lang": lang,
             "district_id": plan.district_id(route) or note.get("district_id"),
@@ -188,7 +170,7 @@ class HandoffEngine:
         await self._messenger.emit(context, interop.handoff_initiation(context, {
             "handoff_id": handoff_id, "skill": "socionom", "district_id": plan.district_id(route),
             "categories": categories, "urgency": self._urgency(note, route)}))
-        await self._deliver(owner, turn_context=context)
+        await self._outbox.deliver(owner, turn_context=context)
         self._fault("request.staff_told")
         if waits:
             await self.store.record(handoff_id, "waits_for_opening", "system")
@@ -197,26 +179,6 @@ class HandoffEngine:
             await self._offer_first(handoff_id, owner)
         finally:
             await self.store.release(handoff_id, owner)
-
-    def _request_messages(self, lang: str, handoff_id: str, district: str, route: Mapping[str, Any],
-                          availability: plan.Availability, waits: bool) -> list[Any]:
-        """What the staff member is told when the request is taken: acute advice first when the unit is closed."""
-        messages: list[Any] = []
-        if availability.open_now:
-            messages.append(text_message(say(lang, "relay.sent", district=district)))
-        else:
-            # Outside office hours the first thing said is what to do if it cannot wait.
-            messages.append(text_message(self._acute_advice(lang, route)))
-            if waits:
-                opens = when_text(lang, availability.next_opening, self._zone) if availability.next_opening else ""
-                messages.append(text_message(say(lang, "relay.after_hours", district=district, opens=opens)))
-            elif availability.on_call:
-                messages.append(text_message(say(lang, "relay.sent_on_call", district=district) + " "
-                                                    + self._closed_text(lang, district, availability.next_opening)))
-            else:
-                messages.append(text_message(say(lang, "relay.closed_hours_unknown", district=district)))
-        messages.append(card_message(cards.withdraw_card(lang, say(lang, "relay.privacy"), handoff_id)))
-        return messages
 
     # --- TurnInterceptor ----------------------------------------------------------------------------
 
@@ -268,8 +230,9 @@ class HandoffEngine:
             if isinstance(text, str) and text.strip():
                 await self._relay_from_socionom(turn_context, chosen, text)
             else:
-                await turn_context.send_activity(say(self._claimer_lang(chosen), "relay.focus.set",
-                                                     label=self._handoff_label(chosen, self._claimer_lang(chosen))))
+                chosen_lang = self._claimer_lang(chosen)
+                await turn_context.send_activity(say(chosen_lang, "relay.focus.set",
+                                                     label=wording.handoff_label(chosen, chosen_lang, self._zone)))
         else:
             await turn_context.send_activity(say(lang, "relay.gone"))
 
@@ -289,7 +252,7 @@ class HandoffEngine:
             return handoff.lang
         if handoff is not None and self._is_claimer(turn_context, handoff):
             return self._claimer_lang(handoff)
-        return lang_of_locale(turn_context.activity.locale)
+        return wording.lang_of_locale(turn_context.activity.locale)
 
     @staticmethod
     def _claimer_lang(handoff: Handoff) -> str:
@@ -308,15 +271,15 @@ class HandoffEngine:
             card = acute_card(lang, handoff.route, eservice_url=self._settings.eservice_url)
             await turn_context.send_activity(card_message(card))
             await self.store.record(handoff.id, "acute", "staff", acute.code)
-        command = _command(text)
+        command = wording.command(text)
         if handoff.state in WAITING:
-            if command in _words(lang, "relay.words.withdraw"):
+            if command in wording.words(lang, "relay.words.withdraw"):
                 await self._withdraw(turn_context, handoff)
             elif acute is None:
                 await turn_context.send_activity(card_message(cards.withdraw_card(
-                    lang, self._waiting_text(handoff), handoff.id)))
+                    lang, wording.waiting_text(handoff, self._opening_waited_for(handoff), self._zone), handoff.id)))
             return
-        if command in _words(lang, "relay.words.end"):
+        if command in wording.words(lang, "relay.words.end"):
             await self._end(turn_context, handoff, by="staff")
             return
         if not text.strip():
@@ -324,7 +287,7 @@ class HandoffEngine:
         scrubbed = await self._scrub_relay(text)
         socionom_lang = self._claimer_lang(handoff)
         # Scrubbed first, then made inert for Markdown: the words arrive as typed, never as a link or a heading.
-        lines = [say(socionom_lang, "relay.from", who=plain(self._staff_label(handoff, socionom_lang)),
+        lines = [say(socionom_lang, "relay.from", who=plain(wording.staff_label(handoff, socionom_lang)),
                      text=plain(scrubbed.text))]
         if acute is not None:
             lines.append(say(socionom_lang, "relay.acute_flag"))
@@ -333,17 +296,16 @@ class HandoffEngine:
                                      idle_after=self.idle_timeout, outbox=[Outgoing(
                                          f"relay:{uuid.uuid4().hex}", reference=handoff.claimer_reference,
                                          payload=serialize([text_message(line) for line in lines]))])
-        await self._deliver(owner, turn_context=turn_context)
+        await self._outbox.deliver(owner, turn_context=turn_context)
         if scrubbed.kinds:
             await turn_context.send_activity(say(lang, "relay.masked"))
 
-    def _waiting_text(self, handoff: Handoff) -> str:
-        """"Still waiting", with the opening time when the request waits for the unit to open."""
+    def _opening_waited_for(self, handoff: Handoff) -> datetime | None:
+        """When the unit opens, if the request is still waiting for that to send its first offers."""
         if handoff.state == REQUESTED and handoff.next_action == OFFER_FIRST and handoff.next_action_at and \
                 handoff.next_action_at > self.store.now():
-            return say(handoff.lang, "relay.waiting_for_opening", district=self._district(handoff),
-                       opens=when_text(handoff.lang, handoff.next_action_at, self._zone))
-        return say(handoff.lang, "relay.waiting")
+            return handoff.next_action_at
+        return None
 
     async def _withdraw(self, turn_context: Turn, handoff: Handoff) -> None:
         owner = uuid.uuid4().hex
@@ -357,7 +319,7 @@ class HandoffEngine:
         turn_context.turn_state[RESUME_DIALOGS] = True
         await self._messenger.emit(turn_context, interop.handoff_status(turn_context.activity.conversation,
                                                                         interop.FAILED, "withdrawn"))
-        await self._deliver(owner, turn_context=turn_context)
+        await self._outbox.deliver(owner, turn_context=turn_context)
 
     # --- socionom side ------------------------------------------------------------------------------
 
@@ -391,11 +353,11 @@ class HandoffEngine:
         personal = await self._references.find(plan.USER, claimer_id)
         claimer_reference = personal.serialize() if personal is not None else reference_of(turn_context)
         claimer_conversation = (personal or activity).conversation
-        district = self._district(handoff, lang)
+        district = wording.district(handoff.route, lang)
         staff_lang = handoff.lang
         to_claimer = [card_message(cards.note_card(lang, handoff.note or {}, district)),
                       card_message(cards.end_card(lang, say(
-                          lang, "relay.claimed_you", who=plain(self._staff_label(handoff, lang))), handoff.id))]
+                          lang, "relay.claimed_you", who=plain(wording.staff_label(handoff, lang))), handoff.id))]
         to_staff = [card_message(cards.end_card(staff_lang, say(
             staff_lang, "relay.claimed_staff", name=plain(name), role=plain(role)), handoff.id)),
             interop.handoff_status(conversation_of(handoff.staff_reference), interop.ACCEPTED, None)]
@@ -423,13 +385,13 @@ class HandoffEngine:
         log.info("handoff claimed", extra={"event": "handoff_claimed", "handoff_id": handoff.id})
         # A new conversation: the socionom must say which one a typed message is for again.
         await self.store.clear_focus(claimer_id)
-        await self._deliver(owner, turn_context=turn_context)
+        await self._outbox.deliver(owner, turn_context=turn_context)
         await self._activate(handoff.id, owner)
 
     async def _activate(self, handoff_id: str, owner: str) -> None:
         """Send whatever the claim queued and is still unsent, then mark the relay active with its idle timer."""
         for row in await self.store.lease_outbox(owner, handoff_id=handoff_id):
-            await self._deliver_row(row, owner)
+            await self._outbox.deliver_row(row, owner)
         now = self.store.now()
         await self.store.transition(handoff_id, (CLAIMED,), ACTIVE, actor="system", next_action=IDLE,
                                     next_action_at=now + self.idle_timeout, lease_owner=None, lease_until=None)
@@ -442,7 +404,7 @@ class HandoffEngine:
         if handoff is None:
             # Several conversations and no choice yet: ask which one, carrying the (scrubbed) message along.
             lang = self._claimer_lang(handoffs[0])
-            options = [(h.id, self._handoff_label(h, lang)) for h in handoffs]
+            options = [(h.id, wording.handoff_label(h, lang, self._zone)) for h in handoffs]
             carried = (await self._scrub_relay(text)).text
             await turn_context.send_activity(card_message(cards.choose_handoff_card(
                 lang, say(lang, "relay.focus.ask"), options, carried)))
@@ -461,7 +423,7 @@ class HandoffEngine:
 
     async def _relay_from_socionom(self, turn_context: Turn, handoff: Handoff, text: str) -> None:
         lang = self._claimer_lang(handoff)
-        if _command(text) in _words(lang, "relay.words.end"):
+        if wording.command(text) in wording.words(lang, "relay.words.end"):
             await self._end(turn_context, handoff, by="socionom")
             return
         scrubbed = await self._scrub_relay(text)
@@ -472,7 +434,7 @@ class HandoffEngine:
                                          f"relay:{uuid.uuid4().hex}", reference=handoff.staff_reference,
                                          payload=serialize([text_message(say(
                                              handoff.lang, "relay.from", who=who, text=plain(scrubbed.text)))]))])
-        await self._deliver(owner, turn_context=turn_context)
+        await self._outbox.deliver(owner, turn_context=turn_context)
         if scrubbed.kinds:
             await turn_context.send_activity(say(lang, "relay.masked"))
 
@@ -483,15 +445,7 @@ class HandoffEngine:
     async def _end(self, turn_context: Turn | None, handoff: Handoff, *, by: str) -> None:
         owner = uuid.uuid4().hex
         socionom_lang = self._claimer_lang(handoff)
-        if by == "idle":
-            staff_text = say(handoff.lang, "relay.idle_closed_staff", duration=self._idle_text(handoff.lang))
-            socionom_text = say(socionom_lang, "relay.idle_closed_socionom", duration=self._idle_text(socionom_lang))
-        elif by == "staff":
-            staff_text = say(handoff.lang, "relay.ended_staff")
-            socionom_text = say(socionom_lang, "relay.ended_by_staff")
-        else:
-            staff_text = say(handoff.lang, "relay.ended_by_socionom", name=plain(handoff.claimer_name or ""))
-            socionom_text = ""
+        staff_text, socionom_text = wording.end_texts(handoff, by, socionom_lang, self.idle_timeout)
         moved = await self.store.transition(
             handoff.id, TALKING, CLOSED, actor="timer" if by == "idle" else by, closed_by=by, owner=owner,
             next_action=None, next_action_at=None, outbox=[
@@ -506,7 +460,7 @@ class HandoffEngine:
                 await turn_context.send_activity(say(self._lang_of(turn_context, handoff), "relay.gone"))
             return
         log.info("handoff closed", extra={"event": "handoff_closed", "handoff_id": handoff.id, "closed_by": by})
-        await self._deliver(owner, turn_context=turn_context)
+        await self._outbox.deliver(owner, turn_context=turn_context)
 
     async def _set_outcome(self, turn_context: Turn, handoff: Handoff, outcome: str) -> None:
         lang = self._claimer_lang(handoff)
@@ -514,7 +468,7 @@ class HandoffEngine:
         route = handoff.route
         result = card_message(cards.result_card(
             handoff.lang, handoff_id=handoff.id, outcome=outcome if outcome in cards.OUTCOMES else "observe",
-            district=self._district(handoff), eservice_url=self._settings.eservice_url,
+            district=wording.district(handoff.route, handoff.lang), eservice_url=self._settings.eservice_url,
             intake=plan.intake_units(route), early_support=plan.early_support_units(route)))
         if outcome not in cards.OUTCOMES or not await self.store.update(
                 handoff.id, states=(CLOSED,), where_null="outcome", outcome=outcome, owner=owner,
@@ -522,7 +476,7 @@ class HandoffEngine:
             await turn_context.send_activity(say(lang, "relay.gone"))
             return
         await self.store.record(handoff.id, "outcome", "socionom", outcome)
-        await self._deliver(owner, turn_context=turn_context)
+        await self._outbox.deliver(owner, turn_context=turn_context)
         await turn_context.send_activity(say(lang, "relay.outcome.saved"))
 
     async def _rate(self, turn_context: Turn, handoff: Handoff, rating: Any) -> None:
@@ -572,13 +526,7 @@ class HandoffEngine:
 
     async def sweep(self, owner: str | None = None) -> int:
         """Send every due outbox row nobody holds (queued by a process that died, or to retry); returns how many."""
-        owner = owner or uuid.uuid4().hex
-        sent = 0
-        for row in await self.store.lease_outbox(owner):
-            sent += await self._deliver_row(row, owner)
-        if sent:
-            log.info("handoff outbox swept", extra={"event": "handoff_outbox_swept", "count": sent})
-        return sent
+        return await self._outbox.sweep(owner)
 
     async def _offer_first(self, handoff_id: str, owner: str) -> None:
         """The first timer: offer the request to the first stage (or escalate at once when nobody is reachable)."""
@@ -586,7 +534,7 @@ class HandoffEngine:
         if handoff is None or handoff.state != REQUESTED:
             await self.store.update(handoff_id, states=(REQUESTED,), next_action=None, next_action_at=None)
             return
-        availability = await self._availability(handoff)
+        availability = await availability_of(self._routing, handoff.route, self.store.now())
         recipients = await self._new_recipients(handoff, plan.FIRST, availability)
         if recipients:
             outbox = await self._offers(handoff, plan.FIRST, recipients)
@@ -596,7 +544,7 @@ class HandoffEngine:
                                                 next_action_at=self._deadline(availability))
             self._fault("request.offers_queued")
             if moved:
-                await self._deliver(owner)
+                await self._outbox.deliver(owner)
             return
         await self._escalate(handoff_id, owner)
 
@@ -612,14 +560,14 @@ class HandoffEngine:
         if handoff is None or handoff.state not in WAITING:
             await self.store.update(handoff_id, next_action=None, next_action_at=None)
             return
-        availability = await self._availability(handoff)
+        availability = await availability_of(self._routing, handoff.route, self.store.now())
         stage = handoff.stage
         for next_stage in range(stage + 1, plan.LAST_STAGE + 1):
             found = await self._new_recipients(handoff, next_stage, availability)
             if not found:
                 continue
             key = "relay.escalated_channel" if next_stage == plan.CHANNELS else "relay.escalated_backup"
-            told = text_message(say(handoff.lang, key, district=self._district(handoff)))
+            told = text_message(say(handoff.lang, key, district=wording.district(handoff.route, handoff.lang)))
             outbox = [*await self._offers(handoff, next_stage, found),
                       Outgoing(f"staff:stage{next_stage}", reference=handoff.staff_reference,
                                payload=serialize([told]))]
@@ -629,15 +577,15 @@ class HandoffEngine:
                                                 next_action_at=self._deadline(availability))
             if moved:
                 await self.store.record(handoff_id, "told_staff", "timer", f"escalated:stage{next_stage}:{len(found)}")
-                await self._deliver(owner)
+                await self._outbox.deliver(owner)
             return
         if plan.waits_for_opening(availability) and availability.next_opening is not None:
             await self._wait_for_opening(handoff, availability.next_opening, owner)
             return
         phone = next((u.get("phone") for u in plan.intake_units(handoff.route) if u.get("phone")), None)
-        told = [text_message(say(handoff.lang, "relay.expired", district=self._district(handoff),
+        told = [text_message(say(handoff.lang, "relay.expired", district=wording.district(handoff.route, handoff.lang),
                                         phone=f": {phone}" if phone else "")),
-                text_message(self._acute_advice(handoff.lang, handoff.route)),
+                text_message(wording.acute_advice(handoff.lang, handoff.route)),
                 interop.handoff_status(conversation_of(handoff.staff_reference), interop.FAILED, "expired")]
         if not await self.store.transition(handoff_id, WAITING, EXPIRED, actor="timer", at_stage=stage,
                                            next_action=None, next_action_at=None, update_cards=True, owner=owner,
@@ -646,7 +594,7 @@ class HandoffEngine:
             return
         log.info("handoff expired", extra={"event": "handoff_expired", "handoff_id": handoff_id})
         await self.store.record(handoff_id, "told_staff", "timer", "expired")
-        await self._deliver(owner)
+        await self._outbox.deliver(owner)
 
     async def _wait_for_opening(self, handoff: Handoff, opens: datetime, owner: str) -> None:
         """After hours with nobody on call left to ask: keep the request for the unit's opening, and say so once.
@@ -658,15 +606,16 @@ class HandoffEngine:
             action, at = OFFER_FIRST, opens
         else:
             action, at = ESCALATE, opens if handoff.stage < plan.LAST_STAGE else opens + self.claim_timeout
-        told = [text_message(self._acute_advice(handoff.lang, handoff.route)),
-                text_message(say(handoff.lang, "relay.waits_overnight", district=self._district(handoff),
-                                        opens=when_text(handoff.lang, opens, self._zone)))]
+        told = [text_message(wording.acute_advice(handoff.lang, handoff.route)),
+                text_message(say(handoff.lang, "relay.waits_overnight",
+                                 district=wording.district(handoff.route, handoff.lang),
+                                 opens=when_text(handoff.lang, opens, self._zone)))]
         if await self.store.update(handoff.id, states=WAITING, next_action=action, next_action_at=at, owner=owner,
                                    outbox=[Outgoing(f"staff:waits:{opens.isoformat()}",
                                                     reference=handoff.staff_reference, payload=serialize(told))]):
             log.info("handoff waits for opening", extra={"event": "handoff_waits", "handoff_id": handoff.id})
             await self.store.record(handoff.id, "waits_for_opening", "timer", f"stage{handoff.stage}")
-            await self._deliver(owner)
+            await self._outbox.deliver(owner)
 
     async def _close_idle(self, handoff_id: str) -> None:
         handoff = await self.store.get(handoff_id)
@@ -701,108 +650,7 @@ class HandoffEngine:
         """Outbox rows for the offer cards of *stage* (the card itself is drawn when it is sent)."""
         return [Outgoing(f"offer:{stage}:{recipient.kind}:{recipient.target_id}", kind=OFFER,
                          reference=reference.serialize(), recipient=(recipient.kind, recipient.target_id, stage),
-                         lang=lang_of_locale(reference.locale)) for recipient, reference in recipients]
-
-    def _offer_card(self, handoff: Handoff, lang: str, *, stage: int = 0, status: str | None = None) -> Any:
-        now = self.store.now()
-        waited = int((now - handoff.requested_at).total_seconds() // 60) if stage else None
-        waited_for_opening = stage == 0 and now - handoff.requested_at >= LATE_OFFER
-        return cards.offer_card(lang, handoff_id=handoff.id, district=self._district(handoff, lang),
-                                requested_at=handoff.requested_at.astimezone(self._zone),
-                                requested_text=when_text(lang, handoff.requested_at, self._zone),
-                                categories=handoff.categories, urgency=handoff.urgency,
-                                waited_minutes=waited, waited_for_opening=waited_for_opening, status=status)
-
-    def _status_text(self, handoff: Handoff, lang: str) -> str:
-        if handoff.claimer_name:
-            return say(lang, "relay.taken", name=plain(handoff.claimer_name))
-        if handoff.state == WITHDRAWN:
-            return text_for(lang)["relay.card_withdrawn"]
-        return text_for(lang)["relay.card_expired"]
-
-    # --- delivery -----------------------------------------------------------------------------------
-
-    async def _deliver(self, owner: str, *, turn_context: Turn | None = None) -> int:
-        """Send the rows *owner* queued (in this turn if one of them is for this conversation)."""
-        sent = 0
-        for row in await self.store.leased_outbox(owner):
-            sent += await self._deliver_row(row, owner, turn_context=turn_context)
-        return sent
-
-    async def _deliver_row(self, row: Pending, owner: str, *, turn_context: Turn | None = None) -> int:
-        """Send one outbox row and mark it sent; on failure it is given back for a later attempt."""
-        try:
-            activity_id = await self._send_row(row, turn_context)
-        except _NotYet:
-            await self.store.outbox_retry(row, owner, "not_yet", soon=True)
-            return 0
-        except Exception as error:  # an unreachable conversation must not stop the others; retried with back-off
-            log.warning("handoff notification not delivered", extra={
-                "event": "handoff_outbox_failed", "handoff_id": row.handoff_id, "outbox_kind": row.kind,
-                "error_type": type(error).__name__})
-            await self.store.outbox_retry(row, owner, type(error).__name__)
-            return 0
-        await self.store.outbox_sent(row, owner, activity_id=activity_id)
-        self._fault(f"delivered:{row.key}")
-        return 1
-
-    async def _send_row(self, row: Pending, turn_context: Turn | None) -> str | None:
-        if row.kind == SEND:
-            ids = await self._messenger.send(row.reference, row.payload or [], turn=turn_context)
-            return next((i for i in ids if i), None)
-        handoff = await self.store.get(row.handoff_id)
-        if handoff is None or row.notice_id is None:
-            return None
-        notice = await self.store.notice(row.notice_id)
-        if notice is None:
-            return None
-        if row.kind == OFFER:
-            if handoff.state not in WAITING:
-                return None  # taken, withdrawn or expired before this card went out: nothing to offer
-            card = self._offer_card(handoff, notice.lang, stage=notice.stage)
-            return await self._messenger.send_card(row.reference, card, turn=turn_context)
-        if row.kind == UPDATE:
-            if not notice.activity_id:
-                if await self.store.offer_pending(notice.id):
-                    raise _NotYet()
-                return None  # the card never went out: nothing to update
-            card = self._offer_card(handoff, notice.lang, stage=notice.stage,
-                                    status=self._status_text(handoff, notice.lang))
-            await self._messenger.update_card((notice.kind, notice.target_id), notice.conversation_id,
-                                              notice.activity_id, card, turn=turn_context)
-        return None
-
-    # --- availability and wording -------------------------------------------------------------------
-
-    async def _availability(self, handoff: Handoff) -> plan.Availability:
-        """Open now / next opening / on call now for *handoff*'s units."""
-        return await self._availability_of(handoff.route, self.store.now())
-
-    async def _availability_of(self, route: Mapping[str, Any], now: datetime) -> plan.Availability:
-        """Open now / next opening / on call now, from a fresh Directory when routing can give one."""
-        units = plan.unit_ids(route)
-        directory = None
-        try:
-            directory = await self._routing.directory()
-        except Exception as error:  # routing unavailable: fall back to the decision stored with the request
-            log.warning("routing directory unavailable", extra={"event": "handoff_directory_unavailable",
-                                                                "error_type": type(error).__name__})
-        if directory is not None and units:
-            open_now = any(directory.is_open(unit_id, now) for unit_id in units)
-            openings = [t for u in units if (t := directory.next_opening(u, now)) is not None]
-            on_call: list[Mapping[str, Any]] = []
-            for shift in directory.on_call_at(now, units):
-                contact = directory.contact(shift.contact_id)
-                if contact is not None and contact.active:
-                    on_call.append({"name": contact.name, "role": contact.role,
-                                    "teams_user_id": contact.teams_user_id, "priority": contact.priority})
-            return plan.Availability(open_now, None if open_now else min(openings, default=None), tuple(on_call))
-        after = route.get("after_hours") or {}
-        next_opening = after.get("next_opening")
-        stored_on_call = tuple(c for c in plan.people(route)
-                               if any(r.get("code") == "on_call" for r in c.get("reasons") or []))
-        return plan.Availability(bool(after.get("open_now", True)),
-                                 datetime.fromisoformat(next_opening) if next_opening else None, stored_on_call)
+                         lang=wording.lang_of_locale(reference.locale)) for recipient, reference in recipients]
 
     @staticmethod
     def _urgency(note: Mapping[str, Any], route: Mapping[str, Any]) -> str:
@@ -811,34 +659,3 @@ class HandoffEngine:
         if note.get("outcome") == "report" or route.get("outcome") == "report":
             return "high"
         return "normal"
-
-    def _district(self, handoff: Handoff, lang: str | None = None) -> str:
-        """The district's name as shown in a message or card (made inert for Markdown: the tables are data)."""
-        return plain(plan.district_name(handoff.route) or text_for(lang or handoff.lang)["relay.unknown_district"])
-
-    def _staff_label(self, handoff: Handoff, lang: str) -> str:
-        if handoff.share_name and handoff.staff_name:
-            return handoff.staff_name
-        return say(lang, "relay.staff_anonymous", district=self._district(handoff, lang))
-
-    def _handoff_label(self, handoff: Handoff, lang: str) -> str:
-        """How a socionom tells their conversations apart: who, district, when asked."""
-        return say(lang, "relay.focus.option", who=self._staff_label(handoff, lang),
-                   when=when_text(lang, handoff.requested_at, self._zone))
-
-    def _idle_text(self, lang: str) -> str:
-        minutes = int(self.idle_timeout.total_seconds() // 60)
-        if minutes % 60 or minutes < 60:
-            return say(lang, "relay.duration.minutes", n=minutes)
-        return say(lang, "relay.duration.hour") if minutes == 60 else say(lang, "relay.duration.hours", n=minutes // 60)
-
-    def _closed_text(self, lang: str, district: str, opens: datetime | None) -> str:
-        if opens is None:
-            return say(lang, "relay.closed_hours_unknown", district=district)
-        return say(lang, "relay.closed_hours", district=district, opens=when_text(lang, opens, self._zone))
-
-    @staticmethod
-    def _acute_advice(lang: str, route: Mapping[str, Any]) -> str:
-        phone = plan.socialjour_phone(route)
-        return say(lang, "relay.acute_advice", phone=f" ({phone})" if phone else "")
-
