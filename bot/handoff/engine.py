@@ -17,13 +17,13 @@ from zoneinfo import ZoneInfo
 
 from bot.handoff import cards, interop, plan, wording
 from bot.handoff.availability import availability_of
+from bot.handoff.offering import ESCALATE, OFFER_FIRST, Offering
 from bot.handoff.outbox import OutboxSender
 from bot.handoff.ports import (
     DirectorySource,
     HandoffSettings,
     Messenger,
     NoteRecords,
-    Reference,
     ReferenceBook,
     Turn,
 )
@@ -33,10 +33,6 @@ from bot.handoff.store import (
     CLAIMABLE,
     CLAIMED,
     CLOSED,
-    ESCALATED,
-    EXPIRED,
-    OFFER,
-    OFFERED,
     OUTBOX_LEASE_SECONDS,
     REQUESTED,
     TALKING,
@@ -51,7 +47,7 @@ from bot.handoff.teams_messenger import card_message, conversation_of, reference
 from bot.references import targets_of
 from dialogs.cardkit import plain
 from dialogs.ports import RESUME_DIALOGS, Scrub
-from dialogs.text import say, text_for, when_text
+from dialogs.text import say, text_for
 from knowledge.acute import is_acute
 from knowledge.scrub import Scrubbed
 
@@ -60,9 +56,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Timer actions (handoff.next_action).
-OFFER_FIRST = "offer"  # send the first offers (at once, or when the unit opens)
-ESCALATE = "escalate"  # nobody took it in time: ask the next stage, or expire
+# Timer actions (handoff.next_action), besides the offering's OFFER_FIRST and ESCALATE.
 ACTIVATE = "activate"  # a claim's notifications are out: the relay is active (recovers a claim whose process died)
 IDLE = "idle"  # nobody wrote in the relay for `relay_idle_minutes`: close it
 NOTE_FIELDS = ("day", "district_id", "age_band", "categories", "signals", "reasons", "duration", "acute", "outcome",
@@ -93,16 +87,18 @@ class HandoffEngine:
         self._zone = ZoneInfo(getattr(settings, "timezone", "Europe/Stockholm"))
         # Tests inject a fault here to kill the process between two steps; production never does.
         self._fault = fault or _no_fault
-        # SqlStorage: abandoned conversation state is purged with the transcripts.
         # The fault is looked up at each call: a test arms it after construction.
         self._outbox = OutboxSender(store=store, messenger=messenger, zone=self._zone,
                                     fault=lambda point: self._fault(point))
+        self._offering = Offering(settings=settings, store=store, references=references, routing=routing,
+                                  outbox=self._outbox, zone=self._zone, fault=lambda point: self._fault(point))
+        # SqlStorage: abandoned conversation state is purged with the transcripts.
         self.retention = Retention(settings=settings, store=store, records=records, storage=storage)
 
     @property
     def claim_timeout(self) -> timedelta:
         """How long a stage waits for someone to take the request."""
-        return timedelta(minutes=self._settings.claim_timeout_minutes)
+        return self._offering.claim_timeout
 
     @property
     def idle_timeout(self) -> timedelta:
@@ -176,7 +172,7 @@ class HandoffEngine:
             await self.store.record(handoff_id, "waits_for_opening", "system")
             return
         try:
-            await self._offer_first(handoff_id, owner)
+            await self._offering.offer_first(handoff_id, owner)
         finally:
             await self.store.release(handoff_id, owner)
 
@@ -506,9 +502,9 @@ class HandoffEngine:
                 continue  # another process holds it
             try:
                 if action == OFFER_FIRST:
-                    await self._offer_first(handoff_id, owner)
+                    await self._offering.offer_first(handoff_id, owner)
                 elif action == ESCALATE:
-                    await self._escalate(handoff_id, owner)
+                    await self._offering.escalate(handoff_id, owner)
                 elif action == ACTIVATE:
                     await self._activate(handoff_id, owner)
                 elif action == IDLE:
@@ -528,95 +524,6 @@ class HandoffEngine:
         """Send every due outbox row nobody holds (queued by a process that died, or to retry); returns how many."""
         return await self._outbox.sweep(owner)
 
-    async def _offer_first(self, handoff_id: str, owner: str) -> None:
-        """The first timer: offer the request to the first stage (or escalate at once when nobody is reachable)."""
-        handoff = await self.store.get(handoff_id)
-        if handoff is None or handoff.state != REQUESTED:
-            await self.store.update(handoff_id, states=(REQUESTED,), next_action=None, next_action_at=None)
-            return
-        availability = await availability_of(self._routing, handoff.route, self.store.now())
-        recipients = await self._new_recipients(handoff, plan.FIRST, availability)
-        if recipients:
-            outbox = await self._offers(handoff, plan.FIRST, recipients)
-            moved = await self.store.transition(handoff_id, (REQUESTED,), OFFERED, actor="system", owner=owner,
-                                                detail=f"stage0:{len(recipients)}", outbox=outbox,
-                                                next_action=ESCALATE,
-                                                next_action_at=self._deadline(availability))
-            self._fault("request.offers_queued")
-            if moved:
-                await self._outbox.deliver(owner)
-            return
-        await self._escalate(handoff_id, owner)
-
-    def _deadline(self, availability: plan.Availability) -> datetime:
-        """When the current stage has waited long enough: the timeout, counted from the opening when closed."""
-        start = self.store.now()
-        if not availability.open_now and not availability.on_call and availability.next_opening is not None:
-            start = max(start, availability.next_opening)
-        return start + self.claim_timeout
-
-    async def _escalate(self, handoff_id: str, owner: str) -> None:
-        handoff = await self.store.get(handoff_id)
-        if handoff is None or handoff.state not in WAITING:
-            await self.store.update(handoff_id, next_action=None, next_action_at=None)
-            return
-        availability = await availability_of(self._routing, handoff.route, self.store.now())
-        stage = handoff.stage
-        for next_stage in range(stage + 1, plan.LAST_STAGE + 1):
-            found = await self._new_recipients(handoff, next_stage, availability)
-            if not found:
-                continue
-            key = "relay.escalated_channel" if next_stage == plan.CHANNELS else "relay.escalated_backup"
-            told = text_message(say(handoff.lang, key, district=wording.district(handoff.route, handoff.lang)))
-            outbox = [*await self._offers(handoff, next_stage, found),
-                      Outgoing(f"staff:stage{next_stage}", reference=handoff.staff_reference,
-                               payload=serialize([told]))]
-            moved = await self.store.transition(handoff_id, WAITING, ESCALATED, actor="timer", at_stage=stage,
-                                                detail=f"stage{next_stage}", stage=next_stage, owner=owner,
-                                                outbox=outbox, next_action=ESCALATE,
-                                                next_action_at=self._deadline(availability))
-            if moved:
-                await self.store.record(handoff_id, "told_staff", "timer", f"escalated:stage{next_stage}:{len(found)}")
-                await self._outbox.deliver(owner)
-            return
-        if plan.waits_for_opening(availability) and availability.next_opening is not None:
-            await self._wait_for_opening(handoff, availability.next_opening, owner)
-            return
-        phone = next((u.get("phone") for u in plan.intake_units(handoff.route) if u.get("phone")), None)
-        told = [text_message(say(handoff.lang, "relay.expired", district=wording.district(handoff.route, handoff.lang),
-                                        phone=f": {phone}" if phone else "")),
-                text_message(wording.acute_advice(handoff.lang, handoff.route)),
-                interop.handoff_status(conversation_of(handoff.staff_reference), interop.FAILED, "expired")]
-        if not await self.store.transition(handoff_id, WAITING, EXPIRED, actor="timer", at_stage=stage,
-                                           next_action=None, next_action_at=None, update_cards=True, owner=owner,
-                                           outbox=[Outgoing("staff:expired", reference=handoff.staff_reference,
-                                                            payload=serialize(told))]):
-            return
-        log.info("handoff expired", extra={"event": "handoff_expired", "handoff_id": handoff_id})
-        await self.store.record(handoff_id, "told_staff", "timer", "expired")
-        await self._outbox.deliver(owner)
-
-    async def _wait_for_opening(self, handoff: Handoff, opens: datetime, owner: str) -> None:
-        """After hours with nobody on call left to ask: keep the request for the unit's opening, and say so once.
-
-        A request nobody was offered yet gets its first offers then; one with stages left asks the next stage then;
-        one already offered to everyone gives them the claim timeout from the opening before it expires.
-        """
-        if handoff.state == REQUESTED:
-            action, at = OFFER_FIRST, opens
-        else:
-            action, at = ESCALATE, opens if handoff.stage < plan.LAST_STAGE else opens + self.claim_timeout
-        told = [text_message(wording.acute_advice(handoff.lang, handoff.route)),
-                text_message(say(handoff.lang, "relay.waits_overnight",
-                                 district=wording.district(handoff.route, handoff.lang),
-                                 opens=when_text(handoff.lang, opens, self._zone)))]
-        if await self.store.update(handoff.id, states=WAITING, next_action=action, next_action_at=at, owner=owner,
-                                   outbox=[Outgoing(f"staff:waits:{opens.isoformat()}",
-                                                    reference=handoff.staff_reference, payload=serialize(told))]):
-            log.info("handoff waits for opening", extra={"event": "handoff_waits", "handoff_id": handoff.id})
-            await self.store.record(handoff.id, "waits_for_opening", "timer", f"stage{handoff.stage}")
-            await self._outbox.deliver(owner)
-
     async def _close_idle(self, handoff_id: str) -> None:
         handoff = await self.store.get(handoff_id)
         if handoff is None or handoff.state not in TALKING:
@@ -629,28 +536,6 @@ class HandoffEngine:
     async def purge(self) -> PurgeResult:
         """Blank every handoff older than the retention period, whatever its state; delete transcripts; counts stay."""
         return await self.retention.purge()
-
-    # --- offers -------------------------------------------------------------------------------------
-
-    async def _new_recipients(self, handoff: Handoff, stage: int,
-                              availability: plan.Availability) -> list[tuple[plan.Recipient, Reference]]:
-        already = await self.store.notified_targets(handoff.id)
-        found = []
-        for recipient in plan.on_duty(plan.recipients(handoff.route, stage, availability), availability):
-            if (recipient.kind, recipient.target_id) in already:
-                continue
-            reference = await self._references.find(recipient.kind, recipient.target_id)
-            if reference is None:
-                continue  # never installed the app / the bot is not in that team: cannot be reached
-            found.append((recipient, reference))
-        return found
-
-    async def _offers(self, handoff: Handoff, stage: int,
-                      recipients: Sequence[tuple[plan.Recipient, Reference]]) -> list[Outgoing]:
-        """Outbox rows for the offer cards of *stage* (the card itself is drawn when it is sent)."""
-        return [Outgoing(f"offer:{stage}:{recipient.kind}:{recipient.target_id}", kind=OFFER,
-                         reference=reference.serialize(), recipient=(recipient.kind, recipient.target_id, stage),
-                         lang=wording.lang_of_locale(reference.locale)) for recipient, reference in recipients]
 
     @staticmethod
     def _urgency(note: Mapping[str, Any], route: Mapping[str, Any]) -> str:
