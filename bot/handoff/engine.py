@@ -27,6 +27,7 @@ from bot.handoff.ports import (
     ReferenceBook,
     Turn,
 )
+from bot.handoff.relay import Relay
 from bot.handoff.retention import Retention
 from bot.handoff.store import (
     ACTIVE,
@@ -49,7 +50,6 @@ from dialogs.cardkit import plain
 from dialogs.ports import RESUME_DIALOGS, Scrub
 from dialogs.text import say, text_for
 from knowledge.acute import is_acute
-from knowledge.scrub import Scrubbed
 
 if TYPE_CHECKING:
     from bot.handoff.retention import ConversationPurge
@@ -92,6 +92,8 @@ class HandoffEngine:
                                     fault=lambda point: self._fault(point))
         self._offering = Offering(settings=settings, store=store, references=references, routing=routing,
                                   outbox=self._outbox, zone=self._zone, fault=lambda point: self._fault(point))
+        self._relay = Relay(store=store, scrub=scrub, outbox=self._outbox, zone=self._zone,
+                            idle_timeout=lambda: self.idle_timeout)
         # SqlStorage: abandoned conversation state is purged with the transcripts.
         self.retention = Retention(settings=settings, store=store, records=records, storage=storage)
 
@@ -146,7 +148,7 @@ class HandoffEngine:
             "unit_id": next(iter(plan.unit_ids(route)), None),
             "consultation_id": consultation_id,
             "categories": categories,
-            "urgency": self._urgency(note, route),
+            "urgency": plan.urgency(note, route),
             "route": route,
             "note": clean_note,
             "share_name": share_name,
@@ -165,7 +167,7 @@ class HandoffEngine:
             await self._records.mark_handoff(consultation_id)
         await self._messenger.emit(context, interop.handoff_initiation(context, {
             "handoff_id": handoff_id, "skill": "socionom", "district_id": plan.district_id(route),
-            "categories": categories, "urgency": self._urgency(note, route)}))
+            "categories": categories, "urgency": plan.urgency(note, route)}))
         await self._outbox.deliver(owner, turn_context=context)
         self._fault("request.staff_told")
         if waits:
@@ -280,21 +282,7 @@ class HandoffEngine:
             return
         if not text.strip():
             return
-        scrubbed = await self._scrub_relay(text)
-        socionom_lang = self._claimer_lang(handoff)
-        # Scrubbed first, then made inert for Markdown: the words arrive as typed, never as a link or a heading.
-        lines = [say(socionom_lang, "relay.from", who=plain(wording.staff_label(handoff, socionom_lang)),
-                     text=plain(scrubbed.text))]
-        if acute is not None:
-            lines.append(say(socionom_lang, "relay.acute_flag"))
-        owner = uuid.uuid4().hex
-        await self.store.add_message(handoff.id, "staff", scrubbed.text, scrubbed.kinds, owner=owner,
-                                     idle_after=self.idle_timeout, outbox=[Outgoing(
-                                         f"relay:{uuid.uuid4().hex}", reference=handoff.claimer_reference,
-                                         payload=serialize([text_message(line) for line in lines]))])
-        await self._outbox.deliver(owner, turn_context=turn_context)
-        if scrubbed.kinds:
-            await turn_context.send_activity(say(lang, "relay.masked"))
+        await self._relay.from_staff(turn_context, handoff, text, acute=acute is not None)
 
     def _opening_waited_for(self, handoff: Handoff) -> datetime | None:
         """When the unit opens, if the request is still waiting for that to send its first offers."""
@@ -396,47 +384,18 @@ class HandoffEngine:
         text = turn_context.activity.text or ""
         if not text.strip():
             return
-        handoff = self._current(handoffs)
+        handoff = self._relay.current(handoffs)
         if handoff is None:
-            # Several conversations and no choice yet: ask which one, carrying the (scrubbed) message along.
-            lang = self._claimer_lang(handoffs[0])
-            options = [(h.id, wording.handoff_label(h, lang, self._zone)) for h in handoffs]
-            carried = (await self._scrub_relay(text)).text
-            await turn_context.send_activity(card_message(cards.choose_handoff_card(
-                lang, say(lang, "relay.focus.ask"), options, carried)))
+            await self._relay.ask_which(turn_context, handoffs, text)
             return
         await self._relay_from_socionom(turn_context, handoff, text)
-
-    @staticmethod
-    def _current(handoffs: Sequence[Handoff]) -> Handoff | None:
-        """The handoff a socionom's typed message is for, or None when they must choose.
-
-        A choice holds until another conversation starts (a claim clears the claimer's earlier choices).
-        """
-        if len(handoffs) == 1:
-            return handoffs[0]
-        return max((h for h in handoffs if h.focus_at is not None), key=lambda h: h.focus_at, default=None)  # type: ignore[arg-type, return-value]
 
     async def _relay_from_socionom(self, turn_context: Turn, handoff: Handoff, text: str) -> None:
         lang = self._claimer_lang(handoff)
         if wording.command(text) in wording.words(lang, "relay.words.end"):
             await self._end(turn_context, handoff, by="socionom")
             return
-        scrubbed = await self._scrub_relay(text)
-        who = plain(f"{handoff.claimer_name} ({handoff.claimer_role})")
-        owner = uuid.uuid4().hex
-        await self.store.add_message(handoff.id, "socionom", scrubbed.text, scrubbed.kinds, owner=owner,
-                                     idle_after=self.idle_timeout, outbox=[Outgoing(
-                                         f"relay:{uuid.uuid4().hex}", reference=handoff.staff_reference,
-                                         payload=serialize([text_message(say(
-                                             handoff.lang, "relay.from", who=who, text=plain(scrubbed.text)))]))])
-        await self._outbox.deliver(owner, turn_context=turn_context)
-        if scrubbed.kinds:
-            await turn_context.send_activity(say(lang, "relay.masked"))
-
-    async def _scrub_relay(self, text: str) -> Scrubbed:
-        """The one place relay text is scrubbed, in both directions, before it is stored or forwarded."""
-        return await self._scrub(text)
+        await self._relay.from_socionom(turn_context, handoff, text)
 
     async def _end(self, turn_context: Turn | None, handoff: Handoff, *, by: str) -> None:
         owner = uuid.uuid4().hex
@@ -536,11 +495,3 @@ class HandoffEngine:
     async def purge(self) -> PurgeResult:
         """Blank every handoff older than the retention period, whatever its state; delete transcripts; counts stay."""
         return await self.retention.purge()
-
-    @staticmethod
-    def _urgency(note: Mapping[str, Any], route: Mapping[str, Any]) -> str:
-        if note.get("acute") or note.get("outcome") == "acute" or route.get("outcome") == "acute":
-            return "acute"
-        if note.get("outcome") == "report" or route.get("outcome") == "report":
-            return "high"
-        return "normal"
