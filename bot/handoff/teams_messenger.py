@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Protocol
 
 from botbuilder.core import MessageFactory, TurnContext
@@ -12,6 +12,13 @@ from botbuilder.schema import Activity, Attachment, ConversationAccount, Convers
 from bot.handoff.ports import Payload, ReferenceBook
 
 log = logging.getLogger(__name__)
+
+
+class ProactiveAdapter(Protocol):
+    """What the messenger needs of botbuilder's CloudAdapter: a turn in another conversation."""
+
+    async def continue_conversation(self, reference: Any, callback: Callable[[TurnContext], Awaitable[None]],
+                                    bot_app_id: str) -> Any: ...
 
 
 class AppId(Protocol):
@@ -49,7 +56,7 @@ def conversation_of(reference: Mapping[str, Any] | None) -> ConversationAccount 
 class TeamsMessenger:
     """Implements the handoff's Messenger port over botbuilder's adapter and the stored references."""
 
-    def __init__(self, adapter: Any, references: ReferenceBook, settings: AppId) -> None:
+    def __init__(self, adapter: ProactiveAdapter, references: ReferenceBook, settings: AppId) -> None:
         self._adapter = adapter
         self._references = references
         self._settings = settings
