@@ -4,24 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
 
     from bot.handoff.engine import HandoffEngine
+    from bot.handoff.ports import DirectorySource, HandoffSettings, NoteRecords, ReferenceBook
+    from bot.handoff.retention import ConversationPurge
+    from bot.handoff.teams_messenger import ProactiveAdapter
     from dialogs.ports import Scrub
 
 __all__ = ["build_handoff"]
 
 
-def build_handoff(*, settings: Any, engine: AsyncEngine, adapter: Any, clock: Callable[[], datetime],
-                  references: Any, records: Any, routing: Any, scrub: Scrub, storage: Any = None) -> HandoffEngine:
+def build_handoff(*, settings: HandoffSettings, engine: AsyncEngine, adapter: ProactiveAdapter,
+                  clock: Callable[[], datetime], references: ReferenceBook, records: NoteRecords,
+                  routing: DirectorySource, scrub: Scrub, storage: ConversationPurge | None = None) -> HandoffEngine:
     """The handoff engine over *engine*'s tables; *scrub* is the dialogs' (place-aware) scrubber; performs no I/O."""
     # Imported here so `bot.handoff.tables` (used by Alembic) stays cheap to import.
     from bot.handoff.engine import HandoffEngine
     from bot.handoff.store import HandoffStore
+    from bot.handoff.teams_messenger import TeamsMessenger
 
-    return HandoffEngine(settings=settings, store=HandoffStore(engine, clock), adapter=adapter,
-                         references=references, records=records, routing=routing, clock=clock, scrub=scrub,
-                         storage=storage)
+    return HandoffEngine(settings=settings, store=HandoffStore(engine, clock),
+                         messenger=TeamsMessenger(adapter, references, settings), references=references,
+                         records=records, routing=routing, clock=clock, scrub=scrub, storage=storage)

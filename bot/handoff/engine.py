@@ -12,53 +12,55 @@ import logging
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from botbuilder.core import MessageFactory, TurnContext
-from botbuilder.schema import Activity, Attachment, ConversationReference
-
-from bot.handoff import cards, interop, plan
+from bot.handoff import cards, interop, plan, wording
+from bot.handoff.availability import availability_of
+from bot.handoff.offering import ESCALATE, OFFER_FIRST, Offering
+from bot.handoff.outbox import OutboxSender
+from bot.handoff.ports import (
+    DirectorySource,
+    HandoffSettings,
+    Messenger,
+    NoteRecords,
+    ReferenceBook,
+    Turn,
+)
+from bot.handoff.relay import Relay
+from bot.handoff.retention import Retention
 from bot.handoff.store import (
     ACTIVE,
     CLAIMABLE,
     CLAIMED,
     CLOSED,
-    ESCALATED,
-    EXPIRED,
-    OFFER,
-    OFFERED,
     OUTBOX_LEASE_SECONDS,
     REQUESTED,
-    SEND,
     TALKING,
-    UPDATE,
     WAITING,
     WITHDRAWN,
     Handoff,
     HandoffStore,
     Outgoing,
-    Pending,
     PurgeResult,
 )
+from bot.handoff.teams_messenger import card_message, conversation_of, reference_of, serialize, text_message
 from bot.references import targets_of
 from dialogs.cardkit import plain
 from dialogs.ports import RESUME_DIALOGS, Scrub
-from dialogs.text import say, text_for, when_text
+from dialogs.text import say, text_for
 from knowledge.acute import is_acute
-from knowledge.scrub import Scrubbed
+
+if TYPE_CHECKING:
+    from bot.handoff.retention import ConversationPurge
 
 log = logging.getLogger(__name__)
 
-# Timer actions (handoff.next_action).
-OFFER_FIRST = "offer"  # send the first offers (at once, or when the unit opens)
-ESCALATE = "escalate"  # nobody took it in time: ask the next stage, or expire
+# Timer actions (handoff.next_action), besides the offering's OFFER_FIRST and ESCALATE.
 ACTIVATE = "activate"  # a claim's notifications are out: the relay is active (recovers a claim whose process died)
 IDLE = "idle"  # nobody wrote in the relay for `relay_idle_minutes`: close it
 NOTE_FIELDS = ("day", "district_id", "age_band", "categories", "signals", "reasons", "duration", "acute", "outcome",
                "summary", "lang")
-# An offer sent this long after the request says that the request waited for the unit to open.
-LATE_OFFER = timedelta(minutes=15)
 
 Fault = Callable[[str], None]
 
@@ -67,39 +69,17 @@ def _no_fault(_point: str) -> None:
     """Production: no fault injection."""
 
 
-def _words(lang: str, key: str) -> set[str]:
-    return {w.strip().lower() for w in text_for(lang)[key].split("|")} | {
-        w.strip().lower() for other in ("sv", "en") for w in text_for(other)[key].split("|")}
-
-
-def _command(text: str | None) -> str:
-    return " ".join((text or "").strip().lower().rstrip(".!").split())
-
-
-def lang_of_locale(locale: str | None) -> str:
-    """English for en-* locales, Swedish for everything else."""
-    return "en" if (locale or "").lower().startswith("en") else "sv"
-
-
-def _serialize(activities: Sequence[Activity]) -> list[dict[str, Any]]:
-    return [activity.serialize() for activity in activities]
-
-
-class _NotYet(Exception):
-    """An outbox row cannot be delivered yet (an update whose card is still on its way)."""
-
-
 class HandoffEngine:
     """Implements the dialogs' HandoffPort (`request`) and the handler's TurnInterceptor (`intercept`)."""
 
-    def __init__(self, *, settings: Any, store: HandoffStore, adapter: Any, references: Any, records: Any,
-                 routing: Any, clock: Callable[[], datetime], scrub: Scrub, storage: Any = None,
+    def __init__(self, *, settings: HandoffSettings, store: HandoffStore, messenger: Messenger,
+                 references: ReferenceBook, records: NoteRecords, routing: DirectorySource,
+                 clock: Callable[[], datetime], scrub: Scrub, storage: ConversationPurge | None = None,
                  fault: Fault | None = None) -> None:
         self._settings = settings
         self._scrub = scrub  # the dialogs' scrubber: it also masks the preschool names of the routing tables
-        self._storage = storage  # SqlStorage: abandoned conversation state is purged with the transcripts
         self.store = store
-        self._adapter = adapter
+        self._messenger = messenger
         self._references = references
         self._records = records
         self._routing = routing
@@ -107,11 +87,20 @@ class HandoffEngine:
         self._zone = ZoneInfo(getattr(settings, "timezone", "Europe/Stockholm"))
         # Tests inject a fault here to kill the process between two steps; production never does.
         self._fault = fault or _no_fault
+        # The fault is looked up at each call: a test arms it after construction.
+        self._outbox = OutboxSender(store=store, messenger=messenger, zone=self._zone,
+                                    fault=lambda point: self._fault(point))
+        self._offering = Offering(settings=settings, store=store, references=references, routing=routing,
+                                  outbox=self._outbox, zone=self._zone, fault=lambda point: self._fault(point))
+        self._relay = Relay(store=store, scrub=scrub, outbox=self._outbox, zone=self._zone,
+                            idle_timeout=lambda: self.idle_timeout)
+        # SqlStorage: abandoned conversation state is purged with the transcripts.
+        self.retention = Retention(settings=settings, store=store, records=records, storage=storage)
 
     @property
     def claim_timeout(self) -> timedelta:
         """How long a stage waits for someone to take the request."""
-        return timedelta(minutes=self._settings.claim_timeout_minutes)
+        return self._offering.claim_timeout
 
     @property
     def idle_timeout(self) -> timedelta:
@@ -120,7 +109,7 @@ class HandoffEngine:
 
     # --- HandoffPort --------------------------------------------------------------------------------
 
-    async def request(self, context: TurnContext, note: dict[str, Any], route: dict[str, Any], *,
+    async def request(self, context: Turn, note: dict[str, Any], route: dict[str, Any], *,
                       share_name: bool) -> None:
         """Start a handoff: store it with its first timer and the staff member's answer, then offer it.
 
@@ -144,22 +133,22 @@ class HandoffEngine:
             clean_note["summary"] = (await self._scrub(str(clean_note["summary"]))).text
         consultation_id = note.get("id") or note.get("note_id")
         now = self.store.now()
-        availability = await self._availability_of(route, now)
+        availability = await availability_of(self._routing, route, now)
         # Closed and nobody on call: the first offers go out when the unit opens (the claim timeout counts
         # from then); an unknown opening time means asking at once and letting the cards wait.
         waits = not availability.open_now and not availability.on_call and availability.next_opening is not None
         first_at = max(now, availability.next_opening) if waits and availability.next_opening else now
-        staff_reference = TurnContext.get_conversation_reference(activity).serialize()
-        district = plain(plan.district_name(route) or text_for(lang)["relay.unknown_district"])
+        staff_reference = reference_of(context)
+        district = wording.district(route, lang)
         owner = uuid.uuid4().hex
-        told = self._request_messages(lang, handoff_id, district, route, availability, waits)
+        told = wording.request_messages(lang, handoff_id, district, route, availability, waits, self._zone)
         await self.store.create({
             "lang": lang,
             "district_id": plan.district_id(route) or note.get("district_id"),
             "unit_id": next(iter(plan.unit_ids(route)), None),
             "consultation_id": consultation_id,
             "categories": categories,
-            "urgency": self._urgency(note, route),
+            "urgency": plan.urgency(note, route),
             "route": route,
             "note": clean_note,
             "share_name": share_name,
@@ -170,48 +159,28 @@ class HandoffEngine:
             "next_action": OFFER_FIRST,
             "next_action_at": first_at,
         }, handoff_id=handoff_id, owner=owner,
-            outbox=[Outgoing("staff:requested", reference=staff_reference, payload=_serialize(told))],
+            outbox=[Outgoing("staff:requested", reference=staff_reference, payload=serialize(told))],
             before_commit=lambda: self._fault("request.before_commit"))
         self._fault("request.committed")
         log.info("handoff requested", extra={"event": "handoff_requested", "handoff_id": handoff_id})
         if consultation_id:
             await self._records.mark_handoff(consultation_id)
-        await self._emit(context, interop.handoff_initiation(context, {
+        await self._messenger.emit(context, interop.handoff_initiation(context, {
             "handoff_id": handoff_id, "skill": "socionom", "district_id": plan.district_id(route),
-            "categories": categories, "urgency": self._urgency(note, route)}))
-        await self._deliver(owner, turn_context=context)
+            "categories": categories, "urgency": plan.urgency(note, route)}))
+        await self._outbox.deliver(owner, turn_context=context)
         self._fault("request.staff_told")
         if waits:
             await self.store.record(handoff_id, "waits_for_opening", "system")
             return
         try:
-            await self._offer_first(handoff_id, owner)
+            await self._offering.offer_first(handoff_id, owner)
         finally:
             await self.store.release(handoff_id, owner)
 
-    def _request_messages(self, lang: str, handoff_id: str, district: str, route: Mapping[str, Any],
-                          availability: plan.Availability, waits: bool) -> list[Activity]:
-        """What the staff member is told when the request is taken: acute advice first when the unit is closed."""
-        messages: list[Activity] = []
-        if availability.open_now:
-            messages.append(MessageFactory.text(say(lang, "relay.sent", district=district)))
-        else:
-            # Outside office hours the first thing said is what to do if it cannot wait.
-            messages.append(MessageFactory.text(self._acute_advice(lang, route)))
-            if waits:
-                opens = when_text(lang, availability.next_opening, self._zone) if availability.next_opening else ""
-                messages.append(MessageFactory.text(say(lang, "relay.after_hours", district=district, opens=opens)))
-            elif availability.on_call:
-                messages.append(MessageFactory.text(say(lang, "relay.sent_on_call", district=district) + " "
-                                                    + self._closed_text(lang, district, availability.next_opening)))
-            else:
-                messages.append(MessageFactory.text(say(lang, "relay.closed_hours_unknown", district=district)))
-        messages.append(MessageFactory.attachment(cards.withdraw_card(lang, say(lang, "relay.privacy"), handoff_id)))
-        return messages
-
     # --- TurnInterceptor ----------------------------------------------------------------------------
 
-    async def intercept(self, turn_context: TurnContext) -> bool:
+    async def intercept(self, turn_context: Turn) -> bool:
         """Take card submits of the handoff and every message of a staff member or socionom in a handoff."""
         activity = turn_context.activity
         value = activity.value if isinstance(activity.value, dict) else None
@@ -232,7 +201,7 @@ class HandoffEngine:
             return True
         return False
 
-    async def _on_action(self, turn_context: TurnContext, action: str, handoff_id: str,
+    async def _on_action(self, turn_context: Turn, action: str, handoff_id: str,
                          value: Mapping[str, Any]) -> None:
         handoff = await self.store.get(handoff_id)
         lang = self._lang_of(turn_context, handoff)
@@ -259,28 +228,29 @@ class HandoffEngine:
             if isinstance(text, str) and text.strip():
                 await self._relay_from_socionom(turn_context, chosen, text)
             else:
-                await turn_context.send_activity(say(self._claimer_lang(chosen), "relay.focus.set",
-                                                     label=self._handoff_label(chosen, self._claimer_lang(chosen))))
+                chosen_lang = self._claimer_lang(chosen)
+                await turn_context.send_activity(say(chosen_lang, "relay.focus.set",
+                                                     label=wording.handoff_label(chosen, chosen_lang, self._zone)))
         else:
             await turn_context.send_activity(say(lang, "relay.gone"))
 
-    def _is_staff(self, turn_context: TurnContext, handoff: Handoff) -> bool:
+    def _is_staff(self, turn_context: Turn, handoff: Handoff) -> bool:
         conversation = turn_context.activity.conversation
         return conversation is not None and conversation.id == handoff.staff_conversation_id
 
-    def _is_claimer(self, turn_context: TurnContext, handoff: Handoff) -> bool:
+    def _is_claimer(self, turn_context: Turn, handoff: Handoff) -> bool:
         sender = turn_context.activity.from_property
         return sender is not None and handoff.claimed_by is not None and \
             handoff.claimed_by in (sender.aad_object_id, sender.id)
 
-    def _lang_of(self, turn_context: TurnContext, handoff: Handoff | None = None) -> str:
+    def _lang_of(self, turn_context: Turn, handoff: Handoff | None = None) -> str:
         """The language of whoever wrote: the staff member's choice kept on the handoff, the claimer's, else the
         Teams locale (a socionom who has not taken the request)."""
         if handoff is not None and self._is_staff(turn_context, handoff):
             return handoff.lang
         if handoff is not None and self._is_claimer(turn_context, handoff):
             return self._claimer_lang(handoff)
-        return lang_of_locale(turn_context.activity.locale)
+        return wording.lang_of_locale(turn_context.activity.locale)
 
     @staticmethod
     def _claimer_lang(handoff: Handoff) -> str:
@@ -288,7 +258,7 @@ class HandoffEngine:
 
     # --- staff side ---------------------------------------------------------------------------------
 
-    async def _on_staff_message(self, turn_context: TurnContext, handoff: Handoff) -> None:
+    async def _on_staff_message(self, turn_context: Turn, handoff: Handoff) -> None:
         text = turn_context.activity.text or ""
         lang = handoff.lang
         acute = is_acute(text) if text else None
@@ -297,46 +267,31 @@ class HandoffEngine:
             from dialogs.cards import acute_card
 
             card = acute_card(lang, handoff.route, eservice_url=self._settings.eservice_url)
-            await turn_context.send_activity(MessageFactory.attachment(card))
+            await turn_context.send_activity(card_message(card))
             await self.store.record(handoff.id, "acute", "staff", acute.code)
-        command = _command(text)
+        command = wording.command(text)
         if handoff.state in WAITING:
-            if command in _words(lang, "relay.words.withdraw"):
+            if command in wording.words(lang, "relay.words.withdraw"):
                 await self._withdraw(turn_context, handoff)
             elif acute is None:
-                await turn_context.send_activity(MessageFactory.attachment(cards.withdraw_card(
-                    lang, self._waiting_text(handoff), handoff.id)))
+                await turn_context.send_activity(card_message(cards.withdraw_card(
+                    lang, wording.waiting_text(handoff, self._opening_waited_for(handoff), self._zone), handoff.id)))
             return
-        if command in _words(lang, "relay.words.end"):
+        if command in wording.words(lang, "relay.words.end"):
             await self._end(turn_context, handoff, by="staff")
             return
         if not text.strip():
             return
-        scrubbed = await self._scrub_relay(text)
-        socionom_lang = self._claimer_lang(handoff)
-        # Scrubbed first, then made inert for Markdown: the words arrive as typed, never as a link or a heading.
-        lines = [say(socionom_lang, "relay.from", who=plain(self._staff_label(handoff, socionom_lang)),
-                     text=plain(scrubbed.text))]
-        if acute is not None:
-            lines.append(say(socionom_lang, "relay.acute_flag"))
-        owner = uuid.uuid4().hex
-        await self.store.add_message(handoff.id, "staff", scrubbed.text, scrubbed.kinds, owner=owner,
-                                     idle_after=self.idle_timeout, outbox=[Outgoing(
-                                         f"relay:{uuid.uuid4().hex}", reference=handoff.claimer_reference,
-                                         payload=_serialize([MessageFactory.text(line) for line in lines]))])
-        await self._deliver(owner, turn_context=turn_context)
-        if scrubbed.kinds:
-            await turn_context.send_activity(say(lang, "relay.masked"))
+        await self._relay.from_staff(turn_context, handoff, text, acute=acute is not None)
 
-    def _waiting_text(self, handoff: Handoff) -> str:
-        """"Still waiting", with the opening time when the request waits for the unit to open."""
+    def _opening_waited_for(self, handoff: Handoff) -> datetime | None:
+        """When the unit opens, if the request is still waiting for that to send its first offers."""
         if handoff.state == REQUESTED and handoff.next_action == OFFER_FIRST and handoff.next_action_at and \
                 handoff.next_action_at > self.store.now():
-            return say(handoff.lang, "relay.waiting_for_opening", district=self._district(handoff),
-                       opens=when_text(handoff.lang, handoff.next_action_at, self._zone))
-        return say(handoff.lang, "relay.waiting")
+            return handoff.next_action_at
+        return None
 
-    async def _withdraw(self, turn_context: TurnContext, handoff: Handoff) -> None:
+    async def _withdraw(self, turn_context: Turn, handoff: Handoff) -> None:
         owner = uuid.uuid4().hex
         if not await self.store.transition(handoff.id, WAITING, WITHDRAWN, actor="staff", next_action=None,
                                            next_action_at=None, update_cards=True, owner=owner):
@@ -346,13 +301,13 @@ class HandoffEngine:
         await turn_context.send_activity(say(handoff.lang, "relay.withdrawn"))
         # The consultation that asked for the socionom carries on in this turn, where it was.
         turn_context.turn_state[RESUME_DIALOGS] = True
-        await self._emit(turn_context, interop.handoff_status(turn_context.activity.conversation, interop.FAILED,
-                                                              "withdrawn"))
-        await self._deliver(owner, turn_context=turn_context)
+        await self._messenger.emit(turn_context, interop.handoff_status(turn_context.activity.conversation,
+                                                                        interop.FAILED, "withdrawn"))
+        await self._outbox.deliver(owner, turn_context=turn_context)
 
     # --- socionom side ------------------------------------------------------------------------------
 
-    async def _may_claim(self, turn_context: TurnContext, handoff: Handoff, claimer_ids: set[str]) -> str | None:
+    async def _may_claim(self, turn_context: Turn, handoff: Handoff, claimer_ids: set[str]) -> str | None:
         """None when the clicker received the offer (personally or in the channel it was posted to), else why not."""
         if self._is_staff(turn_context, handoff) or (handoff.staff_id is not None and handoff.staff_id in claimer_ids):
             return "relay.claim_refused_own"
@@ -364,7 +319,7 @@ class HandoffEngine:
             return None
         return "relay.claim_refused"
 
-    async def _claim(self, turn_context: TurnContext, handoff: Handoff) -> None:
+    async def _claim(self, turn_context: Turn, handoff: Handoff) -> None:
         activity = turn_context.activity
         lang = self._lang_of(turn_context)
         sender = activity.from_property
@@ -380,27 +335,27 @@ class HandoffEngine:
         name = (sender.name if sender else None) or text_for(lang)["relay.default_role"]
         role = plan.role_of(handoff.route, claimer_id) or text_for(lang)["relay.default_role"]
         personal = await self._references.find(plan.USER, claimer_id)
-        reference = personal or TurnContext.get_conversation_reference(activity)
-        claimer_reference = reference.serialize()
-        district = self._district(handoff, lang)
+        claimer_reference = personal.serialize() if personal is not None else reference_of(turn_context)
+        claimer_conversation = (personal or activity).conversation
+        district = wording.district(handoff.route, lang)
         staff_lang = handoff.lang
-        to_claimer = [MessageFactory.attachment(cards.note_card(lang, handoff.note or {}, district)),
-                      MessageFactory.attachment(cards.end_card(lang, say(
-                          lang, "relay.claimed_you", who=plain(self._staff_label(handoff, lang))), handoff.id))]
-        to_staff = [MessageFactory.attachment(cards.end_card(staff_lang, say(
+        to_claimer = [card_message(cards.note_card(lang, handoff.note or {}, district)),
+                      card_message(cards.end_card(lang, say(
+                          lang, "relay.claimed_you", who=plain(wording.staff_label(handoff, lang))), handoff.id))]
+        to_staff = [card_message(cards.end_card(staff_lang, say(
             staff_lang, "relay.claimed_staff", name=plain(name), role=plain(role)), handoff.id)),
-            interop.handoff_status(self._conversation(handoff.staff_reference), interop.ACCEPTED, None)]
+            interop.handoff_status(conversation_of(handoff.staff_reference), interop.ACCEPTED, None)]
         owner = uuid.uuid4().hex
         now = self.store.now()
         won = await self.store.transition(
             handoff.id, CLAIMABLE, CLAIMED, actor="socionom", update_cards=True, owner=owner,
-            outbox=[Outgoing("claim:claimer", reference=claimer_reference, payload=_serialize(to_claimer)),
-                    Outgoing("claim:staff", reference=handoff.staff_reference, payload=_serialize(to_staff))],
+            outbox=[Outgoing("claim:claimer", reference=claimer_reference, payload=serialize(to_claimer)),
+                    Outgoing("claim:staff", reference=handoff.staff_reference, payload=serialize(to_staff))],
             # The claim's own timer: should this process die before the relay is active, any other finishes it.
             next_action=ACTIVATE, next_action_at=now, lease_owner=owner,
             lease_until=now + timedelta(seconds=OUTBOX_LEASE_SECONDS),
             claimed_by=claimer_id, claimer_name=name, claimer_role=role, claimer_lang=lang,
-            claimer_conversation_id=reference.conversation.id, claimer_reference=claimer_reference)
+            claimer_conversation_id=claimer_conversation.id, claimer_reference=claimer_reference)
         if not won:
             current = await self.store.get(handoff.id)
             if current is not None and current.claimed_by:
@@ -414,109 +369,72 @@ class HandoffEngine:
         log.info("handoff claimed", extra={"event": "handoff_claimed", "handoff_id": handoff.id})
         # A new conversation: the socionom must say which one a typed message is for again.
         await self.store.clear_focus(claimer_id)
-        await self._deliver(owner, turn_context=turn_context)
+        await self._outbox.deliver(owner, turn_context=turn_context)
         await self._activate(handoff.id, owner)
 
     async def _activate(self, handoff_id: str, owner: str) -> None:
         """Send whatever the claim queued and is still unsent, then mark the relay active with its idle timer."""
         for row in await self.store.lease_outbox(owner, handoff_id=handoff_id):
-            await self._deliver_row(row, owner)
+            await self._outbox.deliver_row(row, owner)
         now = self.store.now()
         await self.store.transition(handoff_id, (CLAIMED,), ACTIVE, actor="system", next_action=IDLE,
                                     next_action_at=now + self.idle_timeout, lease_owner=None, lease_until=None)
 
-    async def _on_socionom_message(self, turn_context: TurnContext, handoffs: Sequence[Handoff]) -> None:
+    async def _on_socionom_message(self, turn_context: Turn, handoffs: Sequence[Handoff]) -> None:
         text = turn_context.activity.text or ""
         if not text.strip():
             return
-        handoff = self._current(handoffs)
+        handoff = self._relay.current(handoffs)
         if handoff is None:
-            # Several conversations and no choice yet: ask which one, carrying the (scrubbed) message along.
-            lang = self._claimer_lang(handoffs[0])
-            options = [(h.id, self._handoff_label(h, lang)) for h in handoffs]
-            carried = (await self._scrub_relay(text)).text
-            await turn_context.send_activity(MessageFactory.attachment(cards.choose_handoff_card(
-                lang, say(lang, "relay.focus.ask"), options, carried)))
+            await self._relay.ask_which(turn_context, handoffs, text)
             return
         await self._relay_from_socionom(turn_context, handoff, text)
 
-    @staticmethod
-    def _current(handoffs: Sequence[Handoff]) -> Handoff | None:
-        """The handoff a socionom's typed message is for, or None when they must choose.
-
-        A choice holds until another conversation starts (a claim clears the claimer's earlier choices).
-        """
-        if len(handoffs) == 1:
-            return handoffs[0]
-        return max((h for h in handoffs if h.focus_at is not None), key=lambda h: h.focus_at, default=None)  # type: ignore[arg-type, return-value]
-
-    async def _relay_from_socionom(self, turn_context: TurnContext, handoff: Handoff, text: str) -> None:
+    async def _relay_from_socionom(self, turn_context: Turn, handoff: Handoff, text: str) -> None:
         lang = self._claimer_lang(handoff)
-        if _command(text) in _words(lang, "relay.words.end"):
+        if wording.command(text) in wording.words(lang, "relay.words.end"):
             await self._end(turn_context, handoff, by="socionom")
             return
-        scrubbed = await self._scrub_relay(text)
-        who = plain(f"{handoff.claimer_name} ({handoff.claimer_role})")
-        owner = uuid.uuid4().hex
-        await self.store.add_message(handoff.id, "socionom", scrubbed.text, scrubbed.kinds, owner=owner,
-                                     idle_after=self.idle_timeout, outbox=[Outgoing(
-                                         f"relay:{uuid.uuid4().hex}", reference=handoff.staff_reference,
-                                         payload=_serialize([MessageFactory.text(say(
-                                             handoff.lang, "relay.from", who=who, text=plain(scrubbed.text)))]))])
-        await self._deliver(owner, turn_context=turn_context)
-        if scrubbed.kinds:
-            await turn_context.send_activity(say(lang, "relay.masked"))
+        await self._relay.from_socionom(turn_context, handoff, text)
 
-    async def _scrub_relay(self, text: str) -> Scrubbed:
-        """The one place relay text is scrubbed, in both directions, before it is stored or forwarded."""
-        return await self._scrub(text)
-
-    async def _end(self, turn_context: TurnContext | None, handoff: Handoff, *, by: str) -> None:
+    async def _end(self, turn_context: Turn | None, handoff: Handoff, *, by: str) -> None:
         owner = uuid.uuid4().hex
         socionom_lang = self._claimer_lang(handoff)
-        if by == "idle":
-            staff_text = say(handoff.lang, "relay.idle_closed_staff", duration=self._idle_text(handoff.lang))
-            socionom_text = say(socionom_lang, "relay.idle_closed_socionom", duration=self._idle_text(socionom_lang))
-        elif by == "staff":
-            staff_text = say(handoff.lang, "relay.ended_staff")
-            socionom_text = say(socionom_lang, "relay.ended_by_staff")
-        else:
-            staff_text = say(handoff.lang, "relay.ended_by_socionom", name=plain(handoff.claimer_name or ""))
-            socionom_text = ""
+        staff_text, socionom_text = wording.end_texts(handoff, by, socionom_lang, self.idle_timeout)
         moved = await self.store.transition(
             handoff.id, TALKING, CLOSED, actor="timer" if by == "idle" else by, closed_by=by, owner=owner,
             next_action=None, next_action_at=None, outbox=[
-                Outgoing("end:staff", reference=handoff.staff_reference, payload=_serialize([
-                    MessageFactory.text(staff_text),
-                    interop.handoff_status(self._conversation(handoff.staff_reference), interop.COMPLETED, by)])),
-                Outgoing("end:claimer", reference=handoff.claimer_reference, payload=_serialize([
-                    MessageFactory.attachment(cards.outcome_choice_card(socionom_lang, socionom_text, handoff.id))])),
+                Outgoing("end:staff", reference=handoff.staff_reference, payload=serialize([
+                    text_message(staff_text),
+                    interop.handoff_status(conversation_of(handoff.staff_reference), interop.COMPLETED, by)])),
+                Outgoing("end:claimer", reference=handoff.claimer_reference, payload=serialize([
+                    card_message(cards.outcome_choice_card(socionom_lang, socionom_text, handoff.id))])),
             ])
         if not moved:
             if turn_context is not None:
                 await turn_context.send_activity(say(self._lang_of(turn_context, handoff), "relay.gone"))
             return
         log.info("handoff closed", extra={"event": "handoff_closed", "handoff_id": handoff.id, "closed_by": by})
-        await self._deliver(owner, turn_context=turn_context)
+        await self._outbox.deliver(owner, turn_context=turn_context)
 
-    async def _set_outcome(self, turn_context: TurnContext, handoff: Handoff, outcome: str) -> None:
+    async def _set_outcome(self, turn_context: Turn, handoff: Handoff, outcome: str) -> None:
         lang = self._claimer_lang(handoff)
         owner = uuid.uuid4().hex
         route = handoff.route
-        result = MessageFactory.attachment(cards.result_card(
+        result = card_message(cards.result_card(
             handoff.lang, handoff_id=handoff.id, outcome=outcome if outcome in cards.OUTCOMES else "observe",
-            district=self._district(handoff), eservice_url=self._settings.eservice_url,
+            district=wording.district(handoff.route, handoff.lang), eservice_url=self._settings.eservice_url,
             intake=plan.intake_units(route), early_support=plan.early_support_units(route)))
         if outcome not in cards.OUTCOMES or not await self.store.update(
                 handoff.id, states=(CLOSED,), where_null="outcome", outcome=outcome, owner=owner,
-                outbox=[Outgoing("result:staff", reference=handoff.staff_reference, payload=_serialize([result]))]):
+                outbox=[Outgoing("result:staff", reference=handoff.staff_reference, payload=serialize([result]))]):
             await turn_context.send_activity(say(lang, "relay.gone"))
             return
         await self.store.record(handoff.id, "outcome", "socionom", outcome)
-        await self._deliver(owner, turn_context=turn_context)
+        await self._outbox.deliver(owner, turn_context=turn_context)
         await turn_context.send_activity(say(lang, "relay.outcome.saved"))
 
-    async def _rate(self, turn_context: TurnContext, handoff: Handoff, rating: Any) -> None:
+    async def _rate(self, turn_context: Turn, handoff: Handoff, rating: Any) -> None:
         try:
             value = int(rating)
         except (TypeError, ValueError):
@@ -543,9 +461,9 @@ class HandoffEngine:
                 continue  # another process holds it
             try:
                 if action == OFFER_FIRST:
-                    await self._offer_first(handoff_id, owner)
+                    await self._offering.offer_first(handoff_id, owner)
                 elif action == ESCALATE:
-                    await self._escalate(handoff_id, owner)
+                    await self._offering.escalate(handoff_id, owner)
                 elif action == ACTIVATE:
                     await self._activate(handoff_id, owner)
                 elif action == IDLE:
@@ -563,101 +481,7 @@ class HandoffEngine:
 
     async def sweep(self, owner: str | None = None) -> int:
         """Send every due outbox row nobody holds (queued by a process that died, or to retry); returns how many."""
-        owner = owner or uuid.uuid4().hex
-        sent = 0
-        for row in await self.store.lease_outbox(owner):
-            sent += await self._deliver_row(row, owner)
-        if sent:
-            log.info("handoff outbox swept", extra={"event": "handoff_outbox_swept", "count": sent})
-        return sent
-
-    async def _offer_first(self, handoff_id: str, owner: str) -> None:
-        """The first timer: offer the request to the first stage (or escalate at once when nobody is reachable)."""
-        handoff = await self.store.get(handoff_id)
-        if handoff is None or handoff.state != REQUESTED:
-            await self.store.update(handoff_id, states=(REQUESTED,), next_action=None, next_action_at=None)
-            return
-        availability = await self._availability(handoff)
-        recipients = await self._new_recipients(handoff, plan.FIRST, availability)
-        if recipients:
-            outbox = await self._offers(handoff, plan.FIRST, recipients)
-            moved = await self.store.transition(handoff_id, (REQUESTED,), OFFERED, actor="system", owner=owner,
-                                                detail=f"stage0:{len(recipients)}", outbox=outbox,
-                                                next_action=ESCALATE,
-                                                next_action_at=self._deadline(availability))
-            self._fault("request.offers_queued")
-            if moved:
-                await self._deliver(owner)
-            return
-        await self._escalate(handoff_id, owner)
-
-    def _deadline(self, availability: plan.Availability) -> datetime:
-        """When the current stage has waited long enough: the timeout, counted from the opening when closed."""
-        start = self.store.now()
-        if not availability.open_now and not availability.on_call and availability.next_opening is not None:
-            start = max(start, availability.next_opening)
-        return start + self.claim_timeout
-
-    async def _escalate(self, handoff_id: str, owner: str) -> None:
-        handoff = await self.store.get(handoff_id)
-        if handoff is None or handoff.state not in WAITING:
-            await self.store.update(handoff_id, next_action=None, next_action_at=None)
-            return
-        availability = await self._availability(handoff)
-        stage = handoff.stage
-        for next_stage in range(stage + 1, plan.LAST_STAGE + 1):
-            found = await self._new_recipients(handoff, next_stage, availability)
-            if not found:
-                continue
-            key = "relay.escalated_channel" if next_stage == plan.CHANNELS else "relay.escalated_backup"
-            told = MessageFactory.text(say(handoff.lang, key, district=self._district(handoff)))
-            outbox = [*await self._offers(handoff, next_stage, found),
-                      Outgoing(f"staff:stage{next_stage}", reference=handoff.staff_reference,
-                               payload=_serialize([told]))]
-            moved = await self.store.transition(handoff_id, WAITING, ESCALATED, actor="timer", at_stage=stage,
-                                                detail=f"stage{next_stage}", stage=next_stage, owner=owner,
-                                                outbox=outbox, next_action=ESCALATE,
-                                                next_action_at=self._deadline(availability))
-            if moved:
-                await self.store.record(handoff_id, "told_staff", "timer", f"escalated:stage{next_stage}:{len(found)}")
-                await self._deliver(owner)
-            return
-        if plan.waits_for_opening(availability) and availability.next_opening is not None:
-            await self._wait_for_opening(handoff, availability.next_opening, owner)
-            return
-        phone = next((u.get("phone") for u in plan.intake_units(handoff.route) if u.get("phone")), None)
-        told = [MessageFactory.text(say(handoff.lang, "relay.expired", district=self._district(handoff),
-                                        phone=f": {phone}" if phone else "")),
-                MessageFactory.text(self._acute_advice(handoff.lang, handoff.route)),
-                interop.handoff_status(self._conversation(handoff.staff_reference), interop.FAILED, "expired")]
-        if not await self.store.transition(handoff_id, WAITING, EXPIRED, actor="timer", at_stage=stage,
-                                           next_action=None, next_action_at=None, update_cards=True, owner=owner,
-                                           outbox=[Outgoing("staff:expired", reference=handoff.staff_reference,
-                                                            payload=_serialize(told))]):
-            return
-        log.info("handoff expired", extra={"event": "handoff_expired", "handoff_id": handoff_id})
-        await self.store.record(handoff_id, "told_staff", "timer", "expired")
-        await self._deliver(owner)
-
-    async def _wait_for_opening(self, handoff: Handoff, opens: datetime, owner: str) -> None:
-        """After hours with nobody on call left to ask: keep the request for the unit's opening, and say so once.
-
-        A request nobody was offered yet gets its first offers then; one with stages left asks the next stage then;
-        one already offered to everyone gives them the claim timeout from the opening before it expires.
-        """
-        if handoff.state == REQUESTED:
-            action, at = OFFER_FIRST, opens
-        else:
-            action, at = ESCALATE, opens if handoff.stage < plan.LAST_STAGE else opens + self.claim_timeout
-        told = [MessageFactory.text(self._acute_advice(handoff.lang, handoff.route)),
-                MessageFactory.text(say(handoff.lang, "relay.waits_overnight", district=self._district(handoff),
-                                        opens=when_text(handoff.lang, opens, self._zone)))]
-        if await self.store.update(handoff.id, states=WAITING, next_action=action, next_action_at=at, owner=owner,
-                                   outbox=[Outgoing(f"staff:waits:{opens.isoformat()}",
-                                                    reference=handoff.staff_reference, payload=_serialize(told))]):
-            log.info("handoff waits for opening", extra={"event": "handoff_waits", "handoff_id": handoff.id})
-            await self.store.record(handoff.id, "waits_for_opening", "timer", f"stage{handoff.stage}")
-            await self._deliver(owner)
+        return await self._outbox.sweep(owner)
 
     async def _close_idle(self, handoff_id: str) -> None:
         handoff = await self.store.get(handoff_id)
@@ -670,224 +494,4 @@ class HandoffEngine:
 
     async def purge(self) -> PurgeResult:
         """Blank every handoff older than the retention period, whatever its state; delete transcripts; counts stay."""
-        days = self._settings.retention_days
-        result = await self.store.purge(self.store.now() - timedelta(days=days))
-        notes = await self._records.purge(days) if self._records is not None else 0
-        conversations = (await self._storage.purge_conversations(self.store.now() - timedelta(days=days))
-                         if self._storage is not None else 0)
-        log.info("handoff purge", extra={"event": "handoff_purged", "messages": result.messages,
-                                         "handoffs": result.handoffs, "notes": notes, "count": conversations})
-        return PurgeResult(messages=result.messages, handoffs=result.handoffs, notes=notes,
-                           conversations=conversations, ended=result.ended, outbox=result.outbox)
-
-    # --- offers -------------------------------------------------------------------------------------
-
-    async def _new_recipients(self, handoff: Handoff, stage: int,
-                              availability: plan.Availability) -> list[tuple[plan.Recipient, ConversationReference]]:
-        already = await self.store.notified_targets(handoff.id)
-        found = []
-        for recipient in plan.on_duty(plan.recipients(handoff.route, stage, availability), availability):
-            if (recipient.kind, recipient.target_id) in already:
-                continue
-            reference = await self._references.find(recipient.kind, recipient.target_id)
-            if reference is None:
-                continue  # never installed the app / the bot is not in that team: cannot be reached
-            found.append((recipient, reference))
-        return found
-
-    async def _offers(self, handoff: Handoff, stage: int,
-                      recipients: Sequence[tuple[plan.Recipient, ConversationReference]]) -> list[Outgoing]:
-        """Outbox rows for the offer cards of *stage* (the card itself is drawn when it is sent)."""
-        return [Outgoing(f"offer:{stage}:{recipient.kind}:{recipient.target_id}", kind=OFFER,
-                         reference=reference.serialize(), recipient=(recipient.kind, recipient.target_id, stage),
-                         lang=lang_of_locale(reference.locale)) for recipient, reference in recipients]
-
-    def _offer_card(self, handoff: Handoff, lang: str, *, stage: int = 0, status: str | None = None) -> Attachment:
-        now = self.store.now()
-        waited = int((now - handoff.requested_at).total_seconds() // 60) if stage else None
-        waited_for_opening = stage == 0 and now - handoff.requested_at >= LATE_OFFER
-        return cards.offer_card(lang, handoff_id=handoff.id, district=self._district(handoff, lang),
-                                requested_at=handoff.requested_at.astimezone(self._zone),
-                                requested_text=when_text(lang, handoff.requested_at, self._zone),
-                                categories=handoff.categories, urgency=handoff.urgency,
-                                waited_minutes=waited, waited_for_opening=waited_for_opening, status=status)
-
-    def _status_text(self, handoff: Handoff, lang: str) -> str:
-        if handoff.claimer_name:
-            return say(lang, "relay.taken", name=plain(handoff.claimer_name))
-        if handoff.state == WITHDRAWN:
-            return text_for(lang)["relay.card_withdrawn"]
-        return text_for(lang)["relay.card_expired"]
-
-    # --- delivery -----------------------------------------------------------------------------------
-
-    async def _deliver(self, owner: str, *, turn_context: TurnContext | None = None) -> int:
-        """Send the rows *owner* queued (in this turn if one of them is for this conversation)."""
-        sent = 0
-        for row in await self.store.leased_outbox(owner):
-            sent += await self._deliver_row(row, owner, turn_context=turn_context)
-        return sent
-
-    async def _deliver_row(self, row: Pending, owner: str, *, turn_context: TurnContext | None = None) -> int:
-        """Send one outbox row and mark it sent; on failure it is given back for a later attempt."""
-        try:
-            activity_id = await self._send_row(row, turn_context)
-        except _NotYet:
-            await self.store.outbox_retry(row, owner, "not_yet", soon=True)
-            return 0
-        except Exception as error:  # an unreachable conversation must not stop the others; retried with back-off
-            log.warning("handoff notification not delivered", extra={
-                "event": "handoff_outbox_failed", "handoff_id": row.handoff_id, "outbox_kind": row.kind,
-                "error_type": type(error).__name__})
-            await self.store.outbox_retry(row, owner, type(error).__name__)
-            return 0
-        await self.store.outbox_sent(row, owner, activity_id=activity_id)
-        self._fault(f"delivered:{row.key}")
-        return 1
-
-    async def _send_row(self, row: Pending, turn_context: TurnContext | None) -> str | None:
-        if row.kind == SEND:
-            activities = [Activity().deserialize(item) for item in row.payload or []]
-            ids = await self._send(row.reference, activities, turn_context=turn_context)
-            return next((i for i in ids if i), None)
-        handoff = await self.store.get(row.handoff_id)
-        if handoff is None or row.notice_id is None:
-            return None
-        notice = await self.store.notice(row.notice_id)
-        if notice is None:
-            return None
-        if row.kind == OFFER:
-            if handoff.state not in WAITING:
-                return None  # taken, withdrawn or expired before this card went out: nothing to offer
-            card = self._offer_card(handoff, notice.lang, stage=notice.stage)
-            ids = await self._send(row.reference, [MessageFactory.attachment(card)], turn_context=turn_context)
-            return ids[0] if ids else None
-        if row.kind == UPDATE:
-            if not notice.activity_id:
-                if await self.store.offer_pending(notice.id):
-                    raise _NotYet()
-                return None  # the card never went out: nothing to update
-            update = MessageFactory.attachment(self._offer_card(handoff, notice.lang, stage=notice.stage,
-                                                                status=self._status_text(handoff, notice.lang)))
-            update.id = notice.activity_id
-            current = turn_context.activity.conversation.id if turn_context is not None else None
-            if turn_context is not None and current == notice.conversation_id:
-                await turn_context.update_activity(update)
-                return None
-            reference = await self._references.find(notice.kind, notice.target_id)
-            if reference is None:
-                return None  # uninstalled since: the card cannot be reached any more
-
-            async def replace(context: TurnContext, update: Activity = update) -> None:
-                await context.update_activity(update)
-
-            await self._adapter.continue_conversation(reference, replace, self._settings.app_id)
-        return None
-
-    async def _send(self, reference: Mapping[str, Any] | None, activities: Sequence[Activity], *,
-                    turn_context: TurnContext | None = None) -> list[str | None]:
-        """Send *activities* to the conversation of *reference* (in this turn if it is that conversation)."""
-        if reference is None:
-            return []
-        ref = ConversationReference().deserialize(dict(reference))
-        ids: list[str | None] = []
-
-        async def deliver(context: TurnContext) -> None:
-            for activity in activities:
-                if activity.type == "event":
-                    await self._emit(context, activity)
-                    ids.append(None)
-                    continue
-                response = await context.send_activity(activity)
-                ids.append(response.id if response is not None else None)
-
-        if turn_context is not None and turn_context.activity.conversation is not None and \
-                turn_context.activity.conversation.id == ref.conversation.id:
-            await deliver(turn_context)
-        else:
-            await self._adapter.continue_conversation(ref, deliver, self._settings.app_id)
-        return ids
-
-    @staticmethod
-    async def _emit(context: TurnContext, event: Activity) -> None:
-        """Send a handoff event activity; channels that refuse events must not break the handoff."""
-        try:
-            await context.send_activity(event)
-        except Exception as error:  # best effort: interop events are informational
-            log.info("handoff event not delivered", extra={"event": "handoff_event_failed",
-                                                           "error_type": type(error).__name__})
-
-    @staticmethod
-    def _conversation(reference: Mapping[str, Any] | None) -> Any:
-        return ConversationReference().deserialize(dict(reference)).conversation if reference else None
-
-    # --- availability and wording -------------------------------------------------------------------
-
-    async def _availability(self, handoff: Handoff) -> plan.Availability:
-        """Open now / next opening / on call now for *handoff*'s units."""
-        return await self._availability_of(handoff.route, self.store.now())
-
-    async def _availability_of(self, route: Mapping[str, Any], now: datetime) -> plan.Availability:
-        """Open now / next opening / on call now, from a fresh Directory when routing can give one."""
-        units = plan.unit_ids(route)
-        directory = None
-        try:
-            directory = await self._routing.directory()
-        except Exception as error:  # routing unavailable: fall back to the decision stored with the request
-            log.warning("routing directory unavailable", extra={"event": "handoff_directory_unavailable",
-                                                                "error_type": type(error).__name__})
-        if directory is not None and units:
-            open_now = any(directory.is_open(unit_id, now) for unit_id in units)
-            openings = [t for u in units if (t := directory.next_opening(u, now)) is not None]
-            on_call = []
-            for shift in directory.on_call_at(now, units):
-                contact = directory.contact(shift.contact_id)
-                if contact is not None and contact.active:
-                    on_call.append({"name": contact.name, "role": contact.role,
-                                    "teams_user_id": contact.teams_user_id, "priority": contact.priority})
-            return plan.Availability(open_now, None if open_now else min(openings, default=None), tuple(on_call))
-        after = route.get("after_hours") or {}
-        next_opening = after.get("next_opening")
-        on_call = tuple(c for c in plan.people(route)
-                        if any(r.get("code") == "on_call" for r in c.get("reasons") or []))
-        return plan.Availability(bool(after.get("open_now", True)),
-                                 datetime.fromisoformat(next_opening) if next_opening else None, on_call)
-
-    @staticmethod
-    def _urgency(note: Mapping[str, Any], route: Mapping[str, Any]) -> str:
-        if note.get("acute") or note.get("outcome") == "acute" or route.get("outcome") == "acute":
-            return "acute"
-        if note.get("outcome") == "report" or route.get("outcome") == "report":
-            return "high"
-        return "normal"
-
-    def _district(self, handoff: Handoff, lang: str | None = None) -> str:
-        """The district's name as shown in a message or card (made inert for Markdown: the tables are data)."""
-        return plain(plan.district_name(handoff.route) or text_for(lang or handoff.lang)["relay.unknown_district"])
-
-    def _staff_label(self, handoff: Handoff, lang: str) -> str:
-        if handoff.share_name and handoff.staff_name:
-            return handoff.staff_name
-        return say(lang, "relay.staff_anonymous", district=self._district(handoff, lang))
-
-    def _handoff_label(self, handoff: Handoff, lang: str) -> str:
-        """How a socionom tells their conversations apart: who, district, when asked."""
-        return say(lang, "relay.focus.option", who=self._staff_label(handoff, lang),
-                   when=when_text(lang, handoff.requested_at, self._zone))
-
-    def _idle_text(self, lang: str) -> str:
-        minutes = int(self.idle_timeout.total_seconds() // 60)
-        if minutes % 60 or minutes < 60:
-            return say(lang, "relay.duration.minutes", n=minutes)
-        return say(lang, "relay.duration.hour") if minutes == 60 else say(lang, "relay.duration.hours", n=minutes // 60)
-
-    def _closed_text(self, lang: str, district: str, opens: datetime | None) -> str:
-        if opens is None:
-            return say(lang, "relay.closed_hours_unknown", district=district)
-        return say(lang, "relay.closed_hours", district=district, opens=when_text(lang, opens, self._zone))
-
-    @staticmethod
-    def _acute_advice(lang: str, route: Mapping[str, Any]) -> str:
-        phone = plan.socialjour_phone(route)
-        return say(lang, "relay.acute_advice", phone=f" ({phone})" if phone else "")
-
+        return await self.retention.purge()

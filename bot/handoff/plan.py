@@ -135,3 +135,12 @@ def intake_units(route: Mapping[str, Any]) -> list[Mapping[str, Any]]:
 def early_support_units(route: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     """Early-support units for the family."""
     return list(route.get("early_support") or [])
+
+
+def urgency(note: Mapping[str, Any], route: Mapping[str, Any]) -> str:
+    """How urgent the request is for the offer card: acute, high (a report is likely) or normal."""
+    if note.get("acute") or note.get("outcome") == "acute" or route.get("outcome") == "acute":
+        return "acute"
+    if note.get("outcome") == "report" or route.get("outcome") == "report":
+        return "high"
+    return "normal"
