@@ -24,6 +24,9 @@ from knowledge.assessment import assess
     "släkten planerar ett hedersmord på mamman, barnen är med henne hemma",
     "pappas familj hotar mamma till livet och säger att de tar barnen",
     "flickan blev hämtad av en släkting och familjen har lämnat landet, vi når ingen",
+    "barnet säger att pappa visar honom filmer med nakna vuxna och tar bilder på honom i badet",
+    "pojken säger att pappa brukar trycka hans huvud under vattnet i badkaret när han är stygg",
+    "she said mum held her head under the water in the bath",
 ])
 def test_an_imminent_danger_written_indirectly_is_acute(text: str) -> None:
     assert assess(text).outcome == "acute", text
@@ -37,6 +40,9 @@ def test_an_imminent_danger_written_indirectly_is_acute(text: str) -> None:
     "vi lekte att pappa slog bollen igår och idag ska vi hem", "pappa slog i bordet igår och idag ska hon hem",
     "hon vill inte go home idag, hon vill leka mer", "vi har lämnat landet för länge sedan och bor nu här",
     "pojken kom inte idag, pappa sa att de har lämnat landet", "mamman ska på bröllop i Turkiet i sommar",
+    "vi badade i plaskdammen och han doppade huvudet under vattnet och skrattade",
+    "vi lärde barnen att hålla andan under vattnet på simskolan", "pappa doppade henne i vattnet och hon skrattade",
+    "vi pratade om varför man inte ska titta på porr på ipaden, det sa en förälder på mötet",
 ])
 def test_a_trip_a_parents_wedding_or_a_paper_cut_is_not_acute(text: str) -> None:
     assert assess(text).outcome != "acute", text
