@@ -740,6 +740,14 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
         token.surface in {"dit"} and text.in_sentence(token.sentence, "today") for token in text.tokens)
     if violent_lately and handed_over_today and not codes:
         codes.append("immediate_danger")
+    # A young child alone at home now ("lillebror på 2 år är ensam hemma, mamma har gått"): immediate danger, not
+    # a pattern told afterwards ("får ofta vara ensam hemma" is a report).
+    alone_now = any(text.in_sentence(hit.sentence, "now", "today") and not text.in_sentence(
+        hit.sentence, "pattern", "past_strong", "distant", "conditional") for hit in text.of("alone"))
+    gone_now = any(token.surface in {"gått", "stuckit", "försvunnit", "left"} for token in text.tokens) and text.has(
+        "alone")
+    if (alone_now or gone_now) and not codes and not text.has("disarm"):
+        codes.append("immediate_danger")
     if fear_home or reluctant:
         codes.append("injury_afraid_home" if injured else "afraid_to_go_home")
     elif injured and any(text.in_clause(hit.clause, "parent") for hit in text.of("fear")):

@@ -27,6 +27,8 @@ from knowledge.assessment import assess
     "barnet säger att pappa visar honom filmer med nakna vuxna och tar bilder på honom i badet",
     "pojken säger att pappa brukar trycka hans huvud under vattnet i badkaret när han är stygg",
     "she said mum held her head under the water in the bath",
+    "hennes lillebror på 2 år är ensam hemma, hon sa att mamma har gått och inte kommit tillbaka",
+    "han är ensam hemma just nu, mamma svarar inte",
 ])
 def test_an_imminent_danger_written_indirectly_is_acute(text: str) -> None:
     assert assess(text).outcome == "acute", text
@@ -43,6 +45,7 @@ def test_an_imminent_danger_written_indirectly_is_acute(text: str) -> None:
     "vi badade i plaskdammen och han doppade huvudet under vattnet och skrattade",
     "vi lärde barnen att hålla andan under vattnet på simskolan", "pappa doppade henne i vattnet och hon skrattade",
     "vi pratade om varför man inte ska titta på porr på ipaden, det sa en förälder på mötet",
+    "han får ofta vara ensam hemma på kvällarna", "hon berättade att hon var ensam hemma en gång förra året",
 ])
 def test_a_trip_a_parents_wedding_or_a_paper_cut_is_not_acute(text: str) -> None:
     assert assess(text).outcome != "acute", text
