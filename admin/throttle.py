@@ -91,22 +91,25 @@ class SignInThrottle:
         """The stored key for *value*: a keyed hash, so the table holds no names or addresses."""
         return hmac.new(self._secret, f"{scope}\x00{value}".encode(), hashlib.sha256).hexdigest()
 
+    def _keys(self, username: str, ip: str | None) -> list[tuple[Limit, str]]:
+        """Each limit with the stored key the attempt counts under (overall, client address, account)."""
+        values = {"global": "*", "ip": ip or "-", "account": username.strip().casefold()}
+        return [(limit, self.key(limit.scope, values[limit.scope])) for limit in self._limits]
+
     def known_wait(self, username: str, ip: str | None) -> int | None:
         """Seconds to wait when this process already knows a block on one of the attempt's scopes, else None."""
         now = self._clock()
-        values = {"global": "*", "ip": ip or "-", "account": username.strip().casefold()}
-        until = max((self._known.get((limit.scope, self.key(limit.scope, values[limit.scope])), 0.0)
-                     for limit in self._limits), default=0.0)
+        until = max((self._known.get((limit.scope, key), 0.0) for limit, key in self._keys(username, ip)),
+                    default=0.0)
         return max(1, math.ceil(until - now)) if until > now else None
 
     async def reserve(self, engine: AsyncEngine, username: str, ip: str | None) -> int | None:
         """Count one attempt for *username* from *ip*; None when it may be checked, else seconds to wait."""
         now = self._clock()
-        values = {"global": "*", "ip": ip or "-", "account": username.strip().casefold()}
         try:
             async with engine.begin() as connection:
-                for limit in self._limits:
-                    await self._count(connection, limit, self.key(limit.scope, values[limit.scope]), now)
+                for limit, key in self._keys(username, ip):
+                    await self._count(connection, limit, key, now)
         except _Refused as refused:
             self._remember(refused.scope, refused.key, refused.blocked_until, now)
             return max(1, math.ceil(refused.blocked_until - now))
