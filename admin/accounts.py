@@ -50,7 +50,7 @@ def _lower_priority() -> None:
 
 def hashing_pool() -> Executor:
     """The process's bounded pool for password hashing (created on first use)."""
-    global _pool
+    global _pool  # noqa: PLW0603 — one hashing pool per process, created on first use under the lock
     with _pool_lock:
         if _pool is None:
             _pool = ThreadPoolExecutor(max_workers=HASH_WORKERS, thread_name_prefix=HASH_THREAD_PREFIX,

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from admin.resources import RESOURCES, Resource
 from admin.roles import Forbidden, Principal, Role
-from routing.codecs import MAX_IMPORT_ROWS as MAX_IMPORT_ROWS  # the admin's import limit (tests lower it)
+from routing.codecs import MAX_IMPORT_ROWS as MAX_IMPORT_ROWS  # noqa: PLC0414 — re-exported: the admin's import limit (tests lower it)
 from routing.codecs import ImportFile, parse_import
 from routing.decision import decide_route
 from routing.errors import RoutingValidationError, UnknownRecordError

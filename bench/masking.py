@@ -277,7 +277,7 @@ def leaked(secret: str, output: str) -> bool:
             month in output for month in MONTHS if month in secret)
     if any(name in secret for name in GROUPS):
         return any(name in output for name in GROUPS if name in secret)
-    street = secret.split(" ")[0].rstrip(".,")
+    street = secret.split(" ", maxsplit=1)[0].rstrip(".,")
     local = re.split(r"[@(\[ ]", secret)[0]
     return (len(street) > 4 and street in output) or (("@" in secret or "at]" in secret or "(at)" in secret) and (
         local in output))

@@ -47,7 +47,7 @@ class SqlStorage(Storage):
     async def read(self, keys: Iterable[str] | None) -> dict[str, Any]:
         """The stored items for *keys* (unknown keys are absent), each carrying its current eTag."""
         if keys is None:
-            raise Exception("Keys are required when reading")  # message fixed by botbuilder's StorageBaseTests
+            raise Exception("Keys are required when reading")  # noqa: TRY002 — type and message fixed by botbuilder's StorageBaseTests
         wanted = list(keys)
         if not wanted:
             return {}
@@ -65,7 +65,7 @@ class SqlStorage(Storage):
     async def write(self, changes: Mapping[str, Any] | None) -> None:
         """Write all *changes* in one transaction; `*` or no eTag overwrites, any other eTag must match."""
         if changes is None:
-            raise Exception("Changes are required when writing")  # message fixed by botbuilder's StorageBaseTests
+            raise Exception("Changes are required when writing")  # noqa: TRY002 — type and message fixed by botbuilder's StorageBaseTests
         if not changes:
             return
         now = datetime.now(UTC)

@@ -141,9 +141,9 @@ def _element(word: str, gap_before: bool) -> Element:
     ("håller|höll fast" reads "hålla fast", "skäller på" reads "skällde på"), unless written =exact."""
     words: set[str] = set()
     prefixes: list[str] = []
-    for alternative in word.split("|"):
-        exact = alternative.startswith("=")
-        alternative = alternative.lstrip("=")
+    for written in word.split("|"):
+        exact = written.startswith("=")
+        alternative = written.lstrip("=")
         if alternative.endswith("*"):
             prefixes.extend(keys(alternative[:-1]))
         elif alternative:
@@ -194,8 +194,8 @@ def lexicon() -> Lexicon:
     fuzzy: dict[str, set[str]] = {}
     fuzzy_base: dict[str, str] = {}
     for concept, terms in raw["concepts"].items():
-        for term in terms:
-            term = str(term).strip().lower()
+        for written in terms:
+            term = str(written).strip().lower()
             if " " in term or "|" in term:
                 phrase = _phrase(concept, term)
                 phrases.append(phrase)

@@ -74,6 +74,8 @@ ACTORS = ("parent", "relative", "staff", "adult", "child", "peer", "pronoun", "s
 ADULTS = frozenset({"parent", "relative", "staff", "adult"})
 # Acts that hurt the body: with fear or reluctance to go home they make a situation acute.
 HARMING_ACTS = frozenset({"hit", "shake", "burn_act", "strangle"})
+# How far after "tar på" a garment makes it dressing ("tar på henne den tjocka jackan").
+GARMENT_REACH = 4
 ACTS = ("hit", "shake", "burn_act", "strangle", "touch", "lock_in", "force_feed", "emotional_abuse", "rough", "blame",
         "threat")
 PRONOUNS = frozenset({"han", "hon", "he", "she", "de", "they"})
@@ -81,7 +83,9 @@ OBJECT_PRONOUNS = frozenset({"henne", "honom", "mig", "mej", "dej", "dig", "her"
                              "us"})
 SELF = frozenset({"jag", "vi", "we"})
 # Talking about these at all is the concern ("flickor som inte är omskurna är orena"), so negation does not apply.
-NEVER_NEGATED = frozenset({"fgm", "honour", "control", "retract", "secrecy"})
+# Phrases whose negation still denies the words inside them: "har inte sagt hur" is unexplained *and* nothing told.
+SHARES_NEGATION = frozenset({"unexplained"})
+NEVER_NEGATED = frozenset({"fgm", "honour", "control", "retract", "secrecy", "unresponsive", "unexplained"})
 # "får stryk", "blev slagen": the child is the one hit; the agent, if named, follows "av"/"by".
 PASSIVE_CUES = frozenset({"får", "fick", "få", "fått", "blir", "blev", "bli", "blivit", "got", "gets", "get", "gotten",
                           "was", "is", "been", "being"})
@@ -269,7 +273,7 @@ def _hits(tokens: list[Token]) -> list[Hit]:
                 # "mammas nya kille" is one person: every word of it names a parent.
                 for inner in tokens[token.index:end + 1]:
                     inner.concepts.add(phrase.concept)
-            if phrase.negation:
+            if phrase.negation and phrase.concept not in SHARES_NEGATION:
                 for inner in tokens[token.index:end + 1]:
                     if inner.surface in NEGATIONS:
                         inner.consumed = True
@@ -326,6 +330,24 @@ class _Text:
         self.by: dict[str, list[Hit]] = {}
         for hit in self.hits:
             self.by.setdefault(hit.concept, []).append(hit)
+        # "Sprutor hos BVC" are vaccinations, not a drug user's syringes: a word that is both, beside other care.
+        medical = self.by.get("medical", [])
+        if "substance" in self.by and medical:
+            self.by["substance"] = [hit for hit in self.by["substance"] if not any(
+                care.start == hit.start for care in medical) or not any(
+                care.sentence == hit.sentence and care.start != hit.start for care in medical)]
+            if not self.by["substance"]:
+                del self.by["substance"]
+        # "Hon säger nu att ...", "förnekar nu", "now says": that "now" is when the child tells, not when the act
+        # happens; it places nothing it reports in the present.
+        if "now" in self.by:
+            speech = [hit for hit in hits if hit.concept in ("told", "retract")]  # negated too: "nu säga nej"
+            kept = [now for now in self.by["now"]
+                    if not any(now.start == said.end + 1 or now.end + 1 == said.start for said in speech)]
+            if kept:
+                self.by["now"] = kept
+            else:
+                del self.by["now"]
 
     def has(self, *concepts: str) -> bool:
         """Whether any of *concepts* is present (not negated) anywhere."""
@@ -444,6 +466,12 @@ def _acts(text: _Text) -> list[Act]:
             continue
         if any(other.start <= hit.start <= other.end for other in text.of("accident")):
             continue  # "slog sig" is a fall, not a blow
+        if hit.concept == "touch" and any(hit.end < garment.start <= hit.end + GARMENT_REACH
+                                          for garment in text.of("garment")):
+            continue  # "tar på henne jackan" dresses the child
+        if hit.concept in ("hit", "rough") and text.in_sentence(hit.sentence, "medical") and not any(
+                _actor(token) in ADULTS for token in text.tokens[max(0, hit.start - AGENT_REACH):hit.start]):
+            continue  # "sprutan gjorde ont": care that hurt, nobody hurt the child
         if _animal_object(text, hit) and any("kill" in token.concepts for token in text.tokens[hit.start:hit.end + 3]):
             continue  # "slog ihjäl en spindel" is no blow to anyone (but "sparkar hunden" stays violence at home)
         segment = text.tokens[hit.start].segment
@@ -589,6 +617,7 @@ def _taken_abroad(text: _Text) -> bool:
                 hit.sentence, "past_strong", "distant", "conditional"):
             return True
     for hit in text.of("stay_abroad"):
+        # A threat to take the child abroad for good is acute even without a date: the risk is the trip.
         if text.in_sentence(hit.sentence, "travel", "country") and not text.in_sentence(
                 hit.sentence, "distant", "conditional"):
             return True
@@ -693,7 +722,11 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
     codes = []
     if any(not _disarmed(text, hit) and _person_near(text, hit) and _real_threat(text, hit) for hit in text.of("kill")):
         codes.append("threat_to_kill")
-    if (any(not _disarmed(text, hit) for hit in text.of("weapon", "number"))
+    # A police officer's or hunter's weapon, with no threat or blow anywhere, is no danger.
+    armed_at_work = text.has("profession") and not text.has("threat", "kill") and not any(
+        act.kind in HARMING_ACTS for act in acts)
+    if (any(not _disarmed(text, hit) and not (armed_at_work and hit.concept == "weapon")
+            for hit in text.of("weapon", "number"))
             or any(not _disarmed(text, hit) for hit in text.of("danger"))):
         codes.append("immediate_danger")
     # Violence happening now by someone not named as a child ("han slår henne just nu") is answered with 112:
@@ -708,7 +741,14 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
     if strangled or neck_marks:
         codes.append("strangulation")
     sexual_home = any(act.kind == "touch" and act.agent in ("parent", "relative", "adult")
-                      and text.in_clause(act.clause, "genital") for act in acts)
+                      and (text.in_clause(act.clause, "genital") or text.in_sentence(act.sentence, "night_secret"))
+                      for act in acts)
+    # Sore or hurt genitals, and the child names an adult at home as the one who did it ("ont i snippan, säger att
+    # morbror gjorde det"): suspected sexual abuse at home (DOMAIN.md §3).
+    sore = [hit for hit in text.of("genital_pain") if not _nappy_rash(text, hit)] + [
+        hit for hit in text.of("injury") if text.in_clause(hit.clause, "genital")]
+    sexual_home = sexual_home or (bool(sore) and not text.has("medical", "illness") and any(
+        _teller(text, told) in ("child", "pronoun") and _names_doer(text, told.sentence) for told in text.of("told")))
     abuse_named = any(not text.in_sentence(hit.sentence, "staff") for hit in text.of("sexual_abuse"))
     if sexual_home or abuse_named:
         codes.append("sexual_abuse_home")
@@ -751,6 +791,18 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
         # shown rather than said ("färska brännmärken ... gråter ... säger bara att mamma blir arg").
         codes.append("injury_afraid_home")
     return codes
+
+
+def _names_doer(text: _Text, sentence: int) -> bool:
+    """Whether *sentence* names an adult as the one who did it: "säger att morbror gjorde det", learner "säga
+    morbror göra" (not "det gör ont", which says how it feels, nor "efter helgerna hos pappa", which says when)."""
+    words = [token for token in text.tokens if token.sentence == sentence]
+    adult = any(_actor(token) in ("parent", "relative", "adult") for token in words)
+    did = any(hit.sentence == sentence for hit in text.of("blame")) or any(
+        "göra" in token.forms and not (token.index + 1 < len(text.tokens)
+                                       and text.tokens[token.index + 1].surface in {"ont", "illa"})
+        for token in words)
+    return adult and did
 
 
 def _duration(text: _Text) -> str | None:
@@ -1037,10 +1089,17 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
             text.tokens[told.start].surface.startswith(TOLD_FIRST) and told.sentence == hit.sentence
             for told in text.of("told"))
         for hit in text.of("accident"))
+    # Bruises where falls seldom leave them (ears, neck, back, buttocks, cheeks), with no account of how, on two
+    # such places or with a telling shape: a ground to report (DOMAIN.md §4).
+    sites = {text.tokens[hit.start].surface for hit in text.of("protected_site")
+             if text.in_sentence(hit.sentence, "injury")}
+    site_concern = injury and not explained and not has("medical") and bool(sites) and (
+        len(sites) >= 2 or has("unexplained", "injury_odd"))
     if injury and (not explained or parent_explains or reading.report):
         cats.add("physical")
         signals.add("injury")
-        if has("injury_concern") or (has("burn") and not explained) or (has("pattern") and not explained):
+        if has("injury_concern") or (has("burn") and not explained) or (has("pattern") and not explained) or (
+                site_concern):
             reasons.add("injury_of_concern")
             reading.report = True
     if has("strangle"):
@@ -1048,7 +1107,8 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
     # Sexual abuse and its signs.
     # A sore bottom with a nappy left unchanged is neglect, not a sign of abuse; soreness of the genitals, or with
     # fear, stays a sign.
-    sore = any(not _nappy_rash(text, hit) for hit in text.of("genital_pain"))
+    sore = any(not _nappy_rash(text, hit) and not text.in_sentence(hit.sentence, "illness")
+               for hit in text.of("genital_pain"))
     if sore or has("sexual_abuse", "sexual_behaviour") or any(
             text.in_clause(hit.clause, "genital") for hit in text.of("injury")) or any(
             act.kind == "touch" and (text.in_clause(act.clause, "genital") or (
@@ -1072,14 +1132,18 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
         reasons.add("honour_or_fgm")
         reading.report = True
     # Neglect.
-    neglect_signs = [name for name in ("hunger", "hygiene", "clothing", "no_care", "not_collected", "alone")
-                     if has(name)]
+    neglect_signs = [name for name in ("hunger", "hygiene", "clothing", "no_care", "not_collected", "alone",
+                                       "dental", "unaccompanied", "unresponsive") if has(name)]
     if any(_nappy_rash(text, hit) for hit in text.of("genital_pain")):
         neglect_signs.append("nappy_rash")
-    if neglect_signs or (has("illness") and has("pattern", "weeks", "months", "no_care")):
+    # A long illness counts when nobody takes the child to care, not when the parents have ("varit på vårdcentralen").
+    long_untreated = has("illness") and (has("no_care") or (has("pattern", "weeks", "months") and not has("medical")))
+    if neglect_signs or long_untreated:
         cats.add("neglect")
         # Two different signs (hungry and cold, lice and the smell of urine) are a pattern of neglect already.
-        if has("no_care", "alone") or has("pattern", "weeks", "months") or len(neglect_signs) >= 2:
+        # A child who comes alone, a parent who cannot be woken: nobody is caring for the child, a report.
+        if has("no_care", "alone", "unaccompanied", "unresponsive") or has("pattern", "weeks", "months") or len(
+                neglect_signs) >= 2:
             reasons.add("persistent_concern")
             reading.report = True
     elif has("tired") and has("pattern"):

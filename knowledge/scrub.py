@@ -405,8 +405,8 @@ def _people_words() -> frozenset[str]:
     concepts = raw.get("concepts") or {}
     words = set()
     for concept in ("parent", "relative", "staff", "adult"):
-        for term in concepts.get(concept) or ():
-            term = str(term).lstrip("=").rstrip("*").lower()
+        for written in concepts.get(concept) or ():
+            term = str(written).lstrip("=").rstrip("*").lower()
             if term.isalpha():
                 words.add(term)
     return frozenset(words)
@@ -948,11 +948,10 @@ class _Work:
             return
         pieces: list[str] = []
         position = 0
-        for start, end in new:
-            if start < position:
-                start = position  # overlapping with the previous span of this pass
-                if start >= end:
-                    continue
+        for found_start, end in new:
+            start = max(found_start, position)  # overlapping with the previous span of this pass
+            if start >= end:
+                continue
             pieces += [self.text[position:start], _BLANK * (end - start)]
             position = end
             self.spans.append((start, end, kind))

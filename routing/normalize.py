@@ -50,13 +50,12 @@ def tokens(text: str) -> list[str]:
     """Normalised tokens of *text*: folded, punctuation removed, noise words and possessive -s dropped."""
     raw = [t for t in _NON_WORD.split(fold(text)) if t]
     kept: list[str] = []
-    for position, token in enumerate(raw):
-        if token in NOISE_WORDS:
+    for position, word in enumerate(raw):
+        if word in NOISE_WORDS:
             continue
         following = raw[position + 1] if position + 1 < len(raw) else ""
         # "Solrosens förskola", "Villekullas fsk": the possessive -s belongs to the noise word after it.
-        if following in NOISE_WORDS and len(token) > 3 and token.endswith("s"):
-            token = token[:-1]
+        token = word[:-1] if following in NOISE_WORDS and len(word) > 3 and word.endswith("s") else word
         kept.append(_stem(token))
     return kept
 
@@ -85,14 +84,15 @@ def words(text: str) -> list[str]:
     """
     raw = [t for t in _NON_WORD.split(fold(ascii_spelling(text.casefold()))) if t]
     kept: list[str] = []
-    for position, token in enumerate(raw):
+    for position, word in enumerate(raw):
         following = raw[position + 1] if position + 1 < len(raw) else ""
-        if token in NOISE_WORDS or token in CHAIN_WORDS or token in FILLER_WORDS or token in _ORGANISATION_WORDS:
+        if word in NOISE_WORDS or word in CHAIN_WORDS or word in FILLER_WORDS or word in _ORGANISATION_WORDS:
             continue
-        if len(token) == 1 and not token.isdigit():
+        if len(word) == 1 and not word.isdigit():
             continue
-        if token == "ek" and following == "for":
+        if word == "ek" and following == "for":
             continue  # "Ek. För." (ekonomisk förening), not the oak of "Ek backen"
+        token = word
         for suffix in _PRESCHOOL_SUFFIXES:
             # "Montessoriförskolan", "Waldorfförskola": the part before says what kind, the suffix nothing.
             if token.endswith(suffix) and len(token) > len(suffix) + 2:

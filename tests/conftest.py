@@ -33,7 +33,7 @@ _pg_reachable: bool | None = None
 
 
 async def _postgres_reachable() -> bool:
-    global _pg_reachable
+    global _pg_reachable  # noqa: PLW0603 — asked once per test process, then cached
     if _pg_reachable is None:
         engine = create_engine(PG_URL)
         try:
@@ -95,7 +95,6 @@ def _close_idle_event_loop(request):  # type: ignore[no-untyped-def]
         if loop is not None and not loop.is_running() and not loop.is_closed():
             loop.close()
             policy.set_event_loop(None)
-    yield
 
 
 @pytest.fixture

@@ -110,7 +110,8 @@ def test_the_locks_pin_every_dependency_with_hashes_at_the_same_versions():
 
 def test_make_and_the_image_install_from_the_locks_with_hashes():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "LOCK   := requirements-dev.lock" in makefile and "--require-hashes -r $(LOCK)" in makefile
+    assert "LOCK   := requirements-dev.lock" in makefile
+    assert "--require-hashes -r $(LOCK)" in makefile
     dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
     assert "--require-hashes -r requirements.lock" in dockerfile
     assert "--no-deps" in dockerfile  # nothing resolved beyond the lock

@@ -87,11 +87,11 @@ class HandoffEngine:
         self._zone = ZoneInfo(getattr(settings, "timezone", "Europe/Stockholm"))
         # Tests inject a fault here to kill the process between two steps; production never does.
         self._fault = fault or _no_fault
-        # The fault is looked up at each call: a test arms it after construction.
+        # The fault is looked up at each call (hence the lambdas): a test arms it after construction.
         self._outbox = OutboxSender(store=store, messenger=messenger, zone=self._zone,
-                                    fault=lambda point: self._fault(point))
+                                    fault=lambda point: self._fault(point))  # noqa: PLW0108
         self._offering = Offering(settings=settings, store=store, references=references, routing=routing,
-                                  outbox=self._outbox, zone=self._zone, fault=lambda point: self._fault(point))
+                                  outbox=self._outbox, zone=self._zone, fault=lambda point: self._fault(point))  # noqa: PLW0108
         self._relay = Relay(store=store, scrub=scrub, outbox=self._outbox, zone=self._zone,
                             idle_timeout=lambda: self.idle_timeout)
         # SqlStorage: abandoned conversation state is purged with the transcripts.

@@ -34,7 +34,8 @@ def test_openapi_document_is_valid_openapi_3() -> None:
     assert doc["openapi"] == "3.0.3"
     for path, operations in doc["paths"].items():
         for operation in operations.values():
-            assert operation["responses"] and operation["operationId"]
+            assert operation["responses"]
+            assert operation["operationId"]
             for parameter in operation.get("parameters", []):
                 jsonschema.Draft7Validator.check_schema(parameter["schema"])
                 if parameter["in"] == "path":
@@ -89,7 +90,8 @@ async def test_admin_creates_updates_and_deactivates_with_history(routed) -> Non
     history = (await (await routed.client.get("/admin/api/tables/contacts/c-ny/history")).json())["changes"]
     assert [c["action"] for c in history] == ["update", "update", "create"]
     assert {c["actor"] for c in history} == {"anna"}
-    assert history[1]["before"]["phone"] is None and history[1]["after"]["phone"] == "08-000 00 09"
+    assert history[1]["before"]["phone"] is None
+    assert history[1]["after"]["phone"] == "08-000 00 09"
 
 
 async def test_delete_removes_records_without_active_flag(routed) -> None:
@@ -238,9 +240,11 @@ async def test_import_preview_then_commit(routed) -> None:
                                                         "unchanged": {}}}
     assert (await routed.client.get("/admin/api/tables/contacts/c-ny")).status == 404
     done = await (await routed.client.post("/admin/api/import", headers=headers, json=payload)).json()
-    assert done["committed"] and done["summary"]["created"] == {"contacts": 1}
+    assert done["committed"]
+    assert done["summary"]["created"] == {"contacts": 1}
     history = await (await routed.client.get("/admin/api/tables/contacts/c-ny/history")).json()
-    assert history["changes"][0]["actor"] == "anna" and history["changes"][0]["action"] == "import-create"
+    assert history["changes"][0]["actor"] == "anna"
+    assert history["changes"][0]["action"] == "import-create"
 
 
 async def test_import_json_bundle_errors_carry_line_numbers(routed) -> None:
@@ -281,11 +285,13 @@ async def test_import_needs_files(routed) -> None:
 async def test_export_bundle_and_csv(routed) -> None:
     await routed.sign_in("farsta-red")
     bundle = await (await routed.client.get("/admin/api/export")).json()
-    assert bundle["format"] == "samrad-routing" and len(bundle["districts"]) == 2
+    assert bundle["format"] == "samrad-routing"
+    assert len(bundle["districts"]) == 2
     for table in ("districts", "preschools", "units", "contacts", "opening_hours", "hours_exceptions", "on_call",
                   "rules"):
         response = await routed.client.get(f"/admin/api/export/{table}.csv")
-        assert response.status == 200 and response.content_type == "text/csv"
+        assert response.status == 200
+        assert response.content_type == "text/csv"
         assert (await response.text()).startswith("id,")
     assert (await routed.client.get("/admin/api/export/nope.csv")).status == 404
 
@@ -326,7 +332,8 @@ async def test_audit_and_users_for_admins(routed) -> None:
     assert {u["username"] for u in users} == {"anna", "farsta-red", "bromma-red", "soc-farsta"}
     assert all("password" not in str(u) for u in users)
     changes = (await (await routed.client.get("/admin/api/changes")).json())["changes"]
-    assert changes and changes[0]["actor"] == "seed"
+    assert changes
+    assert changes[0]["actor"] == "seed"
 
 
 @pytest.mark.postgres

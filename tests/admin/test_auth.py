@@ -40,7 +40,9 @@ async def test_form_sign_in_sets_a_hardened_cookie_and_lands_on_next(harness) ->
     assert response.status == 302
     assert response.headers["Location"] == "/admin/?x=1"
     cookie = response.cookies["samrad_admin"]
-    assert cookie["httponly"] and cookie["samesite"] == "Lax" and cookie["path"] == "/admin/"
+    assert cookie["httponly"]
+    assert cookie["samesite"] == "Lax"
+    assert cookie["path"] == "/admin/"
     page = await harness.client.get("/admin/")
     assert page.status == 200
     assert "anna" in await page.text()
@@ -77,7 +79,8 @@ async def test_wrong_password_is_401_and_audited(harness) -> None:
     response = await harness.client.post("/admin/api/session", json={"username": "anna", "password": "fel"})
     assert response.status == 401
     entries = await harness.accounts.audit_log()
-    assert entries[0].event == "signin_failed" and entries[0].actor == "anna"
+    assert entries[0].event == "signin_failed"
+    assert entries[0].actor == "anna"
     assert "fel" not in str(entries[0].detail)
 
 

@@ -135,7 +135,8 @@ async def test_socionom_of_farsta_cannot_see_a_bromma_handoff(cases) -> None:
     assert (await cases.client.get(f"/admin/arenden/{admin_ref(BROMMA_ID)}")).status == 404
     assert (await cases.client.get("/admin/api/handoffs?district=bromma")).status == 403
     page = await (await cases.client.get("/admin/arenden")).text()
-    assert admin_ref(BROMMA_ID)[:8] not in page and admin_ref(CLOSED)[:8] in page
+    assert admin_ref(BROMMA_ID)[:8] not in page
+    assert admin_ref(CLOSED)[:8] in page
 
 
 async def test_missing_handoff_is_404_like_another_districts(cases) -> None:
@@ -155,7 +156,8 @@ async def test_district_editor_sees_own_district_only(cases) -> None:
 async def test_unauthenticated_is_redirected_or_401(cases) -> None:
     for path in ("/admin/arenden", f"/admin/arenden/{admin_ref(ALL_IDS[0])}"):
         response = await cases.client.get(path, allow_redirects=False)
-        assert response.status == 302 and response.headers["Location"].startswith("/admin/login")
+        assert response.status == 302
+        assert response.headers["Location"].startswith("/admin/login")
     for path in ("/admin/api/handoffs", f"/admin/api/handoffs/{admin_ref(ALL_IDS[0])}"):
         assert (await cases.client.get(path)).status == 401
 
@@ -198,9 +200,11 @@ async def test_detail_shows_metadata_and_the_timeline(cases) -> None:
 async def test_list_page_for_socionom_has_the_mina_filter(cases) -> None:
     await cases.sign_in("soc-farsta")
     page = await (await cases.client.get("/admin/arenden?mina=1")).text()
-    assert 'name="mina"' in page and "checked" in page
+    assert 'name="mina"' in page
+    assert "checked" in page
     assert admin_ref(CLOSED)[:8] in page
-    assert admin_ref(FARSTA_IDS[1])[:8] not in page and admin_ref(FARSTA_IDS[2])[:8] not in page
+    assert admin_ref(FARSTA_IDS[1])[:8] not in page
+    assert admin_ref(FARSTA_IDS[2])[:8] not in page
 
 
 @pytest.mark.parametrize("username", list(USERS))
@@ -240,7 +244,8 @@ async def test_list_filters_by_day_and_pages(cases) -> None:
     reader = HandoffReader(cases.engine)
     first = await reader.page(admin, page=1, per_page=3)
     second = await reader.page(admin, page=2, per_page=3)
-    assert first.has_next and not second.has_next
+    assert first.has_next
+    assert not second.has_next
     assert [REAL[h.id] for h in first.handoffs + second.handoffs] == list(reversed(ALL_IDS))
 
 
@@ -248,7 +253,8 @@ async def test_navigation_links_arenden_for_every_role(cases) -> None:
     for username in USERS:
         await cases.sign_in(username)
         page = await (await cases.client.get("/admin/")).text()
-        assert 'href="/admin/arenden"' in page and ">Ärenden<" in page, username
+        assert 'href="/admin/arenden"' in page, username
+        assert ">Ärenden<" in page, username
         await cases.client.delete("/admin/api/session", headers={"X-CSRF-Token": await cases.sign_in(username)})
 
 
@@ -267,7 +273,8 @@ async def test_linked_account_carries_its_teams_id_into_the_session(harness) -> 
     assert account.principal().aad_object_id == "aad-sara"
     token, _ = await harness.accounts.open_session(account)
     session = await harness.accounts.session(token)
-    assert session is not None and session.principal.aad_object_id == "aad-sara"
+    assert session is not None
+    assert session.principal.aad_object_id == "aad-sara"
 
 
 async def test_cli_create_user_with_aad_object_id(sqlite_db, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -284,6 +291,8 @@ async def test_cli_create_user_with_aad_object_id(sqlite_db, monkeypatch, capsys
     assert await asyncio.to_thread(run, ["admin", "list-users"]) == 0
     assert "sara\tsocionom\tfarsta\tlocal\taktiv\tteams" in capsys.readouterr().out
     account = await AccountStore(sqlite_db.engine, hasher=FAST_HASHER).user("sara")
-    assert account is not None and account.aad_object_id == "aad-sara"
+    assert account is not None
+    assert account.aad_object_id == "aad-sara"
     audit = (await AccountStore(sqlite_db.engine).audit_log(event="user_created"))[0]
-    assert "aad-sara" not in str(audit.detail) and audit.detail["teams_linked"] is True
+    assert "aad-sara" not in str(audit.detail)
+    assert audit.detail["teams_linked"] is True

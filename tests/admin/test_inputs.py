@@ -149,7 +149,7 @@ async def test_malformed_input_on_postgres(make_harness, pg_db) -> None:
 
 
 async def test_too_many_rows_is_a_clear_413_and_reads_no_further(make_harness, sqlite_db, monkeypatch) -> None:
-    import admin.directory as directory
+    from admin import directory
 
     monkeypatch.setattr(directory, "MAX_IMPORT_ROWS", 50)
     monkeypatch.setattr(directory.parse_import, "__kwdefaults__", {"max_rows": 50})
@@ -161,7 +161,8 @@ async def test_too_many_rows_is_a_clear_413_and_reads_no_further(make_harness, s
                                          headers={"X-CSRF-Token": csrf})
     body = await response.json()
     assert response.status == 413, body
-    assert body["error"] == "too_many_rows" and "högst 50 rader" in body["message"]
+    assert body["error"] == "too_many_rows"
+    assert "högst 50 rader" in body["message"]
     fits = "".join(f"c-{n},Person {n},farsta-soc,1\n" for n in range(50))
     response = await harness.client.post("/admin/api/import/preview", json=_csv(HEADER + fits),
                                          headers={"X-CSRF-Token": csrf})
@@ -171,8 +172,8 @@ async def test_too_many_rows_is_a_clear_413_and_reads_no_further(make_harness, s
 async def test_an_import_is_parsed_off_the_event_loop(routed, monkeypatch) -> None:
     import threading
 
-    import admin.directory as directory
     import routing.storage as store
+    from admin import directory
 
     threads: dict[str, str] = {}
 
@@ -191,4 +192,5 @@ async def test_an_import_is_parsed_off_the_event_loop(routed, monkeypatch) -> No
     assert response.status == 200, await response.text()
     assert (await response.json())["summary"]["created"] == {"contacts": 2000}
     loop_thread = threading.current_thread().name
-    assert set(threads) == {"read", "parse"} and loop_thread not in threads.values(), threads
+    assert set(threads) == {"read", "parse"}, threads
+    assert loop_thread not in threads.values(), threads

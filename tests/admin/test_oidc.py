@@ -98,7 +98,8 @@ async def _start(harness) -> dict[str, str]:  # type: ignore[no-untyped-def]
     response = await harness.client.get("/admin/oidc/start?next=/admin/", allow_redirects=False)
     assert response.status == 302
     query = {k: v[0] for k, v in parse_qs(urlparse(response.headers["Location"]).query).items()}
-    assert query["code_challenge_method"] == "S256" and query["client_id"] == CLIENT_ID
+    assert query["code_challenge_method"] == "S256"
+    assert query["client_id"] == CLIENT_ID
     return query
 
 
@@ -109,7 +110,8 @@ async def test_full_sign_in_flow_creates_the_account_with_its_role(make_harness,
     entra.claims = {"roles": ["Samrad.DistrictEditor.farsta"], "preferred_username": "kari@example.se"}
     response = await harness.client.get(f"/admin/oidc/callback?code=good-code&state={query['state']}",
                                         allow_redirects=False)
-    assert response.status == 302 and response.headers["Location"] == "/admin/"
+    assert response.status == 302
+    assert response.headers["Location"] == "/admin/"
     session = await (await harness.client.get("/admin/api/session")).json()
     assert session["user"] == {"username": "kari@example.se", "role": "district_editor", "district_id": "farsta"}
     assert entra.token_requests[0]["redirect_uri"].endswith("/admin/oidc/callback")
@@ -154,4 +156,5 @@ async def test_sign_in_links_the_account_to_the_tokens_oid(make_harness, sqlite_
                                             allow_redirects=False)
         assert response.status == 302
         account = await harness.accounts.user("sol@example.se")
-        assert account is not None and account.aad_object_id == oid
+        assert account is not None
+        assert account.aad_object_id == oid

@@ -36,7 +36,8 @@ async def test_unknown_record_page_is_404(routed) -> None:
 async def test_preschool_filter_without_district(routed) -> None:
     await routed.sign_in("anna")
     page = await (await routed.client.get("/admin/preschools/?utan_stadsdel=1")).text()
-    assert "Förskolan Okänd" in page and "Förskolan Solrosen" not in page
+    assert "Förskolan Okänd" in page
+    assert "Förskolan Solrosen" not in page
 
 
 async def test_edit_contact_through_the_form(routed) -> None:
@@ -44,9 +45,11 @@ async def test_edit_contact_through_the_form(routed) -> None:
     response = await routed.client.post("/admin/contacts/c-farsta", allow_redirects=False, data={
         "csrf_token": csrf, "name": "Fia Farsta", "role": "socionom", "unit_id": "farsta-soc",
         "phone": "08-222 22 22", "priority": "1", "active": "true"})
-    assert response.status == 302 and "sparat=1" in response.headers["Location"]
+    assert response.status == 302
+    assert "sparat=1" in response.headers["Location"]
     page = await (await routed.client.get("/admin/contacts/c-farsta/historik")).text()
-    assert "08-222 22 22" in page and "farsta-red" in page
+    assert "08-222 22 22" in page
+    assert "farsta-red" in page
 
 
 async def test_form_errors_sit_next_to_their_field(routed) -> None:
@@ -87,7 +90,8 @@ async def test_create_then_deactivate_through_pages(routed) -> None:
                                         data={"csrf_token": csrf})
     assert response.status == 302
     body = await (await routed.client.get("/admin/api/tables/districts/farsta2")).json()
-    assert body["record"]["active"] is False and body["record"]["aliases"] == ["F2", "Farsta två"]
+    assert body["record"]["active"] is False
+    assert body["record"]["aliases"] == ["F2", "Farsta två"]
 
 
 def _upload(csrf: str, name: str, text: str) -> aiohttp.FormData:
@@ -127,7 +131,8 @@ async def test_route_test_page(routed) -> None:
         "csrf_token": csrf, "preschool": "Solrosen", "concern": "neglect", "at": "2026-03-04T10:00"})
     page = await response.text()
     assert response.status == 200
-    assert "Fia Farsta" in page and 'id="route-trace"' in page
+    assert "Fia Farsta" in page
+    assert 'id="route-trace"' in page
 
 
 async def test_statistics_page_shows_no_small_counts(routed) -> None:
@@ -151,7 +156,8 @@ async def test_statistics_page_shows_no_small_counts(routed) -> None:
     for cell in cells:
         assert not (cell.strip().isdigit() and int(cell) < 5), cell
     csv_text = await (await routed.client.get("/admin/api/statistics.csv")).text()
-    assert "HEMLIG" not in csv_text and "2026-03,bromma,<5" in csv_text
+    assert "HEMLIG" not in csv_text
+    assert "2026-03,bromma,<5" in csv_text
 
 
 async def test_socionom_statistics_are_limited_to_own_district(routed) -> None:
@@ -165,7 +171,8 @@ async def test_route_test_page_says_the_bot_asks_before_a_weak_match(routed) -> 
     csrf = await routed.sign_in("anna")
     page = await (await routed.client.post("/admin/testa", data={
         "csrf_token": csrf, "preschool": "sol", "at": "2026-03-04T10:00"})).text()
-    assert 'id="route-ask"' in page and "Menar du Förskolan Solrosen?" in page
+    assert 'id="route-ask"' in page
+    assert "Menar du Förskolan Solrosen?" in page
 
 
 async def test_the_preschool_form_has_the_area_field(routed) -> None:

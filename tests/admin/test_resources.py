@@ -25,6 +25,8 @@ def test_the_form_offers_exactly_the_schema_choices_each_with_a_swedish_label(sp
 
 def test_references_are_selects_and_requiredness_follows_the_schema():
     contacts = RESOURCES["contacts"]
-    assert contacts.field("unit_id").kind == "select" and contacts.field("unit_id").required
-    assert not contacts.field("phone").required and RESOURCES["units"].field("kind").kind == "select"
+    assert contacts.field("unit_id").kind == "select"
+    assert contacts.field("unit_id").required
+    assert not contacts.field("phone").required
+    assert RESOURCES["units"].field("kind").kind == "select"
     assert [v for v, _ in RESOURCES["opening_hours"].field("weekday").choices] == [str(d) for d in range(8)]

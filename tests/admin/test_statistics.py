@@ -179,7 +179,8 @@ def test_a_lone_small_cell_is_not_given_away_by_the_row_total() -> None:
              + _consultations(3, outcome="acute"))
     result = build_report(facts, [])
     row = result.tables[0].rows[0]
-    assert row[2] == 31 and row[3] == SUPPRESSED
+    assert row[2] == 31
+    assert row[3] == SUPPRESSED
     assert COMPLEMENTARY in row[4:7]
     assert _attack(result) == {} or not (_attack(result).keys() & _small_cells(result))
 

@@ -109,7 +109,9 @@ async def test_a_consultation_outside_a_personal_chat_is_redirected_and_leaves_n
         assert not any("Vilken förskola" in text or "Bromma" in text for text in said)
     assert await row_counts(seeded.engine) == before  # no state, reference, consultation or handoff row
     logged = "\n".join(f"{r.getMessage()} {r.__dict__}" for r in caplog.records)
-    assert "Zelda" not in logged and "Sagoberget" not in logged and "Solrosen" not in logged
+    assert "Zelda" not in logged
+    assert "Sagoberget" not in logged
+    assert "Solrosen" not in logged
 
 
 async def test_the_unit_channel_can_still_use_handoff_card_actions(aiohttp_client, settings, connector):
@@ -127,7 +129,8 @@ async def test_the_redirect_speaks_english_to_an_english_locale(aiohttp_client, 
     activity["locale"] = "en-US"
     await client.post("/api/messages", json=activity)
     said = card_texts(connector.to(CHANNEL))
-    assert any("personal chat" in text for text in said) and DEEP_LINK in said
+    assert any("personal chat" in text for text in said)
+    assert DEEP_LINK in said
 
 
 def invoke(service_url: str, name: str | None, value: Any) -> dict[str, Any]:
@@ -150,7 +153,8 @@ async def test_a_universal_action_is_routed_like_a_submit_and_answered(aiohttp_c
         connector.url, "adaptiveCard/action", execute({"action": "menu", "choice": "consult"})))
     assert response.status == 200
     body = await response.json()
-    assert body["statusCode"] == 200 and body["type"] == "application/vnd.microsoft.activity.message"
+    assert body["statusCode"] == 200
+    assert body["type"] == "application/vnd.microsoft.activity.message"
     assert body["value"] == "Jag svarar i chatten."
     assert any("är barnet i fara just nu" in text for text in card_texts(connector.to(PERSONAL)))
     await client.post("/api/messages", json=invoke(
@@ -188,7 +192,8 @@ async def test_unknown_or_malformed_invokes_get_a_clear_400_never_501(aiohttp_cl
     response = await client.post("/api/messages", json=invoke(connector.url, name, value))
     assert response.status == 400, await response.text()
     body = await response.json()
-    assert body["type"] == "application/vnd.microsoft.error" and body["value"]["code"] == code
+    assert body["type"] == "application/vnd.microsoft.error"
+    assert body["value"]["code"] == code
 
 
 async def test_a_menu_button_of_an_old_card_still_acts(aiohttp_client, settings, connector):
@@ -335,7 +340,8 @@ async def test_a_district_picked_on_the_acute_card_shows_its_numbers_and_the_con
     picker = connector.to(PERSONAL)[-1].cards[0]
     districts = [a["data"].get("district") for b in picker["body"] if b["type"] == "ActionSet"
                  for a in b["actions"] if a["data"].get("action") == "acute_district"]
-    assert len(districts) == 11 and "farsta" in districts
+    assert len(districts) == 11
+    assert "farsta" in districts
     connector.clear()
     await client.post("/api/messages", json=teams.message(connector.url, value={"action": "acute_district",
                                                                                 "district": "farsta"}))
@@ -360,7 +366,8 @@ async def test_the_acute_card_at_the_first_message_picks_the_unknown_district_in
     assert card["body"][0]["text"] == "Ring 112 nu"
     picks = [a for b in card["body"] if b["type"] == "ActionSet" for a in b["actions"]
              if a["data"].get("action") == "acute_district"]
-    assert len(picks) == 11 and all(a["data"].get("district") for a in picks)  # one tap each, no second card
+    assert len(picks) == 11
+    assert all(a["data"].get("district") for a in picks)
     farsta = next(a for a in picks if a["title"] == "Farsta")
     connector.clear()
     await client.post("/api/messages", json=teams.message(connector.url, value=farsta["data"]))

@@ -137,7 +137,8 @@ def test_serve_refuses_to_start_without_an_app_id(monkeypatch, capsys):
         monkeypatch.delenv(name, raising=False)
     assert main(["serve", "--workers", "1"]) == 2
     error = capsys.readouterr().err
-    assert "MicrosoftAppId" in error and "--dev" in error
+    assert "MicrosoftAppId" in error
+    assert "--dev" in error
 
 
 def test_samrad_dev_must_be_a_clear_flag():

@@ -37,7 +37,8 @@ def test_cards_render_as_text_with_numbered_submit_actions():
                     {"type": "Action.Submit", "title": "Nej", "data": {"action": "no"}}]}
     rendered = render_card(card)
     assert rendered.actions == [{"action": "yes"}, {"action": "no"}]
-    assert "1. Ja" in rendered.text() and "2. Nej" in rendered.text()
+    assert "1. Ja" in rendered.text()
+    assert "2. Nej" in rendered.text()
     assert "Stadsdel: Farsta" in rendered.text()
 
 
@@ -48,7 +49,8 @@ def test_numbers_continue_across_cards_and_cards_with_inputs_name_their_buttons(
               "actions": [{"type": "Action.Submit", "title": "Skicka", "data": {"action": "send"}}]}
     assert "3. Ja" in render_card(buttons, first_number=3).text()
     rendered = render_card(asking)
-    assert rendered.actions == [] and "[Skicka]" in rendered.text()
+    assert rendered.actions == []
+    assert "[Skicka]" in rendered.text()
 
 
 def test_make_package_installs_the_venv_first_on_a_clean_clone(tmp_path):

@@ -63,7 +63,8 @@ def test_fresh_database_is_migrated_seeded_and_served_then_stops_on_sigterm(tmp_
     refused = subprocess.run([sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main())", "serve",
                               "--workers", "1"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
                              check=False)
-    assert refused.returncode == 2 and "MicrosoftAppId" in refused.stderr  # fails closed without --dev
+    assert refused.returncode == 2
+    assert "MicrosoftAppId" in refused.stderr
     server = subprocess.Popen([sys.executable, "-m", "bot.cli", "serve", "--workers", "1"], cwd=ROOT,
                               env={**env, "SAMRAD_DEV": "1"}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True)
@@ -75,7 +76,8 @@ def test_fresh_database_is_migrated_seeded_and_served_then_stops_on_sigterm(tmp_
         out, err = server.communicate(timeout=30)
     assert server.returncode == 0
     assert "local development mode" in err
-    assert "UTVECKLINGSLÄGE" in err and "DEVELOPMENT MODE" in err  # the loud banner
+    assert "UTVECKLINGSLÄGE" in err
+    assert "DEVELOPMENT MODE" in err
     assert "localhost" in out
 
 
@@ -92,7 +94,8 @@ def test_two_workers_share_one_port_migrate_once_and_merge_their_metrics(tmp_pat
         wait_for_health(port, server)
         assert not (metrics_dir / "counter_99999999.db").exists()
         status, ready = get(port, "/readyz")  # --migrate ran in the parent before the workers started
-        assert status == 200 and json.loads(ready)["schema"] == "ok"
+        assert status == 200
+        assert json.loads(ready)["schema"] == "ok"
         workers = set()
         deadline = time.monotonic() + 30
         while len(workers) < 2 and time.monotonic() < deadline:

@@ -60,7 +60,8 @@ def picker_buttons(card: dict[str, Any]) -> list[dict[str, Any]]:
 def test_112_always_comes_first():
     for at in (TUESDAY_10, SUNDAY_19, NIGHT_0300):
         card = cards.acute_card("sv", route(at, "farsta"), DISTRICTS).content
-        assert texts(card)[0] == "Ring 112 nu" and "112" in texts(card)[1]
+        assert texts(card)[0] == "Ring 112 nu"
+        assert "112" in texts(card)[1]
 
 
 def test_office_hours_in_a_known_district_put_the_open_intake_first_and_socialjouren_after_with_its_opening():
@@ -122,7 +123,8 @@ def test_the_acute_card_speaks_english_headings_included():
     card = cards.acute_card("en", route(SUNDAY_19, "farsta"), DISTRICTS).content
     found = sections(card)
     assert list(found) == ["Open now", "Closed right now"]
-    assert found["Closed right now"][0].startswith("Intake:") and "opens Monday 30/11" in found["Closed right now"][0]
+    assert found["Closed right now"][0].startswith("Intake:")
+    assert "opens Monday 30/11" in found["Closed right now"][0]
 
 
 def test_names_from_the_tables_cannot_become_links_or_lists():
@@ -134,5 +136,8 @@ def test_names_from_the_tables_cannot_become_links_or_lists():
     shown = json.dumps([cards.contacts_card("sv", hostile).content, cards.acute_card("sv", hostile).content,
                         cards.note_card("sv", {"day": "2026-11-24"}, "[x](http://evil.example)", "n").content],
                        ensure_ascii=False)
-    assert "](" not in shown and "]:" not in shown and "<http" not in shown and '"- ' not in shown
+    assert "](" not in shown
+    assert "]:" not in shown
+    assert "<http" not in shown
+    assert '"- ' not in shown
     assert "evil.example" in shown  # still visible as typed, only inert

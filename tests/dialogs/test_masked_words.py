@@ -10,7 +10,8 @@ from knowledge.scrub import KIND_ORDER, KINDS
 def test_every_masked_kind_has_words_in_both_languages() -> None:
     assert set(KIND_ORDER) == KINDS
     for kind in KINDS:
-        assert sv.TEXT[f"pii.{kind}"] and en.TEXT[f"pii.{kind}"]
+        assert sv.TEXT[f"pii.{kind}"]
+        assert en.TEXT[f"pii.{kind}"]
 
 
 def test_quasi_identifiers_are_named_when_masked() -> None:

@@ -35,7 +35,8 @@ def test_both_languages_have_the_same_keys_and_placeholders():
 
 def test_every_assessment_reason_has_wording_in_both_languages():
     for code in REASON_CODES:
-        assert code in sv.REASONS and code in en.REASONS, code
+        assert code in sv.REASONS, code
+        assert code in en.REASONS, code
 
 
 def test_domain_phrasings_are_used_word_for_word():
@@ -52,7 +53,9 @@ def test_no_text_tells_staff_not_to_report():
     for lang in (sv.TEXT, en.TEXT):
         for value in lang.values():
             lowered = value.lower()
-            assert "anmäl inte" not in lowered and "don't report" not in lowered and "do not report" not in lowered
+            assert "anmäl inte" not in lowered
+            assert "don't report" not in lowered
+            assert "do not report" not in lowered
 
 
 ROUTE = {"district": {"id": "d", "name": "Bromma"}, "reasons": [{"code": "office_closed"}],
@@ -86,7 +89,8 @@ def check_node(node: Any, path: str) -> None:
         if kind is not None and kind != "AdaptiveCard":
             assert kind in ELEMENTS | ACTIONS, f"{path}: unknown type {kind}"
         if kind == "Action.Submit":
-            assert isinstance(node["data"], dict) and "action" in node["data"], path
+            assert isinstance(node["data"], dict), path
+            assert "action" in node["data"], path
         for key, value in node.items():
             if key != "data":
                 check_node(value, f"{path}.{key}")
@@ -98,7 +102,8 @@ def check_node(node: Any, path: str) -> None:
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_every_card_is_adaptive_card_1_5_with_known_elements(lang):
     for card in every_card(lang):
-        assert card["type"] == "AdaptiveCard" and card["version"] == "1.5"
+        assert card["type"] == "AdaptiveCard"
+        assert card["version"] == "1.5"
         assert card.get("fallbackText"), card["body"][0]
         check_node(card, "card")
 
@@ -173,7 +178,9 @@ def test_no_text_says_or_implies_that_staff_need_not_report():
     (sv.TEXT, "anmäla", "rådgöra", "misstänker"), (en.TEXT, "report", "consult", "suspect")])
 def test_support_outcome_still_says_report_on_suspicion_and_offers_consultation(lang, report, consult, suspect):
     lead = lang["guidance.lead.support"].lower()
-    assert suspect in lead and report in lead and consult in lead
+    assert suspect in lead
+    assert report in lead
+    assert consult in lead
 
 
 @pytest.mark.parametrize(("lang", "suspect", "report"), [(sv.TEXT, "misstänker", "anmäla"),
@@ -182,7 +189,8 @@ def test_every_softer_outcome_after_a_consultation_reminds_that_suspicion_means_
     for key in ("guidance.lead.consult", "relay.next.observe", "relay.next.no_action", "relay.next.early_support",
                 "relay.expired"):
         value = lang[key].lower()
-        assert suspect in value and report in value, key
+        assert suspect in value, key
+        assert report in value, key
 
 
 @pytest.mark.parametrize("lang", [sv.TEXT, en.TEXT])
@@ -205,7 +213,8 @@ def test_consultation_advice_names_the_limit_of_anonymity(lang, limit):
                                                (en.TEXT, "honour-related violence")])
 def test_advice_to_tell_guardians_keeps_the_exception_and_leaves_the_call_to_staff(lang, serious):
     allowed = lang["guidance.guardians.yes"]
-    assert serious in allowed and ("socialtjänsten" in allowed or "social services" in allowed)
+    assert serious in allowed
+    assert ("socialtjänsten" in allowed or "social services" in allowed)
     assert serious in lang["guidance.guardians.no"]
 
 

@@ -54,17 +54,21 @@ def is_menu(replies) -> bool:  # type: ignore[no-untyped-def]
 async def test_a_described_worry_as_the_first_message_starts_a_consultation_with_it(chat, bot):
     replies = await chat.say(BRUISES)
     assert any(r.says("Tack för att du berättar") for r in replies)
-    assert not is_menu(replies) and asked(replies) == "danger"
+    assert not is_menu(replies)
+    assert asked(replies) == "danger"
     replies = await chat.click(choice("danger", "no"))
     echo = last_card(replies)
-    assert echo.card_texts()[0].startswith("Jag uppfattade:") and "blåmärken" in echo.card_texts()[0]
+    assert echo.card_texts()[0].startswith("Jag uppfattade:")
+    assert "blåmärken" in echo.card_texts()[0]
     await chat.click(choice("understood", "yes"))
     replies = await chat.say(PRESCHOOL)
     replies, questions = await answer_until_guidance(chat, replies, REST)
-    assert "words" not in questions and "concern" not in questions  # the text already said both
+    assert "words" not in questions
+    assert "concern" not in questions
     assert asked(replies) == "final"
     note = bot.recorder.notes[-1]
-    assert note["summary"] == BRUISES and "physical" in note["categories"]
+    assert note["summary"] == BRUISES
+    assert "physical" in note["categories"]
     assert len(bot.recorder.notes) == 1
 
 
@@ -82,8 +86,10 @@ async def test_nothing_the_text_already_said_is_asked_again(chat, bot, understan
     replies, questions = await answer_until_guidance(chat, replies, REST)
     assert questions == ["age"]
     note = bot.recorder.notes[-1]
-    assert note["duration"] == "today" and note["signals"] == ["child_told", "ongoing_now"]
-    assert note["outcome"] == "report" and "child_told" in note["reasons"]
+    assert note["duration"] == "today"
+    assert note["signals"] == ["child_told", "ongoing_now"]
+    assert note["outcome"] == "report"
+    assert "child_told" in note["reasons"]
 
 
 async def test_an_age_in_the_opening_is_understood_and_not_asked(chat, bot):
@@ -97,7 +103,8 @@ async def test_an_age_in_the_opening_is_understood_and_not_asked(chat, bot):
     await chat.click(choice("understood", "yes"))
     replies = await chat.say(PRESCHOOL)
     replies, questions = await answer_until_guidance(chat, replies, REST)
-    assert "age" not in questions and asked(replies) == "final"
+    assert "age" not in questions
+    assert asked(replies) == "final"
     assert bot.recorder.notes[-1]["age_band"] == "3-6"
 
 
@@ -114,7 +121,8 @@ async def test_change_asks_the_category_and_duration_again_and_the_pick_counts(c
     await chat.click(choice("duration", "today"))
     await answer_until_guidance(chat, await chat.click(choice("age", "1-3")), REST)
     note = bot.recorder.notes[-1]
-    assert note["duration"] == "today" and "neglect" in note["categories"]
+    assert note["duration"] == "today"
+    assert "neglect" in note["categories"]
 
 
 async def test_a_description_after_hej_starts_the_consultation(chat):
@@ -153,7 +161,8 @@ async def test_an_english_opening_starts_a_consultation(chat, bot):
     replies = await chat.say(PRESCHOOL)
     await answer_until_guidance(chat, replies, REST)
     note = bot.recorder.notes[-1]
-    assert note["outcome"] == "report" and "physical" in note["categories"]
+    assert note["outcome"] == "report"
+    assert "physical" in note["categories"]
 
 
 @pytest.mark.parametrize(("opening", "echo"), [
@@ -172,9 +181,11 @@ async def test_an_opening_where_the_child_told_is_not_asked_whether_the_child_to
     await chat.click(choice("understood", "yes"))
     replies = await chat.say(PRESCHOOL)
     replies, questions = await answer_until_guidance(chat, replies, REST)
-    assert "child_told" not in questions and asked(replies) == "final"
+    assert "child_told" not in questions
+    assert asked(replies) == "final"
     note = bot.recorder.notes[-1]
-    assert "child_told" in note["signals"] and note["outcome"] == "report"
+    assert "child_told" in note["signals"]
+    assert note["outcome"] == "report"
     assert "physical" in note["categories"]
 
 
@@ -206,7 +217,8 @@ async def test_a_description_typed_at_a_choice_feeds_the_consultation(chat, bot)
     assert not any(r.says("Jag förstod inte") for r in replies)
     replies, _ = await answer_until_guidance(chat, replies, REST)
     note = bot.recorder.notes[-1]
-    assert "pappa slår henne" in note["summary"] and note["outcome"] == "report"
+    assert "pappa slår henne" in note["summary"]
+    assert note["outcome"] == "report"
 
 
 # --- danger first ---
@@ -234,7 +246,8 @@ async def test_yes_to_danger_gives_the_112_card_at_once_and_the_consultation_wai
     assert "age" not in questions  # not safe today: no more questions before the advice
     assert any(r.card and r.card_texts()[0] == "Ring 112 nu" for r in replies)
     assert len(bot.recorder.notes) == 1  # one consultation, one note, brought up to date
-    assert bot.recorder.notes[0]["outcome"] == "acute" and bot.recorder.notes[0]["district_id"] == "bromma"
+    assert bot.recorder.notes[0]["outcome"] == "acute"
+    assert bot.recorder.notes[0]["district_id"] == "bromma"
 
 
 async def test_a_text_that_says_the_child_is_afraid_to_go_home_is_answered_like_yes(chat, understanding):
@@ -250,17 +263,20 @@ async def test_a_text_that_says_the_child_is_afraid_to_go_home_is_answered_like_
 async def test_an_acute_opening_gets_112_first_and_a_false_alarm_is_dismissed_with_one_tap(chat, bot):
     replies = await chat.say(STRANGLED)
     card = last_card(replies)
-    assert replies[0].card is not None and replies[0].card_texts()[0] == "Ring 112 nu"
+    assert replies[0].card is not None
+    assert replies[0].card_texts()[0] == "Ring 112 nu"
     replies = await chat.click({"action": "menu", "choice": "dismiss"})
     assert any(r.says("Okej, tack. Då fortsätter vi där vi var.") for r in replies)
     assert asked(replies) == "understood"  # the description is kept, and danger is answered: no
     await chat.click(choice("understood", "yes"))
     replies = await chat.say(PRESCHOOL)
     replies, questions = await answer_until_guidance(chat, replies, REST)
-    assert "danger" not in questions and "words" not in questions
+    assert "danger" not in questions
+    assert "words" not in questions
     assert len(bot.recorder.notes) == 1
     note = bot.recorder.notes[0]
-    assert note["acute"] is False and note["outcome"] in ("report", "consult")
+    assert note["acute"] is False
+    assert note["outcome"] in ("report", "consult")
     assert "acute_signal" not in note["reasons"]
     assert card.card_texts()[0] == "Ring 112 nu"
 
@@ -281,7 +297,8 @@ async def test_acute_in_the_middle_resumes_where_it_was_with_preschool_and_answe
     await chat.click(choice("duration", "weeks"))
     replies = await chat.say("Pappan står utanför och hotar att döda henne")
     card = last_card(replies)
-    assert card.card_texts()[0] == "Ring 112 nu" and any("Bromma" in t for t in card.card_texts())
+    assert card.card_texts()[0] == "Ring 112 nu"
+    assert any("Bromma" in t for t in card.card_texts())
     replies = await chat.say("okej")
     assert any(r.says("Nu fortsätter vi där vi var.") for r in replies)
     replies, questions = await answer_until_guidance(chat, replies, REST)
@@ -289,7 +306,9 @@ async def test_acute_in_the_middle_resumes_where_it_was_with_preschool_and_answe
     assert questions in (["child_told"], ["understood", "child_told"]), questions
     assert len(bot.recorder.notes) == 1
     note = bot.recorder.notes[0]
-    assert note["district_id"] == "bromma" and note["duration"] == "weeks" and note["acute"] is True
+    assert note["district_id"] == "bromma"
+    assert note["duration"] == "weeks"
+    assert note["acute"] is True
 
 
 async def test_menu_on_the_acute_card_leaves_and_the_acute_note_stays(chat, bot):
@@ -317,7 +336,8 @@ async def test_help_and_a_language_switch_keep_the_preschool_and_answers(chat, b
     assert last_card(replies).card_texts()[0] == "How long have you been worried?"
     replies, questions = await answer_until_guidance(chat, replies, REST)
     assert questions == ["duration", "child_told", "age"]
-    assert bot.recorder.notes[-1]["district_id"] == "bromma" and bot.recorder.notes[-1]["lang"] == "en"
+    assert bot.recorder.notes[-1]["district_id"] == "bromma"
+    assert bot.recorder.notes[-1]["lang"] == "en"
 
 
 async def test_talk_to_a_social_worker_on_the_acute_card_keeps_the_district(chat, bot):
@@ -467,13 +487,15 @@ async def test_a_disclosure_after_300_characters_reaches_the_assessment_and_the_
     replies = await chat.say(text)
     replies, _ = await answer_until_guidance(chat, replies, REST)
     note = bot.recorder.notes[-1]
-    assert note["outcome"] == "report" and "violence_account" in note["reasons"]
+    assert note["outcome"] == "report"
+    assert "violence_account" in note["reasons"]
     assert note["summary"].endswith("pappa slår henne med bältet när mamma är borta.")
     assert any("Din oro ska anmälas" in t for r in replies for t in r.card_texts())
     await chat.click(choice("final", "handoff"))
     await chat.click(choice("share_name", "no"))
     handed = bot.handoff.calls[-1].note
-    assert handed["summary"].endswith("när mamma är borta.") and "violence_account" in handed["reasons"]
+    assert handed["summary"].endswith("när mamma är borta.")
+    assert "violence_account" in handed["reasons"]
 
 
 async def test_a_masked_name_never_breaks_a_pattern(chat, bot):
@@ -483,7 +505,8 @@ async def test_a_masked_name_never_breaks_a_pattern(chat, bot):
     replies = await chat.say("Pappa Ahmed slår henne")
     replies, _ = await answer_until_guidance(chat, replies, {**REST, "duration": "today"})
     note = bot.recorder.notes[-1]
-    assert note["outcome"] == "report" and "Ahmed" not in note["summary"]
+    assert note["outcome"] == "report"
+    assert "Ahmed" not in note["summary"]
 
 
 SECRET_TEXT = ("Lisa Andersson 201501012384 har blåmärken på ryggen och säger att pappa Mohammed slår henne, "
@@ -529,14 +552,16 @@ async def test_after_a_handoff_the_next_message_offers_to_resume_where_it_was(ch
     assert bot.handoff.calls[-1].note["district_id"] == "bromma"
     # The engine took the conversation; once it has ended, the next message reaches the dialogs.
     replies = await chat.say("hej")
-    assert is_menu(replies) and any(r.says("Vi var mitt i en konsultation") for r in replies)
+    assert is_menu(replies)
+    assert any(r.says("Vi var mitt i en konsultation") for r in replies)
     replies = await chat.click(choice("menu", "resume"))
     assert any(r.says("Nu fortsätter vi där vi var.") for r in replies)
     replies, questions = await answer_until_guidance(chat, replies, REST)
     assert questions == ["duration", "child_told", "age"]
     assert len(bot.recorder.notes) == 1
     note = bot.recorder.notes[0]
-    assert note["handoff_requested"] is True and note["categories"] == ["emotional"]
+    assert note["handoff_requested"] is True
+    assert note["categories"] == ["emotional"]
 
 
 async def test_a_withdrawn_handoff_resumes_where_it_was_in_the_same_turn(chat, bot):
@@ -551,7 +576,8 @@ async def test_a_withdrawn_handoff_resumes_where_it_was_in_the_same_turn(chat, b
     assert asked(replies) == "duration"  # the next unknown thing, with no tap in between
     replies, questions = await answer_until_guidance(chat, replies, REST)
     assert questions == ["duration", "child_told", "age"]
-    assert len(bot.recorder.notes) == 1 and bot.recorder.notes[0]["categories"] == ["emotional"]
+    assert len(bot.recorder.notes) == 1
+    assert bot.recorder.notes[0]["categories"] == ["emotional"]
 
 
 async def test_a_withdrawal_with_no_consultation_waiting_says_how_to_go_on(chat, bot):
@@ -581,7 +607,8 @@ async def test_a_place_chosen_during_the_handoff_is_the_consultations_place(chat
     replies = await chat.say("avbryt")
     assert asked(replies) == "words"  # not the place again
     replies, questions = await answer_until_guidance(chat, await chat.click(choice("words", "skip")), REST)
-    assert "place" not in questions and asked(replies) == "final"
+    assert "place" not in questions
+    assert asked(replies) == "final"
     assert any(r.says("Bromma") for r in chat.transcript[-6:])
 
 
@@ -624,7 +651,8 @@ async def test_a_refused_handoff_comes_back_to_the_question_it_left(chat, bot, m
     assert any(r.says("Nu fortsätter vi där vi var.") for r in replies)
     assert asked(replies) == "duration"
     replies, questions = await answer_until_guidance(chat, replies, REST)
-    assert questions == ["duration", "child_told", "age"] and bot.handoff.calls == []
+    assert questions == ["duration", "child_told", "age"]
+    assert bot.handoff.calls == []
 
 
 async def test_a_refused_handoff_at_the_end_offers_the_final_choice_again(chat, bot, monkeypatch):
@@ -660,7 +688,8 @@ async def test_place_buttons_work_inside_the_consultation(chat, bot):
 
 async def test_the_112_card_comes_before_anything_else_even_the_masking_notice(chat):
     replies = await chat.say("Lisa Andersson, mamma 070-123 45 67, har strypmärken på halsen och vågar inte gå hem")
-    assert replies[0].card is not None and replies[0].card_texts()[0] == "Ring 112 nu"
+    assert replies[0].card is not None
+    assert replies[0].card_texts()[0] == "Ring 112 nu"
     assert any(r.says("Jag tog bort") for r in replies[1:])
 
 
@@ -668,7 +697,8 @@ async def test_the_112_card_comes_before_anything_else_even_the_masking_notice(c
 async def test_acute_words_in_any_dialog_get_112_first_and_are_kept_for_a_consultation(chat, bot, task):
     await chat.click(choice("menu", task))
     replies = await chat.say(STRANGLED)
-    assert replies[0].card is not None and replies[0].card_texts()[0] == "Ring 112 nu"
+    assert replies[0].card is not None
+    assert replies[0].card_texts()[0] == "Ring 112 nu"
     assert {"action": "menu", "choice": "dismiss"} in replies[0].submits()
     replies = await chat.click({"action": "menu", "choice": "dismiss"})
     assert asked(replies) == "understood"  # the message became the consultation's description

@@ -64,17 +64,21 @@ async def test_after_hours_request_is_kept_told_plainly_and_offered_at_opening(d
         await app.install(BACKUP, "Rita Reserv")
         await consult_and_ask_for_a_person(app)
         handoff = await _waiting_handoff(app)
-        assert handoff.state == "requested" and handoff.next_action_at == opens
+        assert handoff.state == "requested"
+        assert handoff.next_action_at == opens
         told = _texts(connector, STAFF)
         first = next(i for i, t in enumerate(told) if "112" in t)
         assert SOCIALJOUR in told[first]  # what to do if it is acute comes first
         after = " ".join(told[first + 1:])
-        assert opens_text in after and "väntar" in after and "avbryt" in after
+        assert opens_text in after
+        assert "väntar" in after
+        assert "avbryt" in after
         assert "Jag kan inte koppla dig" not in " ".join(told)
         assert offers(connector, SOCIONOM) == []  # nobody is at work to see it yet
 
         clock.at = opens - timedelta(minutes=1)
-        assert await app.services.handoff.run_due() == 0 and offers(connector, SOCIONOM) == []
+        assert await app.services.handoff.run_due() == 0
+        assert offers(connector, SOCIONOM) == []
         clock.at = opens
         assert await app.services.handoff.run_due() == 1
         offer = offers(connector, SOCIONOM)[0]
@@ -116,7 +120,8 @@ async def test_after_hours_request_can_be_withdrawn_before_opening(db, connector
         assert await app.services.handoff.run_due() == 0
         assert offers(connector, SOCIONOM) == []
         handoff = await app.services.handoff.store.get(handoff.id)
-        assert handoff.state == "withdrawn" and handoff.next_action is None
+        assert handoff.state == "withdrawn"
+        assert handoff.next_action is None
     finally:
         await app.client.close()
 
@@ -133,7 +138,8 @@ async def test_after_hours_request_goes_to_the_one_on_call_at_once(db, connector
         await app.install(SOCIONOM, "Sara Socionom")
         await app.install(BACKUP, "Rita Reserv")
         await consult_and_ask_for_a_person(app)
-        assert len(offers(connector, BACKUP)) == 1 and offers(connector, SOCIONOM) == []
+        assert len(offers(connector, BACKUP)) == 1
+        assert offers(connector, SOCIONOM) == []
         told = _texts(connector, STAFF)
         first = next(i for i, t in enumerate(told) if "112" in t)
         assert SOCIALJOUR in told[first]

@@ -48,9 +48,11 @@ async def test_a_claim_from_someone_not_offered_is_refused_and_gives_nothing(bot
     said = _said(connector, aad)
     expected = "din egen förfrågan" if who == "requester" else "skickades inte till dig"
     assert expected in said
-    assert "Blåmärken" not in said and "Konsultationsanteckning" not in said  # no note for them
+    assert "Blåmärken" not in said
+    assert "Konsultationsanteckning" not in said
     handoff = await bot.handoff.store.get(value["handoff_id"])
-    assert handoff.state == "offered" and handoff.claimed_by is None
+    assert handoff.state == "offered"
+    assert handoff.claimed_by is None
     assert not any(s.method == "PUT" for s in connector.sent)  # the offer cards are untouched
     events = [e for e in await bot.handoff.store.events(value["handoff_id"]) if e["kind"] == "claim_refused"]
     assert len(events) == 1
@@ -83,6 +85,7 @@ async def test_a_member_acting_in_the_unit_channel_it_was_posted_to_may_claim(db
         await bot.post(teams.message(bot.connector.url, value=value, sender=member,
                                      conversation=channel_conversation, channel_data=channel_data))
         handoff = await bot.handoff.store.get(value["handoff_id"])
-        assert handoff.claimed_by == "aad-channel-member" and handoff.state == "active"
+        assert handoff.claimed_by == "aad-channel-member"
+        assert handoff.state == "active"
     finally:
         await bot.close()

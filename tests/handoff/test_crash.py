@@ -110,7 +110,8 @@ async def test_killed_during_the_request_then_restarted_offers_once_and_tells_on
         assert len(offers(connector, SOCIONOM)) == 1
         assert _count(connector, STAFF, "socionomerna i Bromma") == 1
         handoff = await app.services.handoff.store.open_for_staff(personal(STAFF))
-        assert handoff.state == "offered" and handoff.next_action == "escalate"
+        assert handoff.state == "offered"
+        assert handoff.next_action == "escalate"
         assert all(row["sent_at"] is not None for row in await app.services.handoff.store.outbox(handoff.id))
         # …and it can be taken as usual.
         await app.say(SOCIONOM, "Sara Socionom", value=claim_value(offers(connector, SOCIONOM)[0]))
@@ -139,7 +140,8 @@ async def test_killed_during_the_claim_then_restarted_note_and_staff_told_once(p
         assert await app.services.handoff.run_due() == 1
         await app.services.handoff.run_due()
         handoff = await app.services.handoff.store.get(value["handoff_id"])
-        assert handoff.state == "active" and handoff.next_action == "idle"
+        assert handoff.state == "active"
+        assert handoff.next_action == "idle"
         assert _count(connector, SOCIONOM, "Konsultationsanteckning") == 1  # the claimer got the note, once
         assert _count(connector, STAFF, "har tagit ditt ärende") == 1  # the staff member was told, once
         assert _count(connector, SOCIONOM, "Taget av Sara Socionom", method="PUT") == 1

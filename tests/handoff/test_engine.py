@@ -49,7 +49,9 @@ async def test_offer_claim_relay_close_outcome_and_rating(bot, connector):
     offers = _offers(connector, SOCIONOM)
     assert len(offers) == 1
     card_dump = json.dumps(offers[0].cards, ensure_ascii=False)
-    assert "armarna" not in card_dump and "070" not in card_dump and "Anna" not in card_dump
+    assert "armarna" not in card_dump
+    assert "070" not in card_dump
+    assert "Anna" not in card_dump
     assert "Farsta" in card_dump
     handoff_id = claim_value(offers[0].cards[0])["handoff_id"]
     staff_texts = [s.text for s in connector.to(personal(STAFF))]
@@ -63,12 +65,16 @@ async def test_offer_claim_relay_close_outcome_and_rating(bot, connector):
     assert [(p.conversation_id, p.activity_id) for p in puts] == [(n.conversation_id, n.activity_id) for n in notices]
     assert "Taget av Sara Socionom" in json.dumps(puts[0].body, ensure_ascii=False)
     to_socionom = json.dumps([s.body for s in connector.to(personal(SOCIONOM))], ensure_ascii=False)
-    assert "Blåmärken på armarna" in to_socionom and "[telefon]" in to_socionom and PHONE not in to_socionom
-    assert "personal på förskolan i Farsta" in to_socionom and "Anna" not in to_socionom
+    assert "Blåmärken på armarna" in to_socionom
+    assert "[telefon]" in to_socionom
+    assert PHONE not in to_socionom
+    assert "personal på förskolan i Farsta" in to_socionom
+    assert "Anna" not in to_socionom
     assert "Sara Socionom (Socionom i förskolan) har tagit" in json.dumps(
         [s.body for s in connector.to(personal(STAFF))], ensure_ascii=False)
     handoff = await bot.handoff.store.get(handoff_id)
-    assert handoff.state == "active" and handoff.claimed_by == SOCIONOM
+    assert handoff.state == "active"
+    assert handoff.claimed_by == SOCIONOM
 
     connector.clear()
     await bot.say(STAFF, "Anna Personal", f"Pappa har personnummer {PERSONNUMMER}, ring {PHONE}")
@@ -92,7 +98,8 @@ async def test_offer_claim_relay_close_outcome_and_rating(bot, connector):
     await bot.say(SOCIONOM, "Sara Socionom", value=outcome_card["actions"][0]["data"])
     result = next(c for s in connector.to(personal(STAFF)) for c in s.cards)
     dump = json.dumps(result, ensure_ascii=False)
-    assert "https://etjanster.stockholm.se/Orosanmalan/" in dump and "Mottagning Barn och unga Farsta" in dump
+    assert "https://etjanster.stockholm.se/Orosanmalan/" in dump
+    assert "Mottagning Barn och unga Farsta" in dump
     rating = next(a for block in result["body"] if block.get("type") == "ActionSet" for a in block["actions"]
                   if a["data"]["rating"] == 4)
     await bot.say(STAFF, "Anna Personal", value=rating["data"])
@@ -114,7 +121,8 @@ async def test_staff_can_withdraw_while_waiting_and_cards_are_updated(bot, conne
                for s in connector.to(personal(STAFF)))
     await bot.say(STAFF, "Anna Personal", "avbryt")
     handoff = await bot.handoff.store.get(claim_value(offer.cards[0])["handoff_id"])
-    assert handoff.state == "withdrawn" and handoff.next_action is None
+    assert handoff.state == "withdrawn"
+    assert handoff.next_action is None
     assert any(s.method == "PUT" and "återkallades" in json.dumps(s.body, ensure_ascii=False)
                for s in connector.to(personal(SOCIONOM)))
     connector.clear()

@@ -116,7 +116,8 @@ async def test_consult_handoff_claim_relay_outcome_over_http(db, connector):
         assert sorted(p.conversation_id for p in puts) == sorted([personal(SOCIONOM), personal(BACKUP)])
         assert all("Taget av Sara Socionom" in json.dumps(p.body, ensure_ascii=False) for p in puts)
         to_socionom = bodies(connector, personal(SOCIONOM))
-        assert "verkar rädd" in to_socionom and "070-123" not in to_socionom  # the scrubbed note, claimer only
+        assert "verkar rädd" in to_socionom
+        assert "070-123" not in to_socionom
         assert "verkar rädd" not in bodies(connector, personal(BACKUP))
         assert "Sara Socionom (Socionom i förskolan) har tagit" in bodies(connector, personal(STAFF))
 
@@ -124,10 +125,13 @@ async def test_consult_handoff_claim_relay_outcome_over_http(db, connector):
         await app.say(STAFF, "Anna Personal", f"Pappans personnummer är {PERSONNUMMER}, ring {PHONE}")
         await app.say(SOCIONOM, "Sara Socionom", f"Tack. Du når mig på {PHONE}.")
         to_socionom, to_staff = bodies(connector, personal(SOCIONOM)), bodies(connector, personal(STAFF))
-        assert "personal på förskolan i Bromma" in to_socionom and "[personnummer]" in to_socionom
-        assert "Sara Socionom (Socionom i förskolan)" in to_staff and "[telefon]" in to_staff
+        assert "personal på förskolan i Bromma" in to_socionom
+        assert "[personnummer]" in to_socionom
+        assert "Sara Socionom (Socionom i förskolan)" in to_staff
+        assert "[telefon]" in to_staff
         for secret in (PERSONNUMMER, PHONE):
-            assert secret not in to_socionom and secret not in to_staff
+            assert secret not in to_socionom
+            assert secret not in to_staff
 
         connector.clear()
         await app.say(SOCIONOM, "Sara Socionom", "avsluta")
@@ -199,7 +203,8 @@ async def test_app_recreated_mid_relay_continues_and_loses_nothing(db, connector
         assert [m["text"] for m in stored] == ["Första meddelandet", "Svar efter omstarten", "Andra meddelandet"]
         await app.say(STAFF, "Anna Personal", "avsluta")
         handoff = await app.services.handoff.store.get(value["handoff_id"])
-        assert handoff.state == "closed" and handoff.closed_by == "staff"
+        assert handoff.state == "closed"
+        assert handoff.closed_by == "staff"
     finally:
         await app.client.close()
 
@@ -221,7 +226,8 @@ async def test_a_withdrawn_request_gives_the_consultation_back_where_it_was_over
         connector.clear()
         await app.say(STAFF, "Anna Personal", value=withdraw)
         said = bodies(connector, personal(STAFF))
-        assert "tillbakadragen" in said and "Nu fortsätter vi där vi var." in said
+        assert "tillbakadragen" in said
+        assert "Nu fortsätter vi där vi var." in said
         # In the same turn, the next unknown thing: the staff member's own words, not the preschool again.
         last = connector.to(personal(STAFF))[-1].cards[0]
         assert {"action": "words", "choice": "skip"} in [a["data"] for a in last.get("actions") or []] + [

@@ -48,18 +48,23 @@ async def test_a_preschool_and_a_group_name_are_masked_in_the_relay_and_its_stor
     await active.say(SOCIONOM, "Sara Socionom", f"Är det samma barn som på {PRESCHOOL}s avdelning Snäckan?")
     to_socionom, to_staff = " ".join(_texts(connector, SOCIONOM)), " ".join(_texts(connector, STAFF))
     assert "Hon går på [förskola], avdelning [förskola], förut avdelning [avdelning]." in to_socionom
-    assert "[förskola]" in to_staff and "avdelning [avdelning]" in to_staff
+    assert "[förskola]" in to_staff
+    assert "avdelning [avdelning]" in to_staff
     async with db.engine.connect() as connection:
         stored = (await connection.execute(select(HandoffMessageRow.text))).scalars().all()
         notes = (await connection.execute(select(HandoffRow.note))).scalars().all()
-    assert len(stored) == 2 and all("[förskola]" in text and "[avdelning]" in text for text in stored)
+    assert len(stored) == 2
+    assert all("[förskola]" in text and "[avdelning]" in text for text in stored)
     for text in [*stored, *notes, to_socionom, to_staff]:
-        assert PRESCHOOL not in text and "Solrosen" not in text and "Snäckan" not in text
+        assert PRESCHOOL not in text
+        assert "Solrosen" not in text
+        assert "Snäckan" not in text
 
 
 async def test_the_note_card_masks_the_preschool_and_shows_markdown_as_typed(active, connector):
     summary = next(block["text"] for block in _note_card(connector)["body"] if "blåmärken" in block.get("text", ""))
-    assert PRESCHOOL not in summary and "Barnen på [förskola] säger" in summary
+    assert PRESCHOOL not in summary
+    assert "Barnen på [förskola] säger" in summary
     assert "[klicka]\u200b(https://evil.example) \\*\\*fet\\*\\*\n\u200b# rubrik\n1\u200b. lista" in summary
 
 

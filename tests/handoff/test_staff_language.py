@@ -41,7 +41,8 @@ async def test_after_english_every_staff_side_handoff_message_is_english_with_a_
         await app.say(STAFF, "Anna Personal", value=_choice("share_name", "no"))
         assert "I have sent your request to the social workers in Bromma" in bodies(connector, personal(STAFF))
         handoff = await app.services.handoff.store.open_for_staff(personal(STAFF))
-        assert handoff is not None and handoff.lang == "en"
+        assert handoff is not None
+        assert handoff.lang == "en"
 
         await app.say(STAFF, "Anna Personal", "how long will it take?")  # waiting
         offer = offers(connector, SOCIONOM)[0]

@@ -37,7 +37,8 @@ async def test_unclaimed_goes_to_backup_then_channel_then_expires(db, connector)
         await bot.install(BACKUP, "Rita Reserv")
         await _team_install(bot)
         await bot.request()
-        assert len(_offers(connector, SOCIONOM)) == 1 and _offers(connector, BACKUP) == []
+        assert len(_offers(connector, SOCIONOM)) == 1
+        assert _offers(connector, BACKUP) == []
         handoff_id = claim_value(_offers(connector, SOCIONOM)[0].cards[0])["handoff_id"]
 
         clock.advance(minutes=9)
@@ -59,7 +60,8 @@ async def test_unclaimed_goes_to_backup_then_channel_then_expires(db, connector)
         clock.advance(minutes=11)
         assert await bot.handoff.run_due() == 1
         handoff = await bot.handoff.store.get(handoff_id)
-        assert handoff.state == "expired" and handoff.next_action is None
+        assert handoff.state == "expired"
+        assert handoff.next_action is None
         assert any("Ring mottagningen i Farsta direkt: 08-555" in s.text for s in connector.to(personal(STAFF)))
         updated = {s.conversation_id for s in connector.sent if s.method == "PUT"}
         assert updated == {personal(SOCIONOM), personal(BACKUP), CHANNEL}
@@ -82,7 +84,8 @@ async def test_weekend_request_goes_to_on_call_and_tells_when_the_unit_opens(db,
         await bot.install(SOCIONOM, "Sara Socionom")
         await bot.install(BACKUP, "Rita Reserv")
         await bot.request()
-        assert _offers(connector, SOCIONOM) == [] and len(_offers(connector, BACKUP)) == 1
+        assert _offers(connector, SOCIONOM) == []
+        assert len(_offers(connector, BACKUP)) == 1
         staff = [s.text for s in connector.to(personal(STAFF))]
         assert any("den socionom som har jour" in t for t in staff)
         assert any("öppnar igen måndag 30/11 kl. 08:00" in t for t in staff)
@@ -101,8 +104,10 @@ async def test_weekend_request_without_on_call_waits_for_opening(db, connector):
         await bot.request()
         assert _offers(connector, SOCIONOM) == []  # nobody is at work: the request waits, no card yet
         staff = [s.text for s in connector.to(personal(STAFF)) if s.text]
-        assert "ring 112" in staff[0] and "socialjouren (08-555 099 00)" in staff[0]  # acute advice first
-        assert "öppnar måndag 30/11 kl. 08:00" in staff[1] and "avbryt" in staff[1]
+        assert "ring 112" in staff[0]
+        assert "socialjouren (08-555 099 00)" in staff[0]
+        assert "öppnar måndag 30/11 kl. 08:00" in staff[1]
+        assert "avbryt" in staff[1]
         clock.advance(hours=20)
         assert await bot.handoff.run_due() == 0
         assert _offers(connector, SOCIONOM) == []
@@ -183,7 +188,9 @@ async def test_purge_removes_expired_transcripts_and_keeps_counts(db, connector)
         assert await bot.handoff.store.messages(old_id) == []
         assert len(await bot.handoff.store.messages(new_id)) == 2
         old = await bot.handoff.store.get(old_id)
-        assert old.note is None and old.staff_reference is None and old.message_count == 2
+        assert old.note is None
+        assert old.staff_reference is None
+        assert old.message_count == 2
         assert (await bot.handoff.store.counts()) == {"closed": 2}
         assert (await bot.handoff.purge()).messages == 0
     finally:
@@ -210,8 +217,10 @@ async def test_an_idle_relay_closes_itself_and_tells_both_sides(db, connector):
         assert (handoff.state, handoff.closed_by) == ("closed", "idle")
         staff = json.dumps([s.body for s in connector.to(personal(STAFF))], ensure_ascii=False)
         socionom = json.dumps([s.body for s in connector.to(personal(SOCIONOM))], ensure_ascii=False)
-        assert "ingen har skrivit på 90 minuter" in staff and "ersätter inte en anmälan" in staff
-        assert "ingen har skrivit på 90 minuter" in socionom and "handoff.outcome" in socionom
+        assert "ingen har skrivit på 90 minuter" in staff
+        assert "ersätter inte en anmälan" in staff
+        assert "ingen har skrivit på 90 minuter" in socionom
+        assert "handoff.outcome" in socionom
         connector.clear()
         await bot.say(STAFF, "Anna Personal", "hallå?")
         assert bot.bot.dialog_turns == [personal(STAFF)]  # the dialogs answer again
@@ -240,11 +249,15 @@ async def test_purge_blanks_every_handoff_older_than_the_retention_whatever_its_
         await bot.handoff.store.update(ids["offered"], next_action=None, next_action_at=None)
         clock.advance(days=31)
         result = await bot.handoff.purge()
-        assert result.handoffs == 3 and result.ended == 2
+        assert result.handoffs == 3
+        assert result.ended == 2
         for state, handoff_id in ids.items():
             handoff = await bot.handoff.store.get(handoff_id)
-            assert handoff.note is None and handoff.staff_id is None and handoff.staff_reference is None
-            assert handoff.staff_conversation_id is None and handoff.claimer_reference is None
+            assert handoff.note is None
+            assert handoff.staff_id is None
+            assert handoff.staff_reference is None
+            assert handoff.staff_conversation_id is None
+            assert handoff.claimer_reference is None
             assert handoff.state in ("expired", "closed", "withdrawn"), state
             assert await bot.handoff.store.messages(handoff_id) == []
             assert await bot.handoff.store.outbox(handoff_id) == []
@@ -271,18 +284,23 @@ async def test_a_night_escalation_offers_nothing_to_off_duty_socionomer_and_asks
         await bot.install(BACKUP, "Rita Reserv")
         await _team_install(bot)
         await bot.request()
-        assert len(_offers(connector, BACKUP)) == 1 and _offers(connector, SOCIONOM) == []  # on call: at once
+        assert len(_offers(connector, BACKUP)) == 1
+        assert _offers(connector, SOCIONOM) == []
         handoff_id = claim_value(_offers(connector, BACKUP)[0].cards[0])["handoff_id"]
         connector.clear()
 
         clock.at = TUESDAY_1631.replace(hour=21, minute=0)  # the escalation timer fires late in the evening
         assert await bot.handoff.run_due() == 1
-        assert _offers(connector, SOCIONOM) == [] and _offers(connector, BACKUP) == []
+        assert _offers(connector, SOCIONOM) == []
+        assert _offers(connector, BACKUP) == []
         assert [s for s in connector.to(CHANNEL) if s.cards] == []  # nor the unit's channel
         handoff = await bot.handoff.store.get(handoff_id)
-        assert handoff.state == "offered" and handoff.next_action_at == WEDNESDAY_08
+        assert handoff.state == "offered"
+        assert handoff.next_action_at == WEDNESDAY_08
         told = [s.text for s in connector.to(personal(STAFF)) if s.text]
-        assert "ring 112" in told[0] and "onsdag 25/11 kl. 08:00" in told[1] and "avbryt" in told[1]
+        assert "ring 112" in told[0]
+        assert "onsdag 25/11 kl. 08:00" in told[1]
+        assert "avbryt" in told[1]
 
         clock.at = WEDNESDAY_08 - timedelta(minutes=1)
         assert await bot.handoff.run_due() == 0
@@ -310,7 +328,8 @@ async def test_an_escalation_due_after_closing_waits_for_the_opening(db, connect
         handoff_id = claim_value(_offers(connector, SOCIONOM)[0].cards[0])["handoff_id"]
         clock.advance(minutes=11)  # 16:36: closed, nobody on call
         assert await bot.handoff.run_due() == 1
-        assert _offers(connector, BACKUP) == [] and [s for s in connector.to(CHANNEL) if s.cards] == []
+        assert _offers(connector, BACKUP) == []
+        assert [s for s in connector.to(CHANNEL) if s.cards] == []
         handoff = await bot.handoff.store.get(handoff_id)
         assert (handoff.state, handoff.stage, handoff.next_action_at) == ("offered", 0, WEDNESDAY_08)
         clock.at = WEDNESDAY_08

@@ -101,13 +101,15 @@ def test_violence_after_a_source_or_a_left_out_subject_is_still_violence(text: s
     understood = understand(text)
     assert Category.PHYSICAL in understood.categories
     assessment = assess(text)
-    assert assessment.outcome is Outcome.REPORT and "child_told" in assessment.reasons
+    assert assessment.outcome is Outcome.REPORT
+    assert "child_told" in assessment.reasons
     assert assessment.tell_guardians_first is False
 
 
 def test_a_left_out_subject_keeps_duration_and_safety_as_the_text_says() -> None:
     understood = understand("Berättade idag att pappa slog henne i morse, hon vågar inte gå hem")
-    assert understood.child_told is True and understood.duration == "today"
+    assert understood.child_told is True
+    assert understood.duration == "today"
     assert understood.safe_today is False
 
 
@@ -120,7 +122,8 @@ def test_a_denial_after_a_parent_talked_with_the_child_is_a_retraction() -> None
 
 def test_a_denial_with_nobody_talking_to_the_child_first_stays_calm() -> None:
     assessment = assess("hon säger att ingen har slagit henne, hon ramlade i backen och vi såg det")
-    assert assessment.outcome is not Outcome.REPORT and not assessment.acute
+    assert assessment.outcome is not Outcome.REPORT
+    assert not assessment.acute
 
 
 @pytest.mark.parametrize("text", [

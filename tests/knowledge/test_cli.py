@@ -26,7 +26,8 @@ def test_triage_prints_the_assessment_as_json(capsys: pytest.CaptureFixture[str]
     data = json.loads(capsys.readouterr().out)
     assert set(data) == {"acute", "outcome", "categories", "reasons", "tell_guardians_first", "staff_suspected",
                          "signals"}
-    assert data["acute"] is True and data["outcome"] == "acute"
+    assert data["acute"] is True
+    assert data["outcome"] == "acute"
 
 
 def test_triage_reads_stdin_and_prints_a_readable_form(
@@ -73,5 +74,6 @@ def test_scrub_says_when_it_cannot_read_the_directory_and_masks_the_rest(
     assert main(["scrub"]) == 0
     captured = capsys.readouterr()
     assert captured.out == "Hon går på [namn], ring [telefon].\n"  # a rare capitalised word, not a known preschool
-    assert "förskolornas namn kunde inte läsas från DATABASE_URL" in captured.err and str(no_database) in captured.err
+    assert "förskolornas namn kunde inte läsas från DATABASE_URL" in captured.err
+    assert str(no_database) in captured.err
     assert not no_database.exists()  # looking did not create an empty database

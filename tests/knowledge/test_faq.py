@@ -100,7 +100,8 @@ def test_every_swedish_article_has_an_english_twin(faq: Faq) -> None:
 
 def test_get_returns_the_article_in_the_language(faq: Faq) -> None:
     article = faq.get("akut-fara", "en")
-    assert article is not None and "112" in article.body
+    assert article is not None
+    assert "112" in article.body
     assert faq.get("no-such-slug", "sv") is None
 
 
@@ -128,7 +129,8 @@ def test_load_reads_another_content_directory(tmp_path: Path) -> None:
     )
     faq = Faq.load(tmp_path)
     article = faq.get("a", "sv")
-    assert article is not None and article.title == f"Om {law().name}"
+    assert article is not None
+    assert article.title == f"Om {law().name}"
     assert faq.articles("en") == []
 
 

@@ -30,7 +30,8 @@ ISSUE_ACUTE = [
 @pytest.mark.parametrize("text", ISSUE_ACUTE)
 def test_the_acute_situations_of_the_issue_are_acute(text: str) -> None:
     assessment = assess(text)
-    assert assessment.acute and assessment.outcome is Outcome.ACUTE
+    assert assessment.acute
+    assert assessment.outcome is Outcome.ACUTE
     assert assessment.tell_guardians_first is False
     assert is_acute(text) is not None
 
@@ -87,7 +88,8 @@ def test_a_disclosure_after_character_300_reaches_the_assessment() -> None:
     text = filler + "Sedan sa hon tyst att pappa slår henne med bältet."
     assert text.index("pappa slår") > 600
     assessment = assess(text)
-    assert assessment.outcome is Outcome.REPORT and Category.PHYSICAL in assessment.categories
+    assert assessment.outcome is Outcome.REPORT
+    assert Category.PHYSICAL in assessment.categories
 
 
 @pytest.mark.parametrize("text", [
@@ -97,7 +99,8 @@ def test_a_disclosure_after_character_300_reaches_the_assessment() -> None:
 ])
 def test_staff_suspected_is_its_own_path(text: str) -> None:
     assessment = assess(text)
-    assert assessment.staff_suspected and "staff_suspected" in assessment.reasons
+    assert assessment.staff_suspected
+    assert "staff_suspected" in assessment.reasons
     assert assessment.outcome is Outcome.REPORT
     assert assessment.tell_guardians_first is False
 
@@ -222,7 +225,8 @@ def test_understanding_fills_what_the_text_says() -> None:
     seen = understand("Hon berättade idag att pappa slår henne, det har pågått i flera veckor.")
     assert seen.child_told is True
     assert seen.duration == "weeks"
-    assert "child_told" in seen.signals and "repeated" in seen.signals
+    assert "child_told" in seen.signals
+    assert "repeated" in seen.signals
     assert set(seen.signals) <= set(SIGNAL_CODES)
 
 
@@ -235,12 +239,15 @@ def test_understanding_of_an_acute_text_says_not_safe_today() -> None:
 
 def test_understanding_is_silent_where_the_text_is() -> None:
     seen = understand("Hon har blivit väldigt tyst.")
-    assert seen.child_told is None and seen.safe_today is None and seen.duration is None
+    assert seen.child_told is None
+    assert seen.safe_today is None
+    assert seen.duration is None
 
 
 def test_understanding_keeps_no_text() -> None:
     seen = understand("Alva sa att pappa slår henne")
-    assert "Alva" not in repr(seen) and "slår" not in repr(seen)
+    assert "Alva" not in repr(seen)
+    assert "slår" not in repr(seen)
 
 
 def test_english_text_is_recognised_as_english() -> None:
@@ -263,7 +270,8 @@ def test_a_beating_in_a_film_or_a_doll_game_is_not_an_account() -> None:
 
 def test_a_crisis_drill_about_knives_and_intoxication_stays_calm() -> None:
     assessment = assess("På APT gick vi igenom krisplanen: vad gör vi om någon kommer in med kniv eller är full.")
-    assert not assessment.acute and "intoxicated_with_child" not in assessment.reasons
+    assert not assessment.acute
+    assert "intoxicated_with_child" not in assessment.reasons
 
 
 def test_cut_is_fgm_only_for_a_girl_with_a_trip_or_a_country() -> None:

@@ -34,7 +34,9 @@ def test_route_ambiguous_has_no_decision_and_text_output(database, capsys):
     capsys.readouterr()
     assert main(["route", "Förskolan Regnbågen", "--json"]) == 0
     output = json.loads(capsys.readouterr().out)
-    assert output["ambiguous"] is True and output["decision"] is None and len(output["matches"]) == 5
+    assert output["ambiguous"] is True
+    assert output["decision"] is None
+    assert len(output["matches"]) == 5
     assert main(["route", "Regnbågen Farsta", "--at", "2026-12-24T10:00"]) == 0
     assert "Farsta" in capsys.readouterr().out
 
@@ -53,7 +55,8 @@ def test_import_bad_csv_fails_with_line_numbers_and_changes_nothing(database, tm
     capsys.readouterr()
     assert main(["routing", "import", str(bad), "--actor", "test"]) == 2
     err = capsys.readouterr().err
-    assert "districts.csv:3: id: is required" in err and "districts.csv:4: active" in err
+    assert "districts.csv:3: id: is required" in err
+    assert "districts.csv:4: active" in err
     assert "inget ändrades" in err
     after = tmp_path / "after.json"
     main(["routing", "export", "--format", "json", "--out", str(after)])
@@ -97,7 +100,8 @@ def test_route_prints_no_terminal_escape_sequences_from_the_tables(database, cap
     for args in (["route", "Sagoberget", "--at", "2026-11-24T10:00"], ["route", "Sagoberget", "--json"]):
         assert main(args) == 0
         out = capsys.readouterr().out
-        assert "Sagoberget" in out and not any(c in out for c in "\x1b\x07\x9b\x00\u202e"), repr(out)
+        assert "Sagoberget" in out, repr(out)
+        assert not any(c in out for c in "\x1b\x07\x9b\x00\u202e"), repr(out)
         if "--json" not in args:
             assert "Kontakt: Sara Socionom — Socionom i förskolan Bromma" in out  # readable, the escapes gone
 
@@ -107,7 +111,8 @@ def test_route_on_a_weak_match_says_the_bot_asks_first(database, capsys):
     capsys.readouterr()
     assert main(["route", "sagober", "--json"]) == 0
     output = json.loads(capsys.readouterr().out)
-    assert output["confident"] is False and output["suggestion"] == "Förskola Sagoberget"
+    assert output["confident"] is False
+    assert output["suggestion"] == "Förskola Sagoberget"
     assert output["decision"] is None or output["decision"]["preschool"] is None
     assert main(["route", "sagober"]) == 0
     assert "Menar du Förskola Sagoberget?" in capsys.readouterr().out

@@ -100,7 +100,8 @@ def test_aware_and_naive_times_mean_the_same_instant(directory):
 def test_preschool_without_district_says_unknown_district(directory):
     orphan = next(p for p in directory.preschools if p.district_id is None)
     decision = decide_route(orphan, None, datetime(2026, 11, 24, 10, 0), directory).to_dict()
-    assert decision["district"] is None and decision["district_known"] is False
+    assert decision["district"] is None
+    assert decision["district_known"] is False
     assert "unknown_district" in _codes(decision["reasons"])
     assert decision["report"]["units"] == []
     assert "report_district_unknown" in _codes(decision["report"]["reasons"])

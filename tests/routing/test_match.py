@@ -54,18 +54,22 @@ def test_same_name_preschools_are_ambiguous(directory, query, count):
 
 def test_district_in_query_resolves_the_district(directory):
     result = match_preschool("Regnbågen i Rinkeby", directory.index)
-    assert result.district is not None and result.district.id == "jarva"
+    assert result.district is not None
+    assert result.district.id == "jarva"
     assert result.candidates[0].preschool.district_id == "jarva"
 
 
 def test_unambiguous_match_reports_its_district(directory):
     result = match_preschool("Sagoberget", directory.index)
-    assert result.district is not None and result.district.id == "bromma"
+    assert result.district is not None
+    assert result.district.id == "bromma"
 
 
 def test_nonsense_finds_nothing(directory):
     result = match_preschool("qwxzv", directory.index)
-    assert result.candidates == [] and not result.ambiguous and result.best is None
+    assert result.candidates == []
+    assert not result.ambiguous
+    assert result.best is None
 
 
 @pytest.mark.parametrize(("query", "district_id"), [
@@ -80,7 +84,8 @@ def test_nonsense_finds_nothing(directory):
 ])
 def test_match_district_accepts_old_and_new_names(directory, query, district_id):
     district = match_district(query, directory)
-    assert district is not None and district.id == district_id
+    assert district is not None
+    assert district.id == district_id
 
 
 def test_match_district_rejects_unknown_place(directory):

@@ -25,7 +25,8 @@ def test_every_case_names_preschools_that_exist(directory):
 @pytest.mark.parametrize("case", [c for c in CASES if c.kind == "one"], ids=_id)
 def test_single_answer_is_found_first(directory, case):
     result = match_preschool(case.query, directory.index)
-    assert result.candidates and result.candidates[0].preschool.id in expected_ids(case, directory)
+    assert result.candidates
+    assert result.candidates[0].preschool.id in expected_ids(case, directory)
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.kind == "many"], ids=_id)
@@ -33,7 +34,8 @@ def test_several_meant_are_never_a_confident_pick(directory, case):
     wanted = expected_ids(case, directory)
     result = match_preschool(case.query, directory.index, limit=len(wanted) + 10)
     found = {c.preschool.id for c in result.candidates}
-    assert not result.confident and result.best is None
+    assert not result.confident
+    assert result.best is None
     assert result.ambiguous
     assert (wanted & found) if case.family == "fragment" else wanted <= found
 
@@ -41,21 +43,25 @@ def test_several_meant_are_never_a_confident_pick(directory, case):
 @pytest.mark.parametrize("case", [c for c in CASES if c.kind == "weak"], ids=_id)
 def test_fragments_and_near_misses_are_suggested_not_picked(directory, case):
     result = match_preschool(case.query, directory.index)
-    assert not result.confident and result.best is None
+    assert not result.confident
+    assert result.best is None
     assert result.candidates[0].preschool.id in expected_ids(case, directory)
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.kind == "none"], ids=_id)
 def test_a_preschool_that_does_not_exist_is_never_picked(directory, case):
     result = match_preschool(case.query, directory.index)
-    assert not result.confident and result.best is None
+    assert not result.confident
+    assert result.best is None
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.kind == "district"], ids=_id)
 def test_a_district_alone_gives_the_district_and_no_preschool(directory, case):
     result = match_preschool(case.query, directory.index)
-    assert result.candidates == [] and not result.confident
-    assert result.district is not None and result.district.id == case.expected[0]
+    assert result.candidates == []
+    assert not result.confident
+    assert result.district is not None
+    assert result.district.id == case.expected[0]
 
 
 def test_no_query_in_the_tables_is_a_confident_pick_in_another_district(directory):
@@ -94,7 +100,9 @@ def test_right_and_confident_for_at_least_95_percent_of_single_answers(directory
 ])
 def test_the_issues_examples_are_confident_and_right(directory, query, expected):
     result = match_preschool(query, directory.index)
-    assert result.confident and result.best is not None and result.best.name == expected
+    assert result.confident
+    assert result.best is not None
+    assert result.best.name == expected
 
 
 def test_the_issues_fragments_and_unknown_are_not_confident(directory):
@@ -106,4 +114,5 @@ def test_the_issues_fragments_and_unknown_are_not_confident(directory):
 def test_area_and_street_are_in_the_dict_form(directory):
     data = match_preschool("ekgården sätra", directory.index).to_dict()
     assert data["confident"] is True
-    assert data["candidates"][0]["area"] == "Sätra" and data["candidates"][0]["street"] == "Lövsätragränd"
+    assert data["candidates"][0]["area"] == "Sätra"
+    assert data["candidates"][0]["street"] == "Lövsätragränd"

@@ -86,9 +86,12 @@ async def test_crud_records_history_with_before_and_after(db, tmp_path):
     history = await store.history("contacts", "c1")
     assert [(h.action, h.actor) for h in history] == [("update", "cecilia"), ("update", "bertil"),
                                                      ("create", "anna")]
-    assert history[1].before["priority"] == 1 and history[1].after["priority"] == 2
-    assert history[1].before["phone"] is None and history[1].after["phone"] == "08-555 000 00"
-    assert history[0].before["active"] is True and history[0].after["active"] is False
+    assert history[1].before["priority"] == 1
+    assert history[1].after["priority"] == 2
+    assert history[1].before["phone"] is None
+    assert history[1].after["phone"] == "08-555 000 00"
+    assert history[0].before["active"] is True
+    assert history[0].after["active"] is False
     assert history[2].before is None
     assert (await store.get("contacts", "c1"))["active"] is False
 
@@ -116,7 +119,9 @@ async def test_delete_keeps_the_last_state_in_history(db, tmp_path):
     await store.delete("rules", "r1", actor="y")
     assert await store.get("rules", "r1") is None
     last = (await store.history("rules", "r1"))[0]
-    assert last.action == "delete" and last.before["unit_kinds"] == ["socionom"] and last.after is None
+    assert last.action == "delete"
+    assert last.before["unit_kinds"] == ["socionom"]
+    assert last.after is None
 
 
 async def test_json_bundle_round_trip(db, tmp_path):
@@ -131,7 +136,8 @@ async def test_json_bundle_round_trip(db, tmp_path):
     path = tmp_path / "bundle.json"
     path.write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
     summary = await store.import_files(read_import(path), actor="again")
-    assert summary.created == {} and summary.updated == {}
+    assert summary.created == {}
+    assert summary.updated == {}
     assert summary.unchanged["preschools"] == 891
     again = await store.export_json()
     assert {k: v for k, v in again.items() if k != "exported_at"} == \
@@ -150,7 +156,8 @@ async def test_csv_export_imports_into_an_empty_database_unchanged(db, tmp_path)
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
     summary = await store.import_files(read_import(folder), actor="x")
-    assert summary.created == {} and summary.updated == {}
+    assert summary.created == {}
+    assert summary.updated == {}
     assert sum(summary.unchanged.values()) == sum(len(t.splitlines()) - 1 for t in files.values())
 
 
@@ -173,13 +180,16 @@ async def test_bad_json_bundle_reports_each_bad_record(db):
 async def test_validation_report_and_demo_load(db):
     store = RoutingStore(db.engine)
     report = await store.validation_report()
-    assert not report.ok and not report.has_socialjour
+    assert not report.ok
+    assert not report.has_socialjour
     summary = await load_demo(db.engine)
-    assert summary is not None and summary.created["preschools"] == 891
+    assert summary is not None
+    assert summary.created["preschools"] == 891
     assert await load_demo(db.engine, if_empty=True) is None
     report = await store.validation_report()
     assert len(report.preschools_without_district) == 92
-    assert report.districts_without_socionom == [] and report.units_without_hours == []
+    assert report.districts_without_socionom == []
+    assert report.units_without_hours == []
     assert report.has_socialjour
     await store.deactivate("contacts", "farsta-socionom-1", actor="x")
     await store.deactivate("contacts", "farsta-socionom-2", actor="x")
