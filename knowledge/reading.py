@@ -36,6 +36,8 @@ PHRASE_GAP = 3
 # Play, a drill, a story or a meal disarms danger words this near (in words, same sentence): a long run-on
 # message can mention lunch and then, twenty words on, a drunk father.
 DISARM_REACH = 16
+# How near a play word must stand to make an act play (tighter than DISARM_REACH: acts are the worst news).
+PLAY_REACH = 6
 # How near (in words) a home word must stand to a fear word to make fear about going home.
 FEAR_HOME_REACH = 6
 
@@ -84,7 +86,7 @@ OBJECT_PRONOUNS = frozenset({"henne", "honom", "mig", "mej", "dej", "dig", "her"
 SELF = frozenset({"jag", "vi", "we"})
 # Talking about these at all is the concern ("flickor som inte är omskurna är orena"), so negation does not apply.
 # Phrases whose negation still denies the words inside them: "har inte sagt hur" is unexplained *and* nothing told.
-SHARES_NEGATION = frozenset({"unexplained"})
+SHARES_NEGATION = frozenset({"unexplained", "no_sign"})
 NEVER_NEGATED = frozenset({"fgm", "honour", "control", "retract", "secrecy", "unresponsive", "unexplained"})
 # "får stryk", "blev slagen": the child is the one hit; the agent, if named, follows "av"/"by".
 PASSIVE_CUES = frozenset({"får", "fick", "få", "fått", "blir", "blev", "bli", "blivit", "got", "gets", "get", "gotten",
@@ -98,6 +100,8 @@ DRINKING = frozenset({"dricka", "drink"})
 DISARMABLE = frozenset({"weapon", "kill", "number", "danger", "intox", "intox_smell", "threat"})
 GIVING = frozenset({"ge", "ger", "gav", "give", "gives", "gave"})
 PREPOSITIONS = frozenset({"till", "av", "för", "på", "med", "hos", "om", "of", "to", "for", "with", "about"})
+# A phrase that starts with these tells of what was done ("blev fixad", "was cut"), not of what is planned.
+DONE_WORDS = frozenset({"blev", "was", "got"})
 STATE_WORDS = frozenset({"ar", "är", "var", "verkar", "is", "are", "was", "were", "blev"})
 # A person after one of these is the object of a preposition, never the agent of the next act ("säger fula saker
 # till barnen och låser in dem": the one who locks in is the adult, not the children).
@@ -160,6 +164,7 @@ class Token:
     segment: int
     negated: bool = False
     consumed: bool = False
+    piece: int = 0  # between punctuation marks: a phrase never reaches across a comma
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +190,7 @@ class Act:
     clause: int
     now: bool
     now_nearby: bool = False  # "now" in the act's own comma-delimited segment, not just its clause
+    start: int = 0  # the act's first word
 
 
 @dataclass(slots=True)
@@ -209,9 +215,11 @@ def _tokens(text: str) -> list[Token]:
     """Words with sentence, clause and negation-segment numbers."""
     lowered = text.lower()
     tokens: list[Token] = []
-    sentence = clause = segment = 0
+    sentence = clause = segment = piece = 0
     for match in _TOKEN.finditer(lowered):
         kind = match.lastgroup
+        if kind in ("strong", "dash") or (kind == "weak" and match.group() in ",:()"):
+            piece += 1  # quotation marks stay inside a piece: "ska bli 'ren'", "göra henne \"clean\""
         if kind == "strong":
             sentence, clause, segment = sentence + 1, clause + 1, segment + 1
             continue
@@ -228,7 +236,8 @@ def _tokens(text: str) -> list[Token]:
         elif surface in SCOPE_WORDS:
             segment += 1
         word = read_word(surface)
-        tokens.append(Token(len(tokens), surface, word.forms, set(word.concepts), sentence, clause, segment))
+        tokens.append(Token(len(tokens), surface, word.forms, set(word.concepts), sentence, clause, segment,
+                            piece=piece))
     return tokens
 
 
@@ -243,7 +252,8 @@ def _phrase_end(phrase: Phrase, tokens: list[Token], start: int) -> int | None:
         reach = PHRASE_GAP + 1 if element.gap_before else 1
         for step in range(1, reach + 1):
             candidate = position + step
-            if candidate >= len(tokens) or tokens[candidate].sentence != tokens[start].sentence:
+            # A phrase stays between two punctuation marks: "när han hämtat, inte idag" is no "hämtat inte".
+            if candidate >= len(tokens) or tokens[candidate].piece != tokens[start].piece:
                 return None
             if element.accepts(tokens[candidate].forms):
                 position = candidate
@@ -304,6 +314,18 @@ def _negate(tokens: list[Token]) -> None:
                 # "säger ingenting" says nothing; "says no one hurts him", "säger ingen slår" tell something.
                 if "told" in other.concepts and token.surface in CONTENT_NEGATIONS:
                     continue
+                other.negated = True
+
+
+def _deny_after(tokens: list[Token], hits: list[Hit]) -> None:
+    """After "inga tecken på", "ingen oro för", "inget tyder på", "no sign of": the rest up to the next punctuation
+    mark is denied ("inga tecken på att någon slår henne, föräldrarna har separerat" keeps the separation)."""
+    for hit in hits:
+        # "hon säger ingenting om blåmärket" says nothing about a bruise that is there.
+        if hit.concept == "no_sign" and not (hit.start and "told" in tokens[hit.start - 1].concepts):
+            for other in tokens[hit.end + 1:]:
+                if other.piece != tokens[hit.start].piece:
+                    break
                 other.negated = True
 
 
@@ -466,6 +488,8 @@ def _acts(text: _Text) -> list[Act]:
             continue
         if any(other.start <= hit.start <= other.end for other in text.of("accident")):
             continue  # "slog sig" is a fall, not a blow
+        if hit.concept in ("hit", "rough") and text.in_sentence(hit.sentence, "play_fight"):
+            continue  # "he said mum hit him, then laughed: a pillow fight"
         if hit.concept == "touch" and any(hit.end < garment.start <= hit.end + GARMENT_REACH
                                           for garment in text.of("garment")):
             continue  # "tar på henne jackan" dresses the child
@@ -479,7 +503,7 @@ def _acts(text: _Text) -> list[Act]:
         # "slår inte längre": over, whatever "nu" stands in the clause.
         over = any(token.surface in NO_LONGER for token in text.tokens if token.segment == segment)
         acts.append(Act(hit.concept, agent, patient, hit.sentence, hit.clause,
-                        text.in_clause(hit.clause, "now") and not over, nearby and not over))
+                        text.in_clause(hit.clause, "now") and not over, nearby and not over, hit.start))
     return acts
 
 
@@ -533,7 +557,8 @@ def _intox_now(text: _Text) -> bool:
 
 def _sober(text: _Text, hit: Hit) -> bool:
     """Whether the one who drives or collects at *hit* is said to be sober ("pappan var nykter och körde hem")."""
-    return text.in_clause(hit.clause, "sober")
+    piece = text.tokens[hit.start].piece  # "..., idag verkar hon nykter" speaks of another time than the pickup
+    return any(text.tokens[sober.start].piece == piece for sober in text.of("sober"))
 
 
 def _now_near(text: _Text, hit: Hit) -> bool:
@@ -583,7 +608,8 @@ def _fgm_intent(text: _Text) -> bool:
             return True
     for hit in text.of("fgm", "fgm_euphemism"):
         previous = text.tokens[hit.start - 1].surface if hit.start else ""
-        if previous in STATE_WORDS and not text.in_sentence(hit.sentence, "future"):
+        done = previous in STATE_WORDS or text.tokens[hit.start].surface in DONE_WORDS  # "hon blev fixad där"
+        if done and not text.in_sentence(hit.sentence, "future"):
             continue
         if text.in_sentence(hit.sentence, "distant", "conditional"):
             continue
@@ -617,9 +643,11 @@ def _taken_abroad(text: _Text) -> bool:
                 hit.sentence, "past_strong", "distant", "conditional"):
             return True
     for hit in text.of("stay_abroad"):
-        # A threat to take the child abroad for good is acute even without a date: the risk is the trip.
-        if text.in_sentence(hit.sentence, "travel", "country") and not text.in_sentence(
-                hit.sentence, "distant", "conditional"):
+        # A threat to take the child abroad for good is acute even without a date: the risk is the trip. A condition
+        # ("om hon lämnar honom") waits, unless the trip is booked or close ("flyget går på söndag").
+        waits = text.in_sentence(hit.sentence, "conditional") and not text.in_sentence(hit.sentence, "soon")
+        if text.in_sentence(hit.sentence, "travel", "country") and not waits and not text.in_sentence(
+                hit.sentence, "distant"):
             return True
     return False
 
@@ -691,6 +719,15 @@ def _disarmed(text: _Text, hit: Hit) -> bool:
     return _near_disarm(hit, text.of("disarm", "toy"), text.tokens, fiction)
 
 
+def _in_play(text: _Text, act: Act) -> bool:
+    """Whether *act* is told in play, a story or a game: fiction in its sentence, or a play word near it ("i
+    dockvrån sa hon 'nu slår pappan mamman'"; not "efter lunch", far from the blow, in "slog henne i natt, han
+    hämtar efter lunch")."""
+    return text.in_sentence(act.sentence, "fiction") or any(
+        other.sentence == act.sentence and abs(other.start - act.start) <= PLAY_REACH
+        for other in text.of("disarm", "toy"))
+
+
 def _person_near(text: _Text, hit: Hit) -> bool:
     """Whether a person is named in the clause of *hit*."""
     return any(token.clause == hit.clause and (_actor(token) or token.surface in {"dig", "you", "oss", "us", "dem",
@@ -732,12 +769,15 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
     # Violence happening now by someone not named as a child ("han slår henne just nu") is answered with 112:
     # when it is unclear who hits, the safe reading is an adult.
     if any(act.kind in ("hit", "shake", "strangle") and act.now and (
-            act.agent in ADULTS or (act.agent in (None, "pronoun") and act.now_nearby)) for act in acts):
+            act.agent in ADULTS or (act.agent in (None, "pronoun") and act.now_nearby))
+           and not _in_play(text, act) for act in acts):
         codes.append("ongoing_violence")
     # "kunde inte andas genom näsan" with a cold is no strangling: with an illness named, only an adult's act counts.
     strangled = any(act.kind == "strangle" and act.patient not in ("parent",) and not (
         act.agent not in ADULTS and text.in_sentence(act.sentence, "illness")) for act in acts)
-    neck_marks = any(text.in_clause(hit.clause, "injury") for hit in text.of("neck"))
+    napes = text.of("nape")
+    neck_marks = any(text.in_clause(hit.clause, "injury") and not any(
+        nape.start <= hit.start <= nape.end for nape in napes) for hit in text.of("neck"))
     if strangled or neck_marks:
         codes.append("strangulation")
     sexual_home = any(act.kind == "touch" and act.agent in ("parent", "relative", "adult")
@@ -766,10 +806,30 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
     # ska dit ikväll"): DOMAIN.md §3, a child about to be handed to a violent adult.
     violent_lately = any(act.kind in ("hit", "strangle", "shake") and act.agent in ADULTS and act.agent != "staff"
                          and act.patient in ("child", "parent", "pronoun", "relative", "peer", "adult")
-                         and not text.in_sentence(act.sentence, "disarm", "fiction", "toy")
+                         and not _in_play(text, act)
                          and text.in_sentence(act.sentence, "today", "recent") for act in acts)
-    handed_over_today = any(text.in_sentence(hit.sentence, "today") for hit in text.of("home", "there"))
+    handed_over_today = any(text.in_sentence(hit.sentence, "today") and not _sober(text, hit)
+                            for hit in text.of("home", "there", "pickup"))
     if violent_lately and handed_over_today and not codes:
+        codes.append("immediate_danger")
+    # Sexual abuse by an adult at home told (even if taken back), and that adult collects the child today.
+    sexual_adult = text.has("sexual_abuse") or any(
+        act.kind in ("touch", "hit") and act.agent in ("parent", "relative", "adult")
+        and text.in_clause(act.clause, "genital") for act in acts)
+    if sexual_adult and handed_over_today and "sexual_abuse_home" not in codes and not text.has("staff"):
+        codes.append("sexual_abuse_home")
+    # A colleague who hurts a child and is still here, or is drunk with the children now: 112, not a letter.
+    staff_harm = any(act.agent == "staff" and act.kind in HARMING_ACTS | {"touch"} for act in acts) or (
+        text.has("staff") and text.has("sexual_abuse"))
+    staff_drunk = any(text.in_sentence(hit.sentence, "staff") and not _past_in_clause(text, hit)
+                      and not _disarmed(text, hit) for hit in text.of("intox"))
+    if (staff_harm and (text.has("still_here") or any(act.now and act.agent == "staff" for act in acts))) or (
+            staff_drunk):
+        codes.append("immediate_danger")
+    # A parent who cannot be woken now, with the child alone or come on its own: danger now, for both.
+    if any(not text.in_sentence(hit.sentence, "pattern", "past_strong", "distant") and (
+            text.in_sentence(hit.sentence, "now", "today") or text.has("unaccompanied", "alone"))
+           for hit in text.of("unresponsive")) and "immediate_danger" not in codes:
         codes.append("immediate_danger")
     # A young child alone at home now ("lillebror på 2 år är ensam hemma, mamma har gått"): immediate danger, not
     # a pattern told afterwards ("får ofta vara ensam hemma" is a report).
@@ -780,9 +840,11 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
         codes.append("immediate_danger")
     if fear_home or reluctant:
         codes.append("injury_afraid_home" if injured else "afraid_to_go_home")
-    elif injured and any(text.in_clause(hit.clause, "parent") for hit in text.of("fear")):
+    elif injured and any(text.in_clause(hit.clause, "parent") and not text.in_sentence(hit.sentence, "staff")
+                         for hit in text.of("fear")):
         codes.append("injury_afraid_home")
-    elif injured and text.has("fear") and (harmed_by_adult or text.has("told")):
+    elif injured and any(not text.in_sentence(hit.sentence, "staff") for hit in text.of("fear")) and (
+            harmed_by_adult or text.has("told")):
         # A hurt child who is terrified, with an account of how it happened: do not wait until home time.
         codes.append("injury_afraid_home")
     elif _fresh_injury(text) and text.has("distress") and not text.has("accident") and (
@@ -978,6 +1040,13 @@ def read(text: str) -> Reading:
     tokens = _tokens(text)
     hits = _hits(tokens)
     _negate(tokens)
+    _deny_after(tokens, hits)
+    idioms = [hit for hit in hits if hit.concept == "idiom"]
+    hits = [hit for hit in hits if hit.concept in ACTORS or hit.concept == "idiom" or not any(
+        idiom.start <= hit.start <= idiom.end for idiom in idioms)]
+    for idiom in idioms:
+        for token in tokens[idiom.start:idiom.end + 1]:
+            token.concepts &= set(ACTORS) | {"idiom"}
     disarms = [hit for hit in hits if hit.concept in ("disarm", "toy")]
     # Play, drills, stories and meals make weapons, killing, 112 and intoxication words near them harmless.
     fiction = {hit.sentence for hit in hits if hit.concept == "fiction"}
@@ -1038,7 +1107,7 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
     violent += [act for act in acts if act.kind == "threat" and act.patient == "parent"]
     staff_acts = [act for act in acts if act.agent == "staff"]
     if staff_acts or (has("staff") and any(
-            text.in_sentence(sentence, "injury", "fear", "sexual_behaviour", "genital")
+            text.in_sentence(sentence, "injury", "fear", "sexual_behaviour", "genital", "sexual_abuse", "intox")
             and not text.in_sentence(sentence, "accident", "minor_injury")
             for sentence in text.sentences("staff")) and not has("parent")):
         reading.staff_suspected = True
@@ -1115,7 +1184,9 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
                 act.agent in ADULTS and act.patient == "child")) for act in acts):
         cats.add("sexual")
         reading.report = True
-    if any(text.in_clause(hit.clause, "parent", "relative", "adult", "staff") for hit in text.of("doctor_game")):
+    if any(any(token.segment == text.tokens[hit.start].segment
+               and _actor(token) in ("parent", "relative", "adult", "staff") for token in text.tokens)
+           for hit in text.of("doctor_game")):
         cats.add("sexual")
         reading.report = True
     if has("flinch"):
@@ -1126,7 +1197,7 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
     euphemism = has("fgm_euphemism") and _girl_context(text)
     fgm = has("fgm") and not _boy_only(text)
     married_off = any(not _adult_marries(text, hit) for hit in text.of("marriage"))
-    if sent_away or euphemism or fgm or married_off or has("honour", "control") or any(
+    if sent_away or euphemism or fgm or married_off or has("honour", "control", "fgm_done") or any(
             act.kind == "threat" and act.agent == "relative" for act in acts):
         cats.add("honour")
         reasons.add("honour_or_fgm")
@@ -1157,8 +1228,9 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
         if strong_past or drove or (has("intox_smell", "intox") and has("pattern") and with_child):
             reasons.add("intoxicated_with_child")
             reading.report = True
-        if has("substance") and (reading.child_told or has("alone", "hunger")):
-            reading.report = True
+        if has("substance") and (reading.child_told or has("alone", "hunger") or any(
+                text.in_sentence(hit.sentence, "home") for hit in text.of("substance"))):
+            reading.report = True  # syringes and bottles where the child lives and plays
     if has("emotional", "emotional_abuse") or (has("fear") and not reading.acute):
         cats.add("emotional")
         if has("months") or (has("emotional_abuse") and has("pattern")):
