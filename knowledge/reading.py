@@ -490,6 +490,8 @@ def _acts(text: _Text) -> list[Act]:
             continue  # "slog sig" is a fall, not a blow
         if hit.concept in ("hit", "rough") and text.in_sentence(hit.sentence, "play_fight"):
             continue  # "he said mum hit him, then laughed: a pillow fight"
+        if hit.concept == "touch" and hit.start and text.tokens[hit.start - 1].surface in {"det", "it", "de"}:
+            continue  # "det gör ont i snippan" says how it feels, not who did it
         if hit.concept == "touch" and any(hit.end < garment.start <= hit.end + GARMENT_REACH
                                           for garment in text.of("garment")):
             continue  # "tar på henne jackan" dresses the child
@@ -619,7 +621,7 @@ def _fgm_intent(text: _Text) -> bool:
             continue
         if hit.concept == "fgm" and previous in STATE_WORDS:
             continue
-        if text.in_sentence(hit.sentence, "future", "travel") or hit.concept == "fgm_euphemism":
+        if text.in_sentence(hit.sentence, "future", "travel", "soon") or hit.concept == "fgm_euphemism":
             return True
     return False
 
@@ -808,9 +810,11 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
                          and act.patient in ("child", "parent", "pronoun", "relative", "peer", "adult")
                          and not _in_play(text, act)
                          and text.in_sentence(act.sentence, "today", "recent") for act in acts)
-    handed_over_today = any(text.in_sentence(hit.sentence, "today") and not _sober(text, hit)
+    handed_over_today = any(text.in_sentence(hit.sentence, "today", "now") and not _sober(text, hit)
                             for hit in text.of("home", "there", "pickup"))
-    if violent_lately and handed_over_today and not codes:
+    # A violent adult handed the child today: violence in the last day, a contact ban, or an honour threat.
+    threatening = text.has("dv") or (text.has("honour") and text.has("threat"))
+    if (violent_lately or threatening) and handed_over_today and not codes:
         codes.append("immediate_danger")
     # Sexual abuse by an adult at home told (even if taken back), and that adult collects the child today.
     sexual_adult = text.has("sexual_abuse") or any(
@@ -819,8 +823,11 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
     if sexual_adult and handed_over_today and "sexual_abuse_home" not in codes and not text.has("staff"):
         codes.append("sexual_abuse_home")
     # A colleague who hurts a child and is still here, or is drunk with the children now: 112, not a letter.
-    staff_harm = any(act.agent == "staff" and act.kind in HARMING_ACTS | {"touch"} for act in acts) or (
-        text.has("staff") and text.has("sexual_abuse"))
+    # A "hon"/"han" who does it is the colleague when no one else but staff is named.
+    only_staff = text.has("staff") and not text.has("parent", "relative")
+    staff_harm = any(act.kind in HARMING_ACTS | {"touch", "rough"} and (
+        act.agent == "staff" or (only_staff and act.agent == "pronoun")) for act in acts) or (
+        text.has("staff") and text.has("sexual_abuse", "sexual_behaviour") and not text.has("parent", "relative"))
     staff_drunk = any(text.in_sentence(hit.sentence, "staff") and not _past_in_clause(text, hit)
                       and not _disarmed(text, hit) for hit in text.of("intox"))
     if (staff_harm and (text.has("still_here") or any(act.now and act.agent == "staff" for act in acts))) or (
@@ -836,7 +843,16 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
     alone_now = any(text.in_sentence(hit.sentence, "now", "today") and not text.in_sentence(
         hit.sentence, "pattern", "past_strong", "distant", "conditional") for hit in text.of("alone"))
     gone_now = text.has("gone") and text.has("alone")
-    if (alone_now or gone_now) and not codes and not text.has("disarm"):
+    # Outdoors or in a car with nobody ("står ensam vid busshållplatsen, ingen vuxen i närheten"), or a child not
+    # collected and nobody reachable: now, unless told as a pattern or the past.
+    # (A child who came to preschool on its own is with us now: "kom själv till förskolan, ingen vuxen med".)
+    unattended_now = any(not text.in_sentence(hit.sentence, "pattern", "past_strong", "distant", "conditional",
+                                              "unaccompanied") for hit in text.of("unattended"))
+    unreachable = text.of("unreachable")
+    stranded = bool(unreachable) and not text.has("pattern", "weeks", "months") and any(
+        not any(other.start <= hit.start <= other.end for other in unreachable) for hit in text.of("not_collected"))
+    if (alone_now or gone_now or unattended_now or stranded) and "immediate_danger" not in codes and not (
+            text.has("disarm") and not unattended_now):
         codes.append("immediate_danger")
     if fear_home or reluctant:
         codes.append("injury_afraid_home" if injured else "afraid_to_go_home")
@@ -1162,8 +1178,8 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
     # such places or with a telling shape: a ground to report (DOMAIN.md §4).
     sites = {text.tokens[hit.start].surface for hit in text.of("protected_site")
              if text.in_sentence(hit.sentence, "injury")}
-    site_concern = injury and not explained and not has("medical") and bool(sites) and (
-        len(sites) >= 2 or has("unexplained", "injury_odd"))
+    site_concern = injury and (not explained or parent_explains) and not has("medical") and bool(sites) and (
+        len(sites) >= 2 or has("unexplained", "injury_odd", "many_marks"))
     if injury and (not explained or parent_explains or reading.report):
         cats.add("physical")
         signals.add("injury")
@@ -1204,7 +1220,7 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
         reading.report = True
     # Neglect.
     neglect_signs = [name for name in ("hunger", "hygiene", "clothing", "no_care", "not_collected", "alone",
-                                       "dental", "unaccompanied", "unresponsive") if has(name)]
+                                       "dental", "unaccompanied", "unresponsive", "unattended") if has(name)]
     if any(_nappy_rash(text, hit) for hit in text.of("genital_pain")):
         neglect_signs.append("nappy_rash")
     # A long illness counts when nobody takes the child to care, not when the parents have ("varit på vårdcentralen").
@@ -1213,7 +1229,8 @@ def _categorise(text: _Text, acts: list[Act], reading: Reading) -> None:
         cats.add("neglect")
         # Two different signs (hungry and cold, lice and the smell of urine) are a pattern of neglect already.
         # A child who comes alone, a parent who cannot be woken: nobody is caring for the child, a report.
-        if has("no_care", "alone", "unaccompanied", "unresponsive") or has("pattern", "weeks", "months") or len(
+        if has("no_care", "alone", "unaccompanied", "unresponsive", "unattended") or has(
+                "pattern", "weeks", "months") or len(
                 neglect_signs) >= 2:
             reasons.add("persistent_concern")
             reading.report = True
