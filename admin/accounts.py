@@ -171,7 +171,9 @@ class AccountStore:
                     username=username, password_hash=hashed, role=str(parsed),
                     district_id=None if parsed is Role.ADMIN else district_id, active=True, source=source,
                     aad_object_id=aad_object_id, created_at=now, updated_at=now))
-                user_id = result.inserted_primary_key[0]
+                key = result.inserted_primary_key
+                assert key is not None  # an INSERT of one row always reports the key it created
+                user_id = key[0]
         except IntegrityError:
             raise AccountError(f"användaren {username!r} finns redan") from None
         return Account(user_id, username, parsed, None if parsed is Role.ADMIN else district_id, True, source,

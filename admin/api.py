@@ -105,7 +105,7 @@ async def list_tables(request: web.Request) -> web.StreamResponse:
 @json_errors
 async def list_records(request: web.Request) -> web.StreamResponse:
     """GET /tables/{table}: records the caller may read (?q=, ?district=, ?without_district=true)."""
-    records = await request.app[ADMIN].directory(request).list(
+    records = await request.app[ADMIN].directory(request).records(
         request[PRINCIPAL], request.match_info["table"], query=request.query.get("q", ""),
         district=request.query.get("district", ""), without_district=_flag(request.query.get("without_district")))
     return web.json_response({"records": records})

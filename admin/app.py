@@ -8,6 +8,7 @@ import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 import aiohttp_jinja2
 import jinja2
@@ -188,8 +189,23 @@ def code_label(code: object) -> object:
     return code
 
 
+class Collaborators(TypedDict, total=False):
+    """The optional sign-in collaborators of `create_admin_app`, as the wiring and the tests pass them on."""
+
+    oidc: OidcClient | None
+    hasher: PasswordHasher | None
+    clock: Callable[[], datetime] | None
+    throttle: SignInThrottle | None
+
+
+class AdminOptions(Collaborators, total=False):
+    """Every optional argument of `create_admin_app`: the collaborators and the routing-changed callback."""
+
+    on_routing_changed: RoutingChanged | None
+
+
 def create_standalone_app(settings: AdminSettings, open_engine: Callable[[], AsyncEngine],
-                          **admin_options: object) -> web.Application:
+                          **admin_options: Unpack[AdminOptions]) -> web.Application:
     """Only the administration at /admin/, over the engine *open_engine* gives when the app starts (and disposed
     when it stops); the wiring passes the service's database (tests, screenshots, `samrad admin serve`)."""
     root = web.Application()
@@ -209,5 +225,5 @@ def create_standalone_app(settings: AdminSettings, open_engine: Callable[[], Asy
 
     root.router.add_get("/", to_admin)
     root.add_subapp("/admin/", create_admin_app(settings, engine_key=STANDALONE_ENGINE,
-                                                **admin_options))  # type: ignore[arg-type]
+                                                **admin_options))
     return root

@@ -77,7 +77,7 @@ class DirectoryAdmin:
             raise NotFound(table)
         return found
 
-    async def list(self, principal: Principal, table: str, *, query: str = "", district: str = "",
+    async def records(self, principal: Principal, table: str, *, query: str = "", district: str = "",
                    without_district: bool = False) -> list[dict[str, Any]]:
         """The records *principal* may read, filtered by free text, district or "utan stadsdel"."""
         resource = self.resource(table)

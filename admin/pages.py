@@ -156,7 +156,7 @@ async def table_list(request: web.Request) -> web.StreamResponse:
     query = request.query.get("q", "")
     district = request.query.get("district", "")
     without = request.query.get("utan_stadsdel") == "1"
-    records = await directory.list(principal, resource.slug, query=query, district=district,
+    records = await directory.records(principal, resource.slug, query=query, district=district,
                                    without_district=without)
     choices = await directory.choices()
     may_create = principal.is_admin or (principal.role is Role.DISTRICT_EDITOR
@@ -289,7 +289,7 @@ async def import_post(request: web.Request) -> web.StreamResponse:
     else:
         files = []
         for upload in form.getall("filer", []):
-            if not hasattr(upload, "file"):
+            if not isinstance(upload, web.FileField):
                 continue
             content = upload.file.read(IMPORT_MAX_BYTES + 1)
             if len(content) > IMPORT_MAX_BYTES:

@@ -64,3 +64,35 @@ CHOICES: dict[str, dict[str, str]] = {
              "oppen_forskola": "öppen förskola", "socialjour": "socialjour"},
     "operator": {"Kommunal": "kommunal", "Enskild": "enskild"},
 }
+
+# Statistics: the report's tables, their columns and the words in their cells (outcome and category codes in the
+# cells and headers are labelled by the pages with OUTCOMES and CATEGORIES below).
+STAT_NO_DISTRICT = "(ingen stadsdel)"
+STAT_UNKNOWN_AGE = "okänd"
+STAT_ONGOING = "pågår"
+STAT_RATING = "{rating} av 5"
+STAT_MINUTES = "min"
+STAT_TITLES = {
+    "consultations": "Konsultationer per stadsdel och månad",
+    "outcomes": "Utfall (hela perioden)",
+    "categories": "Orosområden (hela perioden)",
+    "age_bands": "Åldersgrupp (hela perioden)",
+    "handoffs": "Överlämningar per stadsdel och månad",
+    "handoff_outcomes": "Överlämningar: utfall",
+    "ratings": "Betyg från förskolepersonal",
+}
+STAT_MONTH = "Månad"
+STAT_DISTRICT = "Stadsdel"
+STAT_TOTAL = "Totalt"
+STAT_ACUTE = "Akut"
+STAT_HANDOFF_REQUESTED = "Överlämning begärd"
+STAT_OUTCOME = "Utfall"
+STAT_COUNT = "Antal"
+STAT_CATEGORY = "Område"
+STAT_AGE = "Ålder"
+STAT_REQUESTED = "Begärda"
+STAT_CLAIMED = "Tagna"
+STAT_CLOSED = "Avslutade"
+STAT_MINUTES_TO_CLAIM = "Tid till tagen (median)"
+STAT_RATING_MEDIAN = "Betyg (median)"
+STAT_RATING_COLUMN = "Betyg"

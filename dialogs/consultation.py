@@ -380,7 +380,7 @@ class ConsultationDialog(InterruptibleDialog):
         name = (asked or {}).get("question")
         if name in FREE_TEXT_QUESTIONS:
             return None
-        if asked is not None and name not in PLACE_QUESTIONS:
+        if asked is not None and name is not None and name not in PLACE_QUESTIONS:
             question = QUESTIONS[name](lang, asked.get("args") or {})
             if parse_answer(context.activity, question) is not None:
                 return None
