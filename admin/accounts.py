@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from admin.roles import Principal, Role, parse_role
-from admin.tables import AdminAuditRow, AdminSessionRow, AdminUserRow
+from admin.account_tables import AdminAuditRow, AdminSessionRow, AdminUserRow
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from admin.tables import AdminThrottleRow
+from admin.account_tables import AdminThrottleRow
 
 BASE_DELAY_SECONDS = 2.0
 MAX_DELAY_SECONDS = 15 * 60.0
