@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from admin import text
+
 
 class Role(StrEnum):
     """The three roles of the administration."""
@@ -73,4 +75,4 @@ def parse_role(value: str) -> Role:
     try:
         return Role(value)
     except ValueError:
-        raise ValueError(f"okänd roll {value!r}: använd admin, district_editor eller socionom") from None
+        raise ValueError(text.ROLE_UNKNOWN.format(role=value)) from None

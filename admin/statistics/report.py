@@ -187,11 +187,11 @@ def _handoff_tables(cell: dict[Key, Cell], handoff_rows: HandoffRows,
         ratings = [float(f.rating) for f in facts if f.rating is not None]
         handoff_table.rows.append([
             month, district, cell[("h", row, "requested")], cell[("h", row, "claimed")], cell[("h", row, "closed")],
-            _measure(waits, text.STAT_MINUTES), _measure(ratings)])
+            _measure(waits, text.MINUTES), _measure(ratings)])
     outcome_table = _table("handoff_outcomes", (text.STAT_OUTCOME, text.STAT_COUNT))
     outcome_table.rows.extend([o, cell[("ho", o)]] for o in sorted(handoff_outcomes))
     rating_table = _table("ratings", (text.STAT_RATING_COLUMN, text.STAT_COUNT))
-    rating_table.rows.extend([text.STAT_RATING.format(rating=r), cell[("r", r)]] for r in RATINGS)
+    rating_table.rows.extend([text.RATING.format(rating=r), cell[("r", r)]] for r in RATINGS)
     return [handoff_table, outcome_table, rating_table]
 
 
