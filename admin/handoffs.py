@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import DateTime, Integer, RowMapping, String, Text, column, select, table
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from admin.directory import NotFound
-from admin.roles import Forbidden, Principal
+from admin.directory import NotFoundError
+from admin.roles import ForbiddenError, Principal
 
 LIST_LIMIT = 200
 PAGE_SIZE = 50
@@ -175,12 +175,12 @@ def _summary(row: RowMapping, principal: Principal) -> HandoffSummary:
 def visible_district(principal: Principal, asked: str | None) -> str | None:
     """The district a listing is limited to: any (or *asked*) for admins, else the person's own district.
 
-    Raises `Forbidden` when a district-bound person asks for another district.
+    Raises `ForbiddenError` when a district-bound person asks for another district.
     """
     if principal.is_admin:
         return asked or None
     if asked and asked != principal.district_id:
-        raise Forbidden("handoffs")
+        raise ForbiddenError("handoffs")
     return principal.district_id
 
 
@@ -226,7 +226,7 @@ class HandoffReader:
         return HandoffPage(found[:per_page], page, len(found) > per_page)
 
     async def get(self, principal: Principal, ref: str) -> HandoffDetail:
-        """One handoff (by its `admin_ref`) and its events; `NotFound` when it does not exist or lies outside the
+        """One handoff (by its `admin_ref`) and its events; `NotFoundError` when it does not exist or lies outside the
         caller's district."""
         async with self._engine.connect() as connection:
             row = (await connection.execute(select(*_COLUMNS, _handoff.c.id.label("handoff_id"))
@@ -234,7 +234,7 @@ class HandoffReader:
             if row is None or not (principal.is_admin or (row["district_id"] is not None
                                                           and row["district_id"] == principal.district_id)):
                 # Another district's handoff is reported as missing: its existence is not the caller's business.
-                raise NotFound(ref)
+                raise NotFoundError(ref)
             events = (await connection.execute(select(*_EVENT_COLUMNS).where(_event.c.handoff_id == row["handoff_id"])
                                                .order_by(_event.c.id))).mappings().all()
         return HandoffDetail(_summary(row, principal),

@@ -19,7 +19,7 @@ MAX_PAGE = 100_000
 _TRUE = frozenset({"1", "true", "ja", "yes", "on"})
 
 
-class BadRequest(ValueError):
+class BadRequestError(ValueError):
     """The request body or query cannot be used; the message is safe to show."""
 
 
@@ -32,26 +32,26 @@ def parse_json(raw: bytes | str) -> Any:
     try:
         return json.loads(raw, parse_constant=_no_constant)
     except RecursionError:
-        raise BadRequest(text.JSON_TOO_DEEP) from None
+        raise BadRequestError(text.JSON_TOO_DEEP) from None
     except ValueError:  # also UnicodeDecodeError
-        raise BadRequest(text.JSON_OBJECT_EXPECTED) from None
+        raise BadRequestError(text.JSON_OBJECT_EXPECTED) from None
 
 
 async def json_body(request: web.Request) -> dict[str, Any]:
-    """The request's body as a JSON object; BadRequest for anything else."""
+    """The request's body as a JSON object; BadRequestError for anything else."""
     body = parse_json(await request.read())
     if not isinstance(body, dict):
-        raise BadRequest(text.JSON_OBJECT_EXPECTED)
+        raise BadRequestError(text.JSON_OBJECT_EXPECTED)
     return body
 
 
 def optional_text(body: dict[str, Any], name: str) -> str | None:
-    """Field *name* of a JSON body: a string, or absent/null; BadRequest for any other type."""
+    """Field *name* of a JSON body: a string, or absent/null; BadRequestError for any other type."""
     value = body.get(name)
     if value is None:
         return None
     if not isinstance(value, str):
-        raise BadRequest(text.FIELD_MUST_BE_TEXT.format(field=name))
+        raise BadRequestError(text.FIELD_MUST_BE_TEXT.format(field=name))
     return value
 
 
@@ -66,13 +66,13 @@ def flag(value: str | None) -> bool:
 
 
 def iso_date(value: str | None, name: str, *, message: str = text.DATE_EXPECTED) -> date | None:
-    """A "2026-03-01" date, or None when empty; BadRequest with *message* about *name* otherwise."""
+    """A "2026-03-01" date, or None when empty; BadRequestError with *message* about *name* otherwise."""
     if not value:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise BadRequest(message.format(name=name)) from None
+        raise BadRequestError(message.format(name=name)) from None
 
 
 def parse_when(value: object) -> datetime | None:
@@ -80,14 +80,14 @@ def parse_when(value: object) -> datetime | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise BadRequest(text.TIME_EXPECTED)
+        raise BadRequestError(text.TIME_EXPECTED)
     try:
         when = datetime.fromisoformat(value)
     except ValueError:
-        raise BadRequest(text.TIME_EXPECTED) from None
+        raise BadRequestError(text.TIME_EXPECTED) from None
     first, last = ROUTE_TEST_YEARS
     if not first <= when.year <= last:
-        raise BadRequest(text.TIME_YEARS.format(first=first, last=last))
+        raise BadRequestError(text.TIME_YEARS.format(first=first, last=last))
     return when
 
 
@@ -105,11 +105,11 @@ def handoff_filters(query: Mapping[str, str]) -> HandoffFilters:
     """The list filters from a query string: district, state, `mine` (also `mina`), `from` and `to` (days)."""
     state = query.get("state") or None
     if state and state not in STATES:
-        raise BadRequest(text.STATE_EXPECTED.format(states=", ".join(STATES)))
+        raise BadRequestError(text.STATE_EXPECTED.format(states=", ".join(STATES)))
     since = iso_date(query.get("from"), "from", message=text.DAY_EXPECTED)
     until = iso_date(query.get("to"), "to", message=text.DAY_EXPECTED)
     if since is not None and until is not None and since > until:
-        raise BadRequest(text.DAYS_IN_ORDER)
+        raise BadRequestError(text.DAYS_IN_ORDER)
     return {"district": query.get("district") or None, "state": state,
             "mine": flag(query.get("mine")) or flag(query.get("mina")), "since": since, "until": until}
 
@@ -118,5 +118,5 @@ def handoff_page(query: Mapping[str, str]) -> int:
     """The page number asked for (from 1)."""
     raw = query.get("page") or "1"
     if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
-        raise BadRequest(text.PAGE_EXPECTED)
+        raise BadRequestError(text.PAGE_EXPECTED)
     return int(raw)

@@ -12,10 +12,10 @@ from aiohttp import web
 from markupsafe import Markup
 
 from admin import text
-from admin.directory import NotFound
-from admin.inputs import BadRequest
+from admin.directory import NotFoundError
+from admin.inputs import BadRequestError
 from admin.keys import PRINCIPAL, SESSION, TEMPLATES
-from admin.roles import Forbidden, Principal, Role
+from admin.roles import ForbiddenError, Principal, Role
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -83,13 +83,13 @@ def page_errors(handler: Handler) -> Handler:
     async def wrapped(request: web.Request) -> web.StreamResponse:
         try:
             return await handler(request)
-        except Forbidden:
+        except ForbiddenError:
             return render(request, "error.html", {"title": text.FORBIDDEN_TITLE, "message": text.FORBIDDEN},
                           status=403)
-        except NotFound:
+        except NotFoundError:
             return render(request, "error.html", {"title": text.NOT_FOUND_TITLE, "message": text.RECORD_NOT_FOUND},
                           status=404)
-        except BadRequest as error:
+        except BadRequestError as error:
             return render(request, "error.html", {"title": text.BAD_REQUEST_TITLE, "message": str(error)},
                           status=400)
 

@@ -10,7 +10,7 @@ from aiohttp import web
 
 from admin import text
 from admin.accounts import Account, Session
-from admin.inputs import BadRequest, parse_json
+from admin.inputs import BadRequestError, parse_json
 from admin.keys import ADMIN, SESSION, SESSION_TOKEN
 from admin.oidc import OidcError, grant_from_roles, pkce_pair, username_from_claims
 from admin.render import render
@@ -269,7 +269,7 @@ async def api_session_open(request: web.Request) -> web.StreamResponse:
         return web.json_response({"error": "unsupported_media_type"}, status=415)
     try:
         body = parse_json(await request.read())
-    except BadRequest as error:
+    except BadRequestError as error:
         return web.json_response({"error": "bad_request", "message": str(error)}, status=400)
     if not isinstance(body, dict):
         return web.json_response({"error": "bad_request", "message": text.JSON_OBJECT_EXPECTED}, status=400)

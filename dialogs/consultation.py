@@ -146,17 +146,7 @@ class ConsultationDialog(InterruptibleDialog):
         elif asked == "final":
             return await self._act_on_choice(step, case, result["choice"], lang)
         elif asked == "handoff":
-            handed = passed_on(result) or {}
-            if handed.get("place") and not case.get("place"):
-                # The place was chosen during the handoff: the consultation has it now and never asks again.
-                case["place"] = handed["place"]
-                if case.get("note"):
-                    await self._save_note(case, {**case["note"], "district_id": handed["place"].get("district_id")})
-            if step.context.turn_state.get(HANDOFF_REQUESTED):
-                # The handoff engine has the conversation now; if the request is withdrawn, we are still here.
-                case.update(paused=True, handed_off=True, handoff_requested=True)
-            else:
-                await step.context.send_activity(say(lang, "help.back"))
+            await self._back_from_handoff(step, case, result, lang)
         elif asked == "paused":
             case["paused"] = False
             if case.pop("handed_off", False):
@@ -164,6 +154,21 @@ class ConsultationDialog(InterruptibleDialog):
                 return await step.end_dialog(then("menu", resume=case))
             await step.context.send_activity(say(lang, "help.back"))
         return await step.replace_dialog(STEPS, {"case": case})
+
+    async def _back_from_handoff(self, step: WaterfallStepContext, case: dict[str, Any], result: Any,
+                                 lang: str) -> None:
+        """The hosted handoff ended: keep a place chosen there, and wait if a request went out."""
+        handed = passed_on(result) or {}
+        if handed.get("place") and not case.get("place"):
+            # The place was chosen during the handoff: the consultation has it now and never asks again.
+            case["place"] = handed["place"]
+            if case.get("note"):
+                await self._save_note(case, {**case["note"], "district_id": handed["place"].get("district_id")})
+        if step.context.turn_state.get(HANDOFF_REQUESTED):
+            # The handoff engine has the conversation now; if the request is withdrawn, we are still here.
+            case.update(paused=True, handed_off=True, handoff_requested=True)
+        else:
+            await step.context.send_activity(say(lang, "help.back"))
 
     async def _open(self, context: TurnContext, options: dict[str, Any]) -> dict[str, Any]:
         """A new consultation, from an opening description (already described) or from the menu."""

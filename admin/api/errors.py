@@ -8,9 +8,9 @@ from aiohttp import web
 
 from admin import text
 from admin.api.openapi import Handler
-from admin.directory import NotFound
-from admin.inputs import BadRequest
-from admin.roles import Forbidden
+from admin.directory import NotFoundError
+from admin.inputs import BadRequestError
+from admin.roles import ForbiddenError
 from routing.codecs import ImportTooLargeError
 from routing.errors import RoutingValidationError
 
@@ -27,11 +27,11 @@ def json_errors(handler: Handler) -> Handler:
     async def wrapped(request: web.Request) -> web.StreamResponse:
         try:
             return await handler(request)
-        except Forbidden:
+        except ForbiddenError:
             return web.json_response({"error": "forbidden", "message": text.FORBIDDEN}, status=403)
-        except NotFound:
+        except NotFoundError:
             return web.json_response({"error": "not_found"}, status=404)
-        except BadRequest as error:
+        except BadRequestError as error:
             return web.json_response({"error": "bad_request", "message": str(error)}, status=400)
         except ImportTooLargeError as error:
             message = text.IMPORT_TOO_MANY_ROWS.format(rows=text.IMPORT_MORE_THAN.format(limit=error.limit),

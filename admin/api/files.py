@@ -7,8 +7,8 @@ from aiohttp import web
 from admin import text
 from admin.api.errors import json_errors
 from admin.api.openapi import ApiRoute
-from admin.directory import NotFound
-from admin.inputs import BadRequest, json_body
+from admin.directory import NotFoundError
+from admin.inputs import BadRequestError, json_body
 from admin.keys import ADMIN, PRINCIPAL
 from routing.codecs import ImportFile
 
@@ -19,11 +19,11 @@ async def _import(request: web.Request, *, commit: bool) -> web.StreamResponse:
     body = await json_body(request)
     files = body.get("files")
     if not isinstance(files, list) or not files or len(files) > IMPORT_MAX_FILES:
-        raise BadRequest(text.FILES_EXPECTED.format(limit=IMPORT_MAX_FILES))
+        raise BadRequestError(text.FILES_EXPECTED.format(limit=IMPORT_MAX_FILES))
     uploads = []
     for item in files:
         if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not isinstance(item.get("text"), str):
-            raise BadRequest(text.FILE_FIELDS_EXPECTED)
+            raise BadRequestError(text.FILE_FIELDS_EXPECTED)
         uploads.append(ImportFile(item["name"], item["text"]))
     summary = await request.app[ADMIN].directory(request).import_files(request[PRINCIPAL], uploads, commit=commit)
     if commit:
@@ -56,7 +56,7 @@ async def export_table_csv(request: web.Request) -> web.StreamResponse:
     files = await request.app[ADMIN].directory(request).export_csv(request[PRINCIPAL])
     name = f"{request.match_info['table']}.csv"
     if name not in files:
-        raise NotFound(name)
+        raise NotFoundError(name)
     return web.Response(text=files[name], content_type="text/csv", charset="utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
 

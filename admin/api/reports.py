@@ -8,7 +8,7 @@ from admin.api.errors import json_errors
 from admin.api.openapi import ApiRoute
 from admin.inputs import iso_date, json_body, optional_text, parse_when
 from admin.keys import ADMIN, PRINCIPAL
-from admin.roles import Forbidden
+from admin.roles import ForbiddenError
 from admin.statistics import Report
 from admin.statistics import report as statistics_report
 
@@ -37,7 +37,7 @@ async def _statistics(request: web.Request) -> Report:
     if district is None:
         district = asked
     elif asked and asked != district:
-        raise Forbidden("statistics")
+        raise ForbiddenError("statistics")
     return await statistics_report(request.app[ADMIN].statistics(request),
                                    since=iso_date(request.query.get("since"), "since"),
                                    until=iso_date(request.query.get("until"), "until"), district_id=district)

@@ -9,11 +9,11 @@ from collections.abc import Iterable
 from aiohttp import web
 
 from admin import text
-from admin.inputs import BadRequest
+from admin.inputs import BadRequestError
 from admin.keys import ADMIN, PRINCIPAL
 from admin.render import page_errors, render
 from admin.resources import RESOURCES
-from admin.roles import Forbidden, Role
+from admin.roles import ForbiddenError, Role
 from routing.codecs import ImportFile, ImportTooLargeError
 from routing.errors import RoutingValidationError
 
@@ -43,7 +43,7 @@ async def _previewed(payload: str) -> list[ImportFile]:
         listed = await asyncio.to_thread(json.loads, payload)
         return [ImportFile(str(f["name"]), str(f["text"])) for f in listed]
     except (ValueError, KeyError, TypeError, RecursionError):
-        raise BadRequest(text.IMPORT_UNREADABLE) from None
+        raise BadRequestError(text.IMPORT_UNREADABLE) from None
 
 
 def _uploaded(uploads: Iterable[object]) -> list[ImportFile]:
@@ -54,11 +54,11 @@ def _uploaded(uploads: Iterable[object]) -> list[ImportFile]:
             continue
         content = upload.file.read(IMPORT_MAX_BYTES + 1)
         if len(content) > IMPORT_MAX_BYTES:
-            raise BadRequest(text.IMPORT_FILE_TOO_LARGE)
+            raise BadRequestError(text.IMPORT_FILE_TOO_LARGE)
         try:
             files.append(ImportFile(upload.filename, content.decode("utf-8-sig")))
         except UnicodeDecodeError:
-            raise BadRequest(text.IMPORT_NOT_UTF8.format(name=upload.filename)) from None
+            raise BadRequestError(text.IMPORT_NOT_UTF8.format(name=upload.filename)) from None
     return files
 
 
@@ -94,5 +94,5 @@ async def import_post(request: web.Request) -> web.StreamResponse:
 async def export_page(request: web.Request) -> web.StreamResponse:
     """GET /admin/export: links to the JSON bundle and every table's CSV."""
     if request[PRINCIPAL].role is Role.SOCIONOM:
-        raise Forbidden("export")
+        raise ForbiddenError("export")
     return render(request, "export.html", {"tables": list(RESOURCES.values())})

@@ -6,7 +6,7 @@ from typing import Any
 
 from aiohttp import web
 
-from admin.directory import NotFound
+from admin.directory import NotFoundError
 from admin.keys import ADMIN, PRINCIPAL
 from admin.render import page_errors, render
 from admin.resources import RESOURCES, Resource
@@ -19,7 +19,7 @@ SAVED_QUERY = {"sparat": "1"}  # the page after a change says "Ändringen är sp
 def _resource(request: web.Request) -> Resource:
     found = RESOURCES.get(request.match_info["table"])
     if found is None:
-        raise NotFound(request.match_info["table"])
+        raise NotFoundError(request.match_info["table"])
     return found
 
 

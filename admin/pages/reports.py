@@ -8,7 +8,7 @@ import json
 from aiohttp import web
 
 from admin import text
-from admin.inputs import BadRequest, iso_date, parse_when
+from admin.inputs import BadRequestError, iso_date, parse_when
 from admin.keys import ADMIN, PRINCIPAL
 from admin.render import page_errors, render
 from admin.statistics import report as statistics_report
@@ -38,7 +38,7 @@ async def route_test(request: web.Request) -> web.StreamResponse:
                 request[PRINCIPAL], preschool=values["preschool"], concern=values["concern"] or None,
                 at=parse_when(values["at"]), district=values["district"] or None,
                 outcome=values["outcome"] or None)
-        except BadRequest as problem:
+        except BadRequestError as problem:
             error = str(problem)
     return render(request, "route_test.html", {"values": values, "result": result, "error": error,
                                                "result_json": json.dumps(result, ensure_ascii=False, indent=2)
