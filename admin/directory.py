@@ -193,6 +193,7 @@ class DirectoryAdmin:
         async with self._engine.connect() as connection:
             transaction = await connection.begin()
             try:
+                # RoutingStore is typed for an engine; a connection serves its sessions as well (their bind).
                 return await RoutingStore(connection).import_records(  # type: ignore[arg-type]
                     batches, actor=actor)
             finally:
