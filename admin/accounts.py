@@ -21,8 +21,9 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from admin import text
+from admin.account_tables import AdminAuditRow, AdminSessionRow, AdminUserRow
 from admin.roles import Principal, Role, parse_role
-from admin.tables import AdminAuditRow, AdminSessionRow, AdminUserRow
 
 log = logging.getLogger(__name__)
 
@@ -153,16 +154,16 @@ class AccountStore:
         """Create an account; AccountError for a taken name, a bad role or a too short password."""
         username = username.strip()
         if not username or not _storable_name(username) or any(c.isspace() for c in username):
-            raise AccountError("användarnamnet får inte vara tomt eller innehålla blanksteg")
+            raise AccountError(text.ACCOUNT_NAME_INVALID)
         parsed = parse_role(role)
         if parsed is not Role.ADMIN and not district_id:
-            raise AccountError(f"rollen {parsed} kräver en stadsdel (--district)")
+            raise AccountError(text.ACCOUNT_NEEDS_DISTRICT.format(role=parsed))
         if password is not None and len(password) < MIN_PASSWORD_LENGTH:
-            raise AccountError(f"lösenordet måste ha minst {MIN_PASSWORD_LENGTH} tecken")
+            raise AccountError(text.ACCOUNT_PASSWORD_SHORT.format(length=MIN_PASSWORD_LENGTH))
         aad_object_id = (aad_object_id or "").strip() or None
         if aad_object_id is not None and (len(aad_object_id) > USERNAME_MAX
                                           or any(c.isspace() for c in aad_object_id)):
-            raise AccountError("Teams-id:t (--aad-object-id) får inte innehålla blanksteg")
+            raise AccountError(text.ACCOUNT_AAD_INVALID)
         hashed = await self._hashing(self._hasher.hash, password) if password is not None else None
         now = self._clock()
         try:
@@ -171,9 +172,11 @@ class AccountStore:
                     username=username, password_hash=hashed, role=str(parsed),
                     district_id=None if parsed is Role.ADMIN else district_id, active=True, source=source,
                     aad_object_id=aad_object_id, created_at=now, updated_at=now))
-                user_id = result.inserted_primary_key[0]
+                key = result.inserted_primary_key
+                assert key is not None  # an INSERT of one row always reports the key it created
+                user_id = key[0]
         except IntegrityError:
-            raise AccountError(f"användaren {username!r} finns redan") from None
+            raise AccountError(text.ACCOUNT_EXISTS.format(username=username)) from None
         return Account(user_id, username, parsed, None if parsed is Role.ADMIN else district_id, True, source,
                        aad_object_id)
 
@@ -201,7 +204,7 @@ class AccountStore:
                 updated_at=self._clock()))
         account = await self.user(username)
         if account is None:
-            raise AccountError(f"användaren {username!r} finns inte")
+            raise AccountError(text.ACCOUNT_MISSING.format(username=username))
         return account
 
     async def set_aad_object_id(self, username: str, aad_object_id: str | None) -> Account:
@@ -211,7 +214,7 @@ class AccountStore:
                                               .values(aad_object_id=aad_object_id, updated_at=self._clock()))
         account = await self.user(username)
         if result.rowcount == 0 or account is None:
-            raise AccountError(f"användaren {username!r} finns inte")
+            raise AccountError(text.ACCOUNT_MISSING.format(username=username))
         return account
 
     async def set_active(self, username: str, active: bool) -> None:
@@ -220,7 +223,7 @@ class AccountStore:
             result = await connection.execute(update(AdminUserRow).where(AdminUserRow.username == username)
                                               .values(active=active, updated_at=self._clock()))
             if result.rowcount == 0:
-                raise AccountError(f"användaren {username!r} finns inte")
+                raise AccountError(text.ACCOUNT_MISSING.format(username=username))
             if not active:
                 ids = select(AdminUserRow.id).where(AdminUserRow.username == username).scalar_subquery()
                 await connection.execute(delete(AdminSessionRow).where(AdminSessionRow.user_id == ids))
@@ -228,13 +231,13 @@ class AccountStore:
     async def set_password(self, username: str, password: str) -> None:
         """Replace an account's password and end its sessions."""
         if len(password) < MIN_PASSWORD_LENGTH:
-            raise AccountError(f"lösenordet måste ha minst {MIN_PASSWORD_LENGTH} tecken")
+            raise AccountError(text.ACCOUNT_PASSWORD_SHORT.format(length=MIN_PASSWORD_LENGTH))
         hashed = await self._hashing(self._hasher.hash, password)
         async with self._engine.begin() as connection:
             result = await connection.execute(update(AdminUserRow).where(AdminUserRow.username == username)
                                               .values(password_hash=hashed, updated_at=self._clock()))
             if result.rowcount == 0:
-                raise AccountError(f"användaren {username!r} finns inte")
+                raise AccountError(text.ACCOUNT_MISSING.format(username=username))
             # A new password ends every session opened with the old one (someone may have known it).
             ids = select(AdminUserRow.id).where(AdminUserRow.username == username).scalar_subquery()
             await connection.execute(delete(AdminSessionRow).where(AdminSessionRow.user_id == ids))

@@ -8,6 +8,7 @@ import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 import aiohttp_jinja2
 import jinja2
@@ -20,11 +21,11 @@ from admin.context import AdminContext, RoutingChanged
 from admin.inputs import has_control
 from admin.keys import ADMIN, PRINCIPAL, SESSION, SESSION_TOKEN, STANDALONE_ENGINE, TEMPLATES
 from admin.oidc import OidcClient
-from admin.render import render
+from admin.render import fill, render
 from admin.security import CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, Signer, same_token
 from admin.settings import AdminSettings
+from admin.text import code_label
 from admin.throttle import SignInThrottle
-from dialogs.text import text_for
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +97,7 @@ async def _authorised(request: web.Request, handler: Handler, name: str) -> web.
         return await handler(request)
     if session is None:
         if is_api(request):
-            return web.json_response({"error": "unauthenticated", "message": "Logga in först."}, status=401)
+            return web.json_response({"error": "unauthenticated", "message": text.SIGNIN_FIRST}, status=401)
         login = request.app.router["login"].url_for().with_query({"next": request.path_qs})
         raise web.HTTPFound(login)
     if request.method not in SAFE_METHODS:
@@ -108,9 +109,8 @@ async def _authorised(request: web.Request, handler: Handler, name: str) -> web.
             log.warning("csrf token missing or wrong", extra={"event": "csrf_rejected", "path": request.path,
                                                                "method": request.method})
             if is_api(request):
-                return web.json_response({"error": "csrf", "message": "CSRF-token saknas eller är fel."},
-                                         status=403)
-            raise web.HTTPForbidden(text="CSRF-token saknas eller är fel. Ladda om sidan och försök igen.")
+                return web.json_response({"error": "csrf", "message": text.CSRF_WRONG}, status=403)
+            raise web.HTTPForbidden(text=text.CSRF_WRONG_PAGE)
     return await handler(request)
 
 
@@ -171,6 +171,8 @@ def create_admin_app(
                                        loader=jinja2.FileSystemLoader(HERE / "templates"),
                                        undefined=jinja2.StrictUndefined)
     environment.filters["label"] = code_label
+    environment.filters["fill"] = fill
+    environment.globals["t"] = text
     app.on_response_prepare.append(_security_headers)
     app.router.add_static("/static/", HERE / "static", name="static")
     signin.register(app)
@@ -179,17 +181,23 @@ def create_admin_app(
     return app
 
 
-def code_label(code: object) -> object:
-    """The Swedish wording the bot uses for an outcome, concern category or handoff outcome code; else as is."""
-    text = text_for("sv")
-    for prefix in ("outcome.", "category.", "relay.outcome."):
-        if isinstance(code, str) and f"{prefix}{code}" in text:
-            return text[f"{prefix}{code}"]
-    return code
+class Collaborators(TypedDict, total=False):
+    """The optional sign-in collaborators of `create_admin_app`, as the wiring and the tests pass them on."""
+
+    oidc: OidcClient | None
+    hasher: PasswordHasher | None
+    clock: Callable[[], datetime] | None
+    throttle: SignInThrottle | None
+
+
+class AdminOptions(Collaborators, total=False):
+    """Every optional argument of `create_admin_app`: the collaborators and the routing-changed callback."""
+
+    on_routing_changed: RoutingChanged | None
 
 
 def create_standalone_app(settings: AdminSettings, open_engine: Callable[[], AsyncEngine],
-                          **admin_options: object) -> web.Application:
+                          **admin_options: Unpack[AdminOptions]) -> web.Application:
     """Only the administration at /admin/, over the engine *open_engine* gives when the app starts (and disposed
     when it stops); the wiring passes the service's database (tests, screenshots, `samrad admin serve`)."""
     root = web.Application()
@@ -209,5 +217,5 @@ def create_standalone_app(settings: AdminSettings, open_engine: Callable[[], Asy
 
     root.router.add_get("/", to_admin)
     root.add_subapp("/admin/", create_admin_app(settings, engine_key=STANDALONE_ENGINE,
-                                                **admin_options))  # type: ignore[arg-type]
+                                                **admin_options))
     return root

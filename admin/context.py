@@ -5,25 +5,22 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from aiohttp import web
 from argon2 import PasswordHasher
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from admin.accounts import AccountStore
+from admin.directory import DirectoryAdmin
+from admin.handoffs import HandoffReader
 from admin.oidc import OidcClient
 from admin.security import Signer
 from admin.settings import AdminSettings
+from admin.statistics import SqlStatistics, StatisticsSource
 from admin.throttle import SignInThrottle
 
 # Awaited after every change to the routing tables, with the request that made it.
 RoutingChanged = Callable[[web.Request], Awaitable[None]]
-
-if TYPE_CHECKING:
-    from admin.directory import DirectoryAdmin
-    from admin.handoffs import HandoffReader
-    from admin.statistics import StatisticsSource
 
 
 @dataclass
@@ -54,20 +51,14 @@ class AdminContext:
 
     def directory(self, request: web.Request) -> DirectoryAdmin:
         """The routing tables as the administration edits them."""
-        from admin.directory import DirectoryAdmin
-
         return DirectoryAdmin(self.engine(request))
 
     def handoffs(self, request: web.Request) -> HandoffReader:
         """The handoffs' metadata, as the signed-in person may see it."""
-        from admin.handoffs import HandoffReader
-
         return HandoffReader(self.engine(request))
 
     def statistics(self, request: web.Request) -> StatisticsSource:
         """Where statistics read their facts."""
-        from admin.statistics import SqlStatistics
-
         return SqlStatistics(self.engine(request))
 
     async def routing_changed(self, request: web.Request) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from admin.resources import RESOURCES, Resource
-from admin.roles import Forbidden, Principal, Role
+from admin.roles import ForbiddenError, Principal, Role
 from routing.codecs import MAX_IMPORT_ROWS as MAX_IMPORT_ROWS  # noqa: PLC0414 — re-exported: the admin's import limit (tests lower it)
 from routing.codecs import ImportFile, parse_import
 from routing.decision import decide_route
@@ -36,7 +36,7 @@ def scoped_directory(directory: Directory, principal: Principal) -> Directory:
                    on_call=tuple(s for s in directory.on_call if s.unit_id in own_units))
 
 
-class NotFound(LookupError):
+class NotFoundError(LookupError):
     """No such table or record."""
 
 
@@ -71,13 +71,13 @@ class DirectoryAdmin:
 
     # -- reading -------------------------------------------------------------------------------------
     def resource(self, table: str) -> Resource:
-        """The resource for *table*; NotFound otherwise."""
+        """The resource for *table*; NotFoundError otherwise."""
         found = RESOURCES.get(table)
         if found is None:
-            raise NotFound(table)
+            raise NotFoundError(table)
         return found
 
-    async def list(self, principal: Principal, table: str, *, query: str = "", district: str = "",
+    async def records(self, principal: Principal, table: str, *, query: str = "", district: str = "",
                    without_district: bool = False) -> list[dict[str, Any]]:
         """The records *principal* may read, filtered by free text, district or "utan stadsdel"."""
         resource = self.resource(table)
@@ -99,13 +99,13 @@ class DirectoryAdmin:
         return found
 
     async def get(self, principal: Principal, table: str, record_id: str) -> dict[str, Any]:
-        """One record; NotFound or Forbidden."""
+        """One record; NotFoundError or ForbiddenError."""
         resource = self.resource(table)
         record = await self._store.get(table, record_id)
         if record is None:
-            raise NotFound(f"{table}/{record_id}")
+            raise NotFoundError(f"{table}/{record_id}")
         if not principal.can_read(table, await self.district_of(resource, record)):
-            raise Forbidden(table)
+            raise ForbiddenError(table)
         return record_json(record)
 
     async def history(self, principal: Principal, table: str, record_id: str) -> list[dict[str, Any]]:
@@ -115,9 +115,9 @@ class DirectoryAdmin:
         current = await self._store.get(table, record_id)
         last = current or (changes[0].before if changes else None)
         if last is None:
-            raise NotFound(f"{table}/{record_id}")
+            raise NotFoundError(f"{table}/{record_id}")
         if not principal.can_read(table, await self.district_of(resource, last)):
-            raise Forbidden(table)
+            raise ForbiddenError(table)
         return [_change_json(c) for c in changes]
 
     async def recent_changes(self, principal: Principal, limit: int = 50) -> list[dict[str, Any]]:
@@ -144,10 +144,10 @@ class DirectoryAdmin:
                 principal.require_write("contacts", await self.district_of(RESOURCES["contacts"], contact))
 
     async def create(self, principal: Principal, table: str, values: Mapping[str, Any]) -> dict[str, Any]:
-        """Add a record as *principal*; Forbidden, or RoutingValidationError with every field problem."""
+        """Add a record as *principal*; ForbiddenError, or RoutingValidationError with every field problem."""
         resource = self.resource(table)
         if not principal.can_write(table, principal.district_id) and not principal.is_admin:
-            raise Forbidden(table)
+            raise ForbiddenError(table)
         await self._require_write(principal, resource, values)
         _refuse_unstorable(resource.slug, values)
         return record_json(await self._store.create(table, values, actor=principal.username[:ACTOR_MAX]))
@@ -158,7 +158,7 @@ class DirectoryAdmin:
         resource = self.resource(table)
         current = await self._store.get(table, record_id)
         if current is None:
-            raise NotFound(f"{table}/{record_id}")
+            raise NotFoundError(f"{table}/{record_id}")
         await self._require_write(principal, resource, current)
         await self._require_write(principal, resource, {**current, **values})
         _refuse_unstorable(resource.slug, values)
@@ -166,14 +166,14 @@ class DirectoryAdmin:
             return record_json(await self._store.update(table, record_id, values,
                                                         actor=principal.username[:ACTOR_MAX]))
         except UnknownRecordError:
-            raise NotFound(f"{table}/{record_id}") from None
+            raise NotFoundError(f"{table}/{record_id}") from None
 
     async def deactivate(self, principal: Principal, table: str, record_id: str) -> dict[str, Any] | None:
         """Deactivate a record, or delete it when its table has no active flag (history keeps it)."""
         resource = self.resource(table)
         current = await self._store.get(table, record_id)
         if current is None:
-            raise NotFound(f"{table}/{record_id}")
+            raise NotFoundError(f"{table}/{record_id}")
         await self._require_write(principal, resource, current)
         if resource.has_active:
             return record_json(await self._store.deactivate(table, record_id, actor=principal.username[:ACTOR_MAX]))
@@ -193,6 +193,7 @@ class DirectoryAdmin:
         async with self._engine.connect() as connection:
             transaction = await connection.begin()
             try:
+                # RoutingStore is typed for an engine; a connection serves its sessions as well (their bind).
                 return await RoutingStore(connection).import_records(  # type: ignore[arg-type]
                     batches, actor=actor)
             finally:
@@ -204,13 +205,13 @@ class DirectoryAdmin:
     async def export_json(self, principal: Principal) -> dict[str, Any]:
         """Every table as one JSON bundle (admins and district editors)."""
         if principal.role is Role.SOCIONOM:
-            raise Forbidden("export")
+            raise ForbiddenError("export")
         return await self._store.export_json()
 
     async def export_csv(self, principal: Principal) -> dict[str, str]:
         """Every table as CSV text keyed by file name."""
         if principal.role is Role.SOCIONOM:
-            raise Forbidden("export")
+            raise ForbiddenError("export")
         return await self._store.export_csv()
 
     async def validation_report(self, principal: Principal) -> dict[str, Any]:

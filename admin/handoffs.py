@@ -8,17 +8,16 @@ never shown by its id (which the bot's card buttons carry) but by `admin_ref`, a
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, overload
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import DateTime, Integer, String, Text, column, select, table
+from sqlalchemy import DateTime, Integer, RowMapping, String, Text, column, select, table
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from admin.directory import NotFound
-from admin.roles import Forbidden, Principal
+from admin.directory import NotFoundError
+from admin.roles import ForbiddenError, Principal
 
 LIST_LIMIT = 200
 PAGE_SIZE = 50
@@ -48,6 +47,14 @@ _COLUMNS = (_handoff.c.admin_ref.label("ref"), _handoff.c.district_id, _handoff.
             _handoff.c.rating, _handoff.c.message_count)
 _EVENT_COLUMNS = (_event.c.at, _event.c.kind, _event.c.from_state, _event.c.to_state, _event.c.actor,
                   _event.c.detail)
+
+
+@overload
+def _aware(value: datetime) -> datetime: ...
+
+
+@overload
+def _aware(value: datetime | None) -> datetime | None: ...
 
 
 def _aware(value: datetime | None) -> datetime | None:
@@ -154,11 +161,11 @@ class HandoffDetail:
         return {"handoff": self.handoff.to_dict(), "events": [e.to_dict() for e in self.events]}
 
 
-def _summary(row: Mapping[str, Any], principal: Principal) -> HandoffSummary:
+def _summary(row: RowMapping, principal: Principal) -> HandoffSummary:
     ended = row["closed_at"] or row["withdrawn_at"] or row["expired_at"]
     return HandoffSummary(
         id=row["ref"] or "", district_id=row["district_id"], state=row["state"], urgency=row["urgency"],
-        categories=_categories(row["categories"]), requested_at=_aware(row["requested_at"]),  # type: ignore[arg-type]
+        categories=_categories(row["categories"]), requested_at=_aware(row["requested_at"]),
         claimed_at=_aware(row["claimed_at"]), closed_at=_aware(row["closed_at"]), ended_at=_aware(ended),
         claimer_name=row["claimer_name"], outcome=row["outcome"], rating=row["rating"],
         message_count=row["message_count"] or 0,
@@ -168,12 +175,12 @@ def _summary(row: Mapping[str, Any], principal: Principal) -> HandoffSummary:
 def visible_district(principal: Principal, asked: str | None) -> str | None:
     """The district a listing is limited to: any (or *asked*) for admins, else the person's own district.
 
-    Raises `Forbidden` when a district-bound person asks for another district.
+    Raises `ForbiddenError` when a district-bound person asks for another district.
     """
     if principal.is_admin:
         return asked or None
     if asked and asked != principal.district_id:
-        raise Forbidden("handoffs")
+        raise ForbiddenError("handoffs")
     return principal.district_id
 
 
@@ -219,7 +226,7 @@ class HandoffReader:
         return HandoffPage(found[:per_page], page, len(found) > per_page)
 
     async def get(self, principal: Principal, ref: str) -> HandoffDetail:
-        """One handoff (by its `admin_ref`) and its events; `NotFound` when it does not exist or lies outside the
+        """One handoff (by its `admin_ref`) and its events; `NotFoundError` when it does not exist or lies outside the
         caller's district."""
         async with self._engine.connect() as connection:
             row = (await connection.execute(select(*_COLUMNS, _handoff.c.id.label("handoff_id"))
@@ -227,9 +234,9 @@ class HandoffReader:
             if row is None or not (principal.is_admin or (row["district_id"] is not None
                                                           and row["district_id"] == principal.district_id)):
                 # Another district's handoff is reported as missing: its existence is not the caller's business.
-                raise NotFound(ref)
+                raise NotFoundError(ref)
             events = (await connection.execute(select(*_EVENT_COLUMNS).where(_event.c.handoff_id == row["handoff_id"])
                                                .order_by(_event.c.id))).mappings().all()
         return HandoffDetail(_summary(row, principal),
-                             [HandoffEvent(_aware(e["at"]), e["kind"], e["from_state"], e["to_state"],  # type: ignore[arg-type]
+                             [HandoffEvent(_aware(e["at"]), e["kind"], e["from_state"], e["to_state"],
                                            e["actor"], e["detail"]) for e in events])

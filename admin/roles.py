@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from admin import text
+
 
 class Role(StrEnum):
     """The three roles of the administration."""
@@ -18,7 +20,7 @@ class Role(StrEnum):
 EDITOR_TABLES = frozenset({"units", "contacts", "opening_hours", "hours_exceptions", "on_call"})
 
 
-class Forbidden(Exception):
+class ForbiddenError(Exception):
     """The signed-in person's role does not allow this."""
 
 
@@ -54,14 +56,14 @@ class Principal:
         return False
 
     def require_write(self, table: str, district_id: str | None) -> None:
-        """Raise `Forbidden` unless `can_write`."""
+        """Raise `ForbiddenError` unless `can_write`."""
         if not self.can_write(table, district_id):
-            raise Forbidden(table)
+            raise ForbiddenError(table)
 
     def require_admin(self) -> None:
-        """Raise `Forbidden` unless the admin role."""
+        """Raise `ForbiddenError` unless the admin role."""
         if not self.is_admin:
-            raise Forbidden("admin")
+            raise ForbiddenError("admin")
 
     def statistics_district(self) -> str | None:
         """The district this person's statistics are limited to (None: all districts, for admins)."""
@@ -73,4 +75,4 @@ def parse_role(value: str) -> Role:
     try:
         return Role(value)
     except ValueError:
-        raise ValueError(f"okänd roll {value!r}: använd admin, district_editor eller socionom") from None
+        raise ValueError(text.ROLE_UNKNOWN.format(role=value)) from None

@@ -10,7 +10,7 @@ from aiohttp import web
 
 from admin import text
 from admin.accounts import Account, Session
-from admin.inputs import BadRequest, parse_json
+from admin.inputs import BadRequestError, parse_json
 from admin.keys import ADMIN, SESSION, SESSION_TOKEN
 from admin.oidc import OidcError, grant_from_roles, pkce_pair, username_from_claims
 from admin.render import render
@@ -200,7 +200,7 @@ async def oidc_start(request: web.Request) -> web.StreamResponse:
     """GET /admin/oidc/start: send the browser to Entra ID with state, nonce and a PKCE challenge."""
     context = request.app[ADMIN]
     if context.oidc is None:
-        raise web.HTTPNotFound(text="Inloggning med Entra ID är inte konfigurerad.")
+        raise web.HTTPNotFound(text=text.SIGNIN_ENTRA_OFF)
     verifier, challenge = pkce_pair()
     state, nonce = new_token(), new_token()
     try:
@@ -208,7 +208,7 @@ async def oidc_start(request: web.Request) -> web.StreamResponse:
                                                    challenge=challenge)
     except OidcError as error:
         log.warning("oidc discovery failed", extra={"event": "oidc_failed", "code": str(error)[:120]})
-        raise web.HTTPBadGateway(text="Entra ID svarar inte just nu.") from None
+        raise web.HTTPBadGateway(text=text.SIGNIN_ENTRA_DOWN) from None
     response = web.HTTPFound(url)
     response.set_cookie(OIDC_COOKIE, context.signer.sign({
         "state": state, "nonce": nonce, "verifier": verifier, "next": request.query.get("next", "")}),
@@ -224,7 +224,7 @@ async def oidc_callback(request: web.Request) -> web.StreamResponse:
         raise web.HTTPNotFound()
     pending: dict[str, Any] | None = context.signer.unsign(request.cookies.get(OIDC_COOKIE))
     if not pending or not same_token(pending.get("state"), request.query.get("state")):
-        raise web.HTTPBadRequest(text="Inloggningen gick inte att slutföra (ogiltigt tillstånd). Försök igen.")
+        raise web.HTTPBadRequest(text=text.SIGNIN_ENTRA_STATE)
     accounts = context.accounts(request)
     try:
         id_token = await context.oidc.redeem(code=request.query.get("code", ""), verifier=pending["verifier"],
@@ -234,13 +234,13 @@ async def oidc_callback(request: web.Request) -> web.StreamResponse:
     except OidcError as error:
         await accounts.audit("-", "signin_failed", ip=client_ip(request),
                              detail={"method": "oidc", "reason": str(error)[:120]})
-        raise web.HTTPForbidden(text="Inloggningen med Entra ID misslyckades.") from None
+        raise web.HTTPForbidden(text=text.SIGNIN_ENTRA_FAILED) from None
     grant = grant_from_roles(claims.get("roles") or [])
     oid = str(claims.get("oid") or "").strip() or None
     if grant is None:
         await accounts.audit(username, "signin_failed", ip=client_ip(request),
                              detail={"method": "oidc", "reason": "no_role"})
-        raise web.HTTPForbidden(text="Ditt konto har ingen roll i Samråds administration.")
+        raise web.HTTPForbidden(text=text.SIGNIN_NO_ROLE)
     account = await accounts.user(username)
     if account is None:
         account = await accounts.create_user(username, str(grant.role), password=None,
@@ -248,7 +248,7 @@ async def oidc_callback(request: web.Request) -> web.StreamResponse:
     elif not account.active:
         await accounts.audit(username, "signin_failed", ip=client_ip(request),
                              detail={"method": "oidc", "reason": "inactive"})
-        raise web.HTTPForbidden(text="Kontot är avstängt.")
+        raise web.HTTPForbidden(text=text.SIGNIN_INACTIVE)
     elif (account.role, account.district_id) != (grant.role, grant.district_id):
         account = await accounts.set_role(username, str(grant.role), grant.district_id)
     if oid and account.aad_object_id != oid:
@@ -269,7 +269,7 @@ async def api_session_open(request: web.Request) -> web.StreamResponse:
         return web.json_response({"error": "unsupported_media_type"}, status=415)
     try:
         body = parse_json(await request.read())
-    except BadRequest as error:
+    except BadRequestError as error:
         return web.json_response({"error": "bad_request", "message": str(error)}, status=400)
     if not isinstance(body, dict):
         return web.json_response({"error": "bad_request", "message": text.JSON_OBJECT_EXPECTED}, status=400)

@@ -21,7 +21,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from admin.tables import AdminThrottleRow
+from admin.account_tables import AdminThrottleRow
 
 BASE_DELAY_SECONDS = 2.0
 MAX_DELAY_SECONDS = 15 * 60.0
@@ -65,7 +65,7 @@ def _delay(excess: ColumnElement[int]) -> ColumnElement[float]:
 KNOWN_BLOCKS_MAX = 10_000
 
 
-class _Refused(Exception):
+class _RefusedError(Exception):
     def __init__(self, blocked_until: float, scope: str, key: str) -> None:
         super().__init__()
         self.blocked_until = blocked_until
@@ -110,7 +110,7 @@ class SignInThrottle:
             async with engine.begin() as connection:
                 for limit, key in self._keys(username, ip):
                     await self._count(connection, limit, key, now)
-        except _Refused as refused:
+        except _RefusedError as refused:
             self._remember(refused.scope, refused.key, refused.blocked_until, now)
             return max(1, math.ceil(refused.blocked_until - now))
         return None
@@ -141,7 +141,7 @@ class SignInThrottle:
             update(table).where(where, table.blocked_until <= now)
             .values(attempts=attempts, window_started=started, blocked_until=blocked).returning(table.attempts))
         if counted.first() is None:
-            raise _Refused(float(await connection.scalar(select(table.blocked_until).where(where)) or now),
+            raise _RefusedError(float(await connection.scalar(select(table.blocked_until).where(where)) or now),
                            limit.scope, key)
 
     async def succeeded(self, engine: AsyncEngine, username: str) -> None:

@@ -3,9 +3,12 @@ routing reload after admin changes; and the administration served on its own ove
 
 from __future__ import annotations
 
+from typing import Unpack
+
 from aiohttp import web
 
 from admin import app as admin_app
+from admin.app import AdminOptions, Collaborators
 from admin.settings import AdminSettings
 from bot.database import create_engine
 from bot.keys import ENGINE, SERVICES
@@ -33,13 +36,13 @@ async def reload_routing(request: web.Request) -> None:
         services.routing.reload()
 
 
-def create_admin_app(settings: Settings, **admin_options: object) -> web.Application:
+def create_admin_app(settings: Settings, **admin_options: Unpack[Collaborators]) -> web.Application:
     """The administration for the main app's /admin/: its engine under ENGINE, routing reloaded on changes."""
     return admin_app.create_admin_app(admin_settings(settings), engine_key=ENGINE, on_routing_changed=reload_routing,
-                                      **admin_options)  # type: ignore[arg-type]
+                                      **admin_options)
 
 
-def create_standalone_app(settings: Settings, **admin_options: object) -> web.Application:
+def create_standalone_app(settings: Settings, **admin_options: Unpack[AdminOptions]) -> web.Application:
     """Only the administration at /admin/, over its own engine (tests, screenshots, `samrad admin serve`)."""
     return admin_app.create_standalone_app(
         admin_settings(settings), lambda: create_engine(settings.database_url, schema=settings.database_schema),

@@ -11,7 +11,7 @@ def all_metadata() -> list[MetaData]:
 
     found = [bot_tables.Base.metadata]
     # Each feature package adds its metadata here as it gains tables.
-    from admin import tables as admin_tables
+    from admin import account_tables as admin_tables
 
     found.append(admin_tables.AdminBase.metadata)
     from bot.handoff import tables as handoff_tables

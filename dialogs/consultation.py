@@ -25,8 +25,17 @@ from dialogs.base import (
     understood_now,
 )
 from dialogs.cards import DISMISS_CHOICE, faq_card, guidance_card, note_card
+from dialogs.case import (
+    DANGER_NOW,
+    add_description,
+    answers_of,
+    handoff_options,
+    masked_kinds,
+    next_question,
+    note_of,
+)
 from dialogs.choices import parse_answer, user_text
-from dialogs.description import describe, merge_understood, more_urgent, ordered, understood_items, without_alarm
+from dialogs.description import describe, more_urgent, understood_items, without_alarm
 from dialogs.handoff import HandoffDialog
 from dialogs.place import PlaceDialog
 from dialogs.ports import DialogServices, HandoffPort
@@ -34,19 +43,15 @@ from dialogs.prompt import ASK, ask
 from dialogs.questions import QUESTIONS
 from dialogs.route_lookup import decide, route_district_name
 from dialogs.text import law_reference, say, text_for
-from knowledge.assessment import STAFF_ARTICLE, Answers, Category, assess
-from knowledge.scrub import KIND_ORDER
+from knowledge.assessment import STAFF_ARTICLE, assess
 from knowledge.text import normalize
 
 log = logging.getLogger(__name__)
 STEPS = "consultation"
-_ANSWER_BOOL = {"yes": True, "no": False, "unsure": None}
-PII_KINDS = KIND_ORDER
 # The questions whose answer is free text: a description typed there is the answer, not an interruption.
 FREE_TEXT_QUESTIONS = frozenset({"words"})
 # Questions PlaceDialog asks: free text that names a place, unless it describes a worry.
 PLACE_QUESTIONS = frozenset({"place", "preschool", "district"})
-DANGER_NOW = "immediate_danger"  # the acute code when the staff member answers "Ja" to the danger question
 # Set in the turn a handoff request actually went out (not when it was refused or abandoned).
 HANDOFF_REQUESTED = "samrad.handoff_requested"
 
@@ -62,15 +67,6 @@ class _MarkedHandoff:
         """Mark the turn, then pass the request on."""
         context.turn_state[HANDOFF_REQUESTED] = True
         await self._port.request(context, note, route, share_name=share_name)
-
-
-def masked_kinds(lang: str, kinds: frozenset[str] | set[str] | list[str]) -> str:
-    """The masked kinds in words: "personnummer och telefonnummer"."""
-    text = text_for(lang)
-    words = [text[f"pii.{kind}"] for kind in PII_KINDS if kind in kinds]
-    if len(words) > 1:
-        return f"{', '.join(words[:-1])} {text['list.and']} {words[-1]}"
-    return words[0] if words else ""
 
 
 class ConsultationDialog(InterruptibleDialog):
@@ -106,8 +102,8 @@ class ConsultationDialog(InterruptibleDialog):
         if case.pop("handoff_pending", False):
             case["asked"] = "handoff"
             await self._save_note(case, case.get("note") or self._note(case, lang, acute=False, outcome="consult"))
-            return await step.begin_dialog(HandoffDialog.__name__, self._handoff(case))
-        question = self._next_question(case)
+            return await step.begin_dialog(HandoffDialog.__name__, handoff_options(case))
+        question = next_question(case)
         case["asked"] = question
         log.info("consultation asks", extra={"event": "consult_ask", "question": question})
         if question == "place":
@@ -141,7 +137,7 @@ class ConsultationDialog(InterruptibleDialog):
         elif asked == "words":
             if result.get("text"):
                 # The raw text lives only in this turn: described here, and only codes and scrubbed text are kept.
-                self._add_description(case, await describe(result["text"], self.services.scrub))
+                add_description(case, await describe(result["text"], self.services.scrub))
             case["words_done"] = True
         elif asked == "concern":
             case["categories"] = result["choices"]
@@ -150,17 +146,7 @@ class ConsultationDialog(InterruptibleDialog):
         elif asked == "final":
             return await self._act_on_choice(step, case, result["choice"], lang)
         elif asked == "handoff":
-            handed = passed_on(result) or {}
-            if handed.get("place") and not case.get("place"):
-                # The place was chosen during the handoff: the consultation has it now and never asks again.
-                case["place"] = handed["place"]
-                if case.get("note"):
-                    await self._save_note(case, {**case["note"], "district_id": handed["place"].get("district_id")})
-            if step.context.turn_state.get(HANDOFF_REQUESTED):
-                # The handoff engine has the conversation now; if the request is withdrawn, we are still here.
-                case.update(paused=True, handed_off=True, handoff_requested=True)
-            else:
-                await step.context.send_activity(say(lang, "help.back"))
+            await self._back_from_handoff(step, case, result, lang)
         elif asked == "paused":
             case["paused"] = False
             if case.pop("handed_off", False):
@@ -168,6 +154,21 @@ class ConsultationDialog(InterruptibleDialog):
                 return await step.end_dialog(then("menu", resume=case))
             await step.context.send_activity(say(lang, "help.back"))
         return await step.replace_dialog(STEPS, {"case": case})
+
+    async def _back_from_handoff(self, step: WaterfallStepContext, case: dict[str, Any], result: Any,
+                                 lang: str) -> None:
+        """The hosted handoff ended: keep a place chosen there, and wait if a request went out."""
+        handed = passed_on(result) or {}
+        if handed.get("place") and not case.get("place"):
+            # The place was chosen during the handoff: the consultation has it now and never asks again.
+            case["place"] = handed["place"]
+            if case.get("note"):
+                await self._save_note(case, {**case["note"], "district_id": handed["place"].get("district_id")})
+        if step.context.turn_state.get(HANDOFF_REQUESTED):
+            # The handoff engine has the conversation now; if the request is withdrawn, we are still here.
+            case.update(paused=True, handed_off=True, handoff_requested=True)
+        else:
+            await step.context.send_activity(say(lang, "help.back"))
 
     async def _open(self, context: TurnContext, options: dict[str, Any]) -> dict[str, Any]:
         """A new consultation, from an opening description (already described) or from the menu."""
@@ -179,54 +180,8 @@ class ConsultationDialog(InterruptibleDialog):
         if not case.get("acute_pending"):
             await context.send_activity(say(lang, "consult.thanks" if opening else "consult.intro"))
         if opening:
-            self._add_description(case, opening)
+            add_description(case, opening)
         return case
-
-    def _next_question(self, case: dict[str, Any]) -> str:
-        if case.get("guided"):
-            return "final"  # guidance once; coming back after a handoff, the choice is offered again
-        understood = case.get("understood") or {}
-        if case.get("danger") is None and understood.get("safe_today") is None and not case.get("acute_shown"):
-            return "danger"  # danger never waits on anything else
-        if case.get("summary") and set(understood_items(understood)) - set(case.get("confirmed") or ()):
-            return "understood"
-        if not case.get("place"):
-            return "place"
-        if not case.get("summary") and not case.get("words_done"):
-            return "words"
-        corrected = case.get("correcting")
-        if not case.get("categories") and (corrected or not understood.get("categories")):
-            return "concern"
-        if case.get("duration") is None and (corrected or understood.get("duration") is None):
-            return "duration"
-        if case.get("child_told") is None and understood.get("child_told") is None:
-            return "child_told"
-        if case.get("age") is None and (corrected or understood.get("age_band") is None) and not self._unsafe(case):
-            return "age"
-        return "final"
-
-    @staticmethod
-    def _unsafe(case: dict[str, Any]) -> bool:
-        """Whether the staff member or the text said the child is not safe (and it was not a false alarm)."""
-        if case.get("danger") == "yes":
-            return True
-        return (case.get("understood") or {}).get("safe_today") is False and not case.get("dismissed")
-
-    @staticmethod
-    def _add_description(case: dict[str, Any], described: dict[str, Any]) -> None:
-        """Add a description (codes and scrubbed text) to the case; an unsafe reading raises the alarm."""
-        if described.get("masked"):
-            log.info("masked", extra={"event": "scrubbed", "kinds": described["masked"]})
-            case["masked"] = sorted({*case.get("masked", ()), *described["masked"]})
-        summary = described.get("summary") or ""
-        case["summary"] = f"{case['summary']}\n{summary}" if case.get("summary") and summary else (
-            case.get("summary") or summary or None)
-        case["understood"] = merge_understood(case.get("understood"), described["understood"])
-        case["assessment"] = more_urgent(described["assessment"], case.get("assessment"))
-        new = described["understood"]
-        unsafe = new.get("safe_today") is False or new.get("acute_code") or described["assessment"].get("acute")
-        if unsafe and not case.get("acute_pending"):
-            case["acute_pending"] = new.get("acute_code") or described["assessment"].get("acute_code") or DANGER_NOW
 
     async def _show_acute(self, context: TurnContext, case: dict[str, Any], lang: str) -> None:
         """112 first, with the district's numbers when known; the consultation waits, a false alarm is one tap."""
@@ -244,7 +199,7 @@ class ConsultationDialog(InterruptibleDialog):
 
     async def _give_guidance(self, context: TurnContext, case: dict[str, Any], lang: str) -> None:
         """Assess the scrubbed text with every answer, merged with the assessment of the whole raw text."""
-        answers = self._answers(case)
+        answers = answers_of(case)
         assessment = more_urgent(assess(case.get("summary") or "", answers).to_dict(), case.get("assessment"))
         if case.get("dismissed"):
             assessment = without_alarm(assessment)
@@ -272,23 +227,6 @@ class ConsultationDialog(InterruptibleDialog):
         await context.send_activity(MessageFactory.attachment(
             faq_card(lang, article.title, article.body, follow_up=False)))
 
-    def _answers(self, case: dict[str, Any]) -> Answers:
-        """The card answers and what the text said, combined so that the more worrying one counts."""
-        understood = case.get("understood") or {}
-        text_safe = understood.get("safe_today")
-        if case.get("dismissed") and text_safe is False:
-            text_safe = None
-        card_safe = {"yes": False, "no": True}.get(case.get("danger") or "")
-        safe = [value for value in (card_safe, text_safe) if value is not None]
-        told = [value for value in (_ANSWER_BOOL.get(case.get("child_told") or ""), understood.get("child_told"))
-                if value is not None]
-        text_categories = [] if case.get("correcting") else list(understood.get("categories") or ())
-        categories = ordered({*(case.get("categories") or ()), *text_categories,
-                               *((case.get("assessment") or {}).get("categories") or ())}, [c.value for c in Category])
-        duration = case.get("duration") or understood.get("duration")
-        return Answers(duration=duration, child_told=(True in told) if told else None,
-                       safe_today=(False not in safe) if safe else None, categories=tuple(categories))
-
     async def _act_on_choice(self, step: WaterfallStepContext, case: dict[str, Any], choice: str,
                              lang: str) -> DialogTurnResult:
         log.info("final choice", extra={"event": "final_choice", "choice": choice})
@@ -304,28 +242,7 @@ class ConsultationDialog(InterruptibleDialog):
     # --- the note ---
 
     def _note(self, case: dict[str, Any], lang: str, *, acute: bool, outcome: str) -> dict[str, Any]:
-        """The konsultationsanteckning (avidentifierad): codes, the day, the district, the scrubbed description."""
-        place = case.get("place") or {}
-        assessment = case.get("final") or case.get("assessment") or {}
-        if case.get("dismissed") and assessment:
-            assessment = without_alarm(assessment)
-        understood = case.get("understood") or {}
-        categories = ordered({*(case.get("categories") or ()), *(assessment.get("categories") or ()),
-                               *(understood.get("categories") or ())}, [c.value for c in Category])
-        return {
-            "day": self.services.clock().date().isoformat(),
-            "district_id": place.get("district_id"),
-            "age_band": case.get("age") or understood.get("age_band"),
-            "categories": categories,
-            "signals": list(understood.get("signals") or ()),
-            "reasons": list(assessment.get("reasons") or ()),
-            "summary": case.get("summary"),
-            "duration": case.get("duration") or understood.get("duration"),
-            "acute": acute,
-            "outcome": outcome,
-            "handoff_requested": bool(case.get("handoff_requested")),
-            "lang": lang,
-        }
+        return note_of(case, lang, day=self.services.clock().date().isoformat(), acute=acute, outcome=outcome)
 
     async def _save_note(self, case: dict[str, Any], note: dict[str, Any]) -> None:
         """One note per consultation: the first save records it, later ones bring it up to date."""
@@ -335,10 +252,6 @@ class ConsultationDialog(InterruptibleDialog):
             await recorder.update(case["note_id"], dict(note))
         elif not case.get("note_id"):
             case["note_id"] = await recorder.record(dict(note))
-
-    def _handoff(self, case: dict[str, Any]) -> dict[str, Any]:
-        return {"note": case.get("note"), "note_id": case.get("note_id"), "route": case.get("route"),
-                "place": case.get("place")}
 
     # --- interruptions: the consultation keeps its state through all of them ---
 
@@ -362,7 +275,7 @@ class ConsultationDialog(InterruptibleDialog):
             return await super().on_acute(inner_dc, code)
         text = user_text(inner_dc.context.activity)
         if text:
-            self._add_description(case, await describe(text, self.services.scrub))
+            add_description(case, await describe(text, self.services.scrub))
         case["acute_pending"] = code
         case.pop("asked", None)
         return await self._restart(inner_dc, case)
@@ -380,14 +293,14 @@ class ConsultationDialog(InterruptibleDialog):
         name = (asked or {}).get("question")
         if name in FREE_TEXT_QUESTIONS:
             return None
-        if asked is not None and name not in PLACE_QUESTIONS:
+        if asked is not None and name is not None and name not in PLACE_QUESTIONS:
             question = QUESTIONS[name](lang, asked.get("args") or {})
             if parse_answer(context.activity, question) is not None:
                 return None
         if not understood_now(context, text).is_concern:
             return None
         log.info("description fed", extra={"event": "consult_fed", "question": name or case.get("asked")})
-        self._add_description(case, await describe(text, self.services.scrub))
+        add_description(case, await describe(text, self.services.scrub))
         case.pop("asked", None)
         case["paused"] = False
         return await self._restart(inner_dc, case)

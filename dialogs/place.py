@@ -45,7 +45,7 @@ class PlaceDialog(InterruptibleDialog):
     async def _answer(self, step: WaterfallStepContext) -> DialogTurnResult:
         asked, answer = step.values.get("asked"), dict(step.result or {})
         choice = answer.get("choice")
-        if asked == "district":
+        if asked == "district" and isinstance(choice, str):
             return await self._found(step, step.values.get("preschool_id"), choice)
         if asked == "confirm":
             return await self._confirmed(step, choice == "yes")

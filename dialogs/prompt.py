@@ -32,7 +32,8 @@ class AskDialog(Dialog):
         super().__init__(dialog_id)
         self._user_state = user_state
 
-    async def begin_dialog(self, dialog_context: DialogContext, options: object = None) -> DialogTurnResult:
+    async def begin_dialog(self, dialog_context: DialogContext,
+                           options: Mapping[str, Any] | None = None) -> DialogTurnResult:
         """Remember which question, then send it."""
         dialog_context.active_dialog.state["ask"] = dict(options or {})
         await self._send(dialog_context.context, dialog_context.active_dialog.state["ask"])

@@ -1,4 +1,5 @@
-"""Every user-facing string, one module per language; `text_for(lang)[key]` or `say(lang, key, **values)`."""
+"""Every user-facing string, one package per language (dialogs/text/sv/, en/): `text_for(lang)[key]` or
+`say(lang, key, **values)`."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ async def _as(harness, username: str) -> dict[str, str]:  # type: ignore[no-unty
 
 # -- OpenAPI ------------------------------------------------------------------------------------------------
 async def test_openapi_lists_every_registered_api_route(harness) -> None:
-    from admin.openapi import openapi_path
+    from admin.api.openapi import openapi_path
 
     document = await (await harness.client.get("/admin/api/openapi.json")).json()
     admin_app = harness.client.server.app._subapps[0]
@@ -28,7 +28,7 @@ async def test_openapi_lists_every_registered_api_route(harness) -> None:
 def test_openapi_document_is_valid_openapi_3() -> None:
     import jsonschema
 
-    from admin.openapi import document
+    from admin.api.openapi import document
 
     doc = document(ROUTES)
     assert doc["openapi"] == "3.0.3"

@@ -1,11 +1,11 @@
-"""Migrations 0003 + 0006 create exactly what admin/tables.py declares, on SQLite and PostgreSQL."""
+"""Migrations 0003 + 0006 create exactly what admin/account_tables.py declares, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from admin.tables import AdminBase
+from admin.account_tables import AdminBase
 
 ADMIN_TABLES = set(AdminBase.metadata.tables)
 

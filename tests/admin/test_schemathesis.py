@@ -29,7 +29,7 @@ from schemathesis import GenerationMode
 
 from admin.accounts import AccountStore
 from admin.api import ROUTES
-from admin.openapi import document
+from admin.api.openapi import document
 from bot.administration import create_standalone_app
 from bot.database import create_engine, upgrade_async
 from bot.settings import Settings

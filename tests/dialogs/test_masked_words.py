@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dialogs.consultation import masked_kinds
+from dialogs.case import masked_kinds
 from dialogs.text import en, sv
 from knowledge.scrub import KIND_ORDER, KINDS
 

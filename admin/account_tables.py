@@ -1,4 +1,5 @@
-"""Tables owned by the administration: accounts, server-side sessions, the sign-in throttle and the audit."""
+"""Tables owned by the administration: accounts, server-side sessions, the sign-in throttle and the audit
+(of sign-ins and account changes). Routing changes are recorded by routing/storage.py, not here."""
 
 from __future__ import annotations
 

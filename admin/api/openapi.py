@@ -1,15 +1,35 @@
-"""The OpenAPI 3 document of the administration API, generated from its route table."""
+"""The API's route table entries and the OpenAPI 3 document generated from them."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
-from admin.api import ApiRoute
+from aiohttp import web
+
+from admin import text
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 _PARAM = re.compile(r"{(\w+)(?::[^}]*)?}")
 _DEFAULT_RESPONSES = {"200": "OK", "401": "Not signed in", "403": "Role does not allow this or CSRF token missing"}
+
+
+@dataclass(frozen=True)
+class ApiRoute:
+    """One API operation: method, path (relative to /admin/api), handler, and its OpenAPI description."""
+
+    method: str
+    path: str
+    handler: Handler
+    name: str
+    summary: str
+    tag: str
+    body: dict[str, Any] | None = None  # JSON schema of the request body
+    query: tuple[str, ...] = ()
+    responses: dict[str, str] = field(default_factory=dict)
 
 
 def openapi_path(path: str) -> str:
@@ -43,7 +63,7 @@ def document(routes: Iterable[ApiRoute], *, prefix: str = "/admin/api") -> dict[
         paths.setdefault(path, {})[route.method.lower()] = operation
     return {
         "openapi": "3.0.3",
-        "info": {"title": "Samråd administration API", "version": "1",
+        "info": {"title": f"{text.PRODUCT} administration API", "version": "1",
                  "description": "Sign in with POST /session, then send the session cookie and, on every "
                                 "unsafe method, the X-CSRF-Token header from the sign-in answer."},
         "servers": [{"url": prefix}],
