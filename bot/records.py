@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.tables import ConsultationRow
+from bot.conversation_tables import ConsultationRow
 from dialogs.ports import Scrub
 from knowledge.age import AgeBand
 from knowledge.assessment import REASON_CODES, Outcome

@@ -12,7 +12,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.tables import ConversationRefRow
+from bot.conversation_tables import ConversationRefRow
 
 USER = "user"
 CHANNEL = "channel"

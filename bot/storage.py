@@ -16,7 +16,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.tables import StateRow
+from bot.conversation_tables import StateRow
 
 
 class EtagConflictError(KeyError):

@@ -48,7 +48,7 @@ async def test_abandoned_conversation_state_is_purged_and_user_state_kept(db):
 
     from sqlalchemy import update
 
-    from bot.tables import StateRow
+    from bot.conversation_tables import StateRow
 
     storage = SqlStorage(db.engine)
     await storage.write({"msteams/conversations/a:old": {"words": "scrubbed"},

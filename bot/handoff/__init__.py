@@ -22,7 +22,7 @@ def build_handoff(*, settings: HandoffSettings, engine: AsyncEngine, adapter: Pr
                   clock: Callable[[], datetime], references: ReferenceBook, records: NoteRecords,
                   routing: DirectorySource, scrub: Scrub, storage: ConversationPurge | None = None) -> HandoffEngine:
     """The handoff engine over *engine*'s tables; *scrub* is the dialogs' (place-aware) scrubber; performs no I/O."""
-    # Imported here so `bot.handoff.tables` (used by Alembic) stays cheap to import.
+    # Imported here so `bot.handoff.handoff_tables` (used by Alembic) stays cheap to import.
     from bot.handoff.engine import HandoffEngine
     from bot.handoff.store import HandoffStore
     from bot.handoff.teams_messenger import TeamsMessenger

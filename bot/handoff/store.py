@@ -13,7 +13,13 @@ from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.handoff.tables import HandoffEventRow, HandoffMessageRow, HandoffNoticeRow, HandoffOutboxRow, HandoffRow
+from bot.handoff.handoff_tables import (
+    HandoffEventRow,
+    HandoffMessageRow,
+    HandoffNoticeRow,
+    HandoffOutboxRow,
+    HandoffRow,
+)
 
 REQUESTED = "requested"
 OFFERED = "offered"
