@@ -24,9 +24,10 @@ def build_handoff(*, settings: HandoffSettings, engine: AsyncEngine, adapter: Pr
     """The handoff engine over *engine*'s tables; *scrub* is the dialogs' (place-aware) scrubber; performs no I/O."""
     # Imported here so `bot.handoff.handoff_tables` (used by Alembic) stays cheap to import.
     from bot.handoff.engine import HandoffEngine
+    from bot.handoff.outbox_store import OutboxStore
     from bot.handoff.store import HandoffStore
     from bot.handoff.teams_messenger import TeamsMessenger
 
-    return HandoffEngine(settings=settings, store=HandoffStore(engine, clock),
+    return HandoffEngine(settings=settings, store=HandoffStore(engine, clock), queue=OutboxStore(engine, clock),
                          messenger=TeamsMessenger(adapter, references, settings), references=references,
                          records=records, routing=routing, clock=clock, scrub=scrub, storage=storage)

@@ -17,19 +17,7 @@ from zoneinfo import ZoneInfo
 
 from bot.handoff import cards, interop, plan, wording
 from bot.handoff.availability import availability_of
-from bot.handoff.offering import ESCALATE, OFFER_FIRST, Offering
-from bot.handoff.outbox import OutboxSender
-from bot.handoff.ports import (
-    DirectorySource,
-    HandoffSettings,
-    Messenger,
-    NoteRecords,
-    ReferenceBook,
-    Turn,
-)
-from bot.handoff.relay import Relay
-from bot.handoff.retention import Retention
-from bot.handoff.store import (
+from bot.handoff.model import (
     ACTIVE,
     CLAIMABLE,
     CLAIMED,
@@ -40,10 +28,23 @@ from bot.handoff.store import (
     WAITING,
     WITHDRAWN,
     Handoff,
-    HandoffStore,
     Outgoing,
     PurgeResult,
 )
+from bot.handoff.offering import ESCALATE, OFFER_FIRST, Offering
+from bot.handoff.outbox import OutboxSender
+from bot.handoff.outbox_store import OutboxStore
+from bot.handoff.ports import (
+    DirectorySource,
+    HandoffSettings,
+    Messenger,
+    NoteRecords,
+    ReferenceBook,
+    Turn,
+)
+from bot.handoff.relay import Relay
+from bot.handoff.retention import Retention
+from bot.handoff.store import HandoffStore
 from bot.handoff.teams_messenger import card_message, conversation_of, reference_of, serialize, text_message
 from bot.references import targets_of
 from dialogs.cardkit import plain
@@ -72,7 +73,7 @@ def _no_fault(_point: str) -> None:
 class HandoffEngine:
     """Implements the dialogs' HandoffPort (`request`) and the handler's TurnInterceptor (`intercept`)."""
 
-    def __init__(self, *, settings: HandoffSettings, store: HandoffStore, messenger: Messenger,
+    def __init__(self, *, settings: HandoffSettings, store: HandoffStore, queue: OutboxStore, messenger: Messenger,
                  references: ReferenceBook, records: NoteRecords, routing: DirectorySource,
                  clock: Callable[[], datetime], scrub: Scrub, storage: ConversationPurge | None = None,
                  fault: Fault | None = None) -> None:
@@ -88,7 +89,7 @@ class HandoffEngine:
         # Tests inject a fault here to kill the process between two steps; production never does.
         self._fault = fault or _no_fault
         # The fault is looked up at each call (hence the lambdas): a test arms it after construction.
-        self._outbox = OutboxSender(store=store, messenger=messenger, zone=self._zone,
+        self._outbox = OutboxSender(store=store, queue=queue, messenger=messenger, zone=self._zone,
                                     fault=lambda point: self._fault(point))  # noqa: PLW0108
         self._offering = Offering(settings=settings, store=store, references=references, routing=routing,
                                   outbox=self._outbox, zone=self._zone, fault=lambda point: self._fault(point))  # noqa: PLW0108
@@ -374,8 +375,7 @@ class HandoffEngine:
 
     async def _activate(self, handoff_id: str, owner: str) -> None:
         """Send whatever the claim queued and is still unsent, then mark the relay active with its idle timer."""
-        for row in await self.store.lease_outbox(owner, handoff_id=handoff_id):
-            await self._outbox.deliver_row(row, owner)
+        await self._outbox.sweep(owner, handoff_id=handoff_id)
         now = self.store.now()
         await self.store.transition(handoff_id, (CLAIMED,), ACTIVE, actor="system", next_action=IDLE,
                                     next_action_at=now + self.idle_timeout, lease_owner=None, lease_until=None)

@@ -9,9 +9,7 @@ from zoneinfo import ZoneInfo
 
 from bot.handoff import interop, plan, wording
 from bot.handoff.availability import availability_of
-from bot.handoff.outbox import OutboxSender
-from bot.handoff.ports import DirectorySource, HandoffSettings, Reference, ReferenceBook
-from bot.handoff.store import (
+from bot.handoff.model import (
     ESCALATED,
     EXPIRED,
     OFFER,
@@ -19,9 +17,11 @@ from bot.handoff.store import (
     REQUESTED,
     WAITING,
     Handoff,
-    HandoffStore,
     Outgoing,
 )
+from bot.handoff.outbox import OutboxSender
+from bot.handoff.ports import DirectorySource, HandoffSettings, Reference, ReferenceBook
+from bot.handoff.store import HandoffStore
 from bot.handoff.teams_messenger import conversation_of, serialize, text_message
 from dialogs.text import say, when_text
 

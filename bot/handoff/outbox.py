@@ -8,8 +8,10 @@ from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from bot.handoff import wording
+from bot.handoff.model import OFFER, SEND, UPDATE, WAITING, Pending
+from bot.handoff.outbox_store import OutboxStore
 from bot.handoff.ports import Messenger, Turn
-from bot.handoff.store import OFFER, SEND, UPDATE, WAITING, HandoffStore, Pending
+from bot.handoff.store import HandoffStore
 
 log = logging.getLogger(__name__)
 
@@ -21,9 +23,10 @@ class _NotYet(Exception):
 class OutboxSender:
     """Delivers outbox rows: messages as queued, offer cards drawn when sent, card updates once the card is out."""
 
-    def __init__(self, *, store: HandoffStore, messenger: Messenger, zone: ZoneInfo,
+    def __init__(self, *, store: HandoffStore, queue: OutboxStore, messenger: Messenger, zone: ZoneInfo,
                  fault: Callable[[str], None]) -> None:
         self._store = store
+        self._queue = queue
         self._messenger = messenger
         self._zone = zone
         self._fault = fault
@@ -31,7 +34,7 @@ class OutboxSender:
     async def deliver(self, owner: str, *, turn_context: Turn | None = None) -> int:
         """Send the rows *owner* queued (in this turn if one of them is for this conversation)."""
         sent = 0
-        for row in await self._store.leased_outbox(owner):
+        for row in await self._queue.leased(owner):
             sent += await self.deliver_row(row, owner, turn_context=turn_context)
         return sent
 
@@ -40,25 +43,26 @@ class OutboxSender:
         try:
             activity_id = await self._send_row(row, turn_context)
         except _NotYet:
-            await self._store.outbox_retry(row, owner, "not_yet", soon=True)
+            await self._queue.retry(row, owner, "not_yet", soon=True)
             return 0
         except Exception as error:  # an unreachable conversation must not stop the others; retried with back-off
             log.warning("handoff notification not delivered", extra={
                 "event": "handoff_outbox_failed", "handoff_id": row.handoff_id, "outbox_kind": row.kind,
                 "error_type": type(error).__name__})
-            await self._store.outbox_retry(row, owner, type(error).__name__)
+            await self._queue.retry(row, owner, type(error).__name__)
             return 0
-        await self._store.outbox_sent(row, owner, activity_id=activity_id)
+        await self._queue.sent(row, owner, activity_id=activity_id)
         self._fault(f"delivered:{row.key}")
         return 1
 
-    async def sweep(self, owner: str | None = None) -> int:
-        """Send every due outbox row nobody holds (queued by a process that died, or to retry); returns how many."""
+    async def sweep(self, owner: str | None = None, *, handoff_id: str | None = None) -> int:
+        """Send every due outbox row nobody holds (queued by a process that died, or to retry), or only those of
+        *handoff_id*; returns how many."""
         owner = owner or uuid.uuid4().hex
         sent = 0
-        for row in await self._store.lease_outbox(owner):
+        for row in await self._queue.lease(owner, handoff_id=handoff_id):
             sent += await self.deliver_row(row, owner)
-        if sent:
+        if sent and handoff_id is None:
             log.info("handoff outbox swept", extra={"event": "handoff_outbox_swept", "count": sent})
         return sent
 
@@ -79,7 +83,7 @@ class OutboxSender:
             return await self._messenger.send_card(row.reference, card, turn=turn_context)
         if row.kind == UPDATE:
             if not notice.activity_id:
-                if await self._store.offer_pending(notice.id):
+                if await self._queue.offer_pending(notice.id):
                     raise _NotYet()
                 return None  # the card never went out: nothing to update
             card = wording.offer_card(handoff, notice.lang, self._store.now(), self._zone, stage=notice.stage,

@@ -8,9 +8,10 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from bot.handoff import cards, wording
+from bot.handoff.model import Handoff, Outgoing
 from bot.handoff.outbox import OutboxSender
 from bot.handoff.ports import Turn
-from bot.handoff.store import Handoff, HandoffStore, Outgoing
+from bot.handoff.store import HandoffStore
 from bot.handoff.teams_messenger import card_message, serialize, text_message
 from dialogs.cardkit import plain
 from dialogs.ports import Scrub

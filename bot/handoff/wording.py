@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.handoff import cards, plan
-from bot.handoff.store import WITHDRAWN, Handoff
+from bot.handoff.model import WITHDRAWN, Handoff
 from bot.handoff.teams_messenger import card_message, text_message
 from dialogs.cardkit import plain
 from dialogs.text import say, text_for, when_text
