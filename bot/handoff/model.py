@@ -102,7 +102,7 @@ class Handoff:
     next_action_at: datetime | None
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> Handoff:
+    def from_row(cls, row: Mapping[Any, Any]) -> Handoff:
         """Decode one `handoff` row."""
 
         def loads(value: str | None) -> Any:
@@ -140,7 +140,7 @@ class Notice:
     lang: str
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> Notice:
+    def from_row(cls, row: Mapping[Any, Any]) -> Notice:
         """Decode one `handoff_notice` row."""
         return cls(id=row["id"], handoff_id=row["handoff_id"], kind=row["kind"], target_id=row["target_id"],
                    stage=row["stage"], conversation_id=row["conversation_id"], activity_id=row["activity_id"],

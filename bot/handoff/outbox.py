@@ -31,17 +31,17 @@ class OutboxSender:
         self._zone = zone
         self._fault = fault
 
-    async def deliver(self, owner: str, *, turn_context: Turn | None = None) -> int:
+    async def deliver(self, owner: str, *, turn: Turn | None = None) -> int:
         """Send the rows *owner* queued (in this turn if one of them is for this conversation)."""
         sent = 0
         for row in await self._queue.leased(owner):
-            sent += await self.deliver_row(row, owner, turn_context=turn_context)
+            sent += await self.deliver_row(row, owner, turn=turn)
         return sent
 
-    async def deliver_row(self, row: Pending, owner: str, *, turn_context: Turn | None = None) -> int:
+    async def deliver_row(self, row: Pending, owner: str, *, turn: Turn | None = None) -> int:
         """Send one outbox row and mark it sent; on failure it is given back for a later attempt."""
         try:
-            activity_id = await self._send_row(row, turn_context)
+            activity_id = await self._send_row(row, turn)
         except _NotYet:
             await self._queue.retry(row, owner, "not_yet", soon=True)
             return 0
@@ -66,9 +66,9 @@ class OutboxSender:
             log.info("handoff outbox swept", extra={"event": "handoff_outbox_swept", "count": sent})
         return sent
 
-    async def _send_row(self, row: Pending, turn_context: Turn | None) -> str | None:
+    async def _send_row(self, row: Pending, turn: Turn | None) -> str | None:
         if row.kind == SEND:
-            ids = await self._messenger.send(row.reference, row.payload or [], turn=turn_context)
+            ids = await self._messenger.send(row.reference, row.payload or [], turn=turn)
             return next((i for i in ids if i), None)
         handoff = await self._store.get(row.handoff_id)
         if handoff is None or row.notice_id is None:
@@ -80,7 +80,7 @@ class OutboxSender:
             if handoff.state not in WAITING:
                 return None  # taken, withdrawn or expired before this card went out: nothing to offer
             card = wording.offer_card(handoff, notice.lang, self._store.now(), self._zone, stage=notice.stage)
-            return await self._messenger.send_card(row.reference, card, turn=turn_context)
+            return await self._messenger.send_card(row.reference, card, turn=turn)
         if row.kind == UPDATE:
             if not notice.activity_id:
                 if await self._queue.offer_pending(notice.id):
@@ -89,5 +89,5 @@ class OutboxSender:
             card = wording.offer_card(handoff, notice.lang, self._store.now(), self._zone, stage=notice.stage,
                                       status=wording.status_text(handoff, notice.lang))
             await self._messenger.update_card((notice.kind, notice.target_id), notice.conversation_id,
-                                              notice.activity_id, card, turn=turn_context)
+                                              notice.activity_id, card, turn=turn)
         return None

@@ -6,11 +6,11 @@ Rows are queued by `HandoffStore` in the transaction of the state change they be
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import RowMapping, and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.handoff.handoff_tables import HandoffBase, HandoffNoticeRow, HandoffOutboxRow
@@ -69,7 +69,7 @@ class OutboxStore:
         return leased
 
     @staticmethod
-    def _pending(row: Mapping[str, Any]) -> Pending:
+    def _pending(row: RowMapping) -> Pending:
         return Pending(id=row["id"], handoff_id=row["handoff_id"], key=row["key"], kind=row["kind"],
                        reference=json.loads(row["reference"]) if row["reference"] else None,
                        notice_id=row["notice_id"], payload=json.loads(row["payload"]) if row["payload"] else None,

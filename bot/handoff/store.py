@@ -40,7 +40,7 @@ from bot.handoff.model import (
 )
 
 # The timestamp column each state sets when entered.
-STAMP = {state: f"{state}_at" for state in HandoffState}
+STAMP: dict[str, str] = {state.value: f"{state.value}_at" for state in HandoffState}
 
 _handoff = HandoffBase.metadata.tables[HandoffRow.__tablename__]
 _event = HandoffBase.metadata.tables[HandoffEventRow.__tablename__]
@@ -156,7 +156,8 @@ class HandoffStore:
                         result = await connection.execute(insert(_notice).values(
                             handoff_id=handoff_id, kind=kind, target_id=target_id, stage=stage,
                             conversation_id=conversation_id, activity_id=None, lang=item.lang, sent_at=now))
-                        notice_id = result.inserted_primary_key[0]
+                        inserted = result.inserted_primary_key
+                        notice_id = inserted[0] if inserted is not None else None
                         await self._event(connection, handoff_id, "notified", None, None, "system",
                                           f"{kind}:stage{stage}", now)
                     await connection.execute(insert(_outbox).values(

@@ -10,9 +10,9 @@ from botframework.connector.auth import ClaimsIdentity
 from sqlalchemy import text
 
 from bot.app import create_app
-from bot.auth import ServiceUrlNotAllowed, create_authentication, service_url_allowed
 from bot.cli import main
 from bot.settings import BotFrameworkConfig, Settings, SettingsError
+from bot.teams.auth import ServiceUrlNotAllowed, create_authentication, service_url_allowed
 from routing.demo import load_demo
 from tests import teams
 from tests.conftest import PG_URL, make_postgres
