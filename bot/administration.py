@@ -3,6 +3,8 @@ routing reload after admin changes; and the administration served on its own ove
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiohttp import web
 
 from admin import app as admin_app
@@ -33,13 +35,13 @@ async def reload_routing(request: web.Request) -> None:
         services.routing.reload()
 
 
-def create_admin_app(settings: Settings, **admin_options: object) -> web.Application:
+def create_admin_app(settings: Settings, **admin_options: Any) -> web.Application:
     """The administration for the main app's /admin/: its engine under ENGINE, routing reloaded on changes."""
     return admin_app.create_admin_app(admin_settings(settings), engine_key=ENGINE, on_routing_changed=reload_routing,
-                                      **admin_options)  # type: ignore[arg-type]
+                                      **admin_options)
 
 
-def create_standalone_app(settings: Settings, **admin_options: object) -> web.Application:
+def create_standalone_app(settings: Settings, **admin_options: Any) -> web.Application:
     """Only the administration at /admin/, over its own engine (tests, screenshots, `samrad admin serve`)."""
     return admin_app.create_standalone_app(
         admin_settings(settings), lambda: open_engine(settings),

@@ -10,7 +10,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.cli import CommandError, load_settings
 from bot.settings import Settings
@@ -133,10 +133,10 @@ def _serve_workers(app: web.Application, settings: Settings, workers: int, *, ac
 
     from gunicorn.app.base import BaseApplication
 
-    def child_exit(_server: object, worker: object) -> None:
+    def child_exit(_server: object, worker: Any) -> None:  # gunicorn's Worker
         from prometheus_client import multiprocess
 
-        multiprocess.mark_process_dead(worker.pid)  # type: ignore[attr-defined]
+        multiprocess.mark_process_dead(worker.pid)
 
     options = {
         "bind": f"{settings.host}:{settings.port}",
@@ -154,7 +154,7 @@ def _serve_workers(app: web.Application, settings: Settings, workers: int, *, ac
         "control_socket_disable": True,
     }
 
-    class Server(BaseApplication):  # type: ignore[misc]
+    class Server(BaseApplication):
         def load_config(self) -> None:
             for key, value in options.items():
                 self.cfg.set(key, value)

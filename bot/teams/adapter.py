@@ -32,7 +32,7 @@ class InvokeReply:
     body: Any
 
 
-class MeteredAdapter(CloudAdapter):  # type: ignore[misc]  # CloudAdapter is untyped
+class MeteredAdapter(CloudAdapter):
     """CloudAdapter that counts turns by type and outcome, times them, and counts proactive sends.
 
     The turn error handler (set by the Teams edge) runs inside the failing turn; wrapping it marks the turn failed.

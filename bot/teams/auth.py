@@ -154,7 +154,7 @@ def _open_id_metadata(metadata_url: str) -> AsyncOpenIdMetadata:
 
 
 # botbuilder builds a JwtTokenExtractor per request and asks this static method for the URL's key cache.
-JwtTokenExtractor.get_open_id_metadata = staticmethod(_open_id_metadata)  # type: ignore[method-assign]
+JwtTokenExtractor.get_open_id_metadata = staticmethod(_open_id_metadata)
 
 
 def _app_id(claims_identity: ClaimsIdentity | None) -> str | None:
@@ -254,10 +254,10 @@ class StrictAuthentication(BotFrameworkAuthentication):
         except Exception:  # see authenticate_request
             raise PermissionError("invalid token") from None
 
-    def create_connector_factory(self, claims_identity):  # type: ignore[no-untyped-def]
+    def create_connector_factory(self, claims_identity: ClaimsIdentity) -> ReusedConnectors:
         return self._connectors(self._inner.create_connector_factory(claims_identity), claims_identity)
 
-    async def create_user_token_client(self, claims_identity):  # type: ignore[no-untyped-def]
+    async def create_user_token_client(self, claims_identity: ClaimsIdentity) -> Any:
         """The app's user-token client, built once per app id (CloudAdapter asks for one on every turn)."""
         key = ("user_token", _app_id(claims_identity))
         client = self._clients.get(key)
@@ -265,13 +265,13 @@ class StrictAuthentication(BotFrameworkAuthentication):
             client = self._clients.put(key, await self._inner.create_user_token_client(claims_identity))
         return client
 
-    def create_bot_framework_client(self):  # type: ignore[no-untyped-def]
+    def create_bot_framework_client(self) -> Any:
         return self._inner.create_bot_framework_client()
 
     def get_originating_audience(self) -> str:
         return self._inner.get_originating_audience()
 
-    async def authenticate_channel_request(self, auth_header: str):  # type: ignore[no-untyped-def]
+    async def authenticate_channel_request(self, auth_header: str) -> ClaimsIdentity:
         try:
             return await self._inner.authenticate_channel_request(auth_header)
         except PermissionError:
