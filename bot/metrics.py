@@ -99,7 +99,7 @@ async def metered_turn(activity_type: object) -> AsyncIterator[None]:
         yield
     except PermissionError as error:
         result = "rejected"
-        count_error("service_url_refused" if type(error).__name__ == "ServiceUrlNotAllowed" else "auth_rejected")
+        count_error("service_url_refused" if type(error).__name__ == "ServiceUrlNotAllowedError" else "auth_rejected")
         raise
     except web.HTTPServiceUnavailable:
         result = "failed"

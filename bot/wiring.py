@@ -112,9 +112,7 @@ class Services:
         """The Teams edge: activity handler, dialogs and their state (sets the adapter's turn error handler)."""
         from bot.teams.edge import build_edge
 
-        return build_edge(settings=self.settings, adapter=self.adapter, state=self.state,
-                          references=self.references, routing=self.routing, faq=self.faq, clock=self.clock,
-                          records=self.records, scrub=self.scrub, handoff=self.handoff)
+        return build_edge(self)
 
 
 @asynccontextmanager

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 __all__ = ["build_handoff"]
 
 
-def build_handoff(*, settings: HandoffSettings, engine: AsyncEngine, messenger: Messenger,
+# Every collaborator is passed explicitly and by name (svcs-style).
+def build_handoff(*, settings: HandoffSettings, engine: AsyncEngine, messenger: Messenger,  # noqa: PLR0913
                   clock: Callable[[], datetime], references: ReferenceBook, records: NoteRecords,
                   routing: DirectorySource, scrub: Scrub, storage: ConversationPurge | None = None) -> HandoffEngine:
     """The handoff engine over *engine*'s tables; *scrub* is the dialogs' (place-aware) scrubber; performs no I/O."""
@@ -26,5 +27,5 @@ def build_handoff(*, settings: HandoffSettings, engine: AsyncEngine, messenger: 
     from bot.handoff.store import HandoffStore
 
     return HandoffEngine(settings=settings, store=HandoffStore(engine, clock), queue=OutboxStore(engine, clock),
-                         messenger=messenger, references=references, records=records, routing=routing, clock=clock,
-                         scrub=scrub, storage=storage)
+                         messenger=messenger, references=references, records=records, routing=routing, scrub=scrub,
+                         storage=storage)

@@ -43,7 +43,8 @@ def category_names(lang: str, categories: Sequence[str]) -> str:
     return ", ".join(text.get(f"category.{code}", code) for code in categories)
 
 
-def offer_card(lang: str, *, handoff_id: str, district: str, requested_at: datetime,
+# What the offer card shows, each field by name.
+def offer_card(lang: str, *, handoff_id: str, district: str, requested_at: datetime,  # noqa: PLR0913
                categories: Sequence[str], urgency: str, waited_minutes: int | None = None,
                status: str | None = None, requested_text: str | None = None,
                waited_for_opening: bool = False) -> Card:

@@ -69,33 +69,35 @@ class HandoffEngine:
     """The lifecycle: `request` (the dialogs' HandoffPort), `intercept` (every message and card action of a handoff),
     `run_due` (its timers) and `purge` (retention)."""
 
-    def __init__(self, *, settings: HandoffSettings, store: HandoffStore, queue: OutboxStore, messenger: Messenger,
-                 references: ReferenceBook, records: NoteRecords, routing: DirectorySource,
-                 clock: Callable[[], datetime], scrub: Scrub, storage: ConversationPurge | None = None,
-                 fault: Fault | None = None) -> None:
+    # The lifecycle's collaborators, each a Protocol, are passed explicitly and by name (svcs-style).
+    def __init__(self, *, settings: HandoffSettings, store: HandoffStore, queue: OutboxStore,  # noqa: PLR0913
+                 messenger: Messenger, references: ReferenceBook, records: NoteRecords, routing: DirectorySource,
+                 scrub: Scrub, storage: ConversationPurge | None = None, fault: Fault | None = None) -> None:
         self._settings = settings
         self._scrub = scrub  # the dialogs' scrubber: it also masks the preschool names of the routing tables
         self.store = store
         self._messenger = messenger
         self._records = records
         self._routing = routing
-        self._clock = clock
         self._zone = ZoneInfo(settings.timezone)
         # Tests inject a fault here to kill the process between two steps; production never does.
         self._fault = fault or _no_fault
-        # The fault is looked up at each call: a test arms it after construction.
-        fault_here: Fault = lambda point: self._fault(point)  # noqa: E731
-        self._outbox = OutboxSender(store=store, queue=queue, messenger=messenger, zone=self._zone, fault=fault_here)
+        self._outbox = OutboxSender(store=store, queue=queue, messenger=messenger, zone=self._zone,
+                                    fault=self._fault_at)
         self._offering = Offering(settings=settings, store=store, references=references, routing=routing,
-                                  outbox=self._outbox, zone=self._zone, fault=fault_here)
+                                  outbox=self._outbox, zone=self._zone, fault=self._fault_at)
         self._claiming = Claiming(store=store, references=references, outbox=self._outbox,
-                                  idle_timeout=lambda: self.idle_timeout, fault=fault_here)
+                                  idle_timeout=lambda: self.idle_timeout, fault=self._fault_at)
         self._relay = Relay(store=store, scrub=scrub, outbox=self._outbox, zone=self._zone,
                             idle_timeout=lambda: self.idle_timeout)
         self._closing = Closing(settings=settings, store=store, outbox=self._outbox,
                                 idle_timeout=lambda: self.idle_timeout)
         # The dialogs' storage: abandoned conversation state is purged with the transcripts.
         self.retention = Retention(settings=settings, store=store, records=records, storage=storage)
+
+    def _fault_at(self, point: str) -> None:
+        """The fault hook, looked up at each call: a test arms it after construction."""
+        self._fault(point)
 
     @property
     def claim_timeout(self) -> timedelta:
@@ -143,7 +145,8 @@ class HandoffEngine:
         staff_reference = turn.reference()
         district = wording.district(route, lang)
         owner = uuid.uuid4().hex
-        told = wording.request_messages(lang, handoff_id, district, route, availability, waits, self._zone)
+        told = wording.request_messages(lang, handoff_id, district, route=route, availability=availability,
+                                        waits=waits, zone=self._zone)
         await self.store.create({
             "lang": lang,
             "district_id": plan.district_id(route) or note.get("district_id"),

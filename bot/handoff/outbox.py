@@ -16,7 +16,7 @@ from bot.handoff.store import HandoffStore
 log = logging.getLogger(__name__)
 
 
-class _NotYet(Exception):
+class _NotYetError(Exception):
     """An outbox row cannot be delivered yet (an update whose card is still on its way)."""
 
 
@@ -42,7 +42,7 @@ class OutboxSender:
         """Send one outbox row and mark it sent; on failure it is given back for a later attempt."""
         try:
             activity_id = await self._send_row(row, turn)
-        except _NotYet:
+        except _NotYetError:
             await self._queue.retry(row, owner, "not_yet", soon=True)
             return 0
         except Exception as error:  # an unreachable conversation must not stop the others; retried with back-off
@@ -84,7 +84,7 @@ class OutboxSender:
         if row.kind == UPDATE:
             if not notice.activity_id:
                 if await self._queue.offer_pending(notice.id):
-                    raise _NotYet()
+                    raise _NotYetError
                 return None  # the card never went out: nothing to update
             card = wording.offer_card(handoff, notice.lang, self._store.now(), self._zone, stage=notice.stage,
                                       status=wording.status_text(handoff, notice.lang))

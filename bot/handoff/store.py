@@ -86,7 +86,7 @@ class HandoffStore:
                 row[key] = json.dumps(row[key])
         async with self._engine.begin() as connection:
             await connection.execute(insert(_handoff).values(**row))
-            await self._event(connection, handoff_id, "transition", None, REQUESTED, "staff", None, now)
+            await self._event(connection, handoff_id, "transition", actor="staff", at=now, to_state=REQUESTED)
             await self._enqueue(connection, handoff_id, outbox, owner, now)
             if before_commit is not None:
                 before_commit()
@@ -97,7 +97,8 @@ class HandoffStore:
             row = (await connection.execute(select(_handoff).where(_handoff.c.id == handoff_id))).mappings().first()
         return Handoff.from_row(row) if row is not None else None
 
-    async def transition(self, handoff_id: str, from_states: Iterable[str], to_state: str, *, actor: str,
+    # The options of a conditional state change, all by name.
+    async def transition(self, handoff_id: str, from_states: Iterable[str], to_state: str, *, actor: str,  # noqa: PLR0913
                          detail: str | None = None, at_stage: int | None = None, outbox: Sequence[Outgoing] = (),
                          owner: str | None = None, update_cards: bool = False, **values: Any) -> bool:
         """Move the handoff to *to_state* only if it is in one of *from_states* (and at *at_stage*, if given).
@@ -121,7 +122,8 @@ class HandoffStore:
             result = await connection.execute(update(_handoff).where(condition).values(**changes))
             if result.rowcount != 1:
                 return False
-            await self._event(connection, handoff_id, "transition", previous, to_state, actor, detail, now)
+            await self._event(connection, handoff_id, "transition", actor=actor, at=now, from_state=previous,
+                              to_state=to_state, detail=detail)
             items = list(outbox)
             if update_cards:
                 notice_ids = (await connection.execute(
@@ -158,8 +160,8 @@ class HandoffStore:
                             conversation_id=conversation_id, activity_id=None, lang=item.lang, sent_at=now))
                         inserted = result.inserted_primary_key
                         notice_id = inserted[0] if inserted is not None else None
-                        await self._event(connection, handoff_id, "notified", None, None, "system",
-                                          f"{kind}:stage{stage}", now)
+                        await self._event(connection, handoff_id, "notified", actor="system", at=now,
+                                          detail=f"{kind}:stage{stage}")
                     await connection.execute(insert(_outbox).values(
                         handoff_id=handoff_id, key=item.key, kind=item.kind,
                         reference=json.dumps(item.reference) if item.reference is not None else None,
@@ -189,7 +191,7 @@ class HandoffStore:
     async def record(self, handoff_id: str, kind: str, actor: str, detail: str | None = None) -> None:
         """Add an event that is not a state change (a card sent, the staff member told, a rating)."""
         async with self._engine.begin() as connection:
-            await self._event(connection, handoff_id, kind, None, None, actor, detail, self.now())
+            await self._event(connection, handoff_id, kind, actor=actor, at=self.now(), detail=detail)
 
     async def events(self, handoff_id: str) -> list[dict[str, Any]]:
         """The handoff's events, oldest first."""
@@ -199,8 +201,8 @@ class HandoffStore:
         return [dict(row) for row in rows]
 
     @staticmethod
-    async def _event(connection: AsyncConnection, handoff_id: str, kind: str, from_state: str | None,
-                     to_state: str | None, actor: str, detail: str | None, at: datetime) -> None:
+    async def _event(connection: AsyncConnection, handoff_id: str, kind: str, *, actor: str, at: datetime,
+                     from_state: str | None = None, to_state: str | None = None, detail: str | None = None) -> None:
         await connection.execute(insert(_event).values(handoff_id=handoff_id, at=at, kind=kind,
                                                        from_state=from_state, to_state=to_state,
                                                        actor=actor, detail=detail))
@@ -364,7 +366,8 @@ class HandoffStore:
                 extra = {"closed_by": "purge"} if to_state == CLOSED else {}
                 await connection.execute(update(_handoff).where(_handoff.c.id == handoff_id).values(
                     state=to_state, next_action=None, next_action_at=None, **{STAMP[to_state]: now}, **extra))
-                await self._event(connection, handoff_id, "transition", state, to_state, "system", "retention", now)
+                await self._event(connection, handoff_id, "transition", actor="system", at=now, from_state=state,
+                                  to_state=to_state, detail="retention")
             purged_ids = select(_handoff.c.id).where(too_old).scalar_subquery()
             deleted = await connection.execute(
                 delete(_message).where(or_(_message.c.at < cutoff, _message.c.handoff_id.in_(purged_ids))))

@@ -73,7 +73,7 @@ def acute_advice(lang: str, route: Mapping[str, Any]) -> str:
     return say(lang, "relay.acute_advice", phone=f" ({phone})" if phone else "")
 
 
-def request_messages(lang: str, handoff_id: str, district_name: str, route: Mapping[str, Any],
+def request_messages(lang: str, handoff_id: str, district_name: str, *, route: Mapping[str, Any],
                      availability: plan.Availability, waits: bool, zone: ZoneInfo) -> list[Message]:
     """What the staff member is told when the request is taken: acute advice first when the unit is closed."""
     messages: list[Message] = []

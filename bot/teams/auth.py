@@ -64,7 +64,7 @@ def service_url_allowed(url: str | None, extra_hosts: Iterable[str] = ()) -> boo
     return parsed.scheme in {"http", "https"} and any(_host_matches(host, p.lower()) for p in extra_hosts)
 
 
-class ServiceUrlNotAllowed(PermissionError):
+class ServiceUrlNotAllowedError(PermissionError):
     """An activity or a stored reference names a serviceUrl that is not a Bot Framework host."""
 
 
@@ -200,7 +200,7 @@ class ReusedConnectors(ConnectorFactory):
         if self._service_hosts is not None and not service_url_allowed(service_url, self._service_hosts):
             # A stored reference or an activity that names another host: never POST a reply or a note there.
             log.warning("outbound serviceUrl refused", extra={"event": "service_url_refused", "direction": "out"})
-            raise ServiceUrlNotAllowed("serviceUrl is not a Bot Framework host")
+            raise ServiceUrlNotAllowedError("serviceUrl is not a Bot Framework host")
         key = ("connector", self._app_id, service_url, audience)
         client = self._clients.get(key)
         if client is None:
@@ -228,7 +228,7 @@ class StrictAuthentication(BotFrameworkAuthentication):
         if self._service_hosts is not None and not service_url_allowed(activity.service_url, self._service_hosts):
             # Checked before the token: the reply would go to this URL, with the bot's own credentials.
             log.info("request rejected", extra={"event": "auth_rejected", "code": "service_url"})
-            raise ServiceUrlNotAllowed("serviceUrl is not a Bot Framework host")
+            raise ServiceUrlNotAllowedError("serviceUrl is not a Bot Framework host")
         try:
             result = await self._inner.authenticate_request(activity, auth_header)
         except PermissionError:

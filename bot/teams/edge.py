@@ -1,14 +1,12 @@
 """The Teams edge put together: state, references, dialogs, the activity handler and the adapter's error handler.
 
-`build_edge` is called by the one wiring (bot/wiring.py) with the services it already made; it performs no I/O.
+`build_edge` is called by the one wiring (bot/wiring.py) with the services it made; it performs no I/O.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from botbuilder.core import ConversationState, MessageFactory, TurnContext, UserState
@@ -25,18 +23,12 @@ from bot.teams.turn import TeamsHandoff
 from dialogs.cards import welcome_card
 from dialogs.language import language_of
 from dialogs.main import MainDialog
-from dialogs.ports import DialogServices, Scrub
+from dialogs.ports import DialogServices
 from dialogs.text import say, text_for
 from knowledge.limits import MAX_MESSAGE_CHARS
 
 if TYPE_CHECKING:
-    from bot.handoff.engine import HandoffEngine
-    from bot.records import ConsultationRecords
-    from bot.reference_store import ReferenceStore
-    from bot.settings import Settings
-    from bot.state_store import StateStore
-    from knowledge.faq import Faq
-    from routing.service import RoutingService
+    from bot.wiring import Services
 
 log = logging.getLogger(__name__)
 
@@ -68,16 +60,15 @@ class TeamsEdge:
         await self.storage.read(["samrad-warm-up/conversations/none"])
 
 
-def build_edge(*, settings: Settings, adapter: Any, state: StateStore, references: ReferenceStore,
-               routing: RoutingService, faq: Faq, clock: Callable[[], datetime], records: ConsultationRecords,
-               scrub: Scrub, handoff: HandoffEngine) -> TeamsEdge:
-    """Wire state, dialogs and the activity handler over the given services; sets the adapter's error handler."""
-    storage = SqlStorage(state)
+def build_edge(services: Services) -> TeamsEdge:
+    """Wire state, dialogs and the activity handler over *services*; sets the adapter's turn error handler."""
+    settings, routing, clock, adapter = services.settings, services.routing, services.clock, services.adapter
+    storage = SqlStorage(services.state)
     conversation_state = ConversationState(storage)
     user_state = UserState(storage)
-    teams_handoff = TeamsHandoff(handoff)
-    dialog = MainDialog(DialogServices(routing=routing, faq=faq, clock=clock, recorder=records,
-                                       handoff=teams_handoff, user_state=user_state, scrub=scrub,
+    teams_handoff = TeamsHandoff(services.handoff)
+    dialog = MainDialog(DialogServices(routing=routing, faq=services.faq, clock=clock, recorder=services.records,
+                                       handoff=teams_handoff, user_state=user_state, scrub=services.scrub,
                                        eservice_url=settings.eservice_url))
 
     async def greet(turn_context: TurnContext) -> None:
@@ -88,7 +79,7 @@ def build_edge(*, settings: Settings, adapter: Any, state: StateStore, reference
         lang = await language_of(turn_context, user_state)
         await turn_context.send_activity(say(lang, "message.too_long", limit=MAX_MESSAGE_CHARS))
 
-    conversation_references = ConversationReferences(references)
+    conversation_references = ConversationReferences(services.references)
     bot = SamradBot(conversation_state=conversation_state, user_state=user_state, dialog=dialog,
                     references=conversation_references, greet=greet,
                     interceptors=[AcuteDistrictPicker(routing, clock, user_state, eservice_url=settings.eservice_url),

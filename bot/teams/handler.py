@@ -121,7 +121,8 @@ Greeter = Callable[[TurnContext], Awaitable[None]]
 class SamradBot(TeamsActivityHandler):
     """Samråd's bot: references, welcome, interceptors, then the dialogs; state saved once per turn."""
 
-    def __init__(
+    # The handler's collaborators, passed explicitly and by name (svcs-style).
+    def __init__(  # noqa: PLR0913
         self,
         *,
         conversation_state: ConversationState,

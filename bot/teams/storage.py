@@ -50,7 +50,7 @@ class SqlStorage(Storage):
     async def read(self, keys: Iterable[str] | None) -> dict[str, Any]:
         """The stored items for *keys* (unknown keys are absent), each carrying its current eTag."""
         if keys is None:
-            raise Exception("Keys are required when reading")  # message fixed by botbuilder's StorageBaseTests
+            raise Exception("Keys are required when reading")  # noqa: TRY002 — type and message fixed by botbuilder's StorageBaseTests
         stored = await self.store.read(keys)
         return {key: _with_etag(Unpickler().restore(json.loads(document)), etag)
                 for key, (document, etag) in stored.items()}
@@ -58,7 +58,7 @@ class SqlStorage(Storage):
     async def write(self, changes: Mapping[str, Any] | None) -> None:
         """Write all *changes* in one transaction; `*` or no eTag overwrites, any other eTag must match."""
         if changes is None:
-            raise Exception("Changes are required when writing")  # message fixed by botbuilder's StorageBaseTests
+            raise Exception("Changes are required when writing")  # noqa: TRY002 — type and message fixed by botbuilder's StorageBaseTests
         if not changes:
             return
         for key, change in changes.items():
