@@ -10,9 +10,9 @@ from aiohttp import web
 from admin import app as admin_app
 from admin.app import AdminOptions, Collaborators
 from admin.settings import AdminSettings
-from bot.database import create_engine
 from bot.keys import ENGINE, SERVICES
 from bot.settings import Settings, SettingsError
+from bot.wiring import open_engine
 
 
 def admin_settings(settings: Settings) -> AdminSettings:
@@ -45,5 +45,5 @@ def create_admin_app(settings: Settings, **admin_options: Unpack[Collaborators])
 def create_standalone_app(settings: Settings, **admin_options: Unpack[AdminOptions]) -> web.Application:
     """Only the administration at /admin/, over its own engine (tests, screenshots, `samrad admin serve`)."""
     return admin_app.create_standalone_app(
-        admin_settings(settings), lambda: create_engine(settings.database_url, schema=settings.database_schema),
+        admin_settings(settings), lambda: open_engine(settings),
         **admin_options)

@@ -4,36 +4,25 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import AsyncIterator, Callable
-from datetime import datetime
+from collections.abc import AsyncIterator
 
 from aiohttp import web
-from botbuilder.core.serializer_helper import serializer_helper
-from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import Activity
+from aiohttp.typedefs import Handler
 
 from bot.administration import create_admin_app
-from bot.auth import create_authentication
-from bot.database import create_engine
 from bot.inbound import ActivityError, check_activity
-from bot.keys import ADAPTER, ENGINE, SERVICES, SETTINGS
+from bot.keys import ENGINE, SERVICES, SETTINGS
 from bot.logs import error_fields
-from bot.metrics import MeteredAdapter, add_routes, count_error, watch_pool
-from bot.services import Services, build_services, system_clock
+from bot.metrics import add_routes, count_error, watch_pool
 from bot.settings import Settings
+from bot.teams.adapter import ActivityFormatError
+from bot.wiring import Clock, Services, open_engine
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
-
-
-def create_adapter(settings: Settings, bot_framework_config: object | None = None) -> CloudAdapter:
-    """A CloudAdapter that enforces Bot Framework JWTs whenever an app id is configured (and counts turns)."""
-    return MeteredAdapter(create_authentication(settings, bot_framework_config))
-
 
 @web.middleware
-async def error_middleware(request: web.Request, handler):  # type: ignore[no-untyped-def]
+async def error_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Turn unexpected errors into a plain 500 without echoing anything the client sent."""
     try:
         return await handler(request)
@@ -59,21 +48,17 @@ async def messages(request: web.Request) -> web.StreamResponse:
     except (ValueError, RecursionError):  # RecursionError: JSON nested deeper than the parser's stack allows
         return _client_error(400, "the body is not valid JSON")
     try:
-        activity = Activity().deserialize(check_activity(body))
+        activity = check_activity(body)
     except ActivityError as error:
         return _client_error(400, str(error))
-    except (TypeError, ValueError):
-        # msrest's DeserializationError is a ValueError. The message names no field: msrest's text may quote
-        # the client's data, which could be anything.
-        return _client_error(400, "a field of the activity has the wrong type or format")
-    services = request.app[SERVICES]
     try:
-        invoke_response = await request.app[ADAPTER].process_activity(
-            request.headers.get("Authorization", ""), activity, services.bot.on_turn)
+        reply = await request.app[SERVICES].teams.receive(activity, request.headers.get("Authorization", ""))
+    except ActivityFormatError as error:
+        return _client_error(400, str(error))
     except PermissionError:
         return _client_error(401, "the request is not authenticated for this bot")
-    if invoke_response is not None:
-        return web.json_response(serializer_helper(invoke_response.body), status=invoke_response.status)
+    if reply is not None:
+        return web.json_response(reply.body, status=reply.status)
     return web.Response(status=201)
 
 
@@ -114,21 +99,12 @@ def warm_up_knowledge() -> None:
 async def _warm_up(services: Services) -> None:
     """Load the knowledge and the routing directory (and its match index) before the first user waits for it.
 
-    Also runs once what every first turn would otherwise pay for: the state query (SQL compiled and cached,
-    a pooled connection open), an activity through botbuilder's (de)serializer, the welcome card in each language.
+    Also runs once what every first turn would otherwise pay for (the FAQ index, the Teams edge's first turn).
     """
     warm_up_knowledge()
     try:
-        from botbuilder.schema import Activity
-
-        from dialogs.cards import welcome_card
-
         services.faq.search("anmälningsplikt")
-        for lang in ("sv", "en"):
-            Activity(type="message", attachments=[welcome_card(lang)]).serialize()
-        Activity().deserialize({"type": "message", "text": "hej", "from": {"id": "warm-up"},
-                                "conversation": {"id": "warm-up"}, "channelData": {"tenant": {"id": "warm-up"}}})
-        await services.storage.read(["samrad-warm-up/conversations/none"])
+        await services.teams.warm_up()
     except Exception as error:
         log.warning("turn warm-up failed", extra={"event": "warm_up_failed", **error_fields(error)})
     try:
@@ -136,8 +112,7 @@ async def _warm_up(services: Services) -> None:
     except Exception as error:  # an empty or unreachable database must not stop the service from starting
         log.warning("routing directory not loaded at start", extra={"event": "warm_up_failed",
                                                                      **error_fields(error)})
-    if services.scrub is not None:
-        await services.scrub.scrubber()  # the preschool-name index, built once per routing snapshot
+    await services.scrub.scrubber()  # the preschool-name index, built once per routing snapshot
 
 
 def freeze_after_startup(app: web.Application) -> None:
@@ -157,29 +132,32 @@ def freeze_after_startup(app: web.Application) -> None:
 def create_app(
     settings: Settings,
     *,
-    adapter: CloudAdapter | None = None,
+    adapter: object | None = None,
     bot_framework_config: object | None = None,
     clock: Clock | None = None,
 ) -> web.Application:
-    """Wire storage, dialogs, handoff and routes; nothing connects until the app starts."""
+    """Wire storage, dialogs, handoff and routes; nothing connects until the app starts.
+
+    *adapter* replaces the Bot Framework adapter (tests); *bot_framework_config* its endpoints (sovereign clouds).
+    """
     app = web.Application(middlewares=[error_middleware])
     app[SETTINGS] = settings
-    app[ADAPTER] = adapter or create_adapter(settings, bot_framework_config)
-    the_clock: Clock = clock or system_clock(settings)
 
     async def database(app: web.Application) -> AsyncIterator[None]:
-        engine = create_engine(settings.database_url, schema=settings.database_schema)
+        engine = open_engine(settings)
         watch_pool(engine)
         app[ENGINE] = engine
-        app[SERVICES] = build_services(settings, engine, app[ADAPTER], the_clock)
+        services = app[SERVICES] = Services(settings, engine, clock=clock, adapter=adapter,
+                                            bot_framework_config=bot_framework_config)
+        _ = services.teams  # built now: the adapter has its turn error handler before any turn or timer
         if not settings.auth_enabled:
             log.warning("no MicrosoftAppId configured: local development mode, /api/messages is NOT authenticated",
                         extra={"event": "auth_disabled"})
         # Handoff timers (escalation, expiry, retention purge) also run inside the app; see bot/handoff/worker.py.
         from bot.handoff.worker import start_timers
 
-        timers = start_timers(app[SERVICES].handoff, settings.worker_interval_seconds)
-        await _warm_up(app[SERVICES])
+        timers = start_timers(services.handoff, settings.worker_interval_seconds)
+        await _warm_up(services)
         try:
             yield
         finally:

@@ -54,40 +54,53 @@ def has_inputs(node: Any) -> bool:
     return False
 
 
+_CONTAINERS = frozenset({"Container", "Column", "ColumnSet", "ActionSet"})
+_INPUTS = frozenset({"Input.Text", "Input.Toggle", "Input.Number", "Input.Date", "Input.Time"})
+
+
 def _elements(elements: list[dict[str, Any]], out: RenderedCard, indent: str) -> None:
     for element in elements:
-        kind = element.get("type")
-        if kind == "TextBlock":
-            text = str(element.get("text", ""))
-            if element.get("weight") == "Bolder" or element.get("size") in {"Large", "ExtraLarge", "Medium"}:
-                text = text.upper() if element.get("size") in {"Large", "ExtraLarge"} else f"** {text} **"
-            out.lines.append(indent + text)
-        elif kind == "RichTextBlock":
-            out.lines.append(indent + "".join(str(run.get("text", "")) for run in element.get("inlines") or []))
-        elif kind == "FactSet":
-            for fact in element.get("facts") or []:
-                out.lines.append(f"{indent}  {fact.get('title', '')}: {fact.get('value', '')}")
-        elif kind in {"Container", "Column"}:
-            _elements(element.get("items") or [], out, indent)
-            if element.get("selectAction"):
-                _actions([element["selectAction"]], out, indent)
-        elif kind == "ColumnSet":
-            for column in element.get("columns") or []:
-                _elements(column.get("items") or [], out, indent)
-        elif kind == "ActionSet":
-            _actions(element.get("actions") or [], out, indent)
-        elif kind == "Input.ChoiceSet":
-            label = element.get("label") or element.get("placeholder") or ""
-            if label:
-                out.lines.append(f"{indent}{label}")
-            for choice in element.get("choices") or []:
-                out.lines.append(f"{indent}  - {choice.get('title')}")
-        elif kind in {"Input.Text", "Input.Toggle", "Input.Number", "Input.Date", "Input.Time"}:
-            label = element.get("label") or element.get("placeholder") or element.get("title") or ""
-            if label:
-                out.lines.append(f"{indent}[{label}]")
-        elif kind == "Image" and element.get("altText"):
-            out.lines.append(f"{indent}({element['altText']})")
+        if element.get("type") in _CONTAINERS:
+            _container(element, out, indent)
+        else:
+            out.lines.extend(indent + line for line in _leaf(element))
+
+
+def _container(element: dict[str, Any], out: RenderedCard, indent: str) -> None:
+    """A container's items and actions, in order."""
+    kind = element.get("type")
+    if kind in {"Container", "Column"}:
+        _elements(element.get("items") or [], out, indent)
+        if element.get("selectAction"):
+            _actions([element["selectAction"]], out, indent)
+    elif kind == "ColumnSet":
+        for column in element.get("columns") or []:
+            _elements(column.get("items") or [], out, indent)
+    else:  # ActionSet
+        _actions(element.get("actions") or [], out, indent)
+
+
+def _leaf(element: dict[str, Any]) -> list[str]:
+    """The lines of an element that holds no other elements (none for what a terminal cannot show)."""
+    kind = element.get("type")
+    if kind == "TextBlock":
+        text = str(element.get("text", ""))
+        if element.get("weight") == "Bolder" or element.get("size") in {"Large", "ExtraLarge", "Medium"}:
+            text = text.upper() if element.get("size") in {"Large", "ExtraLarge"} else f"** {text} **"
+        return [text]
+    if kind == "RichTextBlock":
+        return ["".join(str(run.get("text", "")) for run in element.get("inlines") or [])]
+    if kind == "FactSet":
+        return [f"  {fact.get('title', '')}: {fact.get('value', '')}" for fact in element.get("facts") or []]
+    if kind == "Input.ChoiceSet":
+        label = element.get("label") or element.get("placeholder") or ""
+        return ([label] if label else []) + [f"  - {choice.get('title')}" for choice in element.get("choices") or []]
+    if kind in _INPUTS:
+        label = element.get("label") or element.get("placeholder") or element.get("title") or ""
+        return [f"[{label}]"] if label else []
+    if kind == "Image" and element.get("altText"):
+        return [f"({element['altText']})"]
+    return []
 
 
 def _actions(actions: list[dict[str, Any]], out: RenderedCard, indent: str) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event, exc, inspect
-from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy import event, exc, inspect, text
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # PostgreSQL pool: a connection idle for this long is pinged before use (one round trip). A busy pool is not
@@ -45,7 +46,7 @@ def create_engine(url: str, *, schema: str | None = None, pool_size: int = 10) -
         engine = create_async_engine(url, connect_args={"timeout": 30})
 
         @event.listens_for(engine.sync_engine, "connect")
-        def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
             cursor = dbapi_connection.cursor()
             # WAL lets readers proceed while one writer commits; foreign keys are off by default in SQLite.
             cursor.execute("PRAGMA journal_mode=WAL")
@@ -86,7 +87,7 @@ def _ping_when_idle(engine: AsyncEngine) -> None:
             return  # a new connection, or one in use moments ago
         try:
             dialect.do_ping(dbapi_connection)
-        except Exception as error:
+        except dialect.loaded_dbapi.Error as error:
             if dialect.is_disconnect(error, dbapi_connection, None):
                 raise exc.InvalidatePoolError("idle connection found closed") from error
             raise
@@ -98,7 +99,7 @@ class SchemaMissingError(RuntimeError):
 
 async def check_schema(engine: AsyncEngine) -> None:
     """Raise SchemaMissingError unless the database has been migrated with `samrad db upgrade`."""
-    def has_tables(connection) -> bool:  # type: ignore[no-untyped-def]
+    def has_tables(connection: Connection) -> bool:
         return inspect(connection).has_table("bot_state")
 
     async with engine.connect() as connection:
@@ -106,9 +107,77 @@ async def check_schema(engine: AsyncEngine) -> None:
             raise SchemaMissingError("the database has no Samråd tables yet: run `samrad db upgrade` first")
 
 
-def session_factory(engine: AsyncEngine) -> async_sessionmaker:
-    """Sessions that keep loaded objects usable after commit."""
-    return async_sessionmaker(engine, expire_on_commit=False)
+_heads: dict[str, frozenset[str]] = {}
+
+
+def alembic_heads() -> frozenset[str]:
+    """The head revisions of the migrations this code ships (read once)."""
+    if "heads" not in _heads:
+        from alembic.script import ScriptDirectory
+
+        _heads["heads"] = frozenset(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())
+    return _heads["heads"]
+
+
+async def schema_state(engine: AsyncEngine) -> str:
+    """"ok" when the schema is at the migrations' head, "behind" when older, "missing" when never migrated.
+
+    Raises whatever the driver raises when the database does not answer.
+    """
+    async with engine.connect() as connection:
+        await connection.execute(text("select 1"))
+        try:
+            rows = (await connection.execute(text("SELECT version_num FROM alembic_version"))).scalars().all()
+        except Exception:  # no alembic_version table: never migrated
+            await connection.rollback()
+            rows = []
+    return "ok" if frozenset(rows) == alembic_heads() else ("missing" if not rows else "behind")
+
+
+class Tally(Protocol):
+    """A gauge that counts up and down (prometheus-client's Gauge)."""
+
+    def inc(self) -> None: ...
+    def dec(self) -> None: ...
+
+
+def on_pool_events(engine: AsyncEngine, *, open_connections: Tally, in_use: Tally) -> None:
+    """Keep *open_connections* and *in_use* in step with *engine*'s pool (pool events, no polling)."""
+    pool = engine.sync_engine
+
+    @event.listens_for(pool, "connect")
+    def _connected(_dbapi: Any, _record: Any) -> None:
+        open_connections.inc()
+
+    @event.listens_for(pool, "close")
+    def _closed(_dbapi: Any, _record: Any) -> None:
+        open_connections.dec()
+
+    @event.listens_for(pool, "checkout")
+    def _out(_dbapi: Any, _record: Any, _proxy: Any) -> None:
+        in_use.inc()
+
+    @event.listens_for(pool, "checkin")
+    def _in(_dbapi: Any, _record: Any) -> None:
+        in_use.dec()
+
+
+def database_problem(error: BaseException) -> str | None:
+    """What a command should say about *error* when it is the database's (not ready, or failing); else None."""
+    if isinstance(error, OperationalError | ProgrammingError):
+        return f"databasen är inte redo ({error.orig}); kör `samrad db upgrade` först"
+    if isinstance(error, DBAPIError):
+        return f"databasfel: {error.orig}"
+    return None
+
+
+def missing_sqlite_file(url: str) -> str | None:
+    """The path of the SQLite file *url* names when that file does not exist (connecting would create it)."""
+    parsed = make_url(normalize_url(url))
+    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:" \
+            and not Path(parsed.database).exists():
+        return parsed.database
+    return None
 
 
 def alembic_config(url: str, schema: str | None = None) -> Config:

@@ -7,13 +7,11 @@ from typing import TYPE_CHECKING
 from aiohttp import web
 
 if TYPE_CHECKING:
-    from botbuilder.core import BotFrameworkAdapter
     from sqlalchemy.ext.asyncio import AsyncEngine
 
-    from bot.services import Services
     from bot.settings import Settings
+    from bot.wiring import Services
 
 SETTINGS: web.AppKey[Settings] = web.AppKey("settings")
 ENGINE: web.AppKey[AsyncEngine] = web.AppKey("engine")
-ADAPTER: web.AppKey[BotFrameworkAdapter] = web.AppKey("adapter")
 SERVICES: web.AppKey[Services] = web.AppKey("services")

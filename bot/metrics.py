@@ -11,14 +11,13 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable
+from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
-from botbuilder.core import TurnContext
-from botbuilder.integration.aiohttp import CloudAdapter
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     REGISTRY,
@@ -29,11 +28,14 @@ from prometheus_client import (
     generate_latest,
 )
 from prometheus_client.core import GaugeMetricFamily
-from sqlalchemy import event, text
-from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.database import on_pool_events, schema_state
+from bot.handoff.model import HandoffState
 from bot.keys import ENGINE, SERVICES
 from bot.logs import error_fields
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +43,7 @@ log = logging.getLogger(__name__)
 ACTIVITY_TYPES = frozenset({"message", "conversationUpdate", "installationUpdate", "invoke", "messageReaction",
                             "messageUpdate", "messageDelete", "event", "typing", "endOfConversation"})
 # The handoff states bot/handoff reports; a state not listed is counted as "other".
-HANDOFF_STATES = ("requested", "offered", "escalated", "claimed", "active", "closed", "withdrawn", "expired")
+HANDOFF_STATES = tuple(state.value for state in HandoffState)
 ERROR_CODES = frozenset({"turn_failed", "request_failed", "auth_rejected", "auth_unavailable", "service_url_refused",
                          "proactive_failed", "bad_request"})
 
@@ -77,108 +79,69 @@ def _activity_type(value: object) -> str:
     return value if isinstance(value, str) and value in ACTIVITY_TYPES else "other"
 
 
-class MeteredAdapter(CloudAdapter):
-    """CloudAdapter that counts turns by type and outcome, times them, and counts proactive sends.
+def mark_turn_failed() -> None:
+    """The turn running in this task failed (its error handler runs inside it): count it so."""
+    outcome = _turn.get()
+    if outcome is not None:
+        outcome.failed = True
+    count_error("turn_failed")
 
-    The turn error handler (set by bot.services) runs inside the failing turn; wrapping it marks the turn failed.
-    """
 
-    @property
-    def on_turn_error(self) -> Callable[[TurnContext, Exception], Awaitable[None]] | None:
-        return self._metered_on_turn_error
-
-    @on_turn_error.setter
-    def on_turn_error(self, handler: Callable[[TurnContext, Exception], Awaitable[None]] | None) -> None:
-        if handler is None:
-            self._metered_on_turn_error = None
-            return
-
-        async def counted(turn_context: TurnContext, error: Exception) -> None:
-            outcome = _turn.get()
-            if outcome is not None:
-                outcome.failed = True
-            count_error("turn_failed")
-            await handler(turn_context, error)
-
-        self._metered_on_turn_error = counted
-
-    async def process_activity(self, auth_header_or_authenticate_request_result: Any, activity: Any,
-                               logic: Any) -> Any:
-        kind = _activity_type(getattr(activity, "type", None))
-        outcome = _Outcome()
-        token = _turn.set(outcome)
-        started = time.perf_counter()
-        result = "ok"
-        try:
-            response = await super().process_activity(auth_header_or_authenticate_request_result, activity, logic)
-        except PermissionError as error:
-            result = "rejected"
-            count_error("service_url_refused" if type(error).__name__ == "ServiceUrlNotAllowed" else "auth_rejected")
-            raise
-        except web.HTTPServiceUnavailable:
+@asynccontextmanager
+async def metered_turn(activity_type: object) -> AsyncIterator[None]:
+    """Count and time the turn of one incoming activity by type and outcome (ok, failed, rejected)."""
+    kind = _activity_type(activity_type)
+    outcome = _Outcome()
+    token = _turn.set(outcome)
+    started = time.perf_counter()
+    result = "ok"
+    try:
+        yield
+    except PermissionError as error:
+        result = "rejected"
+        count_error("service_url_refused" if type(error).__name__ == "ServiceUrlNotAllowedError" else "auth_rejected")
+        raise
+    except web.HTTPServiceUnavailable:
+        result = "failed"
+        count_error("auth_unavailable")
+        raise
+    except BaseException:
+        result = "failed"
+        raise
+    finally:
+        _turn.reset(token)
+        if result == "ok" and outcome.failed:
             result = "failed"
-            count_error("auth_unavailable")
-            raise
-        except BaseException:
-            result = "failed"
-            raise
-        finally:
-            _turn.reset(token)
-            if result == "ok" and outcome.failed:
-                result = "failed"
-            TURNS.labels(activity_type=kind, outcome=result).inc()
-            if result != "rejected":
-                TURN_SECONDS.labels(activity_type=kind).observe(time.perf_counter() - started)
-        return response
+        TURNS.labels(activity_type=kind, outcome=result).inc()
+        if result != "rejected":
+            TURN_SECONDS.labels(activity_type=kind).observe(time.perf_counter() - started)
 
-    async def continue_conversation(self, *args: Any, **kwargs: Any) -> Any:
-        return await self._proactive("continue", super().continue_conversation(*args, **kwargs))
 
-    async def create_conversation(self, *args: Any, **kwargs: Any) -> Any:
-        return await self._proactive("create", super().create_conversation(*args, **kwargs))
-
-    async def _proactive(self, kind: str, call: Awaitable[Any]) -> Any:
-        outcome = _Outcome()
-        token = _turn.set(outcome)
-        failed = True
-        try:
-            result = await call
-            failed = outcome.failed
-            return result
-        finally:
-            _turn.reset(token)
-            PROACTIVE.labels(kind=kind, outcome="failed" if failed else "sent").inc()
-            if failed:
-                count_error("proactive_failed")
+@asynccontextmanager
+async def metered_send(kind: str) -> AsyncIterator[None]:
+    """Count one proactive conversation (*kind* "continue" or "create") as sent or failed."""
+    outcome = _Outcome()
+    token = _turn.set(outcome)
+    failed = True
+    try:
+        yield
+        failed = outcome.failed
+    finally:
+        _turn.reset(token)
+        PROACTIVE.labels(kind=kind, outcome="failed" if failed else "sent").inc()
+        if failed:
+            count_error("proactive_failed")
 
 
 def watch_pool(engine: AsyncEngine) -> None:
     """Keep POOL_IN_USE and POOL_OPEN in step with *engine*'s pool (pool events, no polling)."""
-    pool = engine.sync_engine
-
-    @event.listens_for(pool, "connect")
-    def _connected(_dbapi: Any, _record: Any) -> None:
-        POOL_OPEN.inc()
-
-    @event.listens_for(pool, "close")
-    def _closed(_dbapi: Any, _record: Any) -> None:
-        POOL_OPEN.dec()
-
-    @event.listens_for(pool, "checkout")
-    def _out(_dbapi: Any, _record: Any, _proxy: Any) -> None:
-        POOL_IN_USE.inc()
-
-    @event.listens_for(pool, "checkin")
-    def _in(_dbapi: Any, _record: Any) -> None:
-        POOL_IN_USE.dec()
+    on_pool_events(engine, open_connections=POOL_OPEN, in_use=POOL_IN_USE)
 
 
-async def _handoff_counts(engine: AsyncEngine) -> dict[str, int]:
+async def _handoff_counts(counted: Awaitable[dict[str, int]]) -> dict[str, int]:
     """Handoffs per state, read from the database at scrape time (the same figure from every process)."""
     counts = dict.fromkeys(HANDOFF_STATES, 0)
-    async with engine.connect() as connection:
-        rows = (await connection.execute(text("SELECT state, count(*) FROM handoff GROUP BY state"))).all()
-    for state, count in rows:
+    for state, count in (await counted).items():
         key = state if state in counts else "other"
         counts[key] = counts.get(key, 0) + int(count)
     return counts
@@ -198,11 +161,11 @@ def _registry() -> CollectorRegistry:
 async def metrics(request: web.Request) -> web.Response:
     """GET /metrics: Prometheus text format."""
     body = generate_latest(_registry())
-    engine = request.app.get(ENGINE)
-    if engine is not None:
+    services = request.app.get(SERVICES)
+    if services is not None:
         handoffs = GaugeMetricFamily("samrad_handoffs", "Handoffs in the database, by state.", labels=["state"])
         try:
-            for state, count in (await _handoff_counts(engine)).items():
+            for state, count in (await _handoff_counts(services.handoff.store.counts())).items():
                 handoffs.add_metric([state], count)
         except Exception as error:  # an unreachable database must not take /metrics down with it
             log.warning("handoff counts unavailable", extra={"event": "metrics_db_failed", **error_fields(error)})
@@ -228,33 +191,13 @@ async def healthz(_request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
 
-_heads: dict[str, frozenset[str]] = {}
-
-
-def alembic_heads() -> frozenset[str]:
-    """The head revisions of the migrations this code ships (read once)."""
-    if "heads" not in _heads:
-        from alembic.script import ScriptDirectory
-
-        from bot.database import alembic_config
-
-        _heads["heads"] = frozenset(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())
-    return _heads["heads"]
-
-
 async def readyz(request: web.Request) -> web.Response:
     """GET /readyz: the database answers, its schema is at the migrations' head, the directory is loaded."""
     checks: dict[str, str] = {}
     try:
-        async with request.app[ENGINE].connect() as connection:
-            await connection.execute(text("select 1"))
-            checks["database"] = "ok"
-            try:
-                rows = (await connection.execute(text("SELECT version_num FROM alembic_version"))).scalars().all()
-            except Exception:  # no alembic_version table: never migrated
-                await connection.rollback()
-                rows = []
-        checks["schema"] = "ok" if frozenset(rows) == alembic_heads() else ("missing" if not rows else "behind")
+        schema = await schema_state(request.app[ENGINE])
+        checks["database"] = "ok"
+        checks["schema"] = schema
     except Exception as error:  # any database failure means "not ready"
         log.warning("database not ready", extra={"event": "not_ready", "error_type": type(error).__name__})
         checks["database"] = "unreachable"

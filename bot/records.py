@@ -11,12 +11,13 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.tables import ConsultationRow
-from dialogs.ports import Scrub
+from bot.conversation_tables import Base, ConsultationRow
+from bot.scrubbing import Scrub
 from knowledge.age import AgeBand
 from knowledge.assessment import REASON_CODES, Outcome
 from knowledge.understanding import SIGNAL_CODES
 
+_consultation = Base.metadata.tables[ConsultationRow.__tablename__]
 AGE_BANDS = frozenset(AgeBand)
 OUTCOMES = frozenset(Outcome)
 
@@ -85,7 +86,7 @@ class ConsultationRecords:
         values = _clean(note, now.date(), await self._summary(note))
         note_id = uuid.uuid4().hex
         async with self._engine.begin() as connection:
-            await connection.execute(insert(ConsultationRow.__table__).values(id=note_id, created_at=now, **values))
+            await connection.execute(insert(_consultation).values(id=note_id, created_at=now, **values))
         return note_id
 
     async def update(self, note_id: str, note: Mapping[str, Any]) -> None:
@@ -93,21 +94,20 @@ class ConsultationRecords:
         values = _clean(note, self._clock().date(), await self._summary(note))
         if not values["handoff_requested"]:
             del values["handoff_requested"]  # a handoff already marked stays marked
-        table = ConsultationRow.__table__
         async with self._engine.begin() as connection:
-            await connection.execute(update(table).where(table.c.id == note_id).values(**values))
+            await connection.execute(update(_consultation).where(_consultation.c.id == note_id).values(**values))
 
     async def mark_handoff(self, note_id: str) -> None:
         """Record that this consultation asked for a person."""
-        table = ConsultationRow.__table__
         async with self._engine.begin() as connection:
-            await connection.execute(update(table).where(table.c.id == note_id).values(handoff_requested=True))
+            await connection.execute(update(_consultation).where(_consultation.c.id == note_id)
+                                     .values(handoff_requested=True))
 
     async def get(self, note_id: str) -> dict[str, Any] | None:
         """One note as a plain dict, or None."""
-        table = ConsultationRow.__table__
         async with self._engine.connect() as connection:
-            row = (await connection.execute(select(table).where(table.c.id == note_id))).mappings().first()
+            row = (await connection.execute(select(_consultation).where(_consultation.c.id == note_id))
+                   ).mappings().first()
         if row is None:
             return None
         found = dict(row)
@@ -120,10 +120,9 @@ class ConsultationRecords:
     async def purge(self, older_than_days: int) -> int:
         """Blank the summaries of notes older than *older_than_days*; counts stay for statistics."""
         cutoff = self._clock() - timedelta(days=older_than_days)
-        table = ConsultationRow.__table__
         async with self._engine.begin() as connection:
             result = await connection.execute(
-                update(table).where(table.c.created_at < cutoff, table.c.summary.is_not(None))
+                update(_consultation).where(_consultation.c.created_at < cutoff, _consultation.c.summary.is_not(None))
                 .values(summary=None, purged_at=self._clock())
             )
         return result.rowcount

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Protocol
 
 from bot.logs import error_fields
 from knowledge.scrub import Scrubbed, Scrubber, scrub
+from routing.model import Directory
 
 log = logging.getLogger(__name__)
+
+Scrub = Callable[[str], Awaitable[Scrubbed]]  # what every part that keeps or forwards text is given
+
+
+class DirectorySource(Protocol):
+    """The routing service: the current snapshot of the routing tables."""
+
+    async def directory(self) -> Directory: ...
 
 
 class PlaceScrubber:
@@ -19,9 +29,9 @@ class PlaceScrubber:
     directory cannot be loaded, the default scrubber (no preschool names) still masks everything else.
     """
 
-    def __init__(self, routing: Any) -> None:
+    def __init__(self, routing: DirectorySource) -> None:
         self._routing = routing
-        self._directory: object | None = None
+        self._directory: Directory | None = None
         self._scrubber: Scrubber | None = None
 
     async def __call__(self, text: str) -> Scrubbed:
@@ -43,7 +53,7 @@ class PlaceScrubber:
         return self._scrubber
 
 
-def place_names(directory: Any) -> list[str]:
+def place_names(directory: Directory) -> list[str]:
     """Every preschool's name and aliases in *directory*."""
     names: list[str] = []
     for preschool in directory.preschools:

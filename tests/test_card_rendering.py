@@ -137,7 +137,7 @@ def every_rendered_card() -> list[tuple[str, dict[str, Any]]]:
     for lang in ("sv", "en"):
         made += [(f"{lang}/dialog-{n}", card) for n, card in enumerate(every_card(lang))]
         made += [(f"{lang}/handoff-{n}", card) for n, card in enumerate(handoff_card_set(lang))]
-        made.append((f"{lang}/outcome-after-socionom-ended", handoff_cards.outcome_choice_card(lang, "", "h1").content))
+        made.append((f"{lang}/outcome-after-socionom-ended", handoff_cards.outcome_choice_card(lang, "", "h1")))
         made.append((f"{lang}/private-only", cards.private_only_card(lang, "https://teams.microsoft.com/l/chat/0/0"
                                                                             "?users=28:x").content))
         for name, route in _demo_routes():
@@ -147,7 +147,7 @@ def every_rendered_card() -> list[tuple[str, dict[str, Any]]]:
         made.append((f"{lang}/hostile-acute", cards.acute_card(lang, hostile).content))
         made.append((f"{lang}/hostile-note", cards.note_card(lang, {"day": "2026-11-24"}, EVIL, "n1").content))
         made.append((f"{lang}/hostile-markdown-handoff-note", handoff_cards.note_card(
-            lang, {"summary": f"{EVIL} {TYPED_MARKDOWN}", "categories": ["physical"]}, "Farsta").content))
+            lang, {"summary": f"{EVIL} {TYPED_MARKDOWN}", "categories": ["physical"]}, "Farsta")))
     return made
 
 

@@ -1,5 +1,6 @@
 """Dependencies point inward: routing/ and knowledge/ know nothing of botbuilder, aiohttp or the edge;
-admin/ is given what it needs by the wiring and imports nothing from bot/; only routing's storage speaks SQL."""
+admin/ is given what it needs by the wiring and imports nothing from bot/; the Bot Framework SDK is spoken only in
+bot/teams/ and dialogs/; only the storage modules speak SQL."""
 
 import ast
 from pathlib import Path
@@ -17,6 +18,25 @@ FORBIDDEN = {
 
 # SQL in routing/ lives in its storage: the SQL rows (tables.py) and the store that reads and writes them.
 ROUTING_SQL = ["routing/storage.py", "routing/tables.py"]
+# Every module that imports SQLAlchemy at run time, by package: table declarations, stores, the engine and the
+# migrations. Anything else is given a store (an annotation-only import under TYPE_CHECKING does not count).
+STORAGE_MODULES = {
+    "bot": ["bot/conversation_tables.py", "bot/database.py", "bot/handoff/handoff_tables.py",
+            "bot/handoff/outbox_store.py", "bot/handoff/store.py", "bot/migrations/env.py", "bot/records.py",
+            "bot/reference_store.py", "bot/state_store.py"],
+    # admin/app.py, context.py, directory.py and keys.py import only the AsyncEngine type at run time.
+    "admin": ["admin/account_tables.py", "admin/accounts.py", "admin/app.py", "admin/context.py",
+              "admin/directory.py", "admin/handoffs.py", "admin/keys.py", "admin/statistics/queries.py",
+              "admin/throttle.py"],
+    "dialogs": [],
+    "routing": ROUTING_SQL,
+    "knowledge": [],
+}
+MIGRATIONS = ROOT / "bot" / "migrations" / "versions"  # revisions are SQL by nature
+# The Bot Framework SDK (archived for Python; its successor is the Microsoft 365 Agents SDK) is spoken in one
+# folder of bot/ and in dialogs/, so that a move to another SDK is those two folders.
+SDK = {"botbuilder", "botframework"}
+SDK_FOLDERS = ("bot/teams/", "dialogs/")
 
 
 def imported_roots(path: Path, *, runtime: bool = False) -> set[str]:
@@ -86,3 +106,18 @@ def test_only_the_storage_of_routing_imports_sqlalchemy():
     users = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "routing").rglob("*.py")
                    if "sqlalchemy" in imported_roots(path, runtime=True))
     assert users == ROUTING_SQL
+
+
+def test_only_the_teams_edge_and_dialogs_import_the_bot_framework_sdk():
+    """Annotation-only imports count too: a type from the SDK outside the fence is a dependency on it."""
+    speakers = sorted(str(path.relative_to(ROOT)) for package in ("bot", "admin", "dialogs", "routing", "knowledge")
+                      for path in (ROOT / package).rglob("*.py") if imported_roots(path) & SDK)
+    assert [name for name in speakers if not name.startswith(SDK_FOLDERS)] == []
+    assert any(name.startswith("bot/teams/") for name in speakers)  # the fence is where the SDK is spoken
+
+
+@pytest.mark.parametrize("package", sorted(STORAGE_MODULES))
+def test_only_the_storage_modules_import_sqlalchemy(package):
+    users = sorted(str(path.relative_to(ROOT)) for path in (ROOT / package).rglob("*.py")
+                   if MIGRATIONS not in path.parents and "sqlalchemy" in imported_roots(path, runtime=True))
+    assert users == sorted(STORAGE_MODULES[package])

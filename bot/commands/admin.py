@@ -7,26 +7,26 @@ import asyncio
 import getpass
 import sys
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from bot.cli import CommandError, load_settings
+
+if TYPE_CHECKING:
+    from admin.accounts import Account, AccountStore
 
 T = TypeVar("T")
 
 
-def _run(work: Callable[..., Awaitable[T]]) -> T:
+def _run(work: Callable[[AccountStore], Awaitable[T]]) -> T:
     """Run *work(accounts)* against the configured database."""
     from admin.accounts import AccountError, AccountStore
-    from bot.database import create_engine
+    from bot.wiring import running
 
     settings = load_settings()
 
     async def main() -> T:
-        engine = create_engine(settings.database_url, schema=settings.database_schema)
-        try:
-            return await work(AccountStore(engine))
-        finally:
-            await engine.dispose()
+        async with running(settings) as services:
+            return await work(AccountStore(services.engine))
 
     try:
         return asyncio.run(main())
@@ -50,7 +50,7 @@ def create_user(args: argparse.Namespace) -> int:
     """Create a local account (the password is read from a prompt or stdin, never from the command line)."""
     password = _read_password(args)
 
-    async def work(accounts):  # type: ignore[no-untyped-def]
+    async def work(accounts: AccountStore) -> Account:
         account = await accounts.create_user(args.username, args.role, password=password,
                                              district_id=args.district, aad_object_id=args.aad_object_id)
         await accounts.audit("cli", "user_created", target=f"admin_user:{account.id}",
@@ -79,7 +79,7 @@ def set_password(args: argparse.Namespace) -> int:
     """Replace an account's password."""
     password = _read_password(args)
 
-    async def work(accounts):  # type: ignore[no-untyped-def]
+    async def work(accounts: AccountStore) -> None:
         await accounts.set_password(args.username, password)
         await accounts.audit("cli", "password_set", detail={"username": args.username})
 
@@ -90,7 +90,7 @@ def set_password(args: argparse.Namespace) -> int:
 
 def deactivate_user(args: argparse.Namespace) -> int:
     """Deactivate an account and end its sessions."""
-    async def work(accounts):  # type: ignore[no-untyped-def]
+    async def work(accounts: AccountStore) -> None:
         await accounts.set_active(args.username, False)
         await accounts.audit("cli", "user_deactivated", detail={"username": args.username})
 
@@ -111,7 +111,7 @@ def serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `samrad admin ...`."""
     parser = subparsers.add_parser("admin", help="konton för administrationen")
     commands = parser.add_subparsers(dest="admin_command", required=True, metavar="ADMIN_COMMAND")

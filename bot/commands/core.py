@@ -10,7 +10,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.cli import CommandError, load_settings
 from bot.settings import Settings
@@ -80,9 +80,10 @@ def serve(args: argparse.Namespace) -> int:
     parent = os.getpid()
     try:
         if workers == 1:
-            extra = {"access_log": None} if args.no_access_log else {}
+            from aiohttp.log import access_logger
+
             web.run_app(app, host=settings.host, port=settings.port, print=None, shutdown_timeout=10,
-                        access_log_format=ACCESS_LOG_FORMAT, **extra)
+                        access_log_format=ACCESS_LOG_FORMAT, access_log=None if args.no_access_log else access_logger)
         else:
             _serve_workers(app, settings, workers, access_log=not args.no_access_log)
     finally:
@@ -132,10 +133,10 @@ def _serve_workers(app: web.Application, settings: Settings, workers: int, *, ac
 
     from gunicorn.app.base import BaseApplication
 
-    def child_exit(_server: object, worker: object) -> None:
+    def child_exit(_server: object, worker: Any) -> None:  # gunicorn's Worker
         from prometheus_client import multiprocess
 
-        multiprocess.mark_process_dead(worker.pid)  # type: ignore[attr-defined]
+        multiprocess.mark_process_dead(worker.pid)
 
     options = {
         "bind": f"{settings.host}:{settings.port}",
@@ -153,7 +154,7 @@ def _serve_workers(app: web.Application, settings: Settings, workers: int, *, ac
         "control_socket_disable": True,
     }
 
-    class Server(BaseApplication):  # type: ignore[misc]
+    class Server(BaseApplication):
         def load_config(self) -> None:
             for key, value in options.items():
                 self.cfg.set(key, value)
@@ -181,8 +182,8 @@ def db_upgrade(_args: argparse.Namespace) -> int:
 
 def chat(_args: argparse.Namespace) -> int:
     """Talk to the bot in the terminal: the same dialogs, cards rendered as text."""
-    from bot.chat import run_chat
     from bot.database import SchemaMissingError
+    from bot.teams.chat import run_chat
 
     settings = load_settings()
     logging.basicConfig(level=logging.WARNING)
@@ -192,7 +193,7 @@ def chat(_args: argparse.Namespace) -> int:
         raise CommandError(str(error)) from None
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add serve, db and chat."""
     parser = subparsers.add_parser("serve", help="starta botten (port 3978 om inget annat anges)")
     parser.add_argument("--port", type=int, default=0, help="port (i stället för PORT)")

@@ -6,8 +6,6 @@ import argparse
 import asyncio
 import json
 import sys
-from pathlib import Path
-from typing import Any
 
 from bot.cli import load_settings
 from bot.settings import Settings
@@ -18,7 +16,7 @@ from knowledge.scrub import Scrubber
 DIRECTORY_TIMEOUT_SECONDS = 10.0
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `triage` and `scrub` subcommands."""
     triage = subparsers.add_parser("triage", help="bedöm en beskrivning av en oro (utfall, kategorier, skäl)")
     triage.add_argument("--text", help="beskrivningen; läses från stdin om den utelämnas")
@@ -66,27 +64,20 @@ def run_scrub(args: argparse.Namespace) -> int:
 
 def _settings_with_a_database() -> Settings:
     """The settings, when DATABASE_URL names a database that exists (connecting to a missing SQLite file creates it)."""
-    from sqlalchemy.engine import make_url
-
-    from bot.database import normalize_url
+    from bot.database import missing_sqlite_file
 
     settings = load_settings()
-    url = make_url(normalize_url(settings.database_url))
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:" \
-            and not Path(url.database).exists():
-        raise FileNotFoundError(f"ingen databas på {url.database}")
+    missing = missing_sqlite_file(settings.database_url)
+    if missing is not None:
+        raise FileNotFoundError(f"ingen databas på {missing}")
     return settings
 
 
 async def _preschool_names(settings: Settings) -> list[str]:
     """Every preschool name and alias in the routing tables at DATABASE_URL (the names the dialogs mask)."""
-    from bot.database import create_engine
     from bot.scrubbing import place_names
-    from routing.service import RoutingService
+    from bot.wiring import running
 
-    engine = create_engine(settings.database_url, schema=settings.database_schema, pool_size=1)
-    try:
-        directory = await asyncio.wait_for(RoutingService(engine).directory(), DIRECTORY_TIMEOUT_SECONDS)
+    async with running(settings, pool_size=1) as services:
+        directory = await asyncio.wait_for(services.routing.directory(), DIRECTORY_TIMEOUT_SECONDS)
         return place_names(directory)
-    finally:
-        await engine.dispose()

@@ -14,47 +14,42 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
-from sqlalchemy.ext.asyncio import AsyncEngine
-
 from bot.cardtext import terminal_safe
 from bot.cli import CommandError, load_settings
-from bot.settings import Settings
 
 if TYPE_CHECKING:
+    from bot.wiring import Services
     from routing.codecs import ImportFile
 
 T = TypeVar("T")
 
 
-def _run(work: Callable[[AsyncEngine, Settings], Awaitable[T]]) -> T:
-    """Run *work* with an engine on DATABASE_URL, turning database and validation errors into CommandError."""
-    from bot.database import DatabaseUrlError, create_engine
+def _run(work: Callable[[Services], Awaitable[T]]) -> T:
+    """Run *work* with the services on DATABASE_URL, turning database and validation errors into CommandError."""
+    from bot.database import DatabaseUrlError, database_problem
+    from bot.wiring import running
     from routing.errors import RoutingError, RoutingValidationError
 
     settings = load_settings()
-    try:
-        engine = create_engine(settings.database_url, schema=settings.database_schema)
-    except DatabaseUrlError as error:
-        raise CommandError(str(error)) from None
 
     async def go() -> T:
-        try:
-            return await work(engine, settings)
-        finally:
-            await engine.dispose()
+        async with running(settings) as services:
+            return await work(services)
 
     try:
         return asyncio.run(go())
+    except DatabaseUrlError as error:
+        raise CommandError(str(error)) from None
     except RoutingValidationError as error:
         lines = "\n".join(f"  {e}" for e in error.errors)
         raise CommandError(f"{len(error.errors)} fel, inget ändrades:\n{lines}") from None
     except RoutingError as error:
         raise CommandError(str(error)) from None
-    except (OperationalError, ProgrammingError) as error:
-        raise CommandError(f"databasen är inte redo ({error.orig}); kör `samrad db upgrade` först") from None
-    except DBAPIError as error:
-        raise CommandError(f"databasfel: {error.orig}") from None
+    except Exception as error:
+        problem = database_problem(error)
+        if problem is None:
+            raise
+        raise CommandError(problem) from None
 
 
 def _print(text: str) -> None:
@@ -73,12 +68,10 @@ def _parse_at(raw: str | None) -> datetime | None:
 
 def route(args: argparse.Namespace) -> int:
     """Match a preschool from free text and print the routing decision."""
-    from routing.service import RoutingService
-
     at = _parse_at(args.at)
 
-    async def work(engine: AsyncEngine, settings: Settings) -> dict[str, Any]:
-        service = RoutingService(engine, eservice_url=settings.eservice_url)
+    async def work(services: Services) -> dict[str, Any]:
+        service = services.routing
         result = await service.match(args.text)
         decision = None
         if result.best is not None:
@@ -152,15 +145,13 @@ def read_import(path: Path) -> list[ImportFile]:
 
 def routing_import(args: argparse.Namespace) -> int:
     """Import a JSON bundle, a table CSV or a folder of CSVs, all-or-nothing."""
-    from routing.storage import RoutingStore
-
     path = Path(args.file)
     if not path.exists():
         raise CommandError(f"{path} finns inte")
 
-    async def work(engine: AsyncEngine, _settings: Settings) -> dict[str, dict[str, int]]:
+    async def work(services: Services) -> dict[str, dict[str, int]]:
         files = await asyncio.to_thread(read_import, path)
-        return (await RoutingStore(engine).import_files(files, actor=_actor(args))).to_dict()
+        return (await services.routing.store.import_files(files, actor=_actor(args))).to_dict()
 
     summary = _run(work)
     for action in ("created", "updated", "unchanged"):
@@ -171,12 +162,10 @@ def routing_import(args: argparse.Namespace) -> int:
 
 def routing_export(args: argparse.Namespace) -> int:
     """Export every routing table as CSV files in a folder, or as one JSON bundle."""
-    from routing.storage import RoutingStore
-
     out = Path(args.out)
 
-    async def work(engine: AsyncEngine, _settings: Settings) -> Any:
-        store = RoutingStore(engine)
+    async def work(services: Services) -> Any:
+        store = services.routing.store
         return await (store.export_json() if args.format == "json" else store.export_csv())
 
     data = _run(work)
@@ -205,10 +194,8 @@ def routing_export(args: argparse.Namespace) -> int:
 
 def routing_validate(_args: argparse.Namespace) -> int:
     """Print gaps in the routing tables; exit 1 when something needs fixing."""
-    from routing.storage import RoutingStore
-
-    async def work(engine: AsyncEngine, _settings: Settings) -> Any:
-        return await RoutingStore(engine).validation_report()
+    async def work(services: Services) -> Any:
+        return await services.routing.store.validation_report()
 
     report = _run(work)
     for line in report.lines():
@@ -220,8 +207,8 @@ def load_demo(args: argparse.Namespace) -> int:
     """Load the demo districts, preschools, fictional units and contacts."""
     from routing.demo import load_demo as load
 
-    async def work(engine: AsyncEngine, _settings: Settings) -> Any:
-        return await load(engine, if_empty=args.if_empty)
+    async def work(services: Services) -> Any:
+        return await load(services.engine, if_empty=args.if_empty)
 
     summary = _run(work)
     if summary is None:
@@ -231,7 +218,7 @@ def load_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add route, routing (import/export/validate) and load-demo."""
     parser = subparsers.add_parser("route", help="hitta en förskola och visa vart en konsultation går")
     parser.add_argument("text", help="förskolans namn, adress eller stadsdel som personalen skulle skriva")

@@ -1,7 +1,8 @@
 """Adaptive Cards (1.5) of the handoff: the offer socionoms see, the note, the outcome and rating cards.
 
 The offer card is content-free by design: district, time, concern categories and urgency — never the
-staff member's words. The note (already scrubbed) goes to the claimer only.
+staff member's words. The note (already scrubbed) goes to the claimer only. Each card is its plain JSON
+content; the Teams edge wraps it as an attachment when it sends it.
 """
 
 from __future__ import annotations
@@ -10,9 +11,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from botbuilder.schema import Attachment
-
-from dialogs.cardkit import card as _card
+from bot.handoff.ports import Card
+from dialogs import cardkit
 from dialogs.cardkit import facts as _facts
 from dialogs.cardkit import para as _para
 from dialogs.cardkit import plain as _plain
@@ -31,16 +31,23 @@ OUTCOMES = ("report", "early_support", "observe", "no_action")
 RATINGS = (1, 2, 3, 4, 5)
 
 
+def _card(body: list[dict[str, Any]], actions: list[dict[str, Any]] | None = None, *, fallback: str = "") -> Card:
+    """The card's content, from the dialogs' card kit (one place for version, schema and empty-text rules)."""
+    content: Card = cardkit.card(body, actions, fallback=fallback).content
+    return content
+
+
 def category_names(lang: str, categories: Sequence[str]) -> str:
     """The concern categories in words."""
     text = text_for(lang)
     return ", ".join(text.get(f"category.{code}", code) for code in categories)
 
 
-def offer_card(lang: str, *, handoff_id: str, district: str, requested_at: datetime,
+# What the offer card shows, each field by name.
+def offer_card(lang: str, *, handoff_id: str, district: str, requested_at: datetime,  # noqa: PLR0913
                categories: Sequence[str], urgency: str, waited_minutes: int | None = None,
                status: str | None = None, requested_text: str | None = None,
-               waited_for_opening: bool = False) -> Attachment:
+               waited_for_opening: bool = False) -> Card:
     """The card socionoms get: no words from the staff member; *status* replaces the button once decided.
 
     *requested_text* says when the staff member asked ("söndag 29/11 kl. 20:15"); *waited_for_opening* adds
@@ -64,7 +71,7 @@ def offer_card(lang: str, *, handoff_id: str, district: str, requested_at: datet
     return _card(body, actions, fallback=text["relay.offer.title"])
 
 
-def choose_handoff_card(lang: str, message: str, options: Sequence[tuple[str, str]], carried: str) -> Attachment:
+def choose_handoff_card(lang: str, message: str, options: Sequence[tuple[str, str]], carried: str) -> Card:
     """For a socionom in several conversations: which one the message *carried* (already scrubbed) goes to."""
     actions = [_submit(label, {"action": FOCUS, "handoff_id": handoff_id, "text": carried})
                for handoff_id, label in options]
@@ -85,7 +92,7 @@ def signal_names(lang: str, signals: Sequence[str]) -> str:
     return ", ".join(text.get(f"understood.signal.{code}", code) for code in signals)
 
 
-def note_card(lang: str, note: Mapping[str, Any], district: str) -> Attachment:
+def note_card(lang: str, note: Mapping[str, Any], district: str) -> Card:
     """The scrubbed konsultationsanteckning, for the claimer only: the day (no time), district, age band, the
     understanding in words (categories, signals, the reasons Samråd gave the staff member), then the description."""
     text = text_for(lang)
@@ -106,19 +113,19 @@ def note_card(lang: str, note: Mapping[str, Any], district: str) -> Attachment:
     return _card(body, fallback=text["relay.note.title"])
 
 
-def end_card(lang: str, message: str, handoff_id: str) -> Attachment:
+def end_card(lang: str, message: str, handoff_id: str) -> Card:
     """*message* with a button that ends the conversation."""
     return _card([_para(message)], [_submit(text_for(lang)["relay.end_button"],
                                             {"action": END, "handoff_id": handoff_id})], fallback=message)
 
 
-def withdraw_card(lang: str, message: str, handoff_id: str) -> Attachment:
+def withdraw_card(lang: str, message: str, handoff_id: str) -> Card:
     """*message* with a button that withdraws the waiting request."""
     return _card([_para(message)], [_submit(text_for(lang)["relay.withdraw_button"],
                                             {"action": WITHDRAW, "handoff_id": handoff_id})], fallback=message)
 
 
-def outcome_choice_card(lang: str, message: str, handoff_id: str) -> Attachment:
+def outcome_choice_card(lang: str, message: str, handoff_id: str) -> Card:
     """For the socionom: the four outcomes."""
     text = text_for(lang)
     # No empty text block when there is nothing to say before the question.
@@ -129,7 +136,7 @@ def outcome_choice_card(lang: str, message: str, handoff_id: str) -> Attachment:
 
 
 def result_card(lang: str, *, handoff_id: str, outcome: str, district: str, eservice_url: str,
-                intake: Sequence[Mapping[str, Any]], early_support: Sequence[Mapping[str, Any]]) -> Attachment:
+                intake: Sequence[Mapping[str, Any]], early_support: Sequence[Mapping[str, Any]]) -> Card:
     """For the staff member: the outcome, the concrete next step and a one-click rating."""
     text = text_for(lang)
     body: list[dict[str, Any]] = [

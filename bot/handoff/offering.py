@@ -7,11 +7,10 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.handoff import interop, plan, wording
+from bot.handoff import plan, wording
 from bot.handoff.availability import availability_of
-from bot.handoff.outbox import OutboxSender
-from bot.handoff.ports import DirectorySource, HandoffSettings, Reference, ReferenceBook
-from bot.handoff.store import (
+from bot.handoff.messages import FAILED, handoff_status, text_message
+from bot.handoff.model import (
     ESCALATED,
     EXPIRED,
     OFFER,
@@ -19,10 +18,11 @@ from bot.handoff.store import (
     REQUESTED,
     WAITING,
     Handoff,
-    HandoffStore,
     Outgoing,
 )
-from bot.handoff.teams_messenger import conversation_of, serialize, text_message
+from bot.handoff.outbox import OutboxSender
+from bot.handoff.ports import DirectorySource, HandoffSettings, Reference, ReferenceBook
+from bot.handoff.store import HandoffStore
 from dialogs.text import say, when_text
 
 log = logging.getLogger(__name__)
@@ -92,10 +92,10 @@ class Offering:
             if not found:
                 continue
             key = "relay.escalated_channel" if next_stage == plan.CHANNELS else "relay.escalated_backup"
-            told = text_message(say(handoff.lang, key, district=district))
+            escalated = text_message(say(handoff.lang, key, district=district))
             outbox = [*self._offers(next_stage, found),
                       Outgoing(f"staff:stage{next_stage}", reference=handoff.staff_reference,
-                               payload=serialize([told]))]
+                               payload=[escalated])]
             moved = await self._store.transition(handoff_id, WAITING, ESCALATED, actor="timer", at_stage=stage,
                                                  detail=f"stage{next_stage}", stage=next_stage, owner=owner,
                                                  outbox=outbox, next_action=ESCALATE,
@@ -112,11 +112,11 @@ class Offering:
         expired = say(handoff.lang, "relay.expired", district=district, phone=f": {phone}" if phone else "")
         told = [text_message(expired),
                 text_message(wording.acute_advice(handoff.lang, handoff.route)),
-                interop.handoff_status(conversation_of(handoff.staff_reference), interop.FAILED, "expired")]
+                handoff_status(handoff.staff_reference, FAILED, "expired")]
         if not await self._store.transition(handoff_id, WAITING, EXPIRED, actor="timer", at_stage=stage,
                                             next_action=None, next_action_at=None, update_cards=True, owner=owner,
                                             outbox=[Outgoing("staff:expired", reference=handoff.staff_reference,
-                                                             payload=serialize(told))]):
+                                                             payload=told)]):
             return
         log.info("handoff expired", extra={"event": "handoff_expired", "handoff_id": handoff_id})
         await self._store.record(handoff_id, "told_staff", "timer", "expired")
@@ -138,7 +138,7 @@ class Offering:
                                  opens=when_text(handoff.lang, opens, self._zone)))]
         if await self._store.update(handoff.id, states=WAITING, next_action=action, next_action_at=at, owner=owner,
                                     outbox=[Outgoing(f"staff:waits:{opens.isoformat()}",
-                                                     reference=handoff.staff_reference, payload=serialize(told))]):
+                                                     reference=handoff.staff_reference, payload=told)]):
             log.info("handoff waits for opening", extra={"event": "handoff_waits", "handoff_id": handoff.id})
             await self._store.record(handoff.id, "waits_for_opening", "timer", f"stage{handoff.stage}")
             await self._outbox.deliver(owner)
@@ -160,5 +160,5 @@ class Offering:
     def _offers(stage: int, recipients: Sequence[tuple[plan.Recipient, Reference]]) -> list[Outgoing]:
         """Outbox rows for the offer cards of *stage* (the card itself is drawn when it is sent)."""
         return [Outgoing(f"offer:{stage}:{recipient.kind}:{recipient.target_id}", kind=OFFER,
-                         reference=reference.serialize(), recipient=(recipient.kind, recipient.target_id, stage),
-                         lang=wording.lang_of_locale(reference.locale)) for recipient, reference in recipients]
+                         reference=reference, recipient=(recipient.kind, recipient.target_id, stage),
+                         lang=wording.lang_of_locale(reference.get("locale"))) for recipient, reference in recipients]

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-USER = "user"
-CHANNEL = "channel"
+from bot.handoff.model import TargetKind
+
+USER, CHANNEL = TargetKind.USER.value, TargetKind.CHANNEL.value
 FIRST, BACKUP, CHANNELS = 0, 1, 2
 LAST_STAGE = CHANNELS
 

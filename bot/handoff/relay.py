@@ -8,12 +8,12 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from bot.handoff import cards, wording
+from bot.handoff.messages import text_message
+from bot.handoff.model import Handoff, Outgoing
 from bot.handoff.outbox import OutboxSender
-from bot.handoff.ports import Turn
-from bot.handoff.store import Handoff, HandoffStore, Outgoing
-from bot.handoff.teams_messenger import card_message, serialize, text_message
+from bot.handoff.ports import Scrub, Turn
+from bot.handoff.store import HandoffStore
 from dialogs.cardkit import plain
-from dialogs.ports import Scrub
 from dialogs.text import say
 from knowledge.scrub import Scrubbed
 
@@ -33,7 +33,7 @@ class Relay:
         """The one place relay text is scrubbed, in both directions, before it is stored or forwarded."""
         return await self._scrub(text)
 
-    async def from_staff(self, turn_context: Turn, handoff: Handoff, text: str, *, acute: bool) -> None:
+    async def from_staff(self, turn: Turn, handoff: Handoff, text: str, *, acute: bool) -> None:
         """Forward the staff member's message to the socionom (flagged when it sounded acute)."""
         scrubbed = await self.scrub(text)
         socionom_lang = handoff.claimer_lang or "sv"
@@ -46,12 +46,12 @@ class Relay:
         await self._store.add_message(handoff.id, "staff", scrubbed.text, scrubbed.kinds, owner=owner,
                                       idle_after=self._idle_timeout(), outbox=[Outgoing(
                                           f"relay:{uuid.uuid4().hex}", reference=handoff.claimer_reference,
-                                          payload=serialize([text_message(line) for line in lines]))])
-        await self._outbox.deliver(owner, turn_context=turn_context)
+                                          payload=[text_message(line) for line in lines])])
+        await self._outbox.deliver(owner, turn=turn)
         if scrubbed.kinds:
-            await turn_context.send_activity(say(handoff.lang, "relay.masked"))
+            await turn.reply(say(handoff.lang, "relay.masked"))
 
-    async def from_socionom(self, turn_context: Turn, handoff: Handoff, text: str) -> None:
+    async def from_socionom(self, turn: Turn, handoff: Handoff, text: str) -> None:
         """Forward the socionom's message to the staff member."""
         scrubbed = await self.scrub(text)
         who = plain(f"{handoff.claimer_name} ({handoff.claimer_role})")
@@ -59,19 +59,18 @@ class Relay:
         await self._store.add_message(handoff.id, "socionom", scrubbed.text, scrubbed.kinds, owner=owner,
                                       idle_after=self._idle_timeout(), outbox=[Outgoing(
                                           f"relay:{uuid.uuid4().hex}", reference=handoff.staff_reference,
-                                          payload=serialize([text_message(say(
-                                              handoff.lang, "relay.from", who=who, text=plain(scrubbed.text)))]))])
-        await self._outbox.deliver(owner, turn_context=turn_context)
+                                          payload=[text_message(say(
+                                              handoff.lang, "relay.from", who=who, text=plain(scrubbed.text)))])])
+        await self._outbox.deliver(owner, turn=turn)
         if scrubbed.kinds:
-            await turn_context.send_activity(say(handoff.claimer_lang or "sv", "relay.masked"))
+            await turn.reply(say(handoff.claimer_lang or "sv", "relay.masked"))
 
-    async def ask_which(self, turn_context: Turn, handoffs: Sequence[Handoff], text: str) -> None:
+    async def ask_which(self, turn: Turn, handoffs: Sequence[Handoff], text: str) -> None:
         """Several conversations and no choice yet: ask which one, carrying the (scrubbed) message along."""
         lang = handoffs[0].claimer_lang or "sv"
         options = [(h.id, wording.handoff_label(h, lang, self._zone)) for h in handoffs]
         carried = (await self.scrub(text)).text
-        await turn_context.send_activity(card_message(cards.choose_handoff_card(
-            lang, say(lang, "relay.focus.ask"), options, carried)))
+        await turn.reply_card(cards.choose_handoff_card(lang, say(lang, "relay.focus.ask"), options, carried))
 
     @staticmethod
     def current(handoffs: Sequence[Handoff]) -> Handoff | None:
@@ -81,4 +80,5 @@ class Relay:
         """
         if len(handoffs) == 1:
             return handoffs[0]
-        return max((h for h in handoffs if h.focus_at is not None), key=lambda h: h.focus_at, default=None)  # type: ignore[arg-type, return-value]
+        chosen = [(h.focus_at, h) for h in handoffs if h.focus_at is not None]
+        return max(chosen, key=lambda pair: pair[0])[1] if chosen else None

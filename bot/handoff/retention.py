@@ -6,7 +6,8 @@ import logging
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from bot.handoff.store import HandoffStore, PurgeResult
+from bot.handoff.model import PurgeResult
+from bot.handoff.store import HandoffStore
 
 log = logging.getLogger(__name__)
 

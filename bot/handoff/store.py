@@ -1,50 +1,52 @@
-"""All SQL of the handoff: atomic state transitions, timers with leases, relay messages, sent cards, purge."""
+"""The handoff's SQL: atomic state changes that queue their notifications, the events, the relay transcript, the
+cards sent, timers with leases, and the retention purge. Sending the queued notifications is `outbox_store.py`'s."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, and_, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.handoff.tables import HandoffEventRow, HandoffMessageRow, HandoffNoticeRow, HandoffOutboxRow, HandoffRow
+from bot.handoff.handoff_tables import (
+    HandoffBase,
+    HandoffEventRow,
+    HandoffMessageRow,
+    HandoffNoticeRow,
+    HandoffOutboxRow,
+    HandoffRow,
+)
+from bot.handoff.model import (
+    CLOSED,
+    ENDED,
+    EXPIRED,
+    OPEN,
+    OUTBOX_LEASE_SECONDS,
+    REQUESTED,
+    TALKING,
+    UPDATE,
+    WAITING,
+    Handoff,
+    HandoffState,
+    Notice,
+    Outgoing,
+    PurgeResult,
+    utc,
+)
 
-REQUESTED = "requested"
-OFFERED = "offered"
-ESCALATED = "escalated"
-CLAIMED = "claimed"
-ACTIVE = "active"
-CLOSED = "closed"
-WITHDRAWN = "withdrawn"
-EXPIRED = "expired"
-WAITING = (REQUESTED, OFFERED, ESCALATED)  # nobody has taken the request yet
-CLAIMABLE = WAITING  # a fast click may arrive before the request is marked offered
-TALKING = (CLAIMED, ACTIVE)
-OPEN = WAITING + TALKING
-ENDED = (CLOSED, WITHDRAWN, EXPIRED)
 # The timestamp column each state sets when entered.
-STAMP = {REQUESTED: "requested_at", OFFERED: "offered_at", ESCALATED: "escalated_at", CLAIMED: "claimed_at",
-         ACTIVE: "active_at", CLOSED: "closed_at", WITHDRAWN: "withdrawn_at", EXPIRED: "expired_at"}
+STAMP: dict[str, str] = {state.value: f"{state.value}_at" for state in HandoffState}
 
-_handoff = HandoffRow.__table__
-_event = HandoffEventRow.__table__
-_message = HandoffMessageRow.__table__
-_notice = HandoffNoticeRow.__table__
-_outbox = HandoffOutboxRow.__table__
-
-# Outbox row kinds.
-SEND = "send"
-OFFER = "offer"
-UPDATE = "update"
-# A notification that fails is retried after 30 s, 1, 2, 4 … minutes; given up after this many attempts.
-OUTBOX_MAX_ATTEMPTS = 8
-OUTBOX_LEASE_SECONDS = 120.0
+_handoff = HandoffBase.metadata.tables[HandoffRow.__tablename__]
+_event = HandoffBase.metadata.tables[HandoffEventRow.__tablename__]
+_message = HandoffBase.metadata.tables[HandoffMessageRow.__tablename__]
+_notice = HandoffBase.metadata.tables[HandoffNoticeRow.__tablename__]
+_outbox = HandoffBase.metadata.tables[HandoffOutboxRow.__tablename__]
 
 
 def admin_ref(handoff_id: str) -> str:
@@ -52,141 +54,8 @@ def admin_ref(handoff_id: str) -> str:
     return hashlib.sha256(f"samrad-admin:{handoff_id}".encode()).hexdigest()[:20]
 
 
-def retry_delay(attempts: int) -> timedelta:
-    """How long to wait before the next attempt after *attempts* failed ones."""
-    return timedelta(seconds=30) if attempts <= 1 else timedelta(minutes=min(2 ** (attempts - 2), 60))
-
-
-def utc(at: datetime) -> datetime:
-    """*at* in UTC; stored values are always UTC so SQLite's naive text compares correctly."""
-    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
-
-
 def _utc_values(values: Mapping[str, Any]) -> dict[str, Any]:
     return {key: utc(value) if isinstance(value, datetime) else value for key, value in values.items()}
-
-
-def _aware(at: datetime | None) -> datetime | None:
-    return None if at is None else utc(at)
-
-
-@dataclass(frozen=True)
-class Handoff:
-    """A snapshot of one handoff row (timestamps aware, UTC)."""
-
-    id: str
-    state: str
-    stage: int
-    lang: str
-    district_id: str | None
-    unit_id: str | None
-    consultation_id: str | None
-    categories: tuple[str, ...]
-    urgency: str
-    route: dict[str, Any]
-    note: dict[str, Any] | None
-    share_name: bool
-    staff_id: str | None
-    staff_name: str | None
-    staff_conversation_id: str | None
-    staff_reference: dict[str, Any] | None
-    claimed_by: str | None
-    claimer_name: str | None
-    claimer_role: str | None
-    claimer_conversation_id: str | None
-    claimer_reference: dict[str, Any] | None
-    claimer_lang: str | None
-    focus_at: datetime | None
-    last_message_at: datetime | None
-    requested_at: datetime
-    claimed_at: datetime | None
-    closed_at: datetime | None
-    closed_by: str | None
-    outcome: str | None
-    rating: int | None
-    message_count: int
-    next_action: str | None
-    next_action_at: datetime | None
-
-    @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> Handoff:
-        """Decode one `handoff` row."""
-
-        def loads(value: str | None) -> Any:
-            return json.loads(value) if value else None
-
-        return cls(
-            id=row["id"], state=row["state"], stage=row["stage"], lang=row["lang"],
-            district_id=row["district_id"], unit_id=row["unit_id"], consultation_id=row["consultation_id"],
-            categories=tuple(loads(row["categories"]) or ()), urgency=row["urgency"],
-            route=loads(row["route"]) or {}, note=loads(row["note"]), share_name=bool(row["share_name"]),
-            staff_id=row["staff_id"], staff_name=row["staff_name"],
-            staff_conversation_id=row["staff_conversation_id"], staff_reference=loads(row["staff_reference"]),
-            claimed_by=row["claimed_by"], claimer_name=row["claimer_name"], claimer_role=row["claimer_role"],
-            claimer_conversation_id=row["claimer_conversation_id"],
-            claimer_reference=loads(row["claimer_reference"]), claimer_lang=row["claimer_lang"],
-            focus_at=_aware(row["focus_at"]), last_message_at=_aware(row["last_message_at"]),
-            requested_at=utc(row["requested_at"]), claimed_at=_aware(row["claimed_at"]),
-            closed_at=_aware(row["closed_at"]), closed_by=row["closed_by"], outcome=row["outcome"],
-            rating=row["rating"], message_count=row["message_count"], next_action=row["next_action"],
-            next_action_at=_aware(row["next_action_at"]),
-        )
-
-
-@dataclass(frozen=True)
-class Notice:
-    """A card sent about a handoff, to update in place later."""
-
-    id: int
-    handoff_id: str
-    kind: str
-    target_id: str
-    stage: int
-    conversation_id: str
-    activity_id: str | None
-    lang: str
-
-
-@dataclass(frozen=True)
-class Outgoing:
-    """A notification to queue with a state change: sent after the commit, retried until delivered.
-
-    *key* makes it idempotent: queuing the same key for a handoff twice (a retried timer) queues it once.
-    For an OFFER, *recipient* = (kind, target_id, stage) also records the notice, before anything is sent.
-    """
-
-    key: str
-    kind: str = SEND
-    reference: Mapping[str, Any] | None = None
-    payload: Any = None
-    recipient: tuple[str, str, int] | None = None
-    lang: str = "sv"
-
-
-@dataclass(frozen=True)
-class Pending:
-    """One leased outbox row, ready to deliver."""
-
-    id: int
-    handoff_id: str
-    key: str
-    kind: str
-    reference: dict[str, Any] | None
-    notice_id: int | None
-    payload: Any
-    attempts: int
-
-
-@dataclass(frozen=True)
-class PurgeResult:
-    """What a purge removed: relay messages deleted and handoffs whose personal fields were blanked."""
-
-    messages: int
-    handoffs: int
-    notes: int = 0
-    conversations: int = 0
-    ended: int = 0  # open handoffs older than the retention, ended by the purge
-    outbox: int = 0
 
 
 class HandoffStore:
@@ -217,7 +86,7 @@ class HandoffStore:
                 row[key] = json.dumps(row[key])
         async with self._engine.begin() as connection:
             await connection.execute(insert(_handoff).values(**row))
-            await self._event(connection, handoff_id, "transition", None, REQUESTED, "staff", None, now)
+            await self._event(connection, handoff_id, "transition", actor="staff", at=now, to_state=REQUESTED)
             await self._enqueue(connection, handoff_id, outbox, owner, now)
             if before_commit is not None:
                 before_commit()
@@ -228,7 +97,8 @@ class HandoffStore:
             row = (await connection.execute(select(_handoff).where(_handoff.c.id == handoff_id))).mappings().first()
         return Handoff.from_row(row) if row is not None else None
 
-    async def transition(self, handoff_id: str, from_states: Iterable[str], to_state: str, *, actor: str,
+    # The options of a conditional state change, all by name.
+    async def transition(self, handoff_id: str, from_states: Iterable[str], to_state: str, *, actor: str,  # noqa: PLR0913
                          detail: str | None = None, at_stage: int | None = None, outbox: Sequence[Outgoing] = (),
                          owner: str | None = None, update_cards: bool = False, **values: Any) -> bool:
         """Move the handoff to *to_state* only if it is in one of *from_states* (and at *at_stage*, if given).
@@ -252,7 +122,8 @@ class HandoffStore:
             result = await connection.execute(update(_handoff).where(condition).values(**changes))
             if result.rowcount != 1:
                 return False
-            await self._event(connection, handoff_id, "transition", previous, to_state, actor, detail, now)
+            await self._event(connection, handoff_id, "transition", actor=actor, at=now, from_state=previous,
+                              to_state=to_state, detail=detail)
             items = list(outbox)
             if update_cards:
                 notice_ids = (await connection.execute(
@@ -262,11 +133,6 @@ class HandoffStore:
                           for notice_id in notice_ids]
             await self._enqueue(connection, handoff_id, items, owner, now)
         return True
-
-    async def enqueue(self, handoff_id: str, outbox: Sequence[Outgoing], owner: str | None = None) -> None:
-        """Queue notifications on their own (no state change), leased to *owner*."""
-        async with self._engine.begin() as connection:
-            await self._enqueue(connection, handoff_id, outbox, owner, self.now())
 
     async def _enqueue(self, connection: AsyncConnection, handoff_id: str, outbox: Sequence[Outgoing],
                        owner: str | None, now: datetime) -> None:
@@ -292,9 +158,10 @@ class HandoffStore:
                         result = await connection.execute(insert(_notice).values(
                             handoff_id=handoff_id, kind=kind, target_id=target_id, stage=stage,
                             conversation_id=conversation_id, activity_id=None, lang=item.lang, sent_at=now))
-                        notice_id = result.inserted_primary_key[0]
-                        await self._event(connection, handoff_id, "notified", None, None, "system",
-                                          f"{kind}:stage{stage}", now)
+                        inserted = result.inserted_primary_key
+                        notice_id = inserted[0] if inserted is not None else None
+                        await self._event(connection, handoff_id, "notified", actor="system", at=now,
+                                          detail=f"{kind}:stage{stage}")
                     await connection.execute(insert(_outbox).values(
                         handoff_id=handoff_id, key=item.key, kind=item.kind,
                         reference=json.dumps(item.reference) if item.reference is not None else None,
@@ -324,7 +191,7 @@ class HandoffStore:
     async def record(self, handoff_id: str, kind: str, actor: str, detail: str | None = None) -> None:
         """Add an event that is not a state change (a card sent, the staff member told, a rating)."""
         async with self._engine.begin() as connection:
-            await self._event(connection, handoff_id, kind, None, None, actor, detail, self.now())
+            await self._event(connection, handoff_id, kind, actor=actor, at=self.now(), detail=detail)
 
     async def events(self, handoff_id: str) -> list[dict[str, Any]]:
         """The handoff's events, oldest first."""
@@ -334,8 +201,8 @@ class HandoffStore:
         return [dict(row) for row in rows]
 
     @staticmethod
-    async def _event(connection: AsyncConnection, handoff_id: str, kind: str, from_state: str | None,
-                     to_state: str | None, actor: str, detail: str | None, at: datetime) -> None:
+    async def _event(connection: AsyncConnection, handoff_id: str, kind: str, *, actor: str, at: datetime,
+                     from_state: str | None = None, to_state: str | None = None, detail: str | None = None) -> None:
         await connection.execute(insert(_event).values(handoff_id=handoff_id, at=at, kind=kind,
                                                        from_state=from_state, to_state=to_state,
                                                        actor=actor, detail=detail))
@@ -344,16 +211,9 @@ class HandoffStore:
 
     async def open_for_staff(self, conversation_id: str) -> Handoff | None:
         """The newest not-yet-ended handoff requested from *conversation_id*."""
-        return await self._newest(and_(_handoff.c.staff_conversation_id == conversation_id,
-                                       _handoff.c.state.in_(OPEN)))
-
-    async def talking_all(self, claimer_id: str, conversation_id: str) -> list[Handoff]:
-        """Every claimed or active handoff of *claimer_id* relayed through *conversation_id*, newest first."""
         async with self._engine.connect() as connection:
-            rows = (await connection.execute(select(_handoff).where(
-                _handoff.c.claimed_by == claimer_id, _handoff.c.claimer_conversation_id == conversation_id,
-                _handoff.c.state.in_(TALKING)).order_by(_handoff.c.requested_at.desc()))).mappings().all()
-        return [Handoff.from_row(row) for row in rows]
+            return await self._newest_on(connection, and_(_handoff.c.staff_conversation_id == conversation_id,
+                                                          _handoff.c.state.in_(OPEN)))
 
     async def clear_focus(self, claimer_id: str) -> None:
         """Forget which conversation *claimer_id* chose for typed messages."""
@@ -363,10 +223,8 @@ class HandoffStore:
 
     async def relayed_message(self, conversation_id: str, sender_id: str | None
                               ) -> tuple[Handoff | None, list[Handoff]]:
-        """`open_for_staff(conversation_id)` and `talking_all(sender_id, conversation_id)` on one connection.
-
-        Every message turn asks both; one pool checkout instead of two (bench.load).
-        """
+        """The staff member's open handoff from *conversation_id*, else every claimed or active handoff of
+        *sender_id* relayed through it, newest first; one pool checkout for both questions (bench.load)."""
         staff = and_(_handoff.c.staff_conversation_id == conversation_id, _handoff.c.state.in_(OPEN))
         async with self._engine.connect() as connection:
             staff_side = await self._newest_on(connection, staff)
@@ -378,49 +236,26 @@ class HandoffStore:
             return None, [Handoff.from_row(row) for row in rows]
 
     @staticmethod
-    async def _newest_on(connection: AsyncConnection, condition: Any) -> Handoff | None:
+    async def _newest_on(connection: AsyncConnection, condition: ColumnElement[bool]) -> Handoff | None:
         row = (await connection.execute(
             select(_handoff).where(condition).order_by(_handoff.c.requested_at.desc()).limit(1)
         )).mappings().first()
         return Handoff.from_row(row) if row is not None else None
 
-    async def _newest(self, condition: Any) -> Handoff | None:
-        async with self._engine.connect() as connection:
-            row = (await connection.execute(
-                select(_handoff).where(condition).order_by(_handoff.c.requested_at.desc()).limit(1)
-            )).mappings().first()
-        return Handoff.from_row(row) if row is not None else None
-
     # --- cards sent ---------------------------------------------------------------------------------
-
-    async def add_notice(self, handoff_id: str, *, kind: str, target_id: str, stage: int, conversation_id: str,
-                         activity_id: str | None, lang: str) -> None:
-        """Remember a card sent to *target_id* so it can be updated in place."""
-        async with self._engine.begin() as connection:
-            await connection.execute(insert(_notice).values(
-                handoff_id=handoff_id, kind=kind, target_id=target_id, stage=stage,
-                conversation_id=conversation_id, activity_id=activity_id, lang=lang, sent_at=self.now()))
-            await self._event(connection, handoff_id, "notified", None, None, "system", f"{kind}:stage{stage}",
-                              self.now())
 
     async def notices(self, handoff_id: str) -> list[Notice]:
         """Every card sent about the handoff, in sending order."""
         async with self._engine.connect() as connection:
             rows = (await connection.execute(
                 select(_notice).where(_notice.c.handoff_id == handoff_id).order_by(_notice.c.id))).mappings().all()
-        return [Notice(id=r["id"], handoff_id=r["handoff_id"], kind=r["kind"], target_id=r["target_id"],
-                       stage=r["stage"], conversation_id=r["conversation_id"], activity_id=r["activity_id"],
-                       lang=r["lang"]) for r in rows]
+        return [Notice.from_row(row) for row in rows]
 
     async def notice(self, notice_id: int) -> Notice | None:
         """One sent card, or None."""
         async with self._engine.connect() as connection:
-            r = (await connection.execute(select(_notice).where(_notice.c.id == notice_id))).mappings().first()
-        if r is None:
-            return None
-        return Notice(id=r["id"], handoff_id=r["handoff_id"], kind=r["kind"], target_id=r["target_id"],
-                      stage=r["stage"], conversation_id=r["conversation_id"], activity_id=r["activity_id"],
-                      lang=r["lang"])
+            row = (await connection.execute(select(_notice).where(_notice.c.id == notice_id))).mappings().first()
+        return Notice.from_row(row) if row is not None else None
 
     async def offered_to(self, handoff_id: str, targets: Iterable[tuple[str, str]]) -> bool:
         """True when an offer of *handoff_id* went to one of *targets* ((kind, target_id) pairs)."""
@@ -435,11 +270,6 @@ class HandoffStore:
     async def notified_targets(self, handoff_id: str) -> set[tuple[str, str]]:
         """(kind, target_id) of everyone already sent a card."""
         return {(n.kind, n.target_id) for n in await self.notices(handoff_id)}
-
-    async def notice_updated(self, notice_id: int) -> None:
-        """Record that a sent card was updated in place."""
-        async with self._engine.begin() as connection:
-            await connection.execute(update(_notice).where(_notice.c.id == notice_id).values(updated_at=self.now()))
 
     # --- relay transcript ---------------------------------------------------------------------------
 
@@ -485,8 +315,6 @@ class HandoffStore:
 
         The conditional UPDATE is the row-claim: of several workers, exactly one sees rowcount 1.
         """
-        from datetime import timedelta
-
         now = self.now()
         condition = and_(_handoff.c.id == handoff_id, _handoff.c.next_action.is_not(None),
                          _handoff.c.next_action_at <= now,
@@ -509,79 +337,6 @@ class HandoffStore:
 
     # --- outbox -------------------------------------------------------------------------------------
 
-    async def leased_outbox(self, owner: str, handoff_id: str | None = None) -> list[Pending]:
-        """Unsent rows leased to *owner* (queued by it in this turn), oldest first."""
-        condition = and_(_outbox.c.lease_owner == owner, _outbox.c.sent_at.is_(None), _outbox.c.failed_at.is_(None))
-        if handoff_id is not None:
-            condition = and_(condition, _outbox.c.handoff_id == handoff_id)
-        async with self._engine.connect() as connection:
-            rows = (await connection.execute(select(_outbox).where(condition).order_by(_outbox.c.id))
-                    ).mappings().all()
-        return [self._pending(row) for row in rows]
-
-    async def lease_outbox(self, owner: str, *, handoff_id: str | None = None, limit: int = 100) -> list[Pending]:
-        """Lease due unsent rows nobody holds (or whose holder died); returns those *owner* now holds."""
-        now = self.now()
-        due = and_(_outbox.c.sent_at.is_(None), _outbox.c.failed_at.is_(None), _outbox.c.due_at <= now,
-                   or_(_outbox.c.lease_until.is_(None), _outbox.c.lease_until < now))
-        if handoff_id is not None:
-            due = and_(due, _outbox.c.handoff_id == handoff_id)
-        async with self._engine.connect() as connection:
-            ids = (await connection.execute(select(_outbox.c.id).where(due).order_by(_outbox.c.id).limit(limit))
-                   ).scalars().all()
-        leased = []
-        for row_id in ids:
-            async with self._engine.begin() as connection:
-                result = await connection.execute(update(_outbox).where(_outbox.c.id == row_id, due).values(
-                    lease_owner=owner, lease_until=now + timedelta(seconds=OUTBOX_LEASE_SECONDS)))
-                if result.rowcount == 1:
-                    row = (await connection.execute(select(_outbox).where(_outbox.c.id == row_id))).mappings().one()
-                    leased.append(self._pending(row))
-        return leased
-
-    @staticmethod
-    def _pending(row: Mapping[str, Any]) -> Pending:
-        return Pending(id=row["id"], handoff_id=row["handoff_id"], key=row["key"], kind=row["kind"],
-                       reference=json.loads(row["reference"]) if row["reference"] else None,
-                       notice_id=row["notice_id"], payload=json.loads(row["payload"]) if row["payload"] else None,
-                       attempts=row["attempts"])
-
-    async def outbox_sent(self, row: Pending, owner: str, *, activity_id: str | None = None) -> bool:
-        """Mark *row* delivered (payload blanked); records the card's activity id on its notice."""
-        now = self.now()
-        async with self._engine.begin() as connection:
-            result = await connection.execute(update(_outbox).where(
-                _outbox.c.id == row.id, _outbox.c.lease_owner == owner, _outbox.c.sent_at.is_(None)).values(
-                sent_at=now, payload=None, lease_owner=None, lease_until=None))
-            if result.rowcount != 1:
-                return False
-            if row.notice_id is not None and row.kind == OFFER and activity_id:
-                await connection.execute(update(_notice).where(_notice.c.id == row.notice_id).values(
-                    activity_id=activity_id))
-            if row.notice_id is not None and row.kind == UPDATE:
-                await connection.execute(update(_notice).where(_notice.c.id == row.notice_id).values(
-                    updated_at=now))
-        return True
-
-    async def outbox_retry(self, row: Pending, owner: str, error_type: str, *, soon: bool = False) -> None:
-        """Give *row* back for a later attempt (with back-off), or give up after `OUTBOX_MAX_ATTEMPTS`."""
-        now = self.now()
-        attempts = row.attempts if soon else row.attempts + 1
-        values: dict[str, Any] = {"attempts": attempts, "lease_owner": None, "lease_until": None,
-                                  "error_type": error_type[:64],
-                                  "due_at": now + (timedelta(seconds=5) if soon else retry_delay(attempts))}
-        if attempts >= OUTBOX_MAX_ATTEMPTS:
-            values.update(failed_at=now, payload=None)
-        async with self._engine.begin() as connection:
-            await connection.execute(update(_outbox).where(_outbox.c.id == row.id, _outbox.c.lease_owner == owner)
-                                     .values(**values))
-
-    async def outbox_release(self, owner: str) -> None:
-        """Give back every row *owner* still holds, so the sweeper can take them at once."""
-        async with self._engine.begin() as connection:
-            await connection.execute(update(_outbox).where(_outbox.c.lease_owner == owner, _outbox.c.sent_at.is_(None))
-                                     .values(lease_owner=None, lease_until=None))
-
     async def outbox(self, handoff_id: str) -> list[dict[str, Any]]:
         """Every outbox row of a handoff, oldest first (for tests and diagnostics)."""
         async with self._engine.connect() as connection:
@@ -589,15 +344,6 @@ class HandoffStore:
                                              .order_by(_outbox.c.id))).mappings().all()
         return [dict(row) for row in rows]
 
-    async def offer_pending(self, notice_id: int) -> bool:
-        """True while the offer card of *notice_id* is queued but not yet sent (nor given up)."""
-        async with self._engine.connect() as connection:
-            found = (await connection.execute(select(_outbox.c.id).where(
-                _outbox.c.notice_id == notice_id, _outbox.c.kind == OFFER, _outbox.c.sent_at.is_(None),
-                _outbox.c.failed_at.is_(None)))).first()
-        return found is not None
-
-    # --- retention ----------------------------------------------------------------------------------
 
     async def purge(self, cutoff: datetime) -> PurgeResult:
         """Blank personal fields of every handoff requested or ended before *cutoff*, whatever its state.
@@ -620,7 +366,8 @@ class HandoffStore:
                 extra = {"closed_by": "purge"} if to_state == CLOSED else {}
                 await connection.execute(update(_handoff).where(_handoff.c.id == handoff_id).values(
                     state=to_state, next_action=None, next_action_at=None, **{STAMP[to_state]: now}, **extra))
-                await self._event(connection, handoff_id, "transition", state, to_state, "system", "retention", now)
+                await self._event(connection, handoff_id, "transition", actor="system", at=now, from_state=state,
+                                  to_state=to_state, detail="retention")
             purged_ids = select(_handoff.c.id).where(too_old).scalar_subquery()
             deleted = await connection.execute(
                 delete(_message).where(or_(_message.c.at < cutoff, _message.c.handoff_id.in_(purged_ids))))

@@ -8,8 +8,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.handoff import cards, plan
-from bot.handoff.store import WITHDRAWN, Handoff
-from bot.handoff.teams_messenger import card_message, text_message
+from bot.handoff.messages import card_message, text_message
+from bot.handoff.model import WITHDRAWN, Handoff
+from bot.handoff.ports import Card, Message
 from dialogs.cardkit import plain
 from dialogs.text import say, text_for, when_text
 
@@ -72,10 +73,10 @@ def acute_advice(lang: str, route: Mapping[str, Any]) -> str:
     return say(lang, "relay.acute_advice", phone=f" ({phone})" if phone else "")
 
 
-def request_messages(lang: str, handoff_id: str, district_name: str, route: Mapping[str, Any],
-                     availability: plan.Availability, waits: bool, zone: ZoneInfo) -> list[Any]:
+def request_messages(lang: str, handoff_id: str, district_name: str, *, route: Mapping[str, Any],
+                     availability: plan.Availability, waits: bool, zone: ZoneInfo) -> list[Message]:
     """What the staff member is told when the request is taken: acute advice first when the unit is closed."""
-    messages: list[Any] = []
+    messages: list[Message] = []
     if availability.open_now:
         messages.append(text_message(say(lang, "relay.sent", district=district_name)))
     else:
@@ -112,7 +113,7 @@ def end_texts(handoff: Handoff, by: str, socionom_lang: str, idle: timedelta) ->
 
 
 def offer_card(handoff: Handoff, lang: str, now: datetime, zone: ZoneInfo, *, stage: int = 0,
-               status: str | None = None) -> Any:
+               status: str | None = None) -> Card:
     """The offer card of *stage* as drawn at *now* (how long it waited; with *status* once it is decided)."""
     waited = int((now - handoff.requested_at).total_seconds() // 60) if stage else None
     waited_for_opening = stage == 0 and now - handoff.requested_at >= LATE_OFFER

@@ -19,7 +19,10 @@ def _run(connection: Connection) -> None:
 
 
 async def _run_async() -> None:
-    engine = create_engine(config.get_main_option("sqlalchemy.url"), schema=config.attributes.get("schema"))
+    url = config.get_main_option("sqlalchemy.url")
+    if url is None:
+        raise RuntimeError("alembic_config() sets sqlalchemy.url; run migrations through bot.database.upgrade")
+    engine = create_engine(url, schema=config.attributes.get("schema"))
     try:
         async with engine.begin() as connection:
             await connection.run_sync(_run)

@@ -11,7 +11,7 @@ from aiohttp.test_utils import make_mocked_request
 from admin import handoffs
 from admin.settings import AdminSettings
 from bot.administration import admin_settings, reload_routing
-from bot.handoff.tables import HandoffEventRow, HandoffRow
+from bot.handoff.handoff_tables import HandoffEventRow, HandoffRow
 from bot.keys import SERVICES
 from bot.settings import Settings, SettingsError
 

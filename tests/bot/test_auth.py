@@ -4,8 +4,8 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.app import create_app
+from bot.conversation_tables import StateRow
 from bot.settings import BotFrameworkConfig, Settings
-from bot.tables import StateRow
 from tests import teams
 from tests.fake_openid import ISSUER, FakeOpenId, new_key
 

@@ -2,8 +2,8 @@
 
 import io
 
-from bot.chat import run_chat
 from bot.settings import Settings
+from bot.teams.chat import run_chat
 from routing.demo import load_demo
 
 

@@ -7,7 +7,8 @@ from sqlalchemy import exc, text
 
 import bot.database
 from bot.database import create_engine
-from bot.storage import SqlStorage
+from bot.state_store import StateStore
+from bot.teams.storage import SqlStorage
 from tests.conftest import PG_URL
 
 pytestmark = pytest.mark.postgres
@@ -42,7 +43,7 @@ def _count_pings(engine, monkeypatch) -> list[int]:  # type: ignore[no-untyped-d
 
 async def test_a_busy_pool_is_not_pinged(pg_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     pings = _count_pings(pg_db.engine, monkeypatch)
-    storage = SqlStorage(pg_db.engine)
+    storage = SqlStorage(StateStore(pg_db.engine))
     await storage.write({"k": {"n": 1}})
     for _ in range(5):
         assert (await storage.read(["k"]))["k"]["n"] == 1
@@ -52,7 +53,7 @@ async def test_a_busy_pool_is_not_pinged(pg_db, monkeypatch) -> None:  # type: i
 async def test_an_idle_connection_closed_by_the_server_is_replaced(pg_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(bot.database, "IDLE_PING_SECONDS", 0.0)  # every pooled connection counts as idle
     pings = _count_pings(pg_db.engine, monkeypatch)
-    storage = SqlStorage(pg_db.engine)
+    storage = SqlStorage(StateStore(pg_db.engine))
     await storage.write({"k": {"n": 1}})
     before = await _backend_pid(pg_db.engine)
     await _terminate(before)
@@ -62,7 +63,7 @@ async def test_an_idle_connection_closed_by_the_server_is_replaced(pg_db, monkey
 
 
 async def test_a_connection_killed_while_recently_used_fails_once_then_the_pool_recovers(pg_db) -> None:  # type: ignore[no-untyped-def]
-    storage = SqlStorage(pg_db.engine)
+    storage = SqlStorage(StateStore(pg_db.engine))
     await storage.write({"k": {"n": 1}})
     await _terminate(await _backend_pid(pg_db.engine))
     with pytest.raises(exc.DBAPIError) as raised:

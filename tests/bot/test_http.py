@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import select
 
 from bot.app import create_app
+from bot.conversation_tables import ConversationRefRow
 from bot.keys import SERVICES
 from bot.settings import Settings
-from bot.tables import ConversationRefRow
 from routing.demo import load_demo
 from tests import teams
 

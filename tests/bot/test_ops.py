@@ -10,9 +10,9 @@ from botframework.connector.auth import ClaimsIdentity
 from sqlalchemy import text
 
 from bot.app import create_app
-from bot.auth import ServiceUrlNotAllowed, create_authentication, service_url_allowed
 from bot.cli import main
 from bot.settings import BotFrameworkConfig, Settings, SettingsError
+from bot.teams.auth import ServiceUrlNotAllowedError, create_authentication, service_url_allowed
 from routing.demo import load_demo
 from tests import teams
 from tests.conftest import PG_URL, make_postgres
@@ -226,7 +226,7 @@ async def test_with_an_app_id_a_foreign_service_url_is_refused_even_with_a_valid
 async def test_outbound_calls_to_a_foreign_service_url_are_refused(sqlite_db):
     authentication = create_authentication(Settings(database_url=sqlite_db.url, app_id=APP_ID, app_password="x"))
     factory = authentication.create_connector_factory(ClaimsIdentity({"aud": APP_ID}, True))
-    with pytest.raises(ServiceUrlNotAllowed):
+    with pytest.raises(ServiceUrlNotAllowedError):
         await factory.create("https://evil.example/", "https://api.botframework.com")
     client = await factory.create("https://smba.trafficmanager.net/emea/", "https://api.botframework.com")
     assert client is not None

@@ -5,9 +5,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from bot.conversation_tables import ConsultationRow
 from bot.records import ConsultationRecords, NoteError
 from bot.scrubbing import PlaceScrubber
-from bot.tables import ConsultationRow
 from dialogs.ports import default_scrub
 from routing.demo import load_demo
 from routing.service import RoutingService

@@ -2,12 +2,13 @@
 
 from botbuilder.schema import Activity
 
-from bot.references import CHANNEL, USER, ConversationReferences
+from bot.reference_store import ReferenceStore
+from bot.teams.references import CHANNEL, USER, ConversationReferences
 from tests import teams
 
 
 async def test_personal_and_channel_references_are_remembered(db):
-    references = ConversationReferences(db.engine)
+    references = ConversationReferences(ReferenceStore(db.engine))
     await references.remember(Activity().deserialize(teams.message("https://smba.example/", "hej")))
     await references.remember(Activity().deserialize(teams.team_install("https://smba.example/",
                                                                         channel_id="19:chan@thread.tacv2")))
@@ -20,8 +21,8 @@ async def test_personal_and_channel_references_are_remembered(db):
 
 
 async def test_a_moved_conversation_replaces_the_old_reference(db):
-    references = ConversationReferences(db.engine)
+    references = ConversationReferences(ReferenceStore(db.engine))
     await references.remember(Activity().deserialize(teams.message("https://one.example/", "hej")))
-    await ConversationReferences(db.engine).remember(
+    await ConversationReferences(ReferenceStore(db.engine)).remember(
         Activity().deserialize(teams.message("https://two.example/", "hej")))
     assert (await references.find(USER, "aad-staff-1")).service_url == "https://two.example/"

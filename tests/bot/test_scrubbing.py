@@ -7,9 +7,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot.handoff.tables import HandoffRow
+from bot.conversation_tables import ConsultationRow
+from bot.handoff.handoff_tables import HandoffRow
 from bot.scrubbing import PlaceScrubber
-from bot.tables import ConsultationRow
 from routing.demo import load_demo
 from tests.handoff.harness import TUESDAY_10, Clock
 from tests.handoff.test_flow import run_app

@@ -18,9 +18,12 @@ from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFramewo
 from bot.handoff import build_handoff
 from bot.handoff.engine import HandoffEngine
 from bot.records import ConsultationRecords
-from bot.references import ConversationReferences
+from bot.reference_store import ReferenceStore
 from bot.scrubbing import PlaceScrubber
 from bot.settings import BotFrameworkConfig, Settings
+from bot.teams.messenger import TeamsMessenger
+from bot.teams.references import ConversationReferences
+from bot.teams.turn import TeamsHandoff
 from routing.model import STOCKHOLM
 from routing.service import RoutingService
 from tests import teams
@@ -53,7 +56,7 @@ class RecordingBot(ActivityHandler):
 
     def __init__(self, references: ConversationReferences, handoff: HandoffEngine) -> None:
         self.references = references
-        self.handoff = handoff
+        self.handoff = TeamsHandoff(handoff)  # the engine as the Teams edge offers it to handler and dialogs
         self.dialog_turns: list[str] = []
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
@@ -129,12 +132,14 @@ async def start(connector: FakeConnector, db: Any, clock: Clock, **overrides: An
     settings = Settings(database_url=db.url, database_schema=db.schema, worker_interval_seconds=3600,
                         claim_timeout_minutes=10).with_(**overrides)
     adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(BotFrameworkConfig(settings)))
-    references = ConversationReferences(db.engine)
+    store = ReferenceStore(db.engine)
+    references = ConversationReferences(store)
     routing = RoutingService(db.engine, clock=clock)
     scrub = PlaceScrubber(routing)  # the app's scrubber: it masks the preschool names of the routing tables
     records = ConsultationRecords(db.engine, clock, scrub=scrub)
-    handoff = build_handoff(settings=settings, engine=db.engine, adapter=adapter, clock=clock,
-                            references=references, records=records, routing=routing, scrub=scrub)
+    handoff = build_handoff(settings=settings, engine=db.engine,
+                            messenger=TeamsMessenger(adapter, store, settings.app_id), clock=clock,
+                            references=store, records=records, routing=routing, scrub=scrub)
     holder: list[Harness] = []
     bot = RequestingBot(holder, references, handoff)
 

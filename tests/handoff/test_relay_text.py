@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from bot.handoff.tables import HandoffMessageRow, HandoffRow
+from bot.handoff.handoff_tables import HandoffMessageRow, HandoffRow
 from dialogs.text import text_for
 from routing.demo import load_demo
 from tests.handoff.harness import SOCIONOM, TUESDAY_10, Clock, claim_value, personal, start

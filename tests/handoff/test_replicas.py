@@ -26,7 +26,7 @@ async def test_uninstall_on_one_replica_and_reinstall_on_the_other_keeps_the_soc
         await first.install(SOCIONOM, "Sara Socionom")
         await first.say(SOCIONOM, "Sara Socionom", "hej")  # instance A has seen her more than once
         await second.post(uninstall(connector.url, socionom))  # instance B handles the uninstall
-        references = first.services.references
+        references = first.services.teams.references
         assert await references.find("user", SOCIONOM) is None
         await first.install(SOCIONOM, "Sara Socionom")  # she reinstalls; instance A gets the event
         assert (await references.find("user", SOCIONOM)).conversation.id == personal(SOCIONOM)

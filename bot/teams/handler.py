@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Collection, Sequence
 from http import HTTPStatus
-from typing import Any, ClassVar, Protocol
+from typing import Any, Protocol
 
 from botbuilder.core import ConversationState, InvokeResponse, MessageFactory, TurnContext, UserState
 from botbuilder.core.teams import TeamsActivityHandler
@@ -13,7 +13,7 @@ from botbuilder.dialogs import Dialog, DialogExtensions
 from botbuilder.schema import Activity, ActivityTypes
 from msrest.serialization import Model
 
-from bot.references import ConversationReferences
+from bot.teams.references import ConversationReferences
 from dialogs.cards import private_only_card
 from dialogs.language import language_of
 from dialogs.ports import RESUME_DIALOGS
@@ -38,7 +38,8 @@ class InvokeBody(Model):
     cannot be serialized by CloudAdapter and the request ends in HTTP 500; this model takes any JSON value.
     """
 
-    _attribute_map: ClassVar[dict[str, dict[str, str]]] = {
+    # msrest declares _attribute_map an instance attribute of Model (a ClassVar here would contradict it).
+    _attribute_map: dict[str, dict[str, str]] = {  # noqa: RUF012
         "status_code": {"key": "statusCode", "type": "int"},
         "type": {"key": "type", "type": "str"},
         "value": {"key": "value", "type": "object"},
@@ -120,7 +121,8 @@ Greeter = Callable[[TurnContext], Awaitable[None]]
 class SamradBot(TeamsActivityHandler):
     """Samråd's bot: references, welcome, interceptors, then the dialogs; state saved once per turn."""
 
-    def __init__(
+    # The handler's collaborators, passed explicitly and by name (svcs-style).
+    def __init__(  # noqa: PLR0913
         self,
         *,
         conversation_state: ConversationState,

@@ -5,16 +5,16 @@ from __future__ import annotations
 import asyncio
 import sys
 import uuid
-from typing import Any
+from typing import Any, TextIO
 
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 
 from bot.cardtext import render_card, terminal_safe
-from bot.database import SchemaMissingError, check_schema, create_engine
+from bot.database import check_schema
 from bot.inbound import clean_text
-from bot.services import build_services, system_clock
 from bot.settings import Settings
+from bot.wiring import running
 
 CARD = "application/vnd.microsoft.card.adaptive"
 QUIT = {"/quit", "/exit", "/sluta"}
@@ -35,14 +35,8 @@ def render_activity(activity: Activity) -> tuple[str, list[dict[str, Any]]]:
     return "\n".join(parts), actions
 
 
-async def run_chat(settings: Settings, *, stdin=sys.stdin, stdout=sys.stdout) -> int:  # type: ignore[no-untyped-def]
+async def run_chat(settings: Settings, *, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
     """Read lines from *stdin*, send them to the bot, print its replies; numbers pick card actions."""
-    engine = create_engine(settings.database_url, schema=settings.database_schema)
-    try:
-        await check_schema(engine)
-    except SchemaMissingError:
-        await engine.dispose()
-        raise
     session = uuid.uuid4().hex[:12]  # every run is a new person in a new chat: the welcome, then a clean start
     template = Activity(
         channel_id="msteams",
@@ -53,8 +47,15 @@ async def run_chat(settings: Settings, *, stdin=sys.stdin, stdout=sys.stdout) ->
         locale="sv-SE",
     )
     adapter = TestAdapter(template_or_conversation=template)
-    services = build_services(settings, engine, adapter, system_clock(settings))
-    adapter.logic = services.bot.on_turn
+    async with running(settings, adapter=adapter) as services:
+        await check_schema(services.engine)
+        adapter.logic = services.teams.bot.on_turn
+        await _converse(adapter, template, stdin, stdout)
+    return 0
+
+
+async def _converse(adapter: Any, template: Activity, stdin: TextIO, stdout: TextIO) -> None:
+    """The terminal loop: the welcome, then a line in, the bot's replies out, until end of input or /quit."""
     actions: list[dict[str, Any]] = []
 
     def show() -> None:
@@ -70,28 +71,22 @@ async def run_chat(settings: Settings, *, stdin=sys.stdin, stdout=sys.stdout) ->
             # Replies carry routing data and echoes of what was typed: never let them drive the terminal.
             print(f"\nSamråd:\n{terminal_safe(text)}\n", file=stdout)
 
-    try:
-        print("Samråd i terminalen. Skriv som i Teams; en siffra väljer ett kort-alternativ. /quit avslutar.",
-              file=stdout)
-        await adapter.receive_activity(Activity(type=ActivityTypes.conversation_update,
-                                                members_added=[template.recipient]))
+    print("Samråd i terminalen. Skriv som i Teams; en siffra väljer ett kort-alternativ. /quit avslutar.", file=stdout)
+    await adapter.receive_activity(Activity(type=ActivityTypes.conversation_update, members_added=[template.recipient]))
+    show()
+    loop = asyncio.get_running_loop()
+    while True:
+        print("> ", end="", file=stdout, flush=True)
+        line = await loop.run_in_executor(None, stdin.readline)
+        if not line:
+            break
+        line = clean_text(line).strip()  # as /api/messages does, before the dialogs see it
+        if line in QUIT:
+            break
+        if not line:
+            continue
+        if line.isdigit() and 1 <= int(line) <= len(actions):
+            await adapter.receive_activity(Activity(type=ActivityTypes.message, value=actions[int(line) - 1]))
+        else:
+            await adapter.receive_activity(Activity(type=ActivityTypes.message, text=line))
         show()
-        loop = asyncio.get_running_loop()
-        while True:
-            print("> ", end="", file=stdout, flush=True)
-            line = await loop.run_in_executor(None, stdin.readline)
-            if not line:
-                break
-            line = clean_text(line).strip()  # as /api/messages does, before the dialogs see it
-            if line in QUIT:
-                break
-            if not line:
-                continue
-            if line.isdigit() and 1 <= int(line) <= len(actions):
-                await adapter.receive_activity(Activity(type=ActivityTypes.message, value=actions[int(line) - 1]))
-            else:
-                await adapter.receive_activity(Activity(type=ActivityTypes.message, text=line))
-            show()
-    finally:
-        await engine.dispose()
-    return 0

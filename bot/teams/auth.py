@@ -64,7 +64,7 @@ def service_url_allowed(url: str | None, extra_hosts: Iterable[str] = ()) -> boo
     return parsed.scheme in {"http", "https"} and any(_host_matches(host, p.lower()) for p in extra_hosts)
 
 
-class ServiceUrlNotAllowed(PermissionError):
+class ServiceUrlNotAllowedError(PermissionError):
     """An activity or a stored reference names a serviceUrl that is not a Bot Framework host."""
 
 
@@ -154,7 +154,7 @@ def _open_id_metadata(metadata_url: str) -> AsyncOpenIdMetadata:
 
 
 # botbuilder builds a JwtTokenExtractor per request and asks this static method for the URL's key cache.
-JwtTokenExtractor.get_open_id_metadata = staticmethod(_open_id_metadata)  # type: ignore[method-assign]
+JwtTokenExtractor.get_open_id_metadata = staticmethod(_open_id_metadata)
 
 
 def _app_id(claims_identity: ClaimsIdentity | None) -> str | None:
@@ -200,7 +200,7 @@ class ReusedConnectors(ConnectorFactory):
         if self._service_hosts is not None and not service_url_allowed(service_url, self._service_hosts):
             # A stored reference or an activity that names another host: never POST a reply or a note there.
             log.warning("outbound serviceUrl refused", extra={"event": "service_url_refused", "direction": "out"})
-            raise ServiceUrlNotAllowed("serviceUrl is not a Bot Framework host")
+            raise ServiceUrlNotAllowedError("serviceUrl is not a Bot Framework host")
         key = ("connector", self._app_id, service_url, audience)
         client = self._clients.get(key)
         if client is None:
@@ -228,7 +228,7 @@ class StrictAuthentication(BotFrameworkAuthentication):
         if self._service_hosts is not None and not service_url_allowed(activity.service_url, self._service_hosts):
             # Checked before the token: the reply would go to this URL, with the bot's own credentials.
             log.info("request rejected", extra={"event": "auth_rejected", "code": "service_url"})
-            raise ServiceUrlNotAllowed("serviceUrl is not a Bot Framework host")
+            raise ServiceUrlNotAllowedError("serviceUrl is not a Bot Framework host")
         try:
             result = await self._inner.authenticate_request(activity, auth_header)
         except PermissionError:
@@ -254,10 +254,10 @@ class StrictAuthentication(BotFrameworkAuthentication):
         except Exception:  # see authenticate_request
             raise PermissionError("invalid token") from None
 
-    def create_connector_factory(self, claims_identity):  # type: ignore[no-untyped-def]
+    def create_connector_factory(self, claims_identity: ClaimsIdentity) -> ReusedConnectors:
         return self._connectors(self._inner.create_connector_factory(claims_identity), claims_identity)
 
-    async def create_user_token_client(self, claims_identity):  # type: ignore[no-untyped-def]
+    async def create_user_token_client(self, claims_identity: ClaimsIdentity) -> Any:
         """The app's user-token client, built once per app id (CloudAdapter asks for one on every turn)."""
         key = ("user_token", _app_id(claims_identity))
         client = self._clients.get(key)
@@ -265,13 +265,13 @@ class StrictAuthentication(BotFrameworkAuthentication):
             client = self._clients.put(key, await self._inner.create_user_token_client(claims_identity))
         return client
 
-    def create_bot_framework_client(self):  # type: ignore[no-untyped-def]
+    def create_bot_framework_client(self) -> Any:
         return self._inner.create_bot_framework_client()
 
     def get_originating_audience(self) -> str:
         return self._inner.get_originating_audience()
 
-    async def authenticate_channel_request(self, auth_header: str):  # type: ignore[no-untyped-def]
+    async def authenticate_channel_request(self, auth_header: str) -> ClaimsIdentity:
         try:
             return await self._inner.authenticate_channel_request(auth_header)
         except PermissionError:

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, DateTime, Index, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from bot.tables import NAMING
+from bot.conversation_tables import NAMING
 
 
 class HandoffBase(DeclarativeBase):

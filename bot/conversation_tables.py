@@ -1,4 +1,5 @@
-"""Tables owned by the service edge: bot state and stored conversation references."""
+"""The conversations' tables: Bot Framework state per conversation and user, where each user or channel can be
+reached again (conversation references), and the anonymous consultation notes."""
 
 from __future__ import annotations
 
