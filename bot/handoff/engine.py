@@ -50,6 +50,7 @@ from dialogs.cardkit import plain
 from dialogs.ports import RESUME_DIALOGS, Scrub
 from dialogs.text import say, text_for
 from knowledge.acute import is_acute
+from routing.route import RouteDecision
 
 if TYPE_CHECKING:
     from bot.handoff.retention import ConversationPurge
@@ -109,7 +110,7 @@ class HandoffEngine:
 
     # --- HandoffPort --------------------------------------------------------------------------------
 
-    async def request(self, context: Turn, note: dict[str, Any], route: dict[str, Any], *,
+    async def request(self, context: Turn, note: dict[str, Any], route: RouteDecision, *,
                       share_name: bool) -> None:
         """Start a handoff: store it with its first timer and the staff member's answer, then offer it.
 
@@ -149,7 +150,7 @@ class HandoffEngine:
             "consultation_id": consultation_id,
             "categories": categories,
             "urgency": plan.urgency(note, route),
-            "route": route,
+            "route": route.to_dict(),
             "note": clean_note,
             "share_name": share_name,
             "staff_id": (sender.aad_object_id or sender.id) if sender else None,
@@ -266,7 +267,7 @@ class HandoffEngine:
             # Acute danger is answered first, whatever state the handoff is in.
             from dialogs.cards import acute_card
 
-            card = acute_card(lang, handoff.route, eservice_url=self._settings.eservice_url)
+            card = acute_card(lang, handoff.route.to_dict(), eservice_url=self._settings.eservice_url)
             await turn_context.send_activity(card_message(card))
             await self.store.record(handoff.id, "acute", "staff", acute.code)
         command = wording.command(text)
@@ -424,7 +425,8 @@ class HandoffEngine:
         result = card_message(cards.result_card(
             handoff.lang, handoff_id=handoff.id, outcome=outcome if outcome in cards.OUTCOMES else "observe",
             district=wording.district(handoff.route, handoff.lang), eservice_url=self._settings.eservice_url,
-            intake=plan.intake_units(route), early_support=plan.early_support_units(route)))
+            intake=[u.to_dict() for u in plan.intake_units(route)],
+            early_support=[u.to_dict() for u in plan.early_support_units(route)]))
         if outcome not in cards.OUTCOMES or not await self.store.update(
                 handoff.id, states=(CLOSED,), where_null="outcome", outcome=outcome, owner=owner,
                 outbox=[Outgoing("result:staff", reference=handoff.staff_reference, payload=serialize([result]))]):

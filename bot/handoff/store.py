@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.handoff.tables import HandoffEventRow, HandoffMessageRow, HandoffNoticeRow, HandoffOutboxRow, HandoffRow
+from routing.route import RouteDecision
 
 REQUESTED = "requested"
 OFFERED = "offered"
@@ -83,7 +84,7 @@ class Handoff:
     consultation_id: str | None
     categories: tuple[str, ...]
     urgency: str
-    route: dict[str, Any]
+    route: RouteDecision
     note: dict[str, Any] | None
     share_name: bool
     staff_id: str | None
@@ -119,7 +120,8 @@ class Handoff:
             id=row["id"], state=row["state"], stage=row["stage"], lang=row["lang"],
             district_id=row["district_id"], unit_id=row["unit_id"], consultation_id=row["consultation_id"],
             categories=tuple(loads(row["categories"]) or ()), urgency=row["urgency"],
-            route=loads(row["route"]) or {}, note=loads(row["note"]), share_name=bool(row["share_name"]),
+            route=RouteDecision.from_dict(loads(row["route"]) or {}), note=loads(row["note"]),
+            share_name=bool(row["share_name"]),
             staff_id=row["staff_id"], staff_name=row["staff_name"],
             staff_conversation_id=row["staff_conversation_id"], staff_reference=loads(row["staff_reference"]),
             claimed_by=row["claimed_by"], claimer_name=row["claimer_name"], claimer_role=row["claimer_role"],
