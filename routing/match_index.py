@@ -134,27 +134,7 @@ class PreschoolIndex:
         self.area_names: dict[str, str] = {}
         self.number_postings: dict[str, set[int]] = defaultdict(set)
         for position, preschool in enumerate(self.preschools):
-            street = street_key(place_words(street_of(preschool.address)))
-            names = [_name(text, street) for text in (preschool.name, *preschool.aliases) if text.strip()]
-            area = joined_key(place_words(preschool.area))
-            entry = Entry(preschool, names, street, street_base(street), _numbers(preschool.address), area,
-                           preschool.district_id,
-                           frozenset(w for n in names for w in n.optional if w.isdigit()),
-                           frozenset().union(*(chains(t) for t in (preschool.name, *preschool.aliases))))
-            self.entries.append(entry)
-            for name in names:
-                for word in (*name.primary, *name.optional, *(pair for pair, _, _ in name.pairs)):
-                    if not word.isdigit():
-                        self.postings[word].add(position)
-            for number in entry.name_numbers:
-                self.number_postings[number].add(position)
-            if street:
-                self.street_postings[street].add(position)
-                if entry.street_base:
-                    self.street_postings[entry.street_base].add(position)
-            if area:
-                self.area_postings[area].add(position)
-                self.area_names.setdefault(area, preschool.area)
+            self._add(position, preschool)
         for entry in self.entries:
             entry.area_size = len(self.area_postings.get(entry.area, ()))
         self.area_synonyms = {typed: joined_key(place_words(name)) for typed, name in AREA_SYNONYMS.items()
@@ -190,6 +170,30 @@ class PreschoolIndex:
                     self.district_keys[joined_key(place_words(text))] = district
         self.district_name_keys = list(self.districts)
         self._district_place_keys = list(self.district_keys)
+
+    def _add(self, position: int, preschool: Preschool) -> None:
+        """Index the preschool at *position*: its names, the numbers in them, its street and its area."""
+        street = street_key(place_words(street_of(preschool.address)))
+        names = [_name(text, street) for text in (preschool.name, *preschool.aliases) if text.strip()]
+        area = joined_key(place_words(preschool.area))
+        entry = Entry(preschool, names, street, street_base(street), _numbers(preschool.address), area,
+                      preschool.district_id,
+                      frozenset(w for n in names for w in n.optional if w.isdigit()),
+                      frozenset().union(*(chains(t) for t in (preschool.name, *preschool.aliases))))
+        self.entries.append(entry)
+        for name in names:
+            for word in (*name.primary, *name.optional, *(pair for pair, _, _ in name.pairs)):
+                if not word.isdigit():
+                    self.postings[word].add(position)
+        for number in entry.name_numbers:
+            self.number_postings[number].add(position)
+        if street:
+            self.street_postings[street].add(position)
+            if entry.street_base:
+                self.street_postings[entry.street_base].add(position)
+        if area:
+            self.area_postings[area].add(position)
+            self.area_names.setdefault(area, preschool.area)
 
     def __len__(self) -> int:
         return len(self.preschools)

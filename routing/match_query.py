@@ -48,7 +48,8 @@ def _chain_typo(word: str) -> str | None:
     return CHAIN_WORDS[hit[0]] if hit is not None else None
 
 
-def read_query(query: str, index: PreschoolIndex) -> Query:
+def _typed_words(query: str, index: PreschoolIndex) -> tuple[list[str], frozenset[str]]:
+    """The words of *query* that may name the preschool, and the chains it names (misspelt chain words too)."""
     typed_chains = set(chains(query))
     typed: list[str] = []
     for word in words(query)[:MAX_WORDS]:
@@ -57,6 +58,32 @@ def read_query(query: str, index: PreschoolIndex) -> Query:
             typed_chains.add(chain)
         else:
             typed.append(word)
+    return typed, frozenset(typed_chains)
+
+
+def _near(part: list[str], key: str, index: PreschoolIndex) -> tuple[dict[str, float], dict[str, float]]:
+    """The name words one or two typed words (*part*, read as *key*) may stand for, and the ones they begin."""
+    near, prefix = index.near_words(key, narrow=len(part) == 2)
+    joined = "".join(part)
+    # "hhaven" stems to "hhav" but is a typo of "haven": try the word as typed too; and a
+    # possessive -s ("Trollängens", "Björnens") without its "förskola" after it.
+    others = [w for w in (joined, stem(joined[:-1]) if joined.endswith("s") and len(joined) > 4 else "")
+              if w and w != key]
+    for other_key in others if key not in index.postings else ():
+        other, other_prefix = index.near_words(other_key, narrow=True)
+        near = {w: max(near.get(w, 0.0), other.get(w, 0.0)) for w in {*near, *other}}
+        prefix = {w: max(prefix.get(w, 0.0), other_prefix.get(w, 0.0))
+                  for w in {*prefix, *other_prefix}}
+    if len(part) == 2:
+        # Two typed words joined are a compound only when they spell it (nearly) right.
+        near = {w: s for w, s in near.items() if s >= PAIR_CUTOFF}
+    return near, prefix
+
+
+def read_query(query: str, index: PreschoolIndex) -> Query:
+    """*query* read against *index*: its words, what each run of them may name (name words, areas, districts,
+    streets) and the chains it names."""
+    typed, typed_chains = _typed_words(query, index)
     weights = [NUMBER_WEIGHT if w.isdigit() else float(len(w)) for w in typed]
     probes: list[tuple[int, int, dict[str, float], dict[str, float]]] = []
     districts: list[tuple[int, int, str, float]] = []
@@ -77,20 +104,7 @@ def read_query(query: str, index: PreschoolIndex) -> Query:
                 if key in index.postings:
                     probes.append((start, end, {key: 1.0}, {}))
             elif end - start <= 2:
-                near, prefix = index.near_words(key, narrow=end - start == 2)
-                joined = "".join(part)
-                # "hhaven" stems to "hhav" but is a typo of "haven": try the word as typed too; and a
-                # possessive -s ("Trollängens", "Björnens") without its "förskola" after it.
-                others = [w for w in (joined, stem(joined[:-1]) if joined.endswith("s") and len(joined) > 4 else "")
-                          if w and w != key]
-                for other_key in others if key not in index.postings else ():
-                    other, other_prefix = index.near_words(other_key, narrow=True)
-                    near = {w: max(near.get(w, 0.0), other.get(w, 0.0)) for w in {*near, *other}}
-                    prefix = {w: max(prefix.get(w, 0.0), other_prefix.get(w, 0.0))
-                              for w in {*prefix, *other_prefix}}
-                if end - start == 2:
-                    # Two typed words joined are a compound only when they spell it (nearly) right.
-                    near = {w: s for w, s in near.items() if s >= PAIR_CUTOFF}
+                near, prefix = _near(part, key, index)
                 if near or prefix:
                     probes.append((start, end, near, prefix))
             # A district's own name is an area only where the data has an area so called (no near misses);
@@ -116,4 +130,4 @@ def read_query(query: str, index: PreschoolIndex) -> Query:
         part = typed[start:start + MAX_SPAN + 1]
         if not any(w.isdigit() for w in part) and street_key(part) in index.full_streets:
             streets.append((start, start + MAX_SPAN + 1, street_key(part), 1.0))
-    return Query(typed, weights, probes, districts, areas, streets, frozenset(typed_chains), exact_districts)
+    return Query(typed, weights, probes, districts, areas, streets, typed_chains, exact_districts)

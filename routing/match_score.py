@@ -54,10 +54,10 @@ def shortlist(read: Query, index: PreschoolIndex) -> list[int]:
     return best
 
 
-def score_entry(entry: Entry, read: Query) -> tuple[float, bool]:
-    """The candidate's score (0–100) and whether its name was met only as a fragment."""
-    count = len(read.words)
-    place = [0.0] * count
+def _place(entry: Entry, read: Query) -> tuple[list[float], bool, float]:
+    """How well each typed word is explained by the candidate's district, area, street and house numbers; whether
+    its street (or a number of its name) was met; and the factor of a match by area or district alone."""
+    place = [0.0] * len(read.words)
     met_street = met_area = met_district = False
     for start, end, district_id, score in read.districts:
         if district_id == entry.district_id:
@@ -78,6 +78,12 @@ def score_entry(entry: Entry, read: Query) -> tuple[float, bool]:
         if word.isdigit() and (word in entry.numbers or word in entry.name_numbers):
             place[position] = 1.0
             met_street = met_street or word in entry.name_numbers
+    return place, met_street, area_factor if met_area else DISTRICT_ONLY if met_district else 0.0
+
+
+def score_entry(entry: Entry, read: Query) -> tuple[float, bool]:
+    """The candidate's score (0–100) and whether its name was met only as a fragment."""
+    place, met_street, place_factor = _place(entry, read)
     chain_met = CHAIN_WEIGHT * len(read.chains & entry.chains)
     total = (sum(read.weights) + CHAIN_WEIGHT * len(read.chains)) or 1.0
     best_score, best_fragment = 0.0, False
@@ -113,8 +119,7 @@ def score_entry(entry: Entry, read: Query) -> tuple[float, bool]:
         query_cov = (sum(w * e for w, e in zip(read.weights, explained, strict=True)) + chain_met) / total
         lengths = [len(w) for w in name.primary]
         coverage = [max(c, p) for c, p in zip(cover, prefix_cover, strict=True)]
-        factor = (STREET_ONLY if met_street or met_optional else area_factor if met_area
-                  else DISTRICT_ONLY if met_district else 0.0)
+        factor = STREET_ONLY if met_street or met_optional else place_factor
         score, fragment = 100.0 * query_cov * factor, False
         if any(coverage) and not name.is_street:
             name_cov = sum(n * c for n, c in zip(lengths, coverage, strict=True)) / (sum(lengths) or 1)

@@ -180,9 +180,11 @@ def test_a_stored_route_of_an_older_version_still_reads(directory):
         contact["reasons"] = [{"code": r["code"], "text": "ord"} for r in contact["reasons"]]
     stored["trace"] = ["tid: 2026-11-24T10:00:00+01:00 (Europe/Stockholm)"]
     decision = RouteDecision.from_dict(stored)
-    assert decision.trace == () and not any(c.on_call for c in decision.contacts)
+    assert decision.trace == ()
+    assert not any(c.on_call for c in decision.contacts)
     assert decision.contacts[0].contact.id == "farsta-socionom-1"
-    assert RouteDecision.from_dict({}).contacts == () and RouteDecision.from_dict({}).after_hours.open_now
+    assert RouteDecision.from_dict({}).contacts == ()
+    assert RouteDecision.from_dict({}).after_hours.open_now
 
 
 def test_the_on_call_flag_says_who_is_on_call(directory):
