@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from routing.tables import NAMING  # one naming convention for every table Samråd owns
+from routing.storage_rows import NAMING  # one naming convention for every table Samråd owns
 
 
 class AdminBase(DeclarativeBase):

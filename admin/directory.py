@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from admin.resources import RESOURCES, Resource
 from admin.roles import ForbiddenError, Principal, Role
+from admin.text import decision_view, validation_lines
 from routing.codecs import MAX_IMPORT_ROWS as MAX_IMPORT_ROWS  # noqa: PLC0414 — re-exported: the admin's import limit (tests lower it)
 from routing.codecs import ImportFile, parse_import
 from routing.decision import decide_route
@@ -226,7 +227,7 @@ class DirectoryAdmin:
             report = replace(report, districts_without_socionom=[d for d in report.districts_without_socionom
                                                          if d == principal.district_id],
                              units_without_hours=[u for u in report.units_without_hours if u in own_units])
-        return report.to_dict() | {"lines": report.lines()}
+        return report.to_dict() | {"lines": validation_lines(report)}
 
     # -- route test ----------------------------------------------------------------------------------
     async def route_test(self, principal: Principal, *, preschool: str, concern: str | None, at: datetime | None,
@@ -244,7 +245,7 @@ class DirectoryAdmin:
             named_district = match.district
         decision = decide_route(chosen, concern or None, stockholm_time(at) if at else None, directory,
                                 district=named_district, outcome=outcome or None)
-        return {"match": match.to_dict() if match else None, "decision": decision.to_dict()}
+        return {"match": match.to_dict() if match else None, "decision": decision_view(decision)}
 
 
 def _refuse_unstorable(table: str, values: Mapping[str, Any]) -> None:

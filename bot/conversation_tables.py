@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, DateTime, Index, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from routing.tables import NAMING as ROUTING_NAMING
+from routing.storage_rows import NAMING as ROUTING_NAMING
 
 # One naming convention for every table; it lives in routing/, the innermost package that owns tables.
 NAMING = ROUTING_NAMING

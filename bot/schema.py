@@ -20,7 +20,7 @@ def all_metadata() -> list[MetaData]:
     from bot.handoff import handoff_tables
 
     found.append(handoff_tables.HandoffBase.metadata)
-    from routing import tables as routing_tables
+    from routing import storage_rows as routing_rows
 
-    found.append(routing_tables.RoutingBase.metadata)
+    found.append(routing_rows.RoutingBase.metadata)
     return found

@@ -45,6 +45,7 @@ from dialogs.route_lookup import decide, route_district_name
 from dialogs.text import law_reference, say, text_for
 from knowledge.assessment import STAFF_ARTICLE, assess
 from knowledge.text import normalize
+from routing.route import RouteDecision
 
 log = logging.getLogger(__name__)
 STEPS = "consultation"
@@ -62,7 +63,7 @@ class _MarkedHandoff:
     def __init__(self, port: HandoffPort) -> None:
         self._port = port
 
-    async def request(self, context: TurnContext, note: dict[str, Any], route: dict[str, Any], *,
+    async def request(self, context: TurnContext, note: dict[str, Any], route: RouteDecision, *,
                       share_name: bool) -> None:
         """Mark the turn, then pass the request on."""
         context.turn_state[HANDOFF_REQUESTED] = True

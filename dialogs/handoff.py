@@ -15,6 +15,7 @@ from dialogs.ports import DialogServices
 from dialogs.prompt import ASK, ask
 from dialogs.route_lookup import can_hand_off, decide, route_district_name
 from dialogs.text import say
+from routing.route import RouteDecision
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,8 @@ class HandoffDialog(InterruptibleDialog):
         note["id"] = values["note_id"]
         share_name = step.result["choice"] == "yes"
         log.info("handoff requested", extra={"event": "handoff_requested", "share_name": share_name})
-        await self.services.handoff.request(step.context, note, values["route"], share_name=share_name)
+        route = RouteDecision.from_dict(values["route"])  # dialog state keeps the decision's plain form
+        await self.services.handoff.request(step.context, note, route, share_name=share_name)
         # The place goes back to a consultation that hosts this handoff, so it is not asked again.
         return await step.end_dialog(then("end", place=values["place"]))
 

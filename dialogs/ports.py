@@ -11,6 +11,7 @@ from botbuilder.core import TurnContext, UserState
 
 from knowledge.scrub import Scrubbed, scrub
 from routing.decision import ESERVICE_URL
+from routing.route import RouteDecision
 
 if TYPE_CHECKING:
     from knowledge.faq import Faq
@@ -37,7 +38,7 @@ RESUME_DIALOGS = "samrad.resume_dialogs"
 class HandoffPort(Protocol):
     """The handoff engine: connects the staff member with a socionom and takes over the conversation."""
 
-    async def request(self, context: TurnContext, note: dict[str, Any], route: dict[str, Any], *,
+    async def request(self, context: TurnContext, note: dict[str, Any], route: RouteDecision, *,
                       share_name: bool) -> None:
         """Start a handoff for *note* along *route*; the engine sends its own messages."""
         ...

@@ -1,16 +1,13 @@
-"""The decision "who should this consultation go to, now", with a reason for every entry and a trace."""
+"""The decision "who should this consultation go to, now", with a reason code for every entry and a trace."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from routing.holiday import day_type
 from routing.model import (
     EARLY_SUPPORT_KINDS,
     STOCKHOLM,
-    Contact,
     Directory,
     District,
     Preschool,
@@ -18,191 +15,32 @@ from routing.model import (
     UnitKind,
     stockholm_time,
 )
+from routing.route import (
+    AfterHours,
+    ContactRoute,
+    DistrictRef,
+    PreschoolRef,
+    Reason,
+    ReasonCode,
+    ReportRoute,
+    RouteDecision,
+    Step,
+    StepCode,
+    UnitRoute,
+    iso,
+)
 
 ESERVICE_URL = "https://etjanster.stockholm.se/Orosanmalan/"
 ACUTE_NUMBER = "112"
 DEFAULT_UNIT_KINDS = (UnitKind.SOCIONOM, UnitKind.MOTTAGNING)
 
-# Stable reason codes with a short Swedish explanation (shown in the admin "test a route" view).
-REASONS: dict[str, str] = {
-    "district_from_preschool": "Stadsdel enligt förskolans uppgifter.",
-    "district_given": "Stadsdel angiven i samtalet.",
-    "district_differs": "Angiven stadsdel skiljer sig från förskolans registrerade stadsdel.",
-    "unknown_district": "Förskolan saknar stadsdel — fråga vilken stadsdel förskolan ligger i.",
-    "no_preschool": "Ingen förskola vald.",
-    "rule": "Ordningen kommer från en routingregel.",
-    "default_rule": "Ingen regel passade; standardordningen används (socionom först).",
-    "socionom_first": "Socionom i förskolan i stadsdelen — kontakta först.",
-    "first_choice": "Förstahandskontakt för enheten.",
-    "backup": "Reserv om förstahandskontakten inte svarar.",
-    "city_wide": "Stadsövergripande enhet.",
-    "on_call": "I beredskap just nu.",
-    "available_now": "Enheten har öppet nu.",
-    "unit_closed": "Enheten har stängt just nu.",
-    "no_socionom": "Stadsdelen saknar aktiv socionom i förskolan.",
-    "no_contacts": "Ingen kontakt hittades för den här vägen.",
-    "early_support": "Tidigt stöd som familjen kan erbjudas.",
-    "recommended_for_family": "Rekommenderas för familjen utifrån bedömningen.",
-    "report_to_mottagning": "Mottagning Barn och unga tar emot orosanmälningar för barn som bor i stadsdelen.",
-    "report_eservice": "Bor barnet i Stockholms stad kan orosanmälan göras i stadens e-tjänst.",
-    "report_where_child_lives": "Anmälan görs där barnet bor — det kan vara en annan stadsdel än förskolans.",
-    "report_district_unknown": "Stadsdel okänd — använd e-tjänsten. Anmälan görs där barnet bor.",
-    "office_open": "Kontorstid: enheten har öppet nu.",
-    "office_closed": "Utanför kontorstid — vid brådskande oro: ring socialjouren.",
-    "holiday": "Helgdag eller afton: kontoren har stängt.",
-    "short_day": "Dag före helgdag: kortare öppettider.",
-    "next_opening": "Nästa öppning.",
-    "no_next_opening": "Ingen känd öppning de närmaste veckorna.",
-    "socialjour": "Socialjouren tar brådskande ärenden utanför kontorstid.",
-    "no_socialjour": "Ingen socialjour finns registrerad.",
-    "acute_call_112": "Är barnet i akut fara — ring 112 nu.",
-    "acute_now": "Bedömningen är akut: ring 112 först, sedan socialtjänsten (socialjouren utanför kontorstid).",
-}
-
-
-@dataclass(frozen=True)
-class Reason:
-    """A stable code with its short Swedish explanation."""
-
-    code: str
-    text: str
-
-    def to_dict(self) -> dict[str, str]:
-        """`{"code", "text"}`."""
-        return {"code": self.code, "text": self.text}
-
-
-def reason(code: str, detail: str | None = None) -> Reason:
-    """The `Reason` for *code*, with an optional detail appended to its text."""
-    text = REASONS[code]
-    return Reason(code, f"{text} ({detail})" if detail else text)
-
-
-def _iso(at: datetime | None) -> str | None:
-    return None if at is None else at.astimezone(STOCKHOLM).isoformat()
-
-
-def _unit_dict(unit: Unit) -> dict[str, Any]:
-    return {"id": unit.id, "name": unit.name, "kind": str(unit.kind), "district_id": unit.district_id,
-            "phone": unit.phone, "email": unit.email, "url": unit.url,
-            "teams_channel_id": unit.teams_channel_id, "address": unit.address}
-
-
-@dataclass(frozen=True)
-class ContactRoute:
-    """One person or channel to contact, at which unit, and whether reachable now."""
-
-    contact: Contact
-    unit: Unit
-    available_now: bool
-    reasons: tuple[Reason, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-safe form."""
-        c = self.contact
-        return {"id": c.id, "name": c.name, "role": c.role, "priority": c.priority,
-                "teams_user_id": c.teams_user_id, "teams_channel_id": c.teams_channel_id,
-                "email": c.email, "phone": c.phone, "unit": _unit_dict(self.unit),
-                "available_now": self.available_now, "reasons": [r.to_dict() for r in self.reasons]}
-
-
-@dataclass(frozen=True)
-class UnitRoute:
-    """A unit to refer to, whether it is open now and when it next opens."""
-
-    unit: Unit
-    open_now: bool
-    next_opening: datetime | None
-    reasons: tuple[Reason, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-safe form."""
-        return {**_unit_dict(self.unit), "open_now": self.open_now, "next_opening": _iso(self.next_opening),
-                "reasons": [r.to_dict() for r in self.reasons]}
-
-
-@dataclass(frozen=True)
-class ReportRoute:
-    """Where a report of concern goes: the district's intake unit(s) and the city's e-service."""
-
-    eservice_url: str
-    units: tuple[UnitRoute, ...]
-    reasons: tuple[Reason, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-safe form."""
-        return {"eservice_url": self.eservice_url, "units": [u.to_dict() for u in self.units],
-                "reasons": [r.to_dict() for r in self.reasons]}
-
-
-@dataclass(frozen=True)
-class AfterHours:
-    """Is the district's office open now, when it opens next, and who answers in the meantime."""
-
-    open_now: bool
-    next_opening: datetime | None
-    socialjour: tuple[UnitRoute, ...]
-    socialjour_contacts: tuple[ContactRoute, ...]
-    acute_number: str
-    reasons: tuple[Reason, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-safe form."""
-        return {"open_now": self.open_now, "next_opening": _iso(self.next_opening),
-                "socialjour": [u.to_dict() for u in self.socialjour],
-                "socialjour_contacts": [c.to_dict() for c in self.socialjour_contacts],
-                "acute_number": self.acute_number, "reasons": [r.to_dict() for r in self.reasons]}
-
-
-@dataclass(frozen=True)
-class RouteDecision:
-    """Who to contact, early support, where a report goes, after-hours advice, and the steps taken."""
-
-    at: datetime
-    preschool: Preschool | None
-    district: District | None
-    concern: str | None
-    outcome: str | None
-    unit_kinds: tuple[UnitKind, ...]
-    contacts: tuple[ContactRoute, ...]
-    early_support: tuple[UnitRoute, ...]
-    report: ReportRoute
-    after_hours: AfterHours
-    reasons: tuple[Reason, ...]
-    trace: list[str] = field(default_factory=list)
-
-    @property
-    def district_known(self) -> bool:
-        """False when the dialog must ask for the district."""
-        return self.district is not None
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-safe form: what dialogs keep in state and what the CLI prints."""
-        p = self.preschool
-        return {
-            "at": _iso(self.at),
-            "preschool": None if p is None else {"id": p.id, "name": p.name, "address": p.address,
-                                                 "skolverket_id": p.skolverket_id, "district_id": p.district_id},
-            "district": None if self.district is None else {"id": self.district.id, "name": self.district.name},
-            "district_known": self.district_known,
-            "concern": self.concern,
-            "outcome": self.outcome,
-            "unit_kinds": [str(k) for k in self.unit_kinds],
-            "contacts": [c.to_dict() for c in self.contacts],
-            "early_support": [u.to_dict() for u in self.early_support],
-            "report": self.report.to_dict(),
-            "after_hours": self.after_hours.to_dict(),
-            "reasons": [r.to_dict() for r in self.reasons],
-            "trace": list(self.trace),
-        }
-
 
 def _unit_route(unit: Unit, at: datetime, directory: Directory, *extra: Reason) -> UnitRoute:
     open_now = directory.is_open(unit.id, at)
     upcoming = None if open_now else directory.next_opening(unit.id, at)
-    reasons = [*extra, reason("available_now" if open_now else "unit_closed")]
+    reasons = [*extra, Reason(ReasonCode.AVAILABLE_NOW if open_now else ReasonCode.UNIT_CLOSED)]
     if unit.district_id is None:
-        reasons.append(reason("city_wide"))
+        reasons.append(Reason(ReasonCode.CITY_WIDE))
     return UnitRoute(unit, open_now, upcoming, tuple(reasons))
 
 
@@ -221,16 +59,16 @@ def _contact_routes(units: list[Unit], at: datetime, directory: Directory) -> li
             seen.add(contact.id)
             reasons: list[Reason] = []
             if unit.kind == UnitKind.SOCIONOM and unit.district_id is not None and contact.priority == 1:
-                reasons.append(reason("socionom_first"))
+                reasons.append(Reason(ReasonCode.SOCIONOM_FIRST))
             else:
-                reasons.append(reason("first_choice" if contact.priority == 1 else "backup"))
+                reasons.append(Reason(ReasonCode.FIRST_CHOICE if contact.priority == 1 else ReasonCode.BACKUP))
             if unit.district_id is None:
-                reasons.append(reason("city_wide"))
+                reasons.append(Reason(ReasonCode.CITY_WIDE))
             on_shift = contact.id in on_call
             if on_shift:
-                reasons.append(reason("on_call"))
-            reasons.append(reason("available_now" if open_now or on_shift else "unit_closed"))
-            routes.append(ContactRoute(contact, unit, open_now or on_shift, tuple(reasons)))
+                reasons.append(Reason(ReasonCode.ON_CALL))
+            reasons.append(Reason(ReasonCode.AVAILABLE_NOW if open_now or on_shift else ReasonCode.UNIT_CLOSED))
+            routes.append(ContactRoute(contact, unit, open_now or on_shift, on_shift, tuple(reasons)))
     return routes
 
 
@@ -242,74 +80,78 @@ def decide_route(preschool: Preschool | None, concern: str | None, at: datetime 
     *district* (asked in the dialog) wins over the preschool's registered district.
     """
     at = stockholm_time(at) if at is not None else datetime.now(STOCKHOLM)
-    trace = [f"tid: {at.isoformat()} (Europe/Stockholm)"]
+    trace = [Step(StepCode.TIME, {"at": iso(at)})]
     reasons: list[Reason] = []
 
     registered = directory.district(preschool.district_id) if preschool is not None else None
     if preschool is None:
-        reasons.append(reason("no_preschool"))
-        trace.append("förskola: ingen vald")
+        reasons.append(Reason(ReasonCode.NO_PRESCHOOL))
+        trace.append(Step(StepCode.NO_PRESCHOOL))
     else:
-        trace.append(f"förskola: {preschool.name} ({preschool.id}), registrerad stadsdel: "
-                     f"{registered.name if registered else 'saknas'}")
+        trace.append(Step(StepCode.PRESCHOOL, {"id": preschool.id, "name": preschool.name,
+                                               "registered": registered.name if registered else None}))
     if district is not None:
-        reasons.append(reason("district_given", district.name))
+        reasons.append(Reason(ReasonCode.DISTRICT_GIVEN, district.name))
         if registered is not None and registered.id != district.id:
-            reasons.append(reason("district_differs", registered.name))
-        trace.append(f"stadsdel: {district.name} (angiven)")
+            reasons.append(Reason(ReasonCode.DISTRICT_DIFFERS, registered.name))
+        trace.append(Step(StepCode.DISTRICT_GIVEN, {"name": district.name}))
     elif registered is not None:
         district = registered
-        reasons.append(reason("district_from_preschool", district.name))
-        trace.append(f"stadsdel: {district.name} (från förskolan)")
+        reasons.append(Reason(ReasonCode.DISTRICT_FROM_PRESCHOOL, district.name))
+        trace.append(Step(StepCode.DISTRICT_FROM_PRESCHOOL, {"name": district.name}))
     else:
-        reasons.append(reason("unknown_district"))
-        trace.append("stadsdel: okänd — dialogen behöver fråga")
+        reasons.append(Reason(ReasonCode.UNKNOWN_DISTRICT))
+        trace.append(Step(StepCode.DISTRICT_UNKNOWN))
 
     rule = directory.rule_for(concern, outcome)
     kinds = rule.unit_kinds if rule is not None else DEFAULT_UNIT_KINDS
+    kind_names = [str(kind) for kind in kinds]
     if rule is not None:
-        reasons.append(reason("rule", f"{rule.concern}/{rule.outcome}"))
-        trace.append(f"regel {rule.id}: ({rule.concern}, {rule.outcome}) → {', '.join(kinds)}")
+        reasons.append(Reason(ReasonCode.RULE, f"{rule.concern}/{rule.outcome}"))
+        trace.append(Step(StepCode.RULE, {"id": rule.id, "concern": rule.concern, "outcome": rule.outcome,
+                                          "kinds": kind_names}))
     else:
-        reasons.append(reason("default_rule"))
-        trace.append(f"ingen regel för ({concern or '*'}, {outcome or '*'}); standard → {', '.join(kinds)}")
+        reasons.append(Reason(ReasonCode.DEFAULT_RULE))
+        trace.append(Step(StepCode.DEFAULT_RULE, {"concern": concern, "outcome": outcome, "kinds": kind_names}))
 
     district_id = district.id if district is not None else None
     units: list[Unit] = []
     for kind in kinds:
         found = (directory.units_of(kind, district_id) if district_id else []) + directory.units_of(kind, None)
         units.extend(found)
-        trace.append(f"enheter {kind}: {', '.join(u.name for u in found) or 'inga'}")
+        trace.append(Step(StepCode.UNITS, {"kind": str(kind), "names": [u.name for u in found]}))
     contacts = _contact_routes(units, at, directory)
     if district_id and not any(c.unit.kind == UnitKind.SOCIONOM and c.unit.district_id == district_id
                                for c in contacts) and UnitKind.SOCIONOM in kinds:
-        reasons.append(reason("no_socionom", district.name if district else None))
-        trace.append("ingen aktiv socionom i förskolan i stadsdelen")
+        reasons.append(Reason(ReasonCode.NO_SOCIONOM, district.name if district else None))
+        trace.append(Step(StepCode.NO_SOCIONOM))
     if not contacts:
-        reasons.append(reason("no_contacts"))
-    trace.append(f"kontakter: {len(contacts)}, tillgängliga nu: {sum(c.available_now for c in contacts)}")
+        reasons.append(Reason(ReasonCode.NO_CONTACTS))
+    trace.append(Step(StepCode.CONTACTS, {"count": len(contacts),
+                                          "available": sum(c.available_now for c in contacts)}))
 
     family = outcome == "support" or concern == "family_support"
+    early_reason = Reason(ReasonCode.RECOMMENDED_FOR_FAMILY if family else ReasonCode.EARLY_SUPPORT)
     early = tuple(
-        _unit_route(unit, at, directory, reason("recommended_for_family" if family else "early_support"))
+        _unit_route(unit, at, directory, early_reason)
         for kind in EARLY_SUPPORT_KINDS for unit in (directory.units_of(kind, district_id) if district_id else [])
     )
-    trace.append(f"tidigt stöd: {len(early)} enheter")
+    trace.append(Step(StepCode.EARLY_SUPPORT, {"count": len(early)}))
 
-    intake = tuple(_unit_route(u, at, directory, reason("report_to_mottagning"))
+    intake = tuple(_unit_route(u, at, directory, Reason(ReasonCode.REPORT_TO_MOTTAGNING))
                    for u in (directory.units_of(UnitKind.MOTTAGNING, district_id) if district_id else []))
-    report_reasons = [reason("report_eservice"), reason("report_where_child_lives")]
+    report_reasons = [Reason(ReasonCode.REPORT_ESERVICE), Reason(ReasonCode.REPORT_WHERE_CHILD_LIVES)]
     if district_id is None:
-        report_reasons.append(reason("report_district_unknown"))
+        report_reasons.append(Reason(ReasonCode.REPORT_DISTRICT_UNKNOWN))
     report = ReportRoute(eservice_url, intake, tuple(report_reasons))
-    trace.append(f"anmälan: e-tjänst + {len(intake)} mottagning(ar); gäller där barnet bor")
+    trace.append(Step(StepCode.REPORT, {"intake": len(intake)}))
 
     after = _after_hours(at, [u for u in units if u.district_id is not None], directory, outcome)
-    trace.append(f"kontorstid: {'öppet' if after.open_now else 'stängt'}"
-                 + ("" if after.open_now else f", nästa öppning {_iso(after.next_opening) or 'okänd'}")
-                 + f", socialjour: {len(after.socialjour)}")
-    return RouteDecision(at, preschool, district, concern, outcome, tuple(kinds), tuple(contacts), early,
-                         report, after, tuple(reasons), trace)
+    trace.append(Step(StepCode.OFFICE, {"open": after.open_now, "next_opening": iso(after.next_opening),
+                                        "socialjour": len(after.socialjour)}))
+    return RouteDecision(at, None if preschool is None else PreschoolRef.of(preschool),
+                         None if district is None else DistrictRef.of(district), concern, outcome, tuple(kinds),
+                         tuple(contacts), early, report, after, tuple(reasons), tuple(trace))
 
 
 def _after_hours(at: datetime, office_units: list[Unit], directory: Directory,
@@ -317,24 +159,25 @@ def _after_hours(at: datetime, office_units: list[Unit], directory: Directory,
     reasons: list[Reason] = []
     kind = day_type(at.date())
     if kind.closed:
-        reasons.append(reason("holiday", kind.name))
+        reasons.append(Reason(ReasonCode.HOLIDAY, kind.name))
     elif kind.short:
-        reasons.append(reason("short_day"))
+        reasons.append(Reason(ReasonCode.SHORT_DAY))
     open_now = any(directory.is_open(u.id, at) for u in office_units)
     upcoming: datetime | None = None
     if open_now:
-        reasons.append(reason("office_open"))
+        reasons.append(Reason(ReasonCode.OFFICE_OPEN))
     else:
-        reasons.append(reason("office_closed"))
+        reasons.append(Reason(ReasonCode.OFFICE_CLOSED))
         openings = [t for u in office_units if (t := directory.next_opening(u.id, at)) is not None]
         upcoming = min(openings, default=None)
-        reasons.append(reason("next_opening", _iso(upcoming)) if upcoming else reason("no_next_opening"))
+        reasons.append(Reason(ReasonCode.NEXT_OPENING, iso(upcoming)) if upcoming
+                       else Reason(ReasonCode.NO_NEXT_OPENING))
     jour_units = directory.units_of(UnitKind.SOCIALJOUR, None)
-    jour = tuple(_unit_route(u, at, directory, reason("socialjour")) for u in jour_units)
+    jour = tuple(_unit_route(u, at, directory, Reason(ReasonCode.SOCIALJOUR)) for u in jour_units)
     if not jour:
-        reasons.append(reason("no_socialjour"))
+        reasons.append(Reason(ReasonCode.NO_SOCIALJOUR))
     jour_contacts = tuple(_contact_routes(jour_units, at, directory))
     if outcome == "acute":
-        reasons.append(reason("acute_now"))
-    reasons.append(reason("acute_call_112"))
+        reasons.append(Reason(ReasonCode.ACUTE_NOW))
+    reasons.append(Reason(ReasonCode.ACUTE_CALL_112))
     return AfterHours(open_now, upcoming, jour, jour_contacts, ACUTE_NUMBER, tuple(reasons))

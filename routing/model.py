@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from routing.holiday import SHORT_DAY_CLOSES, day_type
 
 if TYPE_CHECKING:
-    from routing.match import PreschoolIndex
+    from routing.match_index import PreschoolIndex
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 HOLIDAY_WEEKDAY = 7  # OpeningHours.weekday for hours that apply on public holidays and eves
@@ -238,7 +238,7 @@ class Directory:
     @cached_property
     def index(self) -> PreschoolIndex:
         """The matching index over this snapshot's active preschools (built once)."""
-        from routing.match import PreschoolIndex
+        from routing.match_index import PreschoolIndex
 
         return PreschoolIndex(self)
 

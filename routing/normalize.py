@@ -1,9 +1,12 @@
-"""Swedish normalisation for matching: case, å/ä/ö folding, noise words, possessives, punctuation."""
+"""Swedish normalisation for matching: case, å/ä/ö folding, noise words, possessives, punctuation; the keys
+that names, streets and places are compared by, and a rough sound key for spellings that sound alike."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # Words that say "preschool" and nothing about which one.
 NOISE_WORDS = frozenset({"forskolan", "forskola", "forskolor", "fsk", "forsk", "foerskolan", "forskoln",
@@ -27,6 +30,13 @@ _DEFINITE_MIN_LENGTH = 6
 # Keyboards without å/ä/ö: "aa" for å, "ae" for ä, "oe" for ö (applied to names and queries alike).
 _ASCII_SPELLINGS = (("aa", "a"), ("ae", "a"), ("oe", "o"))
 _PRESCHOOL_SUFFIXES = ("forskolorna", "forskolan", "forskolor", "forskola")
+# Street types, typed in full, short or definite: all end up as one key ending ("Ripsavägen" = "ripsa|vag").
+_STREET_ENDINGS = (("vagen", "vag"), ("vag", "vag"), ("gatan", "gata"), ("gata", "gata"), ("granden", "grand"),
+                   ("grand", "grand"), ("backen", "backe"), ("backe", "backe"), ("allen", "alle"), ("alle", "alle"),
+                   ("torget", "torg"), ("torg", "torg"), ("stigen", "stig"), ("stig", "stig"),
+                   ("slingan", "slinga"), ("slinga", "slinga"), ("stråket", "strak"), ("straket", "strak"),
+                   ("platsen", "plats"), ("plan", "plan"), ("ringen", "ring"), ("gangen", "gang"),
+                   ("branten", "brant"), ("vagen", "vag"))
 
 
 def fold(text: str) -> str:
@@ -108,3 +118,50 @@ def chains(text: str) -> frozenset[str]:
     """The chain and organiser words in *text*, one key per chain ("Föräldrakoop" → "foraldrakoop")."""
     return frozenset(CHAIN_WORDS[t] for t in _NON_WORD.split(fold(ascii_spelling(text.casefold())))
                      if t in CHAIN_WORDS)
+
+
+def joined_key(parts: Iterable[str]) -> str:
+    """One matching key for words typed apart or together ("regn bågen" = "regnbågen" → "regnbag")."""
+    return stem("".join(parts))
+
+
+def street_key(parts: Iterable[str]) -> str:
+    """A street's key: words joined, the street type ending made uniform ("Ripsavägen" → "ripsavag")."""
+    return _street_ending("".join(parts))
+
+
+@functools.lru_cache(maxsize=4096)
+def _street_ending(joined: str) -> str:
+    for ending, uniform in _STREET_ENDINGS:
+        if joined.endswith(ending) and len(joined) > len(ending) + 2:
+            return joined[: -len(ending)] + uniform
+    return stem(joined)
+
+
+def street_base(key: str) -> str:
+    """A street key without its type ("ripsavag" → "ripsa"), for "den på Ripsa"; "" when nothing is left."""
+    for _, uniform in _STREET_ENDINGS:
+        if key.endswith(uniform) and len(key) - len(uniform) >= 4:
+            return key[: -len(uniform)]
+    return ""
+
+
+def place_words(text: str) -> list[str]:
+    """Folded words of a place name (area, street, district), nothing dropped but punctuation."""
+    return [ascii_spelling(t) for t in re.split(r"[^0-9a-z]+", fold(text)) if t and not t.isdigit()]
+
+
+_SOUNDS = (("sch", "#"), ("skj", "#"), ("stj", "#"), ("sj", "#"), ("ch", "#"), ("tj", "%"), ("kj", "%"),
+           ("dj", "j"), ("gj", "j"), ("hj", "j"), ("lj", "j"), ("ck", "k"), ("ph", "f"), ("th", "t"),
+           ("dt", "t"), ("qu", "kv"), ("q", "k"), ("w", "v"), ("z", "s"), ("x", "ks"), ("c", "k"))
+_SOFT = re.compile(r"(sk|k|g)(?=[eiy])")
+
+
+@functools.lru_cache(maxsize=8192)
+def sound(word: str) -> str:
+    """A rough Swedish sound key: "sj"/"stj"/"sk(e)" alike, "ck" = "k", "w" = "v", doubled letters single."""
+    word = _SOFT.sub(lambda m: {"sk": "#", "k": "%", "g": "j"}[m.group(1)], word)
+    for written, spoken in _SOUNDS:
+        if written in word:
+            word = word.replace(written, spoken)
+    return re.sub(r"(.)\1+", r"\1", word)

@@ -1,7 +1,7 @@
 """The routing tables as one schema: each table's fields with kind, requiredness, choices, reference and length.
 
 Import, export, the storage and the administration's forms and API all read their tables from here;
-`routing/tables.py` holds the SQL rows that store them (a test keeps the two in agreement).
+`routing/storage_rows.py` holds the SQL rows that store them (a test keeps the two in agreement).
 """
 
 from __future__ import annotations

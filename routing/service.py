@@ -7,10 +7,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from routing.decision import ESERVICE_URL, RouteDecision, decide_route
+from routing.decision import ESERVICE_URL, decide_route
 from routing.errors import UnknownDistrictError, UnknownPreschoolError
 from routing.match import MatchResult, match_district, match_preschool
 from routing.model import STOCKHOLM, Directory
+from routing.route import RouteDecision
 from routing.storage import RoutingStore
 
 if TYPE_CHECKING:

@@ -18,7 +18,7 @@ from routing.errors import FieldError, RoutingValidationError, UnknownRecordErro
 from routing.model import Directory
 from routing.records import Batch, build_directory, json_value, parse_record, prepare_import, record_json, utc
 from routing.schema import LIST_SEPARATOR, TABLES, TableSpec, table_spec
-from routing.tables import (
+from routing.storage_rows import (
     ChangeRow,
     ContactRow,
     DistrictRow,

@@ -17,7 +17,7 @@ FORBIDDEN = {
 
 
 # SQL in routing/ lives in its storage: the SQL rows (tables.py) and the store that reads and writes them.
-ROUTING_SQL = ["routing/storage.py", "routing/tables.py"]
+ROUTING_SQL = ["routing/storage.py", "routing/storage_rows.py"]
 # Every module that imports SQLAlchemy at run time, by package: table declarations, stores, the engine and the
 # migrations. Anything else is given a store (an annotation-only import under TYPE_CHECKING does not count).
 STORAGE_MODULES = {

@@ -68,6 +68,8 @@ def _parse_at(raw: str | None) -> datetime | None:
 
 def route(args: argparse.Namespace) -> int:
     """Match a preschool from free text and print the routing decision."""
+    from admin.text import decision_view
+
     at = _parse_at(args.at)
 
     async def work(services: Services) -> dict[str, Any]:
@@ -87,7 +89,7 @@ def route(args: argparse.Namespace) -> int:
             "ambiguous": result.ambiguous,
             "confident": result.confident,
             "suggestion": None if result.suggestion is None else result.suggestion.name,
-            "decision": None if decision is None else decision.to_dict(),
+            "decision": None if decision is None else decision_view(decision),
         }
 
     output = _run(work)
@@ -194,11 +196,13 @@ def routing_export(args: argparse.Namespace) -> int:
 
 def routing_validate(_args: argparse.Namespace) -> int:
     """Print gaps in the routing tables; exit 1 when something needs fixing."""
+    from admin.text import validation_lines
+
     async def work(services: Services) -> Any:
         return await services.routing.store.validation_report()
 
     report = _run(work)
-    for line in report.lines():
+    for line in validation_lines(report):
         _print(line)
     return 0 if report.ok else 1
 

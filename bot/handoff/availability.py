@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
 
 from bot.handoff import plan
 from bot.handoff.ports import DirectorySource
+from routing.model import Contact
+from routing.route import RouteDecision
 
 log = logging.getLogger(__name__)
 
 
-async def availability_of(routing: DirectorySource, route: Mapping[str, Any], now: datetime) -> plan.Availability:
+async def availability_of(routing: DirectorySource, route: RouteDecision, now: datetime) -> plan.Availability:
     """Open now / next opening / on call now, from a fresh Directory when routing can give one."""
     units = plan.unit_ids(route)
     directory = None
@@ -25,16 +25,12 @@ async def availability_of(routing: DirectorySource, route: Mapping[str, Any], no
     if directory is not None and units:
         open_now = any(directory.is_open(unit_id, now) for unit_id in units)
         openings = [t for u in units if (t := directory.next_opening(u, now)) is not None]
-        on_call: list[Mapping[str, Any]] = []
+        on_call: list[Contact] = []
         for shift in directory.on_call_at(now, units):
             contact = directory.contact(shift.contact_id)
             if contact is not None and contact.active:
-                on_call.append({"name": contact.name, "role": contact.role,
-                                "teams_user_id": contact.teams_user_id, "priority": contact.priority})
+                on_call.append(contact)
         return plan.Availability(open_now, None if open_now else min(openings, default=None), tuple(on_call))
-    after = route.get("after_hours") or {}
-    next_opening = after.get("next_opening")
-    stored_on_call = tuple(c for c in plan.people(route)
-                           if any(r.get("code") == "on_call" for r in c.get("reasons") or []))
-    return plan.Availability(bool(after.get("open_now", True)),
-                             datetime.fromisoformat(next_opening) if next_opening else None, stored_on_call)
+    after = route.after_hours
+    stored_on_call = tuple(c.contact for c in plan.people(route) if c.on_call)
+    return plan.Availability(after.open_now, after.next_opening, stored_on_call)

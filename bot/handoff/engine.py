@@ -52,6 +52,7 @@ from bot.handoff.store import HandoffStore
 from dialogs.cards import acute_card
 from dialogs.text import say
 from knowledge.acute import is_acute
+from routing.route import RouteDecision
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +112,7 @@ class HandoffEngine:
 
     # --- HandoffPort --------------------------------------------------------------------------------
 
-    async def request(self, turn: Turn, note: Mapping[str, Any], route: Mapping[str, Any], *,
+    async def request(self, turn: Turn, note: Mapping[str, Any], route: RouteDecision, *,
                       share_name: bool) -> None:
         """Start a handoff: store it with its first timer and the staff member's answer, then offer it.
 
@@ -154,7 +155,7 @@ class HandoffEngine:
             "consultation_id": consultation_id,
             "categories": categories,
             "urgency": plan.urgency(note, route),
-            "route": route,
+            "route": route.to_dict(),
             "note": clean_note,
             "share_name": share_name,
             "staff_id": sender.key if sender else None,
@@ -247,7 +248,8 @@ class HandoffEngine:
         acute = is_acute(text) if text else None
         if acute is not None:
             # Acute danger is answered first, whatever state the handoff is in.
-            await turn.reply_card(acute_card(lang, handoff.route, eservice_url=self._settings.eservice_url).content)
+            card = acute_card(lang, handoff.route.to_dict(), eservice_url=self._settings.eservice_url)
+            await turn.reply_card(card.content)
             await self.store.record(handoff.id, "acute", "staff", acute.code)
         command = wording.command(text)
         if handoff.state in WAITING:

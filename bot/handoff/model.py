@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
+from routing.route import RouteDecision
+
 
 class HandoffState(StrEnum):
     """Where a handoff is: asked for, offered, escalated, taken, talking, or ended one of three ways."""
@@ -76,7 +78,7 @@ class Handoff:
     consultation_id: str | None
     categories: tuple[str, ...]
     urgency: str
-    route: dict[str, Any]
+    route: RouteDecision
     note: dict[str, Any] | None
     share_name: bool
     staff_id: str | None
@@ -112,7 +114,8 @@ class Handoff:
             id=row["id"], state=row["state"], stage=row["stage"], lang=row["lang"],
             district_id=row["district_id"], unit_id=row["unit_id"], consultation_id=row["consultation_id"],
             categories=tuple(loads(row["categories"]) or ()), urgency=row["urgency"],
-            route=loads(row["route"]) or {}, note=loads(row["note"]), share_name=bool(row["share_name"]),
+            route=RouteDecision.from_dict(loads(row["route"]) or {}), note=loads(row["note"]),
+            share_name=bool(row["share_name"]),
             staff_id=row["staff_id"], staff_name=row["staff_name"],
             staff_conversation_id=row["staff_conversation_id"], staff_reference=loads(row["staff_reference"]),
             claimed_by=row["claimed_by"], claimer_name=row["claimer_name"], claimer_role=row["claimer_role"],

@@ -108,7 +108,7 @@ class Offering:
         if plan.waits_for_opening(availability) and availability.next_opening is not None:
             await self._wait_for_opening(handoff, availability.next_opening, owner)
             return
-        phone = next((u.get("phone") for u in plan.intake_units(handoff.route) if u.get("phone")), None)
+        phone = next((u.unit.phone for u in plan.intake_units(handoff.route) if u.unit.phone), None)
         expired = say(handoff.lang, "relay.expired", district=district, phone=f": {phone}" if phone else "")
         told = [text_message(expired),
                 text_message(wording.acute_advice(handoff.lang, handoff.route)),

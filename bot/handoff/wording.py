@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.handoff import cards, plan
@@ -13,6 +11,7 @@ from bot.handoff.model import WITHDRAWN, Handoff
 from bot.handoff.ports import Card, Message
 from dialogs.cardkit import plain
 from dialogs.text import say, text_for, when_text
+from routing.route import RouteDecision
 
 # An offer sent this long after the request says that the request waited for the unit to open.
 LATE_OFFER = timedelta(minutes=15)
@@ -34,7 +33,7 @@ def lang_of_locale(locale: str | None) -> str:
     return "en" if (locale or "").lower().startswith("en") else "sv"
 
 
-def district(route: Mapping[str, Any], lang: str) -> str:
+def district(route: RouteDecision, lang: str) -> str:
     """The district's name as shown in a message or card (made inert for Markdown: the tables are data)."""
     return plain(plan.district_name(route) or text_for(lang)["relay.unknown_district"])
 
@@ -67,13 +66,13 @@ def closed_text(lang: str, district_name: str, opens: datetime | None, zone: Zon
     return say(lang, "relay.closed_hours", district=district_name, opens=when_text(lang, opens, zone))
 
 
-def acute_advice(lang: str, route: Mapping[str, Any]) -> str:
+def acute_advice(lang: str, route: RouteDecision) -> str:
     """112 and socialjouren (with its number when the route has one)."""
     phone = plan.socialjour_phone(route)
     return say(lang, "relay.acute_advice", phone=f" ({phone})" if phone else "")
 
 
-def request_messages(lang: str, handoff_id: str, district_name: str, *, route: Mapping[str, Any],
+def request_messages(lang: str, handoff_id: str, district_name: str, *, route: RouteDecision,
                      availability: plan.Availability, waits: bool, zone: ZoneInfo) -> list[Message]:
     """What the staff member is told when the request is taken: acute advice first when the unit is closed."""
     messages: list[Message] = []

@@ -3,7 +3,6 @@ the activity handler (as an interceptor) and to the dialogs (as their HandoffPor
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from botbuilder.core import CardFactory, MessageFactory, TurnContext
@@ -11,6 +10,7 @@ from botbuilder.core import CardFactory, MessageFactory, TurnContext
 from bot.handoff.ports import Card, Sender
 from bot.teams.references import CHANNEL, targets_of
 from dialogs.ports import RESUME_DIALOGS
+from routing.route import RouteDecision
 
 if TYPE_CHECKING:
     from bot.handoff.engine import HandoffEngine
@@ -79,7 +79,7 @@ class TeamsHandoff:
         """Take the handoff's card actions and the messages of a staff member or socionom in a handoff."""
         return await self.engine.intercept(TeamsTurn(turn_context))
 
-    async def request(self, context: TurnContext, note: Mapping[str, Any], route: Mapping[str, Any], *,
+    async def request(self, context: TurnContext, note: dict[str, Any], route: RouteDecision, *,
                       share_name: bool) -> None:
         """Start a handoff for *note* along *route* from the staff member's conversation."""
         await self.engine.request(TeamsTurn(context), note, route, share_name=share_name)

@@ -94,7 +94,7 @@ async def ensure_routing_tables(engine) -> None:  # type: ignore[no-untyped-def]
     """Create routing's tables when its migration (0002) has not landed in this tree yet."""
     from sqlalchemy import inspect
 
-    from routing.tables import RoutingBase
+    from routing.storage_rows import RoutingBase
 
     async with engine.begin() as connection:
         present = await connection.run_sync(lambda c: set(inspect(c).get_table_names()))

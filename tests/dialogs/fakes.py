@@ -7,6 +7,8 @@ from typing import Any
 
 from botbuilder.core import TurnContext
 
+from routing.route import RouteDecision
+
 
 class FakeRecorder:
     """Keeps recorded notes in a list."""
@@ -25,7 +27,7 @@ class FakeRecorder:
 @dataclass
 class HandoffCall:
     note: dict[str, Any]
-    route: dict[str, Any]
+    route: dict[str, Any]  # the plain form, as the dialogs keep it
     share_name: bool
 
 
@@ -35,9 +37,9 @@ class FakeHandoff:
     def __init__(self) -> None:
         self.calls: list[HandoffCall] = []
 
-    async def request(self, context: TurnContext, note: dict[str, Any], route: dict[str, Any], *,
+    async def request(self, context: TurnContext, note: dict[str, Any], route: RouteDecision, *,
                       share_name: bool) -> None:
-        self.calls.append(HandoffCall(dict(note), dict(route), share_name))
+        self.calls.append(HandoffCall(dict(note), route.to_dict(), share_name))
         await context.send_activity("[handoff engine takes over]")
 
 

@@ -154,8 +154,8 @@ ALLOWED = ("inte anmäla anonymt", "cannot report anonymously", "can't report an
 
 
 def every_user_text() -> dict[str, str]:
+    from admin.text import ROUTE_REASONS as ROUTING_REASONS
     from knowledge.faq import Faq
-    from routing.decision import REASONS as ROUTING_REASONS
 
     texts = {f"{lang.__name__}.TEXT[{key}]": value for lang in (sv, en) for key, value in lang.TEXT.items()}
     texts |= {f"{lang.__name__}.REASONS[{key}]": value for lang in (sv, en) for key, value in lang.REASONS.items()}

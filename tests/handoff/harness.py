@@ -95,7 +95,7 @@ class Harness:
                       note: dict[str, Any] | None = None, share_name: bool = False,
                       district: str = DISTRICT) -> None:
         """What the consultation dialog does: decide a route, record the note, call `request` in the turn."""
-        route = (await self.routing.decide(district_id=district, outcome="consult", at=self.clock())).to_dict()
+        route = await self.routing.decide(district_id=district, outcome="consult", at=self.clock())
         records = ConsultationRecords(self.engine, self.clock, scrub=PlaceScrubber(self.routing))
         note = dict(note or {"district_id": district, "age_band": "3-6", "categories": ["physical"],
                              "duration": "weeks", "acute": False, "outcome": "consult", "lang": "sv",

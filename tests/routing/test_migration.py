@@ -1,10 +1,10 @@
-"""Migration 0002 creates exactly what routing/tables.py declares, on SQLite and PostgreSQL."""
+"""Migration 0002 creates exactly what routing/storage_rows.py declares, on SQLite and PostgreSQL."""
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
-from routing.tables import RoutingBase
+from routing.storage_rows import RoutingBase
 
 ROUTING_TABLES = set(RoutingBase.metadata.tables)
 

@@ -8,7 +8,7 @@ from bot.commands.routing import read_import
 from routing.demo import load_demo
 from routing.errors import RoutingValidationError, UnknownRecordError
 from routing.storage import RoutingStore
-from routing.tables import RoutingBase
+from routing.storage_rows import RoutingBase
 
 DISTRICTS_CSV = "id,name,aliases,active\nfarsta,Farsta,,true\njarva,Järva,Rinkeby|Kista,true\n"
 GOOD_PRESCHOOLS = (

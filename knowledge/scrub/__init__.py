@@ -1,0 +1,19 @@
+"""PII scrubbing: mask personnummer, phone numbers, e-mail, addresses, postcodes and names before anything is kept.
+
+The text is normalised first (Unicode NFKC, zero-width and other format characters dropped, dash variants
+and odd spaces unified) so that look-alike characters cannot hide a number; every mask found in the
+normalised text is mapped back onto the original through an offset map, and everything else of the original
+is returned as written. Every pattern runs in linear time: only bounded repetition where a match could
+restart, look-behinds that keep a match from starting inside a run it already rejected, and token scans
+instead of regular expressions where a pattern would need nested repetition (street addresses, names).
+
+The parts: `normalisation` (the offset map), `identifier` (numbers and dates), `address` (streets),
+`lexicon` (name lists, dictionaries, frequencies), `name` (names), `place` (groups and preschools) and
+`masking` (the pass that runs them all and maps the masks back).
+"""
+
+from knowledge.scrub.identifier import is_valid_personnummer
+from knowledge.scrub.lexicon import warm_up
+from knowledge.scrub.masking import KIND_ORDER, KINDS, MASKS, Scrubbed, Scrubber, scrub
+
+__all__ = ["KINDS", "KIND_ORDER", "MASKS", "Scrubbed", "Scrubber", "is_valid_personnummer", "scrub", "warm_up"]

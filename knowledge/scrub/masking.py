@@ -1,0 +1,133 @@
+"""The masking pass: every finder in turn over the normalised text, each blanking what it masked, then the masks
+mapped back onto the original text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from knowledge.scrub.address import address_spans
+from knowledge.scrub.identifier import (
+    EMAIL,
+    EMAIL_SPOKEN,
+    FLAT,
+    POSTCODE_SPACED,
+    age_spans,
+    birthdate_spans,
+    matches,
+    personnummer_spans,
+    phone_spans,
+    plain_postcode_spans,
+)
+from knowledge.scrub.name import INITIALS, name_spans
+from knowledge.scrub.normalisation import BLANK, Normalised, normalise
+from knowledge.scrub.place import PlaceIndex, group_spans
+
+MASKS = {
+    "personnummer": "[personnummer]",
+    "phone": "[telefon]",
+    "email": "[e-post]",
+    "address": "[adress]",
+    "postcode": "[postnummer]",
+    "name": "[namn]",
+    "preschool": "[förskola]",
+    "group": "[avdelning]",
+    "birthdate": "[födelsedatum]",
+    "age": "[ålder]",
+}
+KINDS = frozenset(MASKS)
+# The kinds in the order they are named to the user ("Jag tog bort namn, personnummer och …").
+KIND_ORDER = ("personnummer", "phone", "email", "address", "postcode", "name", "birthdate", "age", "preschool",
+              "group")
+
+
+@dataclass(frozen=True, slots=True)
+class Scrubbed:
+    """Scrubbed text and the kinds of personal data that were masked in it."""
+
+    text: str
+    kinds: frozenset[str]
+
+
+Span = tuple[int, int, str]
+
+
+class _Work:
+    """The normalised text being scrubbed, with what is already masked blanked out."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: list[Span] = []
+
+    def mask(self, found: Iterable[tuple[int, int]], kind: str) -> None:
+        """Record *found* spans as *kind* and blank them so later passes cannot see them."""
+        new = sorted((start, end) for start, end in found if end > start)
+        if not new:
+            return
+        pieces: list[str] = []
+        position = 0
+        for found_start, end in new:
+            start = max(found_start, position)  # overlapping with the previous span of this pass
+            if start >= end:
+                continue
+            pieces += [self.text[position:start], BLANK * (end - start)]
+            position = end
+            self.spans.append((start, end, kind))
+        pieces.append(self.text[position:])
+        self.text = "".join(pieces)
+
+
+class Scrubber:
+    """Masks personal data in free text; built once per set of preschool names (a token index, not regexes).
+
+    `scrub` below is the shared default instance, which knows no preschool names.
+    """
+
+    def __init__(self, places: Iterable[str] = ()) -> None:
+        self._places = PlaceIndex.build(places)
+
+    def scrub(self, text: str) -> Scrubbed:
+        """Mask personal data in *text* and report which kinds were masked."""
+        normalised = normalise(text)
+        work = _Work(normalised.text)
+        work.mask(matches(EMAIL, work.text), "email")
+        work.mask(matches(EMAIL_SPOKEN, work.text), "email")
+        work.mask(personnummer_spans(work.text), "personnummer")
+        work.mask(phone_spans(work.text), "phone")
+        work.mask(address_spans(work.text), "address")
+        work.mask(matches(FLAT, work.text), "address")
+        work.mask(matches(POSTCODE_SPACED, work.text), "postcode")
+        work.mask(plain_postcode_spans(work.text), "postcode")
+        work.mask(birthdate_spans(work.text), "birthdate")
+        work.mask(age_spans(work.text), "age")
+        work.mask(self._places.spans(work.text), "preschool")
+        work.mask(group_spans(work.text), "group")
+        work.mask(matches(INITIALS, work.text), "name")
+        work.mask(name_spans(work.text), "name")
+        return _rebuild(text, normalised, work.spans)
+
+
+def _rebuild(original: str, normalised: Normalised, spans: list[Span]) -> Scrubbed:
+    """The original text with every span (of the normalised text) replaced by its mask."""
+    mapped = sorted((*normalised.original_span(start, end), kind) for start, end, kind in spans)
+    pieces: list[str] = []
+    kinds: set[str] = set()
+    position = 0
+    for start, end, kind in mapped:
+        if start < position:
+            continue  # a second span inside one already masked (both came from one cluster)
+        pieces += [original[position:start].replace("\x00", ""), MASKS[kind]]
+        kinds.add(kind)
+        position = end
+    # NUL bytes are dropped everywhere: PostgreSQL cannot store them and they carry nothing.
+    pieces.append(original[position:].replace("\x00", ""))
+    return Scrubbed("".join(pieces), frozenset(kinds))
+
+
+_DEFAULT = Scrubber()
+
+
+def scrub(text: str) -> Scrubbed:
+    """Mask personal data in *text* (no preschool names: see `Scrubber`) and report which kinds were masked."""
+    return _DEFAULT.scrub(text)

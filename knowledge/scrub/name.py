@@ -1,0 +1,201 @@
+"""Names: the shipped lists, then evidence (what the word is in Swedish and English, capitals, cues, neighbours)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.scrub.lexicon import ABBREVIATIONS, STOPWORDS, VOWELS, kind_of, lowercase_name, zipf
+
+_TOKEN = re.compile(
+    r"(?<![\w\[\-’'\x00])(?P<word>[^\W\d_]+(?:[-'’][^\W\d_]+)*)(?P<possessive>:s)?(?![\w\]])"
+)
+# A strong cue makes the next word a name even when it is also an ordinary word ("hon heter Sten").
+_STRONG_CUES = frozenset({"heter", "hette", "kallas", "kallad", "kallade", "kallades", "named", "called", "heta"})
+# After "namn är" / "name is" as well.
+_STRONG_PAIRS = frozenset({("namn", "är"), ("namnet", "är"), ("name", "is"), ("name's", "is")})
+# A weak cue makes the next word a name when it is capitalised or no ordinary word ("pappa Björn", "pappa ahmed").
+_WEAK_CUES = frozenset(
+    {"barnet", "pojken", "flickan", "killen", "tjejen", "dottern", "sonen", "bror", "brorsan", "brodern", "systern",
+     "syster", "lillebror", "storebror", "lillasyster", "storasyster", "mamma", "pappa", "mamman", "pappan",
+     "styvpappa", "bonuspappa", "bonusmamma", "styvmamma", "morbror", "farbror", "moster", "faster", "mormor",
+     "farmor", "morfar", "farfar", "kompisen", "kompis", "kusin", "kusinen", "vännen", "vän", "vårdnadshavaren",
+     "bebisen", "babyn", "eleven", "hos", "herr", "fru", "boy", "girl", "mum", "mom", "dad", "mother", "father",
+     "brother", "sister", "son", "daughter", "friend", "cousin", "mr", "mrs", "ms", "uncle", "aunt", "morbrodern",
+     "pappans", "mammans", "dotter", "kompisar", "syskon", "syskonet", "tvillingen", "tvillingarna", "gäller",
+     "angående", "beträffande", "regarding"}
+)
+# Finite verbs after which a sentence-opening listed name that is also a word is the subject ("Saga har ...").
+_SUBJECT_VERBS = frozenset(
+    {"har", "hade", "är", "var", "kom", "kommer", "gick", "går", "blev", "blir", "ska", "skulle", "kan", "kunde",
+     "vill", "ville", "verkar", "verkade", "brukar", "brukade", "får", "fick", "måste", "fyller", "fyllde", "bor",
+     "has", "had", "is", "was", "came", "went", "lives", "seems"}
+)
+_COPULAS = frozenset({"är", "var", "blir", "blev", "is", "was"})
+# Verbs that want a person as subject: enough to make a month or a place a name ("Juni berättade att ...").
+_PERSON_VERBS = frozenset(
+    {"sa", "sade", "säger", "berättade", "berättar", "grät", "gråter", "skrek", "skriker", "slog", "slår", "bet",
+     "biter", "sparkade", "sparkar", "kissade", "kissar", "bajsade", "ritade", "ritar", "lekte", "leker", "sov",
+     "sover", "åt", "äter", "pratade", "pratar", "frågade", "frågar", "visade", "visar", "ramlade", "ramlar",
+     "somnade", "vaknade", "hämtades", "lämnades", "hämtas", "lämnas", "luktade", "luktar", "said", "says", "told",
+     "tells", "cried", "cries", "hit", "hits", "drew", "ate", "slept"}
+)
+# Initials written for a name: "A.K.", "E. S.", "M.A.H." (not "t.ex.", "bl.a.", which are lower case).
+INITIALS = re.compile(r"(?<![\w.])(?!O\.\s?K\.|P\.\s?S\.)[A-ZÅÄÖ]\.\s?[A-ZÅÄÖ]\.(?:\s?[A-ZÅÄÖ]\.)?(?![\w])")
+# Joining words: a word next to a name across one of these is weighed as a name too ("zelda och liam").
+_CONJUNCTIONS = frozenset({"och", "eller", "and", "or", "&", "samt", "plus", "med"})
+_SENTENCE_END = frozenset(".!?:;\n•-–*>\"'(")
+# A capitalised ordinary word in the middle of a sentence is still a name when it is this rare in Swedish
+# (Zipf scale: 3 = once per million words). Tuned on bench/masking.py's corpus.
+_RARE_ZIPF = 3.0
+
+
+@dataclass(slots=True)
+class _Word:
+    """One word token of the text being scrubbed."""
+
+    start: int
+    end: int
+    word: str
+    lower: str
+    kind: str
+    capital: bool
+    sentence_start: bool
+
+
+def _words(text: str) -> list[_Word]:
+    """The word tokens of *text*, each with its kind and whether it opens a sentence."""
+    words = []
+    for match in _TOKEN.finditer(text):
+        word = match.group("word")
+        lower = word.lower()
+        if "'" in lower or "’" in lower:  # "I'm", "Zelda's": the part before the apostrophe is the word
+            lower = re.split(r"['’]", lower, maxsplit=1)[0]
+        words.append(_Word(match.start(), match.end(), word, lower, kind_of(lower), word[0].isupper(),
+                           sentence_start(text, match.start())))
+    return words
+
+
+def name_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of names: the lists, cues, capitals, what the dictionaries know, and neighbours of names."""
+    words = _words(text)
+    masked = [False] * len(words)
+    for index, word in enumerate(words):
+        before = words[index - 1].lower if index > 0 and _adjacent(text, words[index - 1], word) else ""
+        before2 = words[index - 2].lower if index > 1 and before else ""
+        after = words[index + 1].lower if index + 1 < len(words) and _adjacent(text, word, words[index + 1]) else ""
+        after2 = words[index + 2].lower if after and index + 2 < len(words) else ""
+        masked[index] = _is_name(word, before, before2) or _subject_name(word, after, after2)
+    # A capitalised word straight after or before a name is part of it ("Anna Svensson", "Sigge Lindqvist"),
+    # and a word joined to a name by "och", "eller" or a comma is weighed as one ("zelda och liam").
+    for index in range(len(words) - 1):
+        first, second = words[index], words[index + 1]
+        if masked[index] and not masked[index + 1]:
+            masked[index + 1] = _neighbour_of_name(text, first, second)
+        elif masked[index + 1] and not masked[index]:
+            masked[index] = _neighbour_of_name(text, second, first, before=True)
+    for index in range(len(words) - 2, -1, -1):
+        if masked[index + 1] and not masked[index]:
+            masked[index] = _neighbour_of_name(text, words[index + 1], words[index], before=True)
+    # A surname's initial after a first name ("Lina Y", "Melvin S."): both are the name.
+    for index in range(len(words) - 1):
+        first, initial = words[index], words[index + 1]
+        if (len(initial.word) == 1 and initial.word.isupper() and initial.word not in "IÅÖ"
+                and text[first.end : initial.start] == " " and first.capital and len(first.word) > 1
+                and first.kind in ("name", "ambiguous", "proper", "unknown")):
+            masked[index] = masked[index + 1] = True
+    return [(word.start, word.end) for word, is_name in zip(words, masked, strict=True) if is_name]
+
+
+def _adjacent(text: str, first: _Word, second: _Word) -> bool:
+    """Whether only spaces (or a colon) stand between two words."""
+    gap = text[first.end : second.start]
+    return len(gap) <= 3 and gap.strip(" :") == ""
+
+
+def _possessive_kind(word: _Word) -> str | None:
+    """The kind of the word without a genitive -s ("Zeldas", "Kalles"), or None when that cannot be one."""
+    lower = word.lower
+    if word.kind == "common" and zipf(lower, "sv") >= 2.5 and not (
+            word.capital and kind_of(lower[:-1]) == "name"):
+        return None  # a word in its own right ("minnas", "hans"), unless capitalised on a name ("Kalles")
+    if len(lower) > 3 and lower.endswith("s") and lower.isalpha():
+        base = kind_of(lower[:-1])
+        if base == "name" or (base in ("unknown", "proper", "ambiguous") and zipf(lower, "sv") < 3.0):
+            return base
+    return None
+
+
+def _is_name(word: _Word, before: str, before2: str) -> bool:
+    """Whether one word is a name, from the lists, the cue before it and what kind of word it is."""
+    kind, lower = word.kind, word.lower
+    if kind == "keep" or (lower in STOPWORDS and not (kind == "ambiguous" and word.capital)):
+        return False
+    if before in _STRONG_CUES or (before2, before) in _STRONG_PAIRS:
+        return True
+    weak = before in _WEAK_CUES
+    acronym = len(word.word) > 1 and word.word.isupper()
+    if kind == "soft" or (acronym and kind != "name"):
+        return kind == "soft" and weak and word.capital  # "flickan Maj", not "pappa kom i maj"
+    possessive = _possessive_kind(word)
+    if kind == "name" or possessive == "name":
+        return True
+    middle = word.capital and not word.sentence_start
+    if kind == "ambiguous" or possessive == "ambiguous":
+        return word.capital and (middle or weak)
+    if weak:
+        return word.capital or kind in ("unknown", "proper")
+    if kind == "proper":
+        return word.capital or (zipf(lower, "sv") < 4.5 and zipf(lower, "en") < 4.0)
+    if kind == "unknown":
+        # A capitalised word no dictionary knows is a name, unless it has no vowel ("Pnr", "Tfn").
+        return (word.capital and any(char in VOWELS for char in lower)) or lowercase_name(lower)
+    if possessive in ("proper", "unknown") and word.capital:
+        return True
+    # An ordinary word capitalised in the middle of a sentence is a name when the word itself is rare.
+    return middle and max(zipf(lower, "sv"), zipf(lower, "en")) < _RARE_ZIPF
+
+
+def _subject_name(word: _Word, after: str, after2: str) -> bool:
+    """Whether a capitalised word opening a sentence is a name by the verb after it ("Saga har blåmärken").
+
+    An ordinary noun seldom opens a Swedish sentence bare, without article, right before a finite verb, so a
+    listed name that is also a word is a name there; a month or a place only before a verb that wants a person
+    ("Juni berättade", but "Juni var varm").
+    """
+    if not (word.capital and word.sentence_start and after):
+        return False
+    if after in _COPULAS and after2 in ("en", "ett", "a", "an"):
+        return False  # "Björn är ett djur": a definition, not a person
+    if word.kind == "ambiguous":
+        return after in _SUBJECT_VERBS or after in _PERSON_VERBS
+    if word.kind == "soft":
+        return after in _PERSON_VERBS
+    return False
+
+
+def _neighbour_of_name(text: str, name: _Word, other: _Word, *, before: bool = False) -> bool:
+    """Whether *other*, next to the masked *name*, belongs to it (surname, first name, or listed with it)."""
+    if other.kind in ("keep", "soft") or other.lower in STOPWORDS or other.lower in ABBREVIATIONS:
+        return False
+    first, second = (other, name) if before else (name, other)
+    gap = text[first.end : second.start]
+    if gap == " ":
+        # "Anna Svensson", "Anna Lindkvist": a capitalised word next to a name is part of it, unless it is
+        # a common word ("Zelda Kom" is rare; "Sara Socionom" is a role).
+        return other.capital and (other.kind != "common" or zipf(other.lower, "sv") < 3.0)
+    if other.kind == "common":
+        return False
+    # "Zelda och Liam", "zelda, liam": a word listed with a name that no dictionary knows as a word.
+    joined = gap.strip(" ,").lower()
+    if (joined in _CONJUNCTIONS or (joined == "" and "," in gap)) and len(gap) <= 7:
+        return other.kind in ("unknown", "proper", "name") or (other.kind == "ambiguous" and other.capital)
+    return False
+
+
+def sentence_start(text: str, start: int) -> bool:
+    """Whether the word at *start* opens a sentence, where a capital letter says nothing about names."""
+    index = start - 1
+    while index >= 0 and text[index].isspace():  # only the gap before this word: linear over all words
+        index -= 1
+    return index < 0 or text[index] in _SENTENCE_END
