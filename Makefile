@@ -53,11 +53,13 @@ browser:
 test: $(STAMP) browser
 	$(BIN)/ruff check .
 	$(BIN)/mypy --strict routing knowledge
+	$(BIN)/mypy bot dialogs admin
 	$(BIN)/python -m pytest -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy --strict routing knowledge
+	$(BIN)/mypy bot dialogs admin
 
 ## bench: matching, then whole consultations against Samråd (one worker, and `serve --workers 2`), the stock echo
 ## bot and a bare handler on PostgreSQL (BENCH_DB=sqlite for the SQLite file); never part of `make test`

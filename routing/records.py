@@ -7,7 +7,7 @@ parsed records into the `Directory` the bot routes over.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -42,6 +42,76 @@ def utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def _text(spec: FieldSpec, raw: Any) -> str:
+    if not isinstance(raw, str | int):
+        raise ValueError(f"must be text, got {raw!r}")  # noqa: TRY004 — bad input: callers report it on the field
+    text_value = str(raw)
+    if spec.choices and text_value not in spec.choices:
+        raise ValueError(f"must be one of {', '.join(spec.choices)}, got {text_value!r}")
+    return text_value
+
+
+def _int(_spec: FieldSpec, raw: Any) -> int:
+    if isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()):
+        raise ValueError(f"must be a whole number, got {raw!r}")
+    try:
+        number = int(raw)
+    except (TypeError, ValueError, OverflowError):  # OverflowError: Infinity from JSON
+        raise ValueError(f"must be a whole number, got {raw!r}") from None
+    if not -INT_LIMIT <= number <= INT_LIMIT:
+        raise ValueError(f"must be a whole number between {-INT_LIMIT} and {INT_LIMIT}, got {raw!r}")
+    return number
+
+
+def _bool(_spec: FieldSpec, raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = str(raw).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError(f"must be true or false, got {raw!r}")
+
+
+def _time(_spec: FieldSpec, raw: Any) -> time:
+    if isinstance(raw, time):
+        return raw
+    try:
+        return time.fromisoformat(str(raw).replace(".", ":"))
+    except ValueError:
+        raise ValueError(f"must be a time like 08:00, got {raw!r}") from None
+
+
+def _date(_spec: FieldSpec, raw: Any) -> date:
+    if isinstance(raw, date):
+        return raw
+    try:
+        return date.fromisoformat(str(raw))
+    except ValueError:
+        raise ValueError(f"must be a date like 2026-12-24, got {raw!r}") from None
+
+
+def _datetime(_spec: FieldSpec, raw: Any) -> datetime:
+    try:
+        moment = raw if isinstance(raw, datetime) else datetime.fromisoformat(str(raw))
+    except ValueError:
+        raise ValueError(f"must be a date and time like 2026-12-24T16:30, got {raw!r}") from None
+    return utc(moment.replace(tzinfo=STOCKHOLM) if moment.tzinfo is None else moment)
+
+
+def _list(_spec: FieldSpec, raw: Any) -> tuple[str, ...]:
+    items = raw if isinstance(raw, list | tuple) else str(raw).split(LIST_SEPARATOR)
+    return tuple(str(item).strip() for item in items if str(item).strip())
+
+
+# How each field kind is read from CSV text or a JSON value.
+_PARSERS: dict[str, Callable[[FieldSpec, Any], Any]] = {
+    "str": _text, "optstr": _text, "int": _int, "bool": _bool, "time": _time, "optime": _time, "date": _date,
+    "datetime": _datetime, "list": _list,
+}
+
+
 def parse_value(spec: FieldSpec, raw: Any) -> Any:
     """One field from CSV text or a JSON value; raises ValueError with a message naming what was wrong."""
     if isinstance(raw, str):
@@ -51,57 +121,7 @@ def parse_value(spec: FieldSpec, raw: Any) -> Any:
         if spec.required:
             raise ValueError("is required")
         return spec.default
-    kind = spec.kind
-    if kind in {"str", "optstr"}:
-        if not isinstance(raw, str | int):
-            raise ValueError(f"must be text, got {raw!r}")
-        text_value = str(raw)
-        if spec.choices and text_value not in spec.choices:
-            raise ValueError(f"must be one of {', '.join(spec.choices)}, got {text_value!r}")
-        return text_value
-    if kind == "int":
-        if isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()):
-            raise ValueError(f"must be a whole number, got {raw!r}")
-        try:
-            number = int(raw)
-        except (TypeError, ValueError, OverflowError):  # OverflowError: Infinity from JSON
-            raise ValueError(f"must be a whole number, got {raw!r}") from None
-        if not -INT_LIMIT <= number <= INT_LIMIT:
-            raise ValueError(f"must be a whole number between {-INT_LIMIT} and {INT_LIMIT}, got {raw!r}")
-        return number
-    if kind == "bool":
-        if isinstance(raw, bool):
-            return raw
-        text = str(raw).strip().lower()
-        if text in _TRUE:
-            return True
-        if text in _FALSE:
-            return False
-        raise ValueError(f"must be true or false, got {raw!r}")
-    if kind in {"time", "optime"}:
-        if isinstance(raw, time):
-            return raw
-        try:
-            return time.fromisoformat(str(raw).replace(".", ":"))
-        except ValueError:
-            raise ValueError(f"must be a time like 08:00, got {raw!r}") from None
-    if kind == "date":
-        if isinstance(raw, date):
-            return raw
-        try:
-            return date.fromisoformat(str(raw))
-        except ValueError:
-            raise ValueError(f"must be a date like 2026-12-24, got {raw!r}") from None
-    if kind == "datetime":
-        try:
-            moment = raw if isinstance(raw, datetime) else datetime.fromisoformat(str(raw))
-        except ValueError:
-            raise ValueError(f"must be a date and time like 2026-12-24T16:30, got {raw!r}") from None
-        return utc(moment.replace(tzinfo=STOCKHOLM) if moment.tzinfo is None else moment)
-    if kind == "list":
-        items = raw if isinstance(raw, list | tuple) else str(raw).split(LIST_SEPARATOR)
-        return tuple(str(item).strip() for item in items if str(item).strip())
-    raise AssertionError(kind)
+    return _PARSERS[spec.kind](spec, raw)
 
 
 def text_value(value: Any) -> str:

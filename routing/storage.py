@@ -142,7 +142,7 @@ class RoutingStore:
 
     # -- writing
 
-    def _log(self, session: AsyncSession, actor: str, spec: TableSpec, record_id: str, action: str,
+    def _log(self, session: AsyncSession, actor: str, spec: TableSpec, record_id: str, action: str, *,
              before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> None:
         session.add(ChangeRow(
             actor=actor, at=self._clock(), table_name=spec.name, record_id=record_id, action=action,
@@ -175,7 +175,7 @@ class RoutingStore:
             if errors:
                 raise RoutingValidationError(errors)
             session.add(ROWS[spec.name](**_row_values(spec, record)))
-            self._log(session, actor, spec, record["id"], "create", None, record)
+            self._log(session, actor, spec, record["id"], "create", before=None, after=record)
         return record
 
     async def update(self, table: str, record_id: str, changes: Mapping[str, Any], *,
@@ -197,7 +197,7 @@ class RoutingStore:
             if record != before:
                 for name, value in _row_values(spec, record).items():
                     setattr(row, name, value)
-                self._log(session, actor, spec, record_id, "update", before, record)
+                self._log(session, actor, spec, record_id, "update", before=before, after=record)
         return record
 
     async def deactivate(self, table: str, record_id: str, *, actor: str) -> dict[str, Any]:
@@ -216,7 +216,7 @@ class RoutingStore:
                 raise UnknownRecordError(f"no {spec.name} record with id {record_id!r}")
             before = _row_record(spec, row)
             await session.delete(row)
-            self._log(session, actor, spec, record_id, "delete", before, None)
+            self._log(session, actor, spec, record_id, "delete", before=before, after=None)
 
     # -- import
 
@@ -249,7 +249,7 @@ class RoutingStore:
                     new = ROWS[spec.name](**_row_values(spec, record))
                     session.add(new)
                     existing[spec.name][record["id"]] = new
-                    self._log(session, actor, spec, record["id"], "import-create", None, record)
+                    self._log(session, actor, spec, record["id"], "import-create", before=None, after=record)
                     summary.created[spec.name] = summary.created.get(spec.name, 0) + 1
                     continue
                 before = _row_record(spec, row)
@@ -258,7 +258,7 @@ class RoutingStore:
                     continue
                 for name, value in _row_values(spec, record).items():
                     setattr(row, name, value)
-                self._log(session, actor, spec, record["id"], "import-update", before, record)
+                self._log(session, actor, spec, record["id"], "import-update", before=before, after=record)
                 summary.updated[spec.name] = summary.updated.get(spec.name, 0) + 1
         return summary
 
