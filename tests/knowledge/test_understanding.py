@@ -256,11 +256,20 @@ def test_english_text_is_recognised_as_english() -> None:
 
 
 @pytest.mark.parametrize(("word", "concepts"), [
-    ("plastknivar", {"toy"}), ("vattenpistol", {"toy"}), ("tillbaka", set()), ("small", set()), ("hit", {"hit"}),
+    ("plastknivar", {"toy"}), ("vattenpistol", {"toy"}), ("tillbaka", set()), ("small", set()), ("hits", {"hit"}),
+    # "hit" alone is also Swedish (here): it counts as a blow only with an object ("mum hit me"), below.
+    ("hit", set()),
 ])
 def test_toys_common_words_and_english_words_are_not_misread(word: str, concepts: set[str]) -> None:
     found = read_word(word).concepts
     assert found & {"weapon", "hit", "disarm", "toy"} == concepts
+
+
+def test_swedish_hit_is_here_and_english_hit_needs_an_object() -> None:
+    assert assess("familjen har precis flyttat hit och mamman undrar om öppna förskolan").outcome is Outcome.SUPPORT
+    assert assess("kom hit sa pappan till pojken vid hämtningen").acute is False
+    assert assess("he said his dad hit him with a belt").outcome is Outcome.REPORT
+    assert assess("I saw a colleague hit a child on the hand").staff_suspected
 
 
 def test_a_beating_in_a_film_or_a_doll_game_is_not_an_account() -> None:
