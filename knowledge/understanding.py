@@ -4,7 +4,7 @@ CONTRACT (shared by knowledge/ and dialogs/; change both together):
 - `understand(text)` runs on the raw, unmasked, untruncated text, in memory only; nothing here logs or stores it.
 - Every field is a stable code or a plain value, never a piece of the text.
 - `None` means "the text does not say"; the dialog then asks, and only then.
-- The engine is knowledge/reading.py (concepts, clauses, negation, time, agents) over knowledge/language.py
+- The engine is knowledge/reading/ (concepts, clauses, negation, time, agents) over knowledge/language.py
   (lemmas, compounds, spelling tolerance); `assess` in knowledge/assessment.py reads the same way.
 """
 

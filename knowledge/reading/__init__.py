@@ -1,0 +1,75 @@
+"""Reading a free text: concepts per clause, negation in its scope, time, who does what to whom, and the situations.
+
+`read(text)` runs on the raw text in memory and returns codes only. The situations it recognises are the
+ones DOMAIN.md names; the words behind them live in `data/concepts.yaml`, the rules here:
+- clauses end at . ! ? ; line breaks, dashes and "men"/"but"; a negation denies what follows it (or the verb
+  just before it) up to a comma, "och", "som", "att" and the like — so "Mamman kan inte skydda henne mot
+  pappan som slår henne" still reads as violence;
+- concepts co-occur within a clause or a sentence in any order (Swedish V2: "Igår slog pappa honom");
+- the agent of an act is the nearest person before it in the clause, else the nearest after it; a pronoun
+  agent is an adult only when an adult was named earlier in the sentence;
+- time: an intoxicated guardian counts as *now* unless the sentence places it in the past or in a pattern;
+- play, drills, stories and meals ("kniv och gaffel", "vi övade brandlarm ... 112") disarm weapon, killing,
+  112, danger and intoxication words in their sentence; fiction (a film, a doll's game) disarms a beating
+  nobody is named for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from knowledge.language import warm_up
+from knowledge.reading.acute import _acute
+from knowledge.reading.categories import _categorise
+from knowledge.reading.signals import _child_told, _duration
+from knowledge.reading.text import Reading, Token, _acts, _Text
+from knowledge.reading.vocabulary import ACTORS, DISARMABLE, SIGNAL_CODES
+from knowledge.reading.words import _deny_after, _hits, _near_disarm, _negate, _stand_it, _tokens
+
+__all__ = ["SIGNAL_CODES", "Reading", "read", "warm_up"]
+
+
+def _language(tokens: Iterable[Token]) -> str:
+    """"en" when English function words outnumber Swedish ones."""
+    english = {"the", "is", "and", "she", "he", "her", "his", "my", "to", "of", "with", "has", "have", "was",
+               "it", "in", "at", "on", "a", "i", "we", "our", "they", "said", "told", "this"}
+    swedish = {"och", "att", "det", "är", "hon", "han", "inte", "på", "med", "som", "har", "en", "ett", "jag",
+               "vi", "för", "till", "av", "om", "sa", "var", "den", "de", "i"}
+    words = [token.surface for token in tokens]
+    en = sum(word in english for word in words)
+    sv = sum(word in swedish for word in words)
+    return "en" if en > sv else "sv"
+
+
+def read(text: str) -> Reading:
+    """Read *text* (raw, in memory) into concepts, acute situations, categories, signals and reasons."""
+    warm_up()
+    tokens = _tokens(text)
+    hits = _hits(tokens)
+    _negate(tokens)
+    _deny_after(tokens, hits)
+    idioms = [hit for hit in hits if hit.concept == "idiom"]
+    hits = [hit for hit in hits if hit.concept in ACTORS or hit.concept == "idiom" or not any(
+        idiom.start <= hit.start <= idiom.end for idiom in idioms)]
+    for idiom in idioms:
+        for token in tokens[idiom.start:idiom.end + 1]:
+            token.concepts &= set(ACTORS) | {"idiom"}
+    disarms = [hit for hit in hits if hit.concept in ("disarm", "toy")]
+    # Play, drills, stories and meals make weapons, killing, 112 and intoxication words near them harmless.
+    fiction = {hit.sentence for hit in hits if hit.concept == "fiction"}
+    text_ = _Text(tokens, [hit for hit in hits
+                           if not (hit.concept in DISARMABLE and _near_disarm(hit, disarms, tokens, fiction))
+                           and not _stand_it(hit, tokens)])
+    acts = _acts(text_)
+    reading = Reading(concepts=set(text_.by), language=_language(tokens))
+    reading.question = "?" in text or bool(tokens and tokens[0].surface in {
+        "hur", "vad", "när", "var", "vem", "vilken", "vilka", "måste", "ska", "får", "kan", "how", "what", "when",
+        "where", "who", "should", "can", "must", "do", "does"})
+    reading.safe_said = any(hit.concept in ("danger", "fear") for hit in text_.negated)
+    reading.acute = _acute(text_, acts)
+    _categorise(text_, acts, reading)
+    reading.duration = _duration(text_)
+    reading.child_told = _child_told(text_)
+    if reading.child_told:
+        reading.signals.add("child_told")
+    return reading
