@@ -82,6 +82,10 @@ def _hits(tokens: list[Token]) -> list[Hit]:
     """Single-word and phrase hits, before negation."""
     lex = lexicon()
     hits: list[Hit] = []
+    # A phrase can only match if each of its later positions accepts some word of the text: checked once per
+    # phrase and text, it spares most attempts of phrases that start with common words ("när", "i", "är").
+    present = frozenset().union(*(token.forms for token in tokens))
+    viable: dict[int, bool] = {}
     for token in tokens:
         for concept in token.concepts:
             hits.append(Hit(concept, token.index, token.index, token.sentence, token.clause))
@@ -90,6 +94,12 @@ def _hits(tokens: list[Token]) -> list[Hit]:
             candidates.extend(lex.phrase_starts.get(form, ()))
         candidates.extend(lex.prefix_phrases)
         for phrase in candidates:
+            possible = viable.get(id(phrase))
+            if possible is None:
+                possible = viable[id(phrase)] = all(
+                    element.prefixes or not element.words.isdisjoint(present) for element in phrase.elements[1:])
+            if not possible:
+                continue
             end = _phrase_end(phrase, tokens, token.index)
             if end is None or end == token.index:
                 continue
