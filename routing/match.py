@@ -30,9 +30,8 @@ from routing.normalize import normalize
 MATCH_CUTOFF = 65.0
 # A single answer is confident from this score on ...
 CONFIDENT_SCORE = 85.0
-# ... when it beats every other candidate by this many points ...
-CONFIDENT_MARGIN = 10.0
-# ... and by this many when the runner-up is in another district (a wrong district is the costly mistake).
+# ... when it beats the runner-up by this many points when that is in another district (a wrong district is the
+# costly mistake), by SAME_DISTRICT_MARGIN (below) when it is in the same one.
 CROSS_DISTRICT_MARGIN = 14.0
 # Candidates within this many points of the best one are "about equal": the user has to choose.
 AMBIGUITY_MARGIN = 5.0
