@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from routing.errors import FieldError, RoutingValidationError, UnknownTableError
+from routing.errors import Detail, FieldError, Problem, RoutingValidationError, UnknownTableError
 from routing.records import Batch, record_json, text_value
 from routing.schema import LIST_SEPARATOR, SPECS, TABLES, TableSpec, table_spec
 
@@ -32,7 +32,7 @@ class ImportTooLargeError(RoutingValidationError):
     def __init__(self, rows: int, limit: int = MAX_IMPORT_ROWS) -> None:
         self.rows = rows
         self.limit = limit
-        super().__init__([FieldError("rows", f"the import has more than {limit} rows; split it into parts")])
+        super().__init__([FieldError("rows", Problem.TOO_MANY_ROWS, detail={"limit": limit})])
 
 
 @dataclass(frozen=True)
@@ -57,20 +57,21 @@ def parse_import(files: Iterable[ImportFile], *, max_rows: int = MAX_IMPORT_ROWS
     rows = 0
     for upload in files:
         if "\x00" in upload.text:
-            errors.append(FieldError("file", "contains NUL characters; save it as plain UTF-8 text", upload.name))
+            errors.append(FieldError("file", Problem.NUL_CHARACTERS, upload.name))
             continue
         stem, _, suffix = upload.name.rpartition(".")
         if suffix.lower() == "json":
             try:
                 bundle = json.loads(upload.text)
             except json.JSONDecodeError as error:
-                errors.append(FieldError("json", error.msg, f"{upload.name}:{error.lineno}"))
+                errors.append(FieldError("json", Problem.JSON_SYNTAX, f"{upload.name}:{error.lineno}",
+                                         {"reason": error.msg}))
                 continue
             except RecursionError:
-                errors.append(FieldError("json", "is nested too deeply", upload.name))
+                errors.append(FieldError("json", Problem.JSON_TOO_DEEP, upload.name))
                 continue
             if not isinstance(bundle, dict):
-                errors.append(FieldError("json", "a bundle must be a JSON object", upload.name))
+                errors.append(FieldError("json", Problem.BUNDLE_NOT_OBJECT, upload.name))
                 continue
             rows += sum(len(items) for key, items in bundle.items() if key in SPECS and isinstance(items, list))
             if rows > max_rows:
@@ -82,7 +83,7 @@ def parse_import(files: Iterable[ImportFile], *, max_rows: int = MAX_IMPORT_ROWS
         try:
             spec = table_spec(stem.rsplit("/", 1)[-1])
         except UnknownTableError:
-            errors.append(FieldError("file", "name the file after its table, e.g. contacts.csv", upload.name))
+            errors.append(FieldError("file", Problem.FILE_NAME, upload.name))
             continue
         try:
             read = read_csv(upload.text.lstrip("\ufeff"), upload.name, spec, max_rows=max_rows - rows)
@@ -109,14 +110,14 @@ def bundle_batches(bundle: Mapping[str, Any], name: str, lines: Mapping[tuple[st
     """
     errors: list[FieldError] = []
     if bundle.get("format", BUNDLE_FORMAT) != BUNDLE_FORMAT:
-        errors.append(FieldError("format", f"must be {BUNDLE_FORMAT!r}", name))
+        errors.append(FieldError("format", Problem.BUNDLE_FORMAT, name, {"expected": BUNDLE_FORMAT}))
     unknown = sorted((key for key in bundle if key not in BUNDLE_KEYS), key=str)
-    errors.extend(FieldError(key, "is not a routing table", name) for key in unknown)
+    errors.extend(FieldError(key, Problem.NOT_A_TABLE, name) for key in unknown)
     batches: list[Batch] = []
     for spec in TABLES:
         items = bundle.get(spec.name, [])
         if not isinstance(items, list) or not all(isinstance(i, Mapping) for i in items):
-            errors.append(FieldError(spec.name, "must be a list of objects", name))
+            errors.append(FieldError(spec.name, Problem.NOT_A_LIST, name))
             continue
         batches.append((spec.name, name, [(json_location(name, spec.name, index, lines or {}), item)
                                           for index, item in enumerate(items)]))
@@ -189,7 +190,7 @@ def read_csv(text: str, source: str, spec: TableSpec, *,
         header = reader.fieldnames or []
         missing = [f.name for f in spec.fields if f.required and f.name not in header]
         if missing:
-            raise RoutingValidationError([FieldError(name, "column is missing from the header", f"{source}:1")
+            raise RoutingValidationError([FieldError(name, Problem.MISSING_COLUMN, f"{source}:1")
                                           for name in missing])
         for raw in reader:
             if len(rows) >= max_rows:
@@ -202,20 +203,21 @@ def read_csv(text: str, source: str, spec: TableSpec, *,
                 values["(extra columns)"] = LIST_SEPARATOR.join(extra)
             rows.append((location, values))
     except csv.Error as error:
-        raise RoutingValidationError([FieldError("csv", _csv_problem(error), f"{source}:{start}")]) from None
+        code, detail = _csv_problem(error)
+        raise RoutingValidationError([FieldError("csv", code, f"{source}:{start}", detail)]) from None
     return rows
 
 
-def _csv_problem(error: csv.Error) -> str:
-    """The csv module's complaint in the words of an import error."""
+def _csv_problem(error: csv.Error) -> tuple[Problem, Detail]:
+    """The csv module's complaint as an import problem."""
     message = str(error)
     if "field larger than field limit" in message:
-        return f"a field is longer than {CSV_FIELD_LIMIT} characters"
+        return Problem.CSV_FIELD_TOO_LONG, {"limit": CSV_FIELD_LIMIT}
     if "unexpected end of data" in message or "EOF" in message:
-        return "a quote (\") opens a field that is never closed"
+        return Problem.CSV_UNCLOSED_QUOTE, {}
     if "expected after" in message:
-        return "text follows the quote (\") that closes a field; put the whole field in quotes"
-    return f"the file cannot be read as CSV: {message}"
+        return Problem.CSV_TEXT_AFTER_QUOTE, {}
+    return Problem.CSV_UNREADABLE, {"reason": message}
 
 
 def _cell(value: str) -> str:

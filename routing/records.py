@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from routing.errors import FieldError, RoutingValidationError
+from routing.errors import Detail, FieldError, FieldValueError, Problem, RoutingValidationError
 from routing.model import (
     HOLIDAY_WEEKDAY,
     STOCKHOLM,
@@ -33,6 +33,7 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
 _TRUE = {"1", "true", "ja", "yes", "x"}
 INT_LIMIT = 2**31 - 1  # an INTEGER column on PostgreSQL
 _FALSE = {"0", "false", "nej", "no", ""}
+SHOWN_LIMIT = 80  # characters of a bad value an error repeats
 
 Batch = tuple[str, str, list[tuple[str, Mapping[str, Any]]]]  # (table, source name, [(location, raw record)])
 
@@ -42,24 +43,30 @@ def utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def _shown(raw: Any) -> str:
+    """A value as an error shows it: as typed, cut short (an error must not echo a megabyte back)."""
+    text = raw if isinstance(raw, str) else repr(raw)
+    return text if len(text) <= SHOWN_LIMIT else text[:SHOWN_LIMIT] + "…"
+
+
 def _text(spec: FieldSpec, raw: Any) -> str:
     if not isinstance(raw, str | int):
-        raise ValueError(f"must be text, got {raw!r}")  # noqa: TRY004 — bad input: callers report it on the field
+        raise FieldValueError(Problem.NOT_TEXT, value=_shown(raw))
     text_value = str(raw)
     if spec.choices and text_value not in spec.choices:
-        raise ValueError(f"must be one of {', '.join(spec.choices)}, got {text_value!r}")
+        raise FieldValueError(Problem.NOT_CHOICE, choices=", ".join(spec.choices), value=_shown(text_value))
     return text_value
 
 
 def _int(_spec: FieldSpec, raw: Any) -> int:
     if isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()):
-        raise ValueError(f"must be a whole number, got {raw!r}")
+        raise FieldValueError(Problem.NOT_WHOLE_NUMBER, value=_shown(raw))
     try:
         number = int(raw)
     except (TypeError, ValueError, OverflowError):  # OverflowError: Infinity from JSON
-        raise ValueError(f"must be a whole number, got {raw!r}") from None
+        raise FieldValueError(Problem.NOT_WHOLE_NUMBER, value=_shown(raw)) from None
     if not -INT_LIMIT <= number <= INT_LIMIT:
-        raise ValueError(f"must be a whole number between {-INT_LIMIT} and {INT_LIMIT}, got {raw!r}")
+        raise FieldValueError(Problem.NUMBER_RANGE, low=-INT_LIMIT, high=INT_LIMIT, value=_shown(raw))
     return number
 
 
@@ -71,7 +78,7 @@ def _bool(_spec: FieldSpec, raw: Any) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise ValueError(f"must be true or false, got {raw!r}")
+    raise FieldValueError(Problem.NOT_BOOLEAN, value=_shown(raw))
 
 
 def _time(_spec: FieldSpec, raw: Any) -> time:
@@ -80,7 +87,7 @@ def _time(_spec: FieldSpec, raw: Any) -> time:
     try:
         return time.fromisoformat(str(raw).replace(".", ":"))
     except ValueError:
-        raise ValueError(f"must be a time like 08:00, got {raw!r}") from None
+        raise FieldValueError(Problem.NOT_TIME, value=_shown(raw)) from None
 
 
 def _date(_spec: FieldSpec, raw: Any) -> date:
@@ -89,14 +96,14 @@ def _date(_spec: FieldSpec, raw: Any) -> date:
     try:
         return date.fromisoformat(str(raw))
     except ValueError:
-        raise ValueError(f"must be a date like 2026-12-24, got {raw!r}") from None
+        raise FieldValueError(Problem.NOT_DATE, value=_shown(raw)) from None
 
 
 def _datetime(_spec: FieldSpec, raw: Any) -> datetime:
     try:
         moment = raw if isinstance(raw, datetime) else datetime.fromisoformat(str(raw))
     except ValueError:
-        raise ValueError(f"must be a date and time like 2026-12-24T16:30, got {raw!r}") from None
+        raise FieldValueError(Problem.NOT_DATETIME, value=_shown(raw)) from None
     return utc(moment.replace(tzinfo=STOCKHOLM) if moment.tzinfo is None else moment)
 
 
@@ -113,13 +120,13 @@ _PARSERS: dict[str, Callable[[FieldSpec, Any], Any]] = {
 
 
 def parse_value(spec: FieldSpec, raw: Any) -> Any:
-    """One field from CSV text or a JSON value; raises ValueError with a message naming what was wrong."""
+    """One field from CSV text or a JSON value; raises FieldValueError naming what was wrong."""
     if isinstance(raw, str):
         raw = raw.strip()
     empty = raw is None or raw == "" or (spec.kind == "list" and raw == [])
     if empty:
         if spec.required:
-            raise ValueError("is required")
+            raise FieldValueError(Problem.REQUIRED)
         return spec.default
     return _PARSERS[spec.kind](spec, raw)
 
@@ -155,38 +162,39 @@ def record_json(record: Mapping[str, Any]) -> dict[str, Any]:
     return {name: json_value(value) for name, value in record.items()}
 
 
-def _check(spec: TableSpec, record: dict[str, Any]) -> list[tuple[str, str]]:
-    """Rules beyond types, as (field, message)."""
-    problems: list[tuple[str, str]] = []
+def _check(spec: TableSpec, record: dict[str, Any]) -> list[tuple[str, Problem, Detail]]:
+    """Rules beyond types, as (field, problem, detail)."""
+    problems: list[tuple[str, Problem, Detail]] = []
     if record.get("id") is not None and not _ID.match(str(record["id"])):
-        problems.append(("id", "may hold only letters, digits and _ . : - (at most 64)"))
+        problems.append(("id", Problem.BAD_ID, {}))
     for name in ("email",):
         if record.get(name) and "@" not in record[name]:
-            problems.append((name, f"is not an e-mail address: {record[name]!r}"))
+            problems.append((name, Problem.NOT_EMAIL, {"value": _shown(record[name])}))
     if spec.name == "contacts" and record.get("priority") is not None and record["priority"] < 1:
-        problems.append(("priority", "must be 1 or more (1 = first)"))
+        problems.append(("priority", Problem.PRIORITY_MIN, {}))
     if spec.name == "opening_hours":
         weekday = record.get("weekday")
         if weekday is not None and not 0 <= weekday <= HOLIDAY_WEEKDAY:
-            problems.append(("weekday", "must be 0 (Monday) … 6 (Sunday) or 7 (holidays and eves)"))
+            problems.append(("weekday", Problem.WEEKDAY_RANGE, {}))
         opens, closes = record.get("opens"), record.get("closes")
         if opens is not None and closes is not None and not (closes > opens or closes == time(0, 0)):
-            problems.append(("closes", "must be after opens (00:00 means midnight)"))
+            problems.append(("closes", Problem.CLOSES_BEFORE_OPENS, {}))
     if spec.name == "hours_exceptions" and record.get("closed") is False:
         for name in ("opens", "closes"):
             if record.get(name) is None:
-                problems.append((name, "is required when closed is false"))
+                problems.append((name, Problem.REQUIRED_WHEN_OPEN, {}))
         opens, closes = record.get("opens"), record.get("closes")
         if opens is not None and closes is not None and not (closes > opens or closes == time(0, 0)):
-            problems.append(("closes", "must be after opens (00:00 means midnight)"))
+            problems.append(("closes", Problem.CLOSES_BEFORE_OPENS, {}))
     if spec.name == "on_call":
         starts, ends = record.get("starts"), record.get("ends")
         if starts is not None and ends is not None and ends <= starts:
-            problems.append(("ends", "must be after starts"))
+            problems.append(("ends", Problem.ENDS_BEFORE_STARTS, {}))
     if spec.name == "rules":
         for kind in record.get("unit_kinds") or ():
             if kind not in UNIT_KINDS:
-                problems.append(("unit_kinds", f"unknown unit kind {kind!r}; known: {', '.join(UNIT_KINDS)}"))
+                problems.append(("unit_kinds", Problem.UNKNOWN_UNIT_KIND,
+                                 {"value": _shown(kind), "known": ", ".join(UNIT_KINDS)}))
     return problems
 
 
@@ -196,16 +204,16 @@ def parse_record(spec: TableSpec, raw: Mapping[str, Any], location: str = "",
     errors: list[FieldError] = []
     record: dict[str, Any] = {}
     unknown = sorted(set(raw) - set(spec.columns))
-    errors.extend(FieldError(name, "is not a column of " + spec.name, location) for name in unknown)
+    errors.extend(FieldError(name, Problem.UNKNOWN_COLUMN, location, {"table": spec.name}) for name in unknown)
     for fspec in spec.fields:
         if partial and fspec.name not in raw:
             continue
         try:
             record[fspec.name] = parse_value(fspec, raw.get(fspec.name))
-        except ValueError as error:
-            errors.append(FieldError(fspec.name, str(error), location))
+        except FieldValueError as error:
+            errors.append(FieldError(fspec.name, error.code, location, error.detail))
     if not partial:
-        errors.extend(FieldError(name, message, location) for name, message in _check(spec, record))
+        errors.extend(FieldError(name, code, location, detail) for name, code, detail in _check(spec, record))
     return record, errors
 
 
@@ -228,12 +236,12 @@ def text_problems(spec: TableSpec, raw: Mapping[str, Any], location: str = "") -
         else:
             continue
         if any(_is_control(char) for text in texts for char in text):
-            problems.append(FieldError(name, "must not contain control characters", location))
+            problems.append(FieldError(name, Problem.CONTROL_CHARACTERS, location))
             continue
         fspec = spec.field(name)
         length = fspec.length if fspec is not None else None
         if length is not None and len(joined.strip()) > length:
-            problems.append(FieldError(name, f"is longer than {length} characters", location))
+            problems.append(FieldError(name, Problem.TOO_LONG, location, {"limit": length}))
     return problems
 
 
@@ -256,7 +264,8 @@ def prepare_import(batches: list[Batch]
             record_id = record.get("id")
             if record_id is not None:
                 if (spec.name, record_id) in seen:
-                    errors.append(FieldError("id", f"{record_id!r} also on {seen[spec.name, record_id]}", location))
+                    errors.append(FieldError("id", Problem.DUPLICATE_ID, location,
+                                             {"id": record_id, "other": seen[spec.name, record_id]}))
                 seen[spec.name, record_id] = location
                 pending.setdefault(spec.name, set()).add(record_id)
             parsed.append((spec, location, record))

@@ -110,4 +110,4 @@ def table_spec(name: str) -> TableSpec:
     for spec in TABLES:
         if key in {spec.name, spec.sql_name.removeprefix("routing_")}:
             return spec
-    raise UnknownTableError(f"unknown routing table {name!r}; known: {', '.join(SPECS)}")
+    raise UnknownTableError(name, tuple(SPECS))

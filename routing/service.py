@@ -69,11 +69,11 @@ class RoutingService:
         if preschool_id is not None:
             preschool = directory.preschool(preschool_id)
             if preschool is None:
-                raise UnknownPreschoolError(f"no preschool with id {preschool_id!r}")
+                raise UnknownPreschoolError(preschool_id)
         district = None
         if district_id is not None:
             district = directory.district(district_id) or match_district(district_id, directory)
             if district is None:
-                raise UnknownDistrictError(f"no district {district_id!r}")
+                raise UnknownDistrictError(district_id)
         return decide_route(preschool, concern, at if at is not None else self._clock(), directory,
                             district=district, outcome=outcome, eservice_url=self._eservice_url)

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from routing.codecs import ImportFile, bundle_batches, export_bundle, export_csv_files, parse_import
-from routing.errors import FieldError, RoutingValidationError, UnknownRecordError
+from routing.errors import FieldError, Problem, RoutingValidationError, UnknownRecordError
 from routing.model import Directory
 from routing.records import Batch, build_directory, json_value, parse_record, prepare_import, record_json, utc
 from routing.schema import LIST_SEPARATOR, TABLES, TableSpec, table_spec
@@ -158,7 +158,8 @@ class RoutingStore:
                 if pending is not None and value in pending.get(fspec.ref, set()):
                     continue
                 if await session.get(ROWS[fspec.ref], value) is None:
-                    errors.append(FieldError(fspec.name, f"no {fspec.ref} record with id {value!r}", location))
+                    errors.append(FieldError(fspec.name, Problem.UNKNOWN_REFERENCE, location,
+                                             {"table": fspec.ref, "value": str(value)}))
         return errors
 
     async def create(self, table: str, values: Mapping[str, Any], *, actor: str) -> dict[str, Any]:
@@ -171,7 +172,7 @@ class RoutingStore:
         async with self._sessions() as session, session.begin():
             errors += await self._check_refs(session, spec, record)
             if await session.get(ROWS[spec.name], record["id"]) is not None:
-                errors.append(FieldError("id", f"{record['id']!r} already exists in {spec.name}"))
+                errors.append(FieldError("id", Problem.ID_EXISTS, detail={"table": spec.name, "id": record["id"]}))
             if errors:
                 raise RoutingValidationError(errors)
             session.add(ROWS[spec.name](**_row_values(spec, record)))
@@ -183,11 +184,11 @@ class RoutingStore:
         """Change some fields of a record; raises UnknownRecordError or RoutingValidationError."""
         spec = table_spec(table)
         if "id" in changes and changes["id"] != record_id:
-            raise RoutingValidationError([FieldError("id", "cannot be changed")])
+            raise RoutingValidationError([FieldError("id", Problem.ID_IMMUTABLE)])
         async with self._sessions() as session, session.begin():
             row = await session.get(ROWS[spec.name], record_id)
             if row is None:
-                raise UnknownRecordError(f"no {spec.name} record with id {record_id!r}")
+                raise UnknownRecordError(spec.name, record_id)
             before = _row_record(spec, row)
             raw = {**{k: json_value(v) for k, v in before.items()}, **changes}
             record, errors = parse_record(spec, raw)
@@ -204,7 +205,7 @@ class RoutingStore:
         """Mark a record inactive (kept for history); tables without `active` must use `delete`."""
         spec = table_spec(table)
         if not spec.has_active:
-            raise RoutingValidationError([FieldError("active", f"{spec.name} has no active flag; delete instead")])
+            raise RoutingValidationError([FieldError("active", Problem.NO_ACTIVE_FLAG, detail={"table": spec.name})])
         return await self.update(table, record_id, {"active": False}, actor=actor)
 
     async def delete(self, table: str, record_id: str, *, actor: str) -> None:
@@ -213,7 +214,7 @@ class RoutingStore:
         async with self._sessions() as session, session.begin():
             row = await session.get(ROWS[spec.name], record_id)
             if row is None:
-                raise UnknownRecordError(f"no {spec.name} record with id {record_id!r}")
+                raise UnknownRecordError(spec.name, record_id)
             before = _row_record(spec, row)
             await session.delete(row)
             self._log(session, actor, spec, record_id, "delete", before=before, after=None)
@@ -275,7 +276,8 @@ class RoutingStore:
             for fspec in spec.fields:
                 value = record.get(fspec.name)
                 if fspec.ref and value is not None and value not in known[fspec.ref]:
-                    errors.append(FieldError(fspec.name, f"no {fspec.ref} record with id {value!r}", location))
+                    errors.append(FieldError(fspec.name, Problem.UNKNOWN_REFERENCE, location,
+                                             {"table": fspec.ref, "value": str(value)}))
         return errors
 
     async def import_files(self, files: Iterable[ImportFile], *, actor: str) -> ImportSummary:

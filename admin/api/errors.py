@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import json
+from typing import Any
 
 from aiohttp import web
 
@@ -15,9 +17,15 @@ from routing.codecs import ImportTooLargeError
 from routing.errors import RoutingValidationError
 
 
-def validation_errors(error: RoutingValidationError) -> list[dict[str, str]]:
-    """Field errors as JSON: field, message, location ("file:line" for imports)."""
-    return [{"field": e.field, "message": e.message, "location": e.location} for e in error.errors]
+def validation_errors(error: RoutingValidationError) -> list[dict[str, Any]]:
+    """Field errors as JSON: field, code and detail (for programs), message (in words), location ("file:line")."""
+    return [{"field": e.field, "code": str(e.code), "detail": dict(e.detail), "message": text.field_problem(e),
+             "location": e.location} for e in error.errors]
+
+
+def _readable(value: Any) -> str:
+    """JSON with Swedish letters as letters (the messages are read by people, in logs and terminals too)."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def json_errors(handler: Handler) -> Handler:
@@ -39,6 +47,7 @@ def json_errors(handler: Handler) -> Handler:
             return web.json_response({"error": "too_many_rows", "limit": error.limit, "message": message},
                                      status=413)
         except RoutingValidationError as error:
-            return web.json_response({"error": "validation", "errors": validation_errors(error)}, status=422)
+            return web.json_response({"error": "validation", "errors": validation_errors(error)}, status=422,
+                                     dumps=_readable)
 
     return wrapped

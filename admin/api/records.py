@@ -75,7 +75,7 @@ _RECORD = {"type": "object", "additionalProperties": True,
            "description": "Field values of the table's record (see GET /tables)."}
 _EDIT = {"200": "OK", "400": "Not a JSON object, or control characters in the address",
          "401": "Not signed in", "403": "Role or CSRF token does not allow this",
-         "404": "No such table or record", "422": "Validation errors, each with field and message"}
+         "404": "No such table or record", "422": "Validation errors, each with field, code, detail and message"}
 
 ROUTES = [
     ApiRoute("GET", "/tables", list_tables, "api.tables", "The routing tables and their fields", "tables"),

@@ -21,7 +21,7 @@ IMPORT_MAX_BYTES = 5 * 1024 * 1024
 
 
 def _import_errors(error: RoutingValidationError) -> list[dict[str, str]]:
-    return [{"location": e.location, "field": e.field, "message": e.message} for e in error.errors]
+    return [{"location": e.location, "field": e.field, "message": text.field_problem(e)} for e in error.errors]
 
 
 def _upload_error(message: str) -> dict[str, object]:

@@ -6,6 +6,7 @@ from typing import Any
 
 from aiohttp import web
 
+from admin import text
 from admin.directory import NotFoundError
 from admin.keys import ADMIN, PRINCIPAL
 from admin.render import page_errors, render
@@ -89,7 +90,7 @@ async def _render_form(request: web.Request, resource: Resource, values: dict[st
 def _errors(error: RoutingValidationError) -> dict[str, str]:
     found: dict[str, str] = {}
     for item in error.errors:
-        found.setdefault(item.field, item.message)
+        found.setdefault(item.field, text.field_problem(item))
     return found
 
 

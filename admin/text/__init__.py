@@ -5,7 +5,10 @@ Templates read these as `t.NAME` and fill placeholders with the `fill` filter; n
 
 from __future__ import annotations
 
-# The routing decision and the validation report in words live beside, in admin/text/routing.py.
+# The routing decision, the validation report and routing errors in words live beside, in admin/text/routing.py.
+from admin.text.routing import (
+    FIELD_PROBLEMS as FIELD_PROBLEMS,
+)
 from admin.text.routing import (
     ROUTE_REASONS as ROUTE_REASONS,
 )
@@ -19,10 +22,19 @@ from admin.text.routing import (
     decision_view as decision_view,
 )
 from admin.text.routing import (
+    field_error as field_error,
+)
+from admin.text.routing import (
+    field_problem as field_problem,
+)
+from admin.text.routing import (
     route_reason as route_reason,
 )
 from admin.text.routing import (
     route_step as route_step,
+)
+from admin.text.routing import (
+    routing_error as routing_error,
 )
 from admin.text.routing import (
     validation_lines as validation_lines,

@@ -1,10 +1,21 @@
-"""The administration's words for the routing decision and the validation report (the "test a route" page, its
-API, `samrad route` and `samrad routing validate`); part of admin/text, re-exported there."""
+"""The administration's words for the routing decision, the validation report and field errors (the "test a
+route" page, its API, `samrad route`, `samrad routing validate`, forms, imports and `samrad routing import`); part of
+admin/text, re-exported there."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from routing.errors import (
+    FieldError,
+    Problem,
+    RoutingError,
+    RoutingValidationError,
+    UnknownDistrictError,
+    UnknownPreschoolError,
+    UnknownRecordError,
+    UnknownTableError,
+)
 from routing.route import Reason, RouteDecision, Step, StepCode
 from routing.validation import FindingCode, ValidationReport
 
@@ -115,3 +126,83 @@ def validation_lines(report: ValidationReport) -> list[str]:
              for code, template in VALIDATION_LINES.items()]
     socialjour = not any(f.code == FindingCode.NO_SOCIALJOUR for f in report.findings)
     return [*lines, VALIDATION_SOCIALJOUR[socialjour]]
+
+
+# A field error in words, one line per problem code; its detail (a value, a limit, a table) fills the braces.
+FIELD_PROBLEMS: dict[Problem, str] = {
+    Problem.REQUIRED: "måste fyllas i",
+    Problem.NOT_TEXT: "måste vara text, inte {value}",
+    Problem.NOT_CHOICE: "måste vara ett av {choices}, inte {value!r}",
+    Problem.NOT_WHOLE_NUMBER: "måste vara ett heltal, inte {value!r}",
+    Problem.NUMBER_RANGE: "måste vara ett heltal mellan {low} och {high}, inte {value!r}",
+    Problem.NOT_BOOLEAN: "måste vara ja eller nej (true/false), inte {value!r}",
+    Problem.NOT_TIME: "måste vara en tid som 08:00, inte {value!r}",
+    Problem.NOT_DATE: "måste vara ett datum som 2026-12-24, inte {value!r}",
+    Problem.NOT_DATETIME: "måste vara datum och tid som 2026-12-24T16:30, inte {value!r}",
+    Problem.UNKNOWN_COLUMN: "är ingen kolumn i {table}",
+    Problem.BAD_ID: "får bara innehålla bokstäver, siffror och _ . : - (högst 64 tecken)",
+    Problem.NOT_EMAIL: "är ingen e-postadress: {value!r}",
+    Problem.PRIORITY_MIN: "måste vara 1 eller mer (1 = först)",
+    Problem.WEEKDAY_RANGE: "måste vara 0 (måndag) … 6 (söndag) eller 7 (helgdagar och aftnar)",
+    Problem.CLOSES_BEFORE_OPENS: "måste vara efter öppningstiden (00:00 betyder midnatt)",
+    Problem.REQUIRED_WHEN_OPEN: "måste fyllas i när dagen inte är stängd",
+    Problem.ENDS_BEFORE_STARTS: "måste vara efter starttiden",
+    Problem.UNKNOWN_UNIT_KIND: "okänd enhetstyp {value!r}; kända: {known}",
+    Problem.CONTROL_CHARACTERS: "får inte innehålla styrtecken (control characters)",
+    Problem.TOO_LONG: "är längre än {limit} tecken",
+    Problem.DUPLICATE_ID: "{id!r} finns också på {other}",
+    Problem.UNKNOWN_REFERENCE: "ingen post i {table} har id {value!r}",
+    Problem.ID_EXISTS: "{id!r} finns redan i {table}",
+    Problem.ID_IMMUTABLE: "kan inte ändras",
+    Problem.NO_ACTIVE_FLAG: "{table} har ingen aktiv-markering; ta bort posten i stället",
+    Problem.TOO_MANY_ROWS: "importen har fler än {limit} rader; dela upp den",
+    Problem.NUL_CHARACTERS: "innehåller NUL-tecken; spara den som vanlig UTF-8-text",
+    Problem.UNREADABLE_FILE: "gick inte att läsa: {reason}",
+    Problem.JSON_SYNTAX: "är inte giltig JSON: {reason}",
+    Problem.JSON_TOO_DEEP: "är för djupt nästlad",
+    Problem.BUNDLE_NOT_OBJECT: "ett JSON-paket måste vara ett objekt",
+    Problem.BUNDLE_FORMAT: "måste vara {expected!r}",
+    Problem.NOT_A_TABLE: "är ingen routingtabell",
+    Problem.NOT_A_LIST: "måste vara en lista av objekt",
+    Problem.FILE_NAME: "namnge filen efter sin tabell, t.ex. contacts.csv",
+    Problem.MISSING_COLUMN: "kolumnen saknas i rubrikraden",
+    Problem.CSV_FIELD_TOO_LONG: "ett fält är längre än {limit} tecken",
+    Problem.CSV_UNCLOSED_QUOTE: "ett citattecken (\") öppnar ett fält som aldrig stängs",
+    Problem.CSV_TEXT_AFTER_QUOTE: ("text följer efter citattecknet (\") som stänger ett fält; "
+                                   "sätt hela fältet inom citattecken"),
+    Problem.CSV_UNREADABLE: "filen går inte att läsa som CSV: {reason}",
+}
+
+
+def field_problem(error: FieldError) -> str:
+    """What is wrong with the field, in words (without the field's name or the location)."""
+    return FIELD_PROBLEMS[error.code].format(**error.detail)
+
+
+def field_error(error: FieldError) -> str:
+    """The whole error on one line, as the CLI prints it: "contacts.csv:4: email: är ingen e-postadress: 'x'"."""
+    where = f"{error.location}: " if error.location else ""
+    return f"{where}{error.field}: {field_problem(error)}"
+
+
+UNKNOWN_PRESCHOOL = "Ingen förskola har id {id!r}."
+UNKNOWN_DISTRICT = "Ingen stadsdel heter {name!r}."
+UNKNOWN_RECORD = "Ingen post i {table} har id {id!r}."
+UNKNOWN_TABLE = "{name!r} är ingen routingtabell; tabellerna är {known}."
+VALIDATION_FAILED = "{count} fel, inget ändrades:"
+
+
+def routing_error(error: RoutingError) -> str:
+    """A routing error in words: what was not found, or every field error on its own line."""
+    if isinstance(error, RoutingValidationError):
+        return "\n".join([VALIDATION_FAILED.format(count=len(error.errors)),
+                          *(f"  {field_error(e)}" for e in error.errors)])
+    if isinstance(error, UnknownPreschoolError):
+        return UNKNOWN_PRESCHOOL.format(id=error.preschool_id)
+    if isinstance(error, UnknownDistrictError):
+        return UNKNOWN_DISTRICT.format(name=error.district)
+    if isinstance(error, UnknownRecordError):
+        return UNKNOWN_RECORD.format(table=error.table, id=error.record_id)
+    if isinstance(error, UnknownTableError):
+        return UNKNOWN_TABLE.format(name=error.name, known=", ".join(error.known))
+    return str(error)

@@ -28,7 +28,7 @@ def _run(work: Callable[[Services], Awaitable[T]]) -> T:
     """Run *work* with the services on DATABASE_URL, turning database and validation errors into CommandError."""
     from bot.database import DatabaseUrlError, database_problem
     from bot.wiring import running
-    from routing.errors import RoutingError, RoutingValidationError
+    from routing.errors import RoutingError
 
     settings = load_settings()
 
@@ -40,11 +40,10 @@ def _run(work: Callable[[Services], Awaitable[T]]) -> T:
         return asyncio.run(go())
     except DatabaseUrlError as error:
         raise CommandError(str(error)) from None
-    except RoutingValidationError as error:
-        lines = "\n".join(f"  {e}" for e in error.errors)
-        raise CommandError(f"{len(error.errors)} fel, inget ändrades:\n{lines}") from None
     except RoutingError as error:
-        raise CommandError(str(error)) from None
+        from admin.text import routing_error
+
+        raise CommandError(routing_error(error)) from None
     except Exception as error:
         problem = database_problem(error)
         if problem is None:
@@ -134,14 +133,15 @@ def _actor(args: argparse.Namespace) -> str:
 def read_import(path: Path) -> list[ImportFile]:
     """The files an import of *path* names: a .json bundle, a table .csv, or a folder's table CSVs."""
     from routing.codecs import ImportFile
-    from routing.errors import FieldError, RoutingValidationError
+    from routing.errors import FieldError, Problem, RoutingValidationError
 
     files: list[ImportFile] = []
     for file in sorted(path.glob("*.csv")) if path.is_dir() else [path]:
         try:
             files.append(ImportFile(file.name, file.read_text(encoding="utf-8-sig")))
         except (OSError, UnicodeDecodeError) as error:
-            raise RoutingValidationError([FieldError("file", str(error), file.name)]) from None
+            raise RoutingValidationError([FieldError("file", Problem.UNREADABLE_FILE, file.name,
+                                                         {"reason": str(error)})]) from None
     return files
 
 

@@ -112,6 +112,20 @@ async def test_validation_errors_name_each_field(routed) -> None:
     assert {"name", "unit_id", "priority"} <= fields
 
 
+async def test_validation_errors_carry_a_code_its_detail_and_swedish_words(routed) -> None:
+    headers = await _as(routed, "anna")
+    response = await routed.client.post("/admin/api/tables/contacts", headers=headers, json={
+        "name": "Ny", "unit_id": "finns-inte", "priority": "först"})
+    errors = {e["field"]: e for e in (await response.json())["errors"]}
+    assert errors["priority"] == {"field": "priority", "code": "not_whole_number", "detail": {"value": "först"},
+                                  "message": "måste vara ett heltal, inte 'först'", "location": ""}
+    response = await routed.client.post("/admin/api/tables/contacts", headers=headers, json={
+        "name": "Ny", "unit_id": "finns-inte", "priority": 1})
+    [error] = (await response.json())["errors"]
+    assert (error["code"], error["detail"]) == ("unknown_reference", {"table": "units", "value": "finns-inte"})
+    assert error["message"] == "ingen post i units har id 'finns-inte'"
+
+
 async def test_bad_json_body_is_400(routed) -> None:
     headers = await _as(routed, "anna")
     response = await routed.client.post("/admin/api/tables/contacts", headers=headers, data="[1")

@@ -73,7 +73,7 @@ CASES = [
     Case("priority beyond INTEGER", "POST", "/admin/api/tables/contacts", 422,
          json=CONTACT | {"priority": 99_999_999_999}),
     Case("overlong name", "POST", "/admin/api/tables/contacts", 422, json=CONTACT | {"name": "N" * 5000},
-         says="longer than 200"),
+         says="längre än 200"),
     Case("NUL in a name", "POST", "/admin/api/tables/contacts", 422, json=CONTACT | {"name": "Ny\x00Kontakt"},
          says="control characters"),
     Case("overlong phone in an update", "PATCH", "/admin/api/tables/contacts/c-farsta", 422, json={"phone": "0" * 100}),
@@ -85,7 +85,7 @@ CASES = [
     Case("overlong record id", "GET", "/admin/api/tables/contacts/" + "c" * 5000, 404),
     # import
     Case("CSV field over 128 KiB", "POST", "/admin/api/import/preview", 422,
-         json=_csv(HEADER + "c-1," + "N" * 200_000 + ",farsta-soc,1\n"), says="longer than"),
+         json=_csv(HEADER + "c-1," + "N" * 200_000 + ",farsta-soc,1\n"), says="längre än"),
     Case("CSV quote never closed", "POST", "/admin/api/import/preview", 422,
          json=_csv(HEADER + 'c-1,"Ny Kontakt,farsta-soc,1\nc-2,Två,farsta-soc,1\n'), says="contacts.csv:2"),
     Case("CSV text after a closing quote", "POST", "/admin/api/import/preview", 422,

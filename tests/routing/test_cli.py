@@ -55,7 +55,7 @@ def test_import_bad_csv_fails_with_line_numbers_and_changes_nothing(database, tm
     capsys.readouterr()
     assert main(["routing", "import", str(bad), "--actor", "test"]) == 2
     err = capsys.readouterr().err
-    assert "districts.csv:3: id: is required" in err
+    assert "districts.csv:3: id: måste fyllas i" in err
     assert "districts.csv:4: active" in err
     assert "inget ändrades" in err
     after = tmp_path / "after.json"
