@@ -343,6 +343,7 @@ class Level:
     errors: int = 0
     failed_steps: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     setup_errors: int = 0  # paced: turns that walked the users to their starting steps (not measured)
+    replies: int = 0  # activities the target sent to the Bot Connector for the measured turns
 
     def percentile(self, p: float) -> float:
         if not self.latencies:
@@ -356,6 +357,7 @@ class Level:
                 "turns_per_s": round(self.turns / self.seconds, 1) if self.seconds else 0.0,
                 "p50_ms": round(self.percentile(50), 2), "p95_ms": round(self.percentile(95), 2),
                 "p99_ms": round(self.percentile(99), 2), "errors": self.errors,
+                "replies_per_turn": round(self.replies / self.turns, 2) if self.turns else 0.0,
                 "failed_steps": dict(self.failed_steps),
                 **({"setup_errors": self.setup_errors} if self.mode == "paced" else {})}
 
@@ -398,6 +400,7 @@ class Driver:
                     answers = [body for _, body in inbox.replies]
                 ok = expect(answers)
             last_reply = inbox.replies[-1][0] if inbox.replies else returned
+            level.replies += len(inbox.replies)
             level.latencies.append(max(returned, last_reply) - started)
         except (aiohttp.ClientError, TimeoutError):
             ok = False
@@ -603,11 +606,12 @@ def _table(title: str, results: list[Result], mode: str) -> None:
         return
     print(title)
     print(f"{'target':10} {'conc':>5} {'turns':>6} {'turns/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
-          f"{'errors':>7}")
+          f"{'errors':>7} {'replies':>8}")
     for kind, level in rows:
         s = level.summary()
         print(f"{kind:10} {s['concurrency']:5} {s['turns']:6} {s['turns_per_s']:9.1f} {s['p50_ms']:8.2f} "
-              f"{s['p95_ms']:8.2f} {s['p99_ms']:8.2f} {s['errors'] + level.setup_errors:7}")
+              f"{s['p95_ms']:8.2f} {s['p99_ms']:8.2f} {s['errors'] + level.setup_errors:7} "
+              f"{s['replies_per_turn']:8.2f}")
 
 
 def report(results: list[Result], args: argparse.Namespace) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from bot.teams.handler import SamradBot
 from bot.teams.references import ConversationReferences
 from bot.teams.storage import SqlStorage
 from bot.teams.turn import TeamsHandoff
+from bot.teams.turn_state import TurnConversationState, TurnUserState
 from dialogs.cards import welcome_card
 from dialogs.language import language_of
 from dialogs.main import MainDialog
@@ -64,8 +65,8 @@ def build_edge(services: Services) -> TeamsEdge:
     """Wire state, dialogs and the activity handler over *services*; sets the adapter's turn error handler."""
     settings, routing, clock, adapter = services.settings, services.routing, services.clock, services.adapter
     storage = SqlStorage(services.state)
-    conversation_state = ConversationState(storage)
-    user_state = UserState(storage)
+    conversation_state = TurnConversationState(storage)
+    user_state = TurnUserState(storage)
     teams_handoff = TeamsHandoff(services.handoff)
     dialog = MainDialog(DialogServices(routing=routing, faq=services.faq, clock=clock, recorder=services.records,
                                        handoff=teams_handoff, user_state=user_state, scrub=services.scrub,

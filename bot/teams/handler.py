@@ -14,6 +14,7 @@ from botbuilder.schema import Activity, ActivityTypes
 from msrest.serialization import Model
 
 from bot.teams.references import ConversationReferences
+from bot.teams.turn_state import load_turn_state
 from dialogs.cards import private_only_card
 from dialogs.language import language_of
 from dialogs.ports import RESUME_DIALOGS
@@ -148,7 +149,9 @@ class SamradBot(TeamsActivityHandler):
         self._welcomed = user_state.create_property("Welcomed")
 
     async def on_turn(self, turn_context: TurnContext) -> None:
-        """Dispatch the activity, then save conversation and user state once (not for a redirected turn)."""
+        """Read conversation and user state together, dispatch the activity, then save both once (not for a
+        redirected turn)."""
+        await load_turn_state(turn_context, self._conversation_state, self._user_state)
         await super().on_turn(turn_context)
         if turn_context.turn_state.get(KEEP_NOTHING):
             return  # reading state leaves an empty row behind when saved; a public chat must leave none

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
-from copy import deepcopy
+from copy import copy
 from typing import Any
 
 from botbuilder.core import Storage
-from jsonpickle import encode
-from jsonpickle.unpickler import Unpickler
 
 from bot.state_store import EtagConflictError, StateStore
+from bot.teams import state_codec
 
 __all__ = ["EtagConflictError", "SqlStorage"]
 
@@ -31,14 +29,14 @@ def _with_etag(item: Any, etag: str) -> Any:
 
 
 def _document(change: Any) -> str:
-    """*change* without its eTag, encoded as jsonpickle (which restores botbuilder's state classes)."""
-    item = deepcopy(change)
-    if isinstance(item, dict):
-        item.pop("e_tag", None)
-    elif hasattr(item, "e_tag"):
+    """*change* without its eTag, as a jsonpickle document (which restores botbuilder's state classes)."""
+    if isinstance(change, dict):
+        return state_codec.encode({key: value for key, value in change.items() if key != "e_tag"})
+    if hasattr(change, "e_tag"):
+        item = copy(change)  # shallow: encoding reads, never changes, what the item holds
         del item.e_tag
-    document: str = encode(item, make_refs=False, unpicklable=True)
-    return document
+        return state_codec.encode(item)
+    return state_codec.encode(change)
 
 
 class SqlStorage(Storage):
@@ -52,7 +50,7 @@ class SqlStorage(Storage):
         if keys is None:
             raise Exception("Keys are required when reading")  # noqa: TRY002 — type and message fixed by botbuilder's StorageBaseTests
         stored = await self.store.read(keys)
-        return {key: _with_etag(Unpickler().restore(json.loads(document)), etag)
+        return {key: _with_etag(state_codec.decode(document), etag)
                 for key, (document, etag) in stored.items()}
 
     async def write(self, changes: Mapping[str, Any] | None) -> None:
