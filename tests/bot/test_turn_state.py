@@ -108,7 +108,7 @@ async def _turn(conversation, user, change=None) -> None:
     await load_turn_state(context, conversation, user)
     dialog = conversation.create_property("DialogState")
     language = user.create_property("Language")
-    await dialog.get(context, lambda: _stack())
+    await dialog.get(context, _stack)
     await language.get(context, lambda: "sv")
     if change is not None:
         change(context, dialog)
