@@ -241,6 +241,16 @@ def children(pid: int) -> list[int]:
     return found
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) *pid* and its children (gunicorn's workers) have used so far."""
+    total = 0.0
+    for each in (pid, *children(pid)):
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{each}/stat").read_text(encoding="ascii").rpartition(")")[2].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 def memory_mb(pid: int) -> dict[str, float]:
     """VmHWM (peak), VmRSS (now) and Pss (RSS with shared pages split among their sharers) of *pid*, in MB."""
     found: dict[str, float] = {}
@@ -344,6 +354,7 @@ class Level:
     failed_steps: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     setup_errors: int = 0  # paced: turns that walked the users to their starting steps (not measured)
     replies: int = 0  # activities the target sent to the Bot Connector for the measured turns
+    cpu_s: float = 0.0  # CPU time the target's processes used during the level (not the load generator's)
 
     def percentile(self, p: float) -> float:
         if not self.latencies:
@@ -358,6 +369,7 @@ class Level:
                 "p50_ms": round(self.percentile(50), 2), "p95_ms": round(self.percentile(95), 2),
                 "p99_ms": round(self.percentile(99), 2), "errors": self.errors,
                 "replies_per_turn": round(self.replies / self.turns, 2) if self.turns else 0.0,
+                "cpu_ms_per_turn": round(self.cpu_s * 1000 / self.turns, 2) if self.turns else 0.0,
                 "failed_steps": dict(self.failed_steps),
                 **({"setup_errors": self.setup_errors} if self.mode == "paced" else {})}
 
@@ -510,7 +522,7 @@ async def bench_target(kind: str, args: argparse.Namespace, connector: Connector
                        db: tuple[str, str]) -> Result:
     """Start *kind*, warm it up, run every level, then (Samråd) park ACTIVE conversations; always stop it."""
     url, schema = db if kind.startswith("samrad") else ("", "")
-    profiling = args.profile and kind == "samrad"
+    profiling = args.profile and kind in ("samrad", "echo")
     profile = RESULTS / f"profile-{kind}-{time.strftime('%Y%m%d-%H%M%S')}" if profiling else None
     target = Target(kind, db=url, schema=schema, profile=profile, log=workdir / f"{kind}.log")
     result = Result(kind)
@@ -531,12 +543,16 @@ async def bench_target(kind: str, args: argparse.Namespace, connector: Connector
             result.warmup_errors = warmup.errors
             for concurrency in args.levels if "saturated" in args.modes else ():
                 turns = max(args.turns, concurrency * len(SCRIPTS[0]))
+                cpu = cpu_seconds(target.process.pid)
                 level = await driver.run(concurrency, turns)
+                level.cpu_s = cpu_seconds(target.process.pid) - cpu
                 result.levels.append(level)
                 print(f"  {kind:9} c{concurrency:<4} saturated {level.turns / level.seconds:8.1f} turns/s  "
                       f"p99 {level.percentile(99):7.1f} ms  errors {level.errors}", file=sys.stderr, flush=True)
             for concurrency in args.paced_levels if "paced" in args.modes else ():
+                cpu = cpu_seconds(target.process.pid)
                 level = await driver.run_paced(concurrency, args.paced_seconds, args.think, args.seed)
+                level.cpu_s = cpu_seconds(target.process.pid) - cpu
                 result.paced.append(level)
                 print(f"  {kind:9} c{concurrency:<4} paced     {level.turns / level.seconds:8.1f} turns/s  "
                       f"p99 {level.percentile(99):7.1f} ms  errors {level.errors + level.setup_errors}",
@@ -606,12 +622,12 @@ def _table(title: str, results: list[Result], mode: str) -> None:
         return
     print(title)
     print(f"{'target':10} {'conc':>5} {'turns':>6} {'turns/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
-          f"{'errors':>7} {'replies':>8}")
+          f"{'errors':>7} {'replies':>8} {'cpu ms':>7}")
     for kind, level in rows:
         s = level.summary()
         print(f"{kind:10} {s['concurrency']:5} {s['turns']:6} {s['turns_per_s']:9.1f} {s['p50_ms']:8.2f} "
               f"{s['p95_ms']:8.2f} {s['p99_ms']:8.2f} {s['errors'] + level.setup_errors:7} "
-              f"{s['replies_per_turn']:8.2f}")
+              f"{s['replies_per_turn']:8.2f} {s['cpu_ms_per_turn']:7.2f}")
 
 
 def report(results: list[Result], args: argparse.Namespace) -> dict[str, Any]:

@@ -93,6 +93,15 @@ def _ping_when_idle(engine: AsyncEngine) -> None:
             raise
 
 
+def autocommit(engine: AsyncEngine) -> AsyncEngine:
+    """*engine* (sharing its pool) for single statements that need no transaction around them.
+
+    A read, or one UPDATE that is atomic on its own, then costs one round trip to PostgreSQL instead of three
+    (BEGIN, the statement, ROLLBACK or COMMIT); a turn makes several (state, references, handoff).
+    """
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
+
+
 class SchemaMissingError(RuntimeError):
     """The database has not been migrated (no Samråd tables yet)."""
 

@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.conversation_tables import Base, ConversationRefRow
+from bot.database import autocommit
 
 _reference = Base.metadata.tables[ConversationRefRow.__tablename__]
 
@@ -29,6 +30,7 @@ class ReferenceStore:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
+        self._single = autocommit(engine)
 
     async def save(self, kind: str, target_id: str, reference: Mapping[str, Any], *, tenant_id: str | None,
                    display_name: str | None) -> None:
@@ -44,7 +46,7 @@ class ReferenceStore:
             "updated_at": datetime.now(UTC),
         }
         mine = (_reference.c.kind == kind) & (_reference.c.target_id == target_id)
-        async with self._engine.connect() as connection:
+        async with self._single.connect() as connection:
             stored = (await connection.execute(
                 select(_reference.c.reference, _reference.c.display_name).where(mine))).first()
         if stored is not None and stored.reference == serialized and stored.display_name == display_name:

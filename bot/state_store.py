@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.conversation_tables import Base, StateRow
+from bot.database import autocommit
 
 _state = Base.metadata.tables[StateRow.__tablename__]
 # The keys of conversation state contain this (botbuilder's "<channel>/conversations/<id>"); user state does not.
@@ -29,13 +30,14 @@ class StateStore:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
+        self._single = autocommit(engine)
 
     async def read(self, keys: Iterable[str]) -> dict[str, tuple[str, str]]:
         """The stored (document, eTag) of each of *keys* that exists."""
         wanted = list(keys)
         if not wanted:
             return {}
-        async with self._engine.connect() as connection:
+        async with self._single.connect() as connection:
             rows = (await connection.execute(
                 select(_state.c.key, _state.c.document, _state.c.etag).where(_state.c.key.in_(wanted))
             )).all()
@@ -47,6 +49,8 @@ class StateStore:
         `*` or no eTag overwrites; any other eTag must match the stored one (or the key must be new).
         """
         now = datetime.now(UTC)
+        if len(changes) == 1 and await self._update_one(*next(iter(changes.items())), now):
+            return
         async with self._engine.begin() as connection:
             for key, (document, expected) in changes.items():
                 if expected == "":
@@ -70,6 +74,17 @@ class StateStore:
                     except IntegrityError:
                         # Another writer inserted the same key between our UPDATE and INSERT; last write wins.
                         await connection.execute(update(_state).where(_state.c.key == key).values(**values))
+
+    async def _update_one(self, key: str, change: tuple[str, str | None], now: datetime) -> bool:
+        """The common write, a turn's changed state under the eTag it was read with, as one statement: True if it
+        was stored; False leaves every other case (a new key, a stale or missing eTag) to the transaction."""
+        document, expected = change
+        if expected in (None, "", "*"):
+            return False
+        async with self._single.connect() as connection:
+            result = await connection.execute(update(_state).where(_state.c.key == key, _state.c.etag == expected)
+                                              .values(document=document, etag=uuid.uuid4().hex, updated_at=now))
+        return bool(result.rowcount == 1)
 
     async def delete(self, keys: Iterable[str]) -> None:
         """Remove *keys*; unknown keys are ignored."""

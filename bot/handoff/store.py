@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, and_, delete, func, insert, or_, select, u
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from bot.database import autocommit
 from bot.handoff.handoff_tables import (
     HandoffBase,
     HandoffEventRow,
@@ -63,6 +64,7 @@ class HandoffStore:
 
     def __init__(self, engine: AsyncEngine, clock: Callable[[], datetime]) -> None:
         self._engine = engine
+        self._reads = autocommit(engine)  # the per-turn question below needs no transaction: one round trip
         self._clock = clock
 
     def now(self) -> datetime:
@@ -226,7 +228,7 @@ class HandoffStore:
         """The staff member's open handoff from *conversation_id*, else every claimed or active handoff of
         *sender_id* relayed through it, newest first; one pool checkout for both questions (bench.load)."""
         staff = and_(_handoff.c.staff_conversation_id == conversation_id, _handoff.c.state.in_(OPEN))
-        async with self._engine.connect() as connection:
+        async with self._reads.connect() as connection:
             staff_side = await self._newest_on(connection, staff)
             if staff_side is not None or not sender_id:
                 return staff_side, []
