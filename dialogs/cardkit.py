@@ -1,13 +1,14 @@
-"""Building blocks for Adaptive Cards 1.5 (Teams' limit), shared by every card in the product."""
+"""Building blocks for Adaptive Cards 1.5 (Teams' limit), shared by every card in the product.
+
+A card here is its plain JSON content, so that the handoff (bot/handoff/, which speaks no Bot Framework SDK) builds
+its cards with the same kit; the dialogs wrap theirs as an attachment in dialogs/cards.py.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 from typing import Any
-
-from botbuilder.core import CardFactory
-from botbuilder.schema import Attachment
 
 CARD_VERSION = "1.5"
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
@@ -57,9 +58,9 @@ def _has_text(element: dict[str, Any]) -> bool:
     return element.get("type") != "TextBlock" or bool(str(element.get("text") or "").strip())
 
 
-def card(body: list[dict[str, Any]], actions: list[dict[str, Any]] | None = None, *,
-         fallback: str = "") -> Attachment:
-    """An Adaptive Card attachment; *fallback* is the plain text shown where cards cannot be rendered."""
+def card_content(body: list[dict[str, Any]], actions: list[dict[str, Any]] | None = None, *,
+                 fallback: str = "") -> dict[str, Any]:
+    """An Adaptive Card's content; *fallback* is the plain text shown where cards cannot be rendered."""
     # An empty TextBlock still takes a line (and spacing) in every renderer: leave it out.
     body = [element for element in body if _has_text(element)]
     content: dict[str, Any] = {"type": "AdaptiveCard", "$schema": SCHEMA, "version": CARD_VERSION, "body": body}
@@ -67,7 +68,7 @@ def card(body: list[dict[str, Any]], actions: list[dict[str, Any]] | None = None
         content["actions"] = actions
     if fallback:
         content["fallbackText"] = fallback
-    return CardFactory.adaptive_card(content)
+    return content
 
 
 def title(text: str, *, attention: bool = False) -> dict[str, Any]:

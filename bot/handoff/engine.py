@@ -248,7 +248,7 @@ class HandoffEngine:
         acute = is_acute(text) if text else None
         if acute is not None:
             # Acute danger is answered first, whatever state the handoff is in.
-            card = acute_card(lang, handoff.route.to_dict(), eservice_url=self._settings.eservice_url)
+            card = acute_card(lang, handoff.route, eservice_url=self._settings.eservice_url)
             await turn.reply_card(card.content)
             await self.store.record(handoff.id, "acute", "staff", acute.code)
         command = wording.command(text)

@@ -15,6 +15,7 @@ from dialogs import cards
 from routing.decision import decide_route
 from routing.demo import demo_directory
 from routing.model import STOCKHOLM
+from routing.route import RouteDecision
 
 DIRECTORY = demo_directory()
 DISTRICTS = [{"id": d.id, "name": d.name} for d in DIRECTORY.districts]
@@ -27,9 +28,10 @@ INTAKE_FARSTA = "08-555 011 20"
 SOCIALJOUR = "08-555 099 00"
 
 
-def route(at: datetime, district: str | None = None, outcome: str | None = "acute") -> dict[str, Any]:
+def route(at: datetime, district: str | None = None, outcome: str | None = "acute") -> RouteDecision:
+    """The decision as a dialog reads it back from the plain form it keeps in state."""
     found = DIRECTORY.district(district) if district else None
-    return decide_route(None, None, at, DIRECTORY, district=found, outcome=outcome).to_dict()
+    return RouteDecision.from_dict(decide_route(None, None, at, DIRECTORY, district=found, outcome=outcome).to_dict())
 
 
 def blocks(card: dict[str, Any]) -> list[dict[str, Any]]:
@@ -105,11 +107,11 @@ def test_without_the_district_list_one_button_asks_for_the_district():
 def test_every_district_lists_each_unit_once_with_one_number(at, outcome):
     for district in DISTRICTS:
         numbers = cards.acute_numbers(route(at, district["id"], outcome))
-        assert sorted(n["kind"] for n in numbers) == ["mottagning", "socialjour"], (district, numbers)
-        socialjour = [n for n in numbers if n["kind"] == "socialjour"]
-        assert socialjour[0]["phone"] == SOCIALJOUR  # the same number whatever the district
-        assert [n["open_now"] for n in numbers] == sorted((n["open_now"] for n in numbers), reverse=True)
-        assert any(n["open_now"] for n in numbers), (district, at)  # someone can always be phoned now
+        assert sorted(n.kind for n in numbers) == ["mottagning", "socialjour"], (district, numbers)
+        socialjour = [n for n in numbers if n.kind == "socialjour"]
+        assert socialjour[0].phone == SOCIALJOUR  # the same number whatever the district
+        assert [n.open_now for n in numbers] == sorted((n.open_now for n in numbers), reverse=True)
+        assert any(n.open_now for n in numbers), (district, at)  # someone can always be phoned now
 
 
 def test_contact_lists_no_longer_show_socialjouren_twice():
@@ -128,11 +130,12 @@ def test_the_acute_card_speaks_english_headings_included():
 
 
 def test_names_from_the_tables_cannot_become_links_or_lists():
-    hostile = {"district": {"id": "x", "name": "[x](http://evil.example)"},
-               "contacts": [{"name": "<http://evil.example>", "phone": "1. 08-1", "available_now": True,
-                             "unit": {"id": "u1", "kind": "socionom", "name": "![i](http://evil.example/i.png)"}}],
-               "report": {"units": [{"id": "u2", "kind": "mottagning", "name": "- [y]: http://evil.example",
-                                     "phone": "08-2", "open_now": True}]}}
+    hostile = RouteDecision.from_dict({
+        "district": {"id": "x", "name": "[x](http://evil.example)"},
+        "contacts": [{"name": "<http://evil.example>", "phone": "1. 08-1", "available_now": True,
+                      "unit": {"id": "u1", "kind": "socionom", "name": "![i](http://evil.example/i.png)"}}],
+        "report": {"units": [{"id": "u2", "kind": "mottagning", "name": "- [y]: http://evil.example",
+                              "phone": "08-2", "open_now": True}]}})
     shown = json.dumps([cards.contacts_card("sv", hostile).content, cards.acute_card("sv", hostile).content,
                         cards.note_card("sv", {"day": "2026-11-24"}, "[x](http://evil.example)", "n").content],
                        ensure_ascii=False)
