@@ -16,6 +16,7 @@ SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 # Web Chat) and in those that do not; a backslash escape would show as a backslash in the latter, so it is used
 # only where a zero-width space cannot help (emphasis, below).
 BREAK = "\u200b"
+ACTIONS_PER_SET = 5  # Teams folds longer action rows into an overflow menu
 _LINK_SYNTAX = re.compile(r"\](?=[(:\[])|<")
 _LIST_MARKER = re.compile(r"^([ \t]*)(\d{1,9})([.)])(?=[ \t]|$)|^([ \t]*)([-+*])(?=[ \t]|$)", re.MULTILINE)
 # A heading, quote, setext underline or thematic break: a zero-width space before its marker keeps the line text.
@@ -97,3 +98,9 @@ def submit(label: str, data: dict[str, Any], **style: Any) -> dict[str, Any]:
 def open_url(label: str, url: str) -> dict[str, Any]:
     """A link button."""
     return {"type": "Action.OpenUrl", "title": label, "url": url}
+
+
+def action_sets(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """*actions* as buttons in the body, a few per row set, so every client shows them all in order."""
+    return [{"type": "ActionSet", "actions": actions[start:start + ACTIONS_PER_SET]}
+            for start in range(0, len(actions), ACTIONS_PER_SET)]

@@ -12,28 +12,25 @@ from typing import Any
 from botbuilder.core import CardFactory
 from botbuilder.schema import Attachment
 
-from dialogs.cardkit import card_content
+from dialogs.acute_card import MENU_ACTION, acute_content
+from dialogs.cardkit import action_sets, card_content
 from dialogs.cardkit import open_url as _open_url
 from dialogs.cardkit import para as _para
 from dialogs.cardkit import plain as _plain
 from dialogs.cardkit import submit as _submit
 from dialogs.cardkit import title as _title
 from dialogs.choices import Option, Question
-from dialogs.route_view import Entry, acute_numbers, entries, route_district_name, shown_reasons
+from dialogs.route_view import Entry, entries, route_district_name, shown_reasons
 from dialogs.text import reason_text, say, when_text
 from dialogs.text import text_for as _text_for
 from routing.decision import ESERVICE_URL
 from routing.model import STOCKHOLM
 from routing.route import RouteDecision
 
-MENU_ACTION = "menu"
 MENU_CHOICES = ("consult", "contact", "faq", "acute")
-DISMISS_CHOICE = "dismiss"  # "Nej, ingen akut fara" on the acute card
 # Unit kinds in the order a worried staff member needs them.
 CONTACT_ORDER = ("socionom", "mottagning", "socialjour", "foraldraradgivning", "familjecentral", "oppen_forskola")
-ACTIONS_PER_SET = 5  # Teams folds longer action rows into an overflow menu
 EARLY_SUPPORT = ("foraldraradgivning", "familjecentral", "oppen_forskola")
-ACUTE_DISTRICT = "acute_district"  # a district picked on the acute card (handled in bot/acute.py)
 
 
 def attachment(content: dict[str, Any]) -> Attachment:
@@ -87,9 +84,7 @@ def _option_actions(question: Question) -> list[dict[str, Any]]:
 
 def _option_sets(question: Question) -> list[dict[str, Any]]:
     """Option buttons in the body, a few per row set, so every client shows them all in order."""
-    actions = _option_actions(question)
-    return [{"type": "ActionSet", "actions": actions[start:start + ACTIONS_PER_SET]}
-            for start in range(0, len(actions), ACTIONS_PER_SET)]
+    return action_sets(_option_actions(question))
 
 
 def question_card(question: Question, lang: str) -> Attachment:
@@ -138,56 +133,7 @@ def acute_card(lang: str, route: RouteDecision | None = None,
 
     With *districts* the picker is one button per district; without, one button that asks for the district.
     """
-    text = _text_for(lang)
-    body = [_title(text["acute.title"], attention=True), _para(text["acute.body"], weight="Bolder")]
-    numbers = acute_numbers(route)
-    district = route_district_name(route)
-    body.append(_para(say(lang, "acute.social_known", district=_plain(district)) if district
-                      else text["acute.social"]))
-    open_now = [n for n in numbers if n.open_now]
-    closed = [n for n in numbers if not n.open_now]
-    if open_now:
-        body.append(_para(text["acute.open_now"], weight="Bolder", spacing="Small"))
-        body.append(_number_facts(lang, open_now))
-    if closed:
-        body.append(_para(text["acute.closed_now"], weight="Bolder", spacing="Small"))
-        body.append(_number_facts(lang, closed))
-    if not district:
-        body.append(_para(text["acute.pick_district"], spacing="Medium"))
-        if districts:
-            body += _sets([_submit(_plain(str(d.get("name") or "")), {"action": ACUTE_DISTRICT, "district": d["id"]})
-                           for d in districts])
-        else:
-            body.append({"type": "ActionSet", "actions": [_submit(text["acute.pick_button"],
-                                                                  {"action": ACUTE_DISTRICT})]})
-    body += [_para(text["acute.report"]), _para(text["acute.after"], isSubtle=True)]
-    actions = [_submit(text["acute.handoff"], {"action": MENU_ACTION, "choice": "handoff"}),
-               _submit(text["acute.menu"], {"action": MENU_ACTION, "choice": "menu"}),
-               _open_url(text["guidance.eservice"], eservice_url)]
-    if dismiss:
-        # A false alarm must not end the consultation: one tap and it goes on where it was.
-        actions.insert(2, _submit(text["acute.dismiss"], {"action": MENU_ACTION, "choice": DISMISS_CHOICE}))
-    first = open_now[0] if open_now else None
-    fallback = "\n".join([text["acute.title"], text["acute.body"],
-                          f"{_plain(first.name)}: {first.phone}" if first else text["acute.social"]])
-    return _card(body, actions, fallback=fallback)
-
-
-def _number_facts(lang: str, numbers: Iterable[Entry]) -> dict[str, Any]:
-    text = _text_for(lang)
-    facts = []
-    for number in numbers:
-        parts = [number.phone, _plain(number.name)]
-        if not number.open_now and number.next_opening is not None:
-            opens = when_text(lang, number.next_opening, STOCKHOLM)
-            parts.append(say(lang, "acute.opens", when=opens))
-        facts.append({"title": text[f"acute.label.{number.kind}"], "value": " · ".join(p for p in parts if p)})
-    return {"type": "FactSet", "facts": facts}
-
-
-def _sets(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{"type": "ActionSet", "actions": actions[start:start + ACTIONS_PER_SET]}
-            for start in range(0, len(actions), ACTIONS_PER_SET)]
+    return attachment(acute_content(lang, route, districts, eservice_url=eservice_url, dismiss=dismiss))
 
 
 def _units(route: RouteDecision | None) -> list[Entry]:

@@ -15,6 +15,7 @@ from typing import Any
 from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext
 
+from dialogs.acute_card import DISMISS_CHOICE
 from dialogs.base import (
     InterruptibleDialog,
     acute_attachment,
@@ -24,7 +25,7 @@ from dialogs.base import (
     then,
     understood_now,
 )
-from dialogs.cards import DISMISS_CHOICE, faq_card, guidance_card, note_card
+from dialogs.cards import faq_card, guidance_card, note_card
 from dialogs.case import (
     DANGER_NOW,
     add_description,

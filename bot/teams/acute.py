@@ -8,7 +8,8 @@ from datetime import datetime
 
 from botbuilder.core import MessageFactory, TurnContext, UserState
 
-from dialogs.cards import ACUTE_DISTRICT, acute_card
+from dialogs.acute_card import ACUTE_DISTRICT
+from dialogs.cards import acute_card
 from dialogs.language import language_of
 from routing.errors import RoutingError
 from routing.service import RoutingService

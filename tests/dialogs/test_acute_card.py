@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 
 from dialogs import cards
+from dialogs.acute_card import ACUTE_DISTRICT
+from dialogs.route_view import acute_numbers
 from routing.decision import decide_route
 from routing.demo import demo_directory
 from routing.model import STOCKHOLM
@@ -56,7 +58,7 @@ def sections(card: dict[str, Any], lang: str = "sv") -> dict[str, list[str]]:
 
 def picker_buttons(card: dict[str, Any]) -> list[dict[str, Any]]:
     return [a["data"] for b in blocks(card) if b["type"] == "ActionSet" for a in b["actions"]
-            if a["data"].get("action") == cards.ACUTE_DISTRICT]
+            if a["data"].get("action") == ACUTE_DISTRICT]
 
 
 def test_112_always_comes_first():
@@ -90,7 +92,7 @@ def test_out_of_hours_socialjouren_comes_first_and_the_intake_after_with_its_ope
 
 def test_office_hours_with_unknown_district_offer_one_tap_per_district():
     card = cards.acute_card("sv", route(TUESDAY_10, None), DISTRICTS).content
-    assert picker_buttons(card) == [{"action": cards.ACUTE_DISTRICT, "district": d["id"]} for d in DISTRICTS]
+    assert picker_buttons(card) == [{"action": ACUTE_DISTRICT, "district": d["id"]} for d in DISTRICTS]
     assert "Vilken stadsdel gäller det?" in " ".join(texts(card))
     # socialjouren is closed now, so it is listed as closed with its opening, never as the number to call now
     assert "Öppet nu" not in sections(card)
@@ -99,14 +101,14 @@ def test_office_hours_with_unknown_district_offer_one_tap_per_district():
 
 def test_without_the_district_list_one_button_asks_for_the_district():
     card = cards.acute_card("sv", route(TUESDAY_10, None)).content
-    assert picker_buttons(card) == [{"action": cards.ACUTE_DISTRICT}]
+    assert picker_buttons(card) == [{"action": ACUTE_DISTRICT}]
 
 
 @pytest.mark.parametrize("at", [TUESDAY_10, TUESDAY_1631, SUNDAY_19, NIGHT_0300, MIDSUMMER_EVE_10])
 @pytest.mark.parametrize("outcome", [None, "acute", "report", "support"])
 def test_every_district_lists_each_unit_once_with_one_number(at, outcome):
     for district in DISTRICTS:
-        numbers = cards.acute_numbers(route(at, district["id"], outcome))
+        numbers = acute_numbers(route(at, district["id"], outcome))
         assert sorted(n.kind for n in numbers) == ["mottagning", "socialjour"], (district, numbers)
         socialjour = [n for n in numbers if n.kind == "socialjour"]
         assert socialjour[0].phone == SOCIALJOUR  # the same number whatever the district
