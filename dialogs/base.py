@@ -19,11 +19,12 @@ from dialogs.ports import RESUME_DIALOGS, DialogServices
 from dialogs.prompt import ASK, AskDialog
 from dialogs.questions import QUESTIONS
 from dialogs.route_lookup import districts as active_districts
-from dialogs.route_lookup import route_district_name
+from dialogs.route_view import route_district_name
 from dialogs.text import say
 from knowledge.acute import is_acute
 from knowledge.text import normalize
 from knowledge.understanding import Understanding, understand
+from routing.route import RouteDecision
 
 log = logging.getLogger(__name__)
 # Set once per turn so that only one dialog (the innermost active one) handles an interruption.
@@ -37,22 +38,22 @@ UNDERSTOOD = "samrad.understood"
 ACUTE_LOOKUP_SECONDS = 1.0  # the 112 card must go out at once; numbers are a bonus
 
 
-async def city_wide_route(services: DialogServices) -> dict[str, Any] | None:
+async def city_wide_route(services: DialogServices) -> RouteDecision | None:
     """The city-wide route (socialjouren), or None if routing cannot answer quickly: 112 never waits for it."""
     try:
         async with asyncio.timeout(ACUTE_LOOKUP_SECONDS):
-            return (await services.routing.decide(at=services.clock())).to_dict()
+            return await services.routing.decide(at=services.clock())
     except Exception as error:  # any failure here must not stop the 112 advice
         log.warning("no route for the acute card", extra={"event": "acute_route_failed",
                                                           "error_type": type(error).__name__})
         return None
 
 
-async def acute_attachment(services: DialogServices, lang: str, route: dict[str, Any] | None, *,
+async def acute_attachment(services: DialogServices, lang: str, route: RouteDecision | None, *,
                            dismiss: bool = False) -> Attachment:
     """The acute card for *route*; when its district is unknown, one button per district picks it in one tap."""
     districts: list[dict[str, Any]] = []
-    if not route_district_name(dict(route or {})):
+    if not route_district_name(route):
         try:
             async with asyncio.timeout(ACUTE_LOOKUP_SECONDS):
                 districts = await active_districts(services)

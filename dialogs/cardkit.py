@@ -1,4 +1,8 @@
-"""Building blocks for Adaptive Cards 1.5 (Teams' limit), shared by every card in the product."""
+"""Building blocks for Adaptive Cards 1.5 (Teams' limit), shared by every card in the product.
+
+A card here is its plain JSON content, so that the handoff (bot/handoff/, which speaks no Bot Framework SDK) builds
+its cards with the same kit; the dialogs wrap theirs as an attachment in dialogs/cards.py.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +10,13 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from botbuilder.core import CardFactory
-from botbuilder.schema import Attachment
-
 CARD_VERSION = "1.5"
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 # A zero-width space breaks Markdown syntax without changing what is seen, in hosts that render Markdown (Teams,
 # Web Chat) and in those that do not; a backslash escape would show as a backslash in the latter, so it is used
 # only where a zero-width space cannot help (emphasis, below).
 BREAK = "\u200b"
+ACTIONS_PER_SET = 5  # Teams folds longer action rows into an overflow menu
 _LINK_SYNTAX = re.compile(r"\](?=[(:\[])|<")
 _LIST_MARKER = re.compile(r"^([ \t]*)(\d{1,9})([.)])(?=[ \t]|$)|^([ \t]*)([-+*])(?=[ \t]|$)", re.MULTILINE)
 # A heading, quote, setext underline or thematic break: a zero-width space before its marker keeps the line text.
@@ -57,9 +59,9 @@ def _has_text(element: dict[str, Any]) -> bool:
     return element.get("type") != "TextBlock" or bool(str(element.get("text") or "").strip())
 
 
-def card(body: list[dict[str, Any]], actions: list[dict[str, Any]] | None = None, *,
-         fallback: str = "") -> Attachment:
-    """An Adaptive Card attachment; *fallback* is the plain text shown where cards cannot be rendered."""
+def card_content(body: list[dict[str, Any]], actions: list[dict[str, Any]] | None = None, *,
+                 fallback: str = "") -> dict[str, Any]:
+    """An Adaptive Card's content; *fallback* is the plain text shown where cards cannot be rendered."""
     # An empty TextBlock still takes a line (and spacing) in every renderer: leave it out.
     body = [element for element in body if _has_text(element)]
     content: dict[str, Any] = {"type": "AdaptiveCard", "$schema": SCHEMA, "version": CARD_VERSION, "body": body}
@@ -67,7 +69,7 @@ def card(body: list[dict[str, Any]], actions: list[dict[str, Any]] | None = None
         content["actions"] = actions
     if fallback:
         content["fallbackText"] = fallback
-    return CardFactory.adaptive_card(content)
+    return content
 
 
 def title(text: str, *, attention: bool = False) -> dict[str, Any]:
@@ -96,3 +98,9 @@ def submit(label: str, data: dict[str, Any], **style: Any) -> dict[str, Any]:
 def open_url(label: str, url: str) -> dict[str, Any]:
     """A link button."""
     return {"type": "Action.OpenUrl", "title": label, "url": url}
+
+
+def action_sets(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """*actions* as buttons in the body, a few per row set, so every client shows them all in order."""
+    return [{"type": "ActionSet", "actions": actions[start:start + ACTIONS_PER_SET]}
+            for start in range(0, len(actions), ACTIONS_PER_SET)]

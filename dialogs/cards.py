@@ -1,36 +1,46 @@
-"""Adaptive Cards (version 1.5, Teams' limit) for every screen; submits carry {"action": ..., ...}."""
+"""Adaptive Cards (version 1.5, Teams' limit) for every screen; submits carry {"action": ..., ...}.
+
+Cards that show a route take the typed `RouteDecision` (a dialog reads the plain form it keeps in state with
+`dialogs.route_view.stored_route`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
 from typing import Any
 
+from botbuilder.core import CardFactory
 from botbuilder.schema import Attachment
 
-from dialogs.cardkit import card as _card
+from dialogs.acute_card import MENU_ACTION, acute_content
+from dialogs.cardkit import action_sets, card_content
 from dialogs.cardkit import open_url as _open_url
 from dialogs.cardkit import para as _para
 from dialogs.cardkit import plain as _plain
 from dialogs.cardkit import submit as _submit
 from dialogs.cardkit import title as _title
 from dialogs.choices import Option, Question
-from dialogs.route_lookup import entries, route_district_name, shown_reasons
+from dialogs.route_view import Entry, entries, route_district_name, shown_reasons
 from dialogs.text import reason_text, say, when_text
 from dialogs.text import text_for as _text_for
 from routing.decision import ESERVICE_URL
 from routing.model import STOCKHOLM
+from routing.route import RouteDecision
 
-MENU_ACTION = "menu"
 MENU_CHOICES = ("consult", "contact", "faq", "acute")
-DISMISS_CHOICE = "dismiss"  # "Nej, ingen akut fara" on the acute card
 # Unit kinds in the order a worried staff member needs them.
 CONTACT_ORDER = ("socionom", "mottagning", "socialjour", "foraldraradgivning", "familjecentral", "oppen_forskola")
-ACTIONS_PER_SET = 5  # Teams folds longer action rows into an overflow menu
 EARLY_SUPPORT = ("foraldraradgivning", "familjecentral", "oppen_forskola")
-# Whom to phone after 112, in this order when both are open: the district's intake, then socialjouren.
-ACUTE_KINDS = ("mottagning", "socialjour")
-ACUTE_DISTRICT = "acute_district"  # a district picked on the acute card (handled in bot/acute.py)
+
+
+def attachment(content: dict[str, Any]) -> Attachment:
+    """A card's content as the Bot Framework attachment the dialogs send."""
+    return CardFactory.adaptive_card(content)
+
+
+def _card(body: list[dict[str, Any]], actions: list[dict[str, Any]] | None = None, *,
+          fallback: str = "") -> Attachment:
+    return attachment(card_content(body, actions, fallback=fallback))
 
 
 def _numbered(options: Iterable[Option]) -> str:
@@ -74,9 +84,7 @@ def _option_actions(question: Question) -> list[dict[str, Any]]:
 
 def _option_sets(question: Question) -> list[dict[str, Any]]:
     """Option buttons in the body, a few per row set, so every client shows them all in order."""
-    actions = _option_actions(question)
-    return [{"type": "ActionSet", "actions": actions[start:start + ACTIONS_PER_SET]}
-            for start in range(0, len(actions), ACTIONS_PER_SET)]
+    return action_sets(_option_actions(question))
 
 
 def question_card(question: Question, lang: str) -> Attachment:
@@ -118,124 +126,42 @@ def help_card(lang: str) -> Attachment:
     return _card(body, fallback="\n".join([text["help.title"], text["help.body"], *lines, text["help.acute"]]))
 
 
-def acute_card(lang: str, route: Mapping[str, Any] | None = None,
+def acute_card(lang: str, route: RouteDecision | None = None,
                districts: Sequence[Mapping[str, Any]] = (), *, eservice_url: str = ESERVICE_URL, dismiss: bool = False
                ) -> Attachment:
     """"Ring 112 nu" first; then the numbers open now, the closed ones with their opening; a district picker if unknown.
 
     With *districts* the picker is one button per district; without, one button that asks for the district.
     """
-    text = _text_for(lang)
-    body = [_title(text["acute.title"], attention=True), _para(text["acute.body"], weight="Bolder")]
-    numbers = acute_numbers(route)
-    district = route_district_name(dict(route or {}))
-    body.append(_para(say(lang, "acute.social_known", district=_plain(district)) if district
-                      else text["acute.social"]))
-    open_now = [n for n in numbers if n["open_now"]]
-    closed = [n for n in numbers if not n["open_now"]]
-    if open_now:
-        body.append(_para(text["acute.open_now"], weight="Bolder", spacing="Small"))
-        body.append(_number_facts(lang, open_now))
-    if closed:
-        body.append(_para(text["acute.closed_now"], weight="Bolder", spacing="Small"))
-        body.append(_number_facts(lang, closed))
-    if not district:
-        body.append(_para(text["acute.pick_district"], spacing="Medium"))
-        if districts:
-            body += _sets([_submit(_plain(str(d.get("name") or "")), {"action": ACUTE_DISTRICT, "district": d["id"]})
-                           for d in districts])
-        else:
-            body.append({"type": "ActionSet", "actions": [_submit(text["acute.pick_button"],
-                                                                  {"action": ACUTE_DISTRICT})]})
-    body += [_para(text["acute.report"]), _para(text["acute.after"], isSubtle=True)]
-    actions = [_submit(text["acute.handoff"], {"action": MENU_ACTION, "choice": "handoff"}),
-               _submit(text["acute.menu"], {"action": MENU_ACTION, "choice": "menu"}),
-               _open_url(text["guidance.eservice"], eservice_url)]
-    if dismiss:
-        # A false alarm must not end the consultation: one tap and it goes on where it was.
-        actions.insert(2, _submit(text["acute.dismiss"], {"action": MENU_ACTION, "choice": DISMISS_CHOICE}))
-    first = open_now[0] if open_now else None
-    fallback = "\n".join([text["acute.title"], text["acute.body"],
-                          f"{_plain(first['name'])}: {first['phone']}" if first else text["acute.social"]])
-    return _card(body, actions, fallback=fallback)
+    return attachment(acute_content(lang, route, districts, eservice_url=eservice_url, dismiss=dismiss))
 
 
-def acute_numbers(route: Mapping[str, Any] | None) -> list[dict[str, Any]]:
-    """Intake and socialjour of a route, one entry per unit: open ones first (intake before socialjour), then
-    the closed ones by when they open."""
-    route = dict(route or {})
-    after = route.get("after_hours") or {}
-    found: dict[str, dict[str, Any]] = {}
-
-    def add(unit: Mapping[str, Any], open_now: bool | None, next_opening: str | None,
-            phone: str | None = None) -> None:
-        kind = unit.get("kind")
-        if kind not in ACUTE_KINDS:
-            return
-        # One line per unit: a unit's listed person (e.g. "Demo Socialjour") is the same door, not a second one.
-        key = str(unit.get("id") or f"{kind}:{unit.get('name')}")
-        entry = found.setdefault(key, {"kind": kind, "name": unit.get("name") or "", "phone": None,
-                                       "open_now": False, "next_opening": None})
-        entry["phone"] = entry["phone"] or unit.get("phone") or phone
-        entry["open_now"] = entry["open_now"] or bool(open_now)
-        entry["next_opening"] = entry["next_opening"] or next_opening
-
-    for unit in [*((route.get("report") or {}).get("units") or []), *(after.get("socialjour") or [])]:
-        add(unit, unit.get("open_now"), unit.get("next_opening"))
-    for contact in route.get("contacts") or []:
-        unit = contact.get("unit") or {}
-        add(unit, contact.get("available_now"), after.get("next_opening"), contact.get("phone"))
-    numbers = [entry for entry in found.values() if entry["phone"]]
-    order = {kind: index for index, kind in enumerate(ACUTE_KINDS)}
-    return sorted(numbers, key=lambda n: (not n["open_now"], n["next_opening"] or "9999",
-                                          order.get(n["kind"], len(order)), n["name"]))
-
-
-def _number_facts(lang: str, numbers: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
-    text = _text_for(lang)
-    facts = []
-    for number in numbers:
-        parts = [number["phone"], _plain(number["name"])]
-        if not number["open_now"] and number.get("next_opening"):
-            opens = when_text(lang, datetime.fromisoformat(number["next_opening"]), STOCKHOLM)
-            parts.append(say(lang, "acute.opens", when=opens))
-        facts.append({"title": text[f"acute.label.{number['kind']}"], "value": " · ".join(p for p in parts if p)})
-    return {"type": "FactSet", "facts": facts}
-
-
-def _sets(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{"type": "ActionSet", "actions": actions[start:start + ACTIONS_PER_SET]}
-            for start in range(0, len(actions), ACTIONS_PER_SET)]
-
-
-def _units(route: Mapping[str, Any] | None) -> list[dict[str, Any]]:
-    units = entries(dict(route)) if route else []
+def _units(route: RouteDecision | None) -> list[Entry]:
     order = {kind: index for index, kind in enumerate(CONTACT_ORDER)}
-    return sorted(units, key=lambda unit: order.get(unit.get("kind", ""), len(order)))
+    return sorted(entries(route), key=lambda unit: order.get(unit.kind, len(order)))
 
 
-def _facts(lang: str, units: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+def _facts(lang: str, units: Iterable[Entry]) -> dict[str, Any]:
     text = _text_for(lang)
     facts = []
     for unit in units:
-        kind = unit.get("kind", "")
-        title = text.get(f"contact.{kind}", _plain(unit.get("name") or ""))
-        parts = [_plain(str(unit.get(key) or "")) for key in ("name", "phone", "email")]
-        if unit.get("open_now"):
+        title = text.get(f"contact.{unit.kind}", _plain(unit.name))
+        parts = [_plain(value or "") for value in (unit.name, unit.phone, unit.email)]
+        if unit.open_now:
             parts.append(text["contact.open_now"])
-        elif unit.get("open_now") is not None and unit.get("next_opening"):
-            opens = when_text(lang, datetime.fromisoformat(unit["next_opening"]), STOCKHOLM)
+        elif unit.next_opening is not None:
+            opens = when_text(lang, unit.next_opening, STOCKHOLM)
             parts.append(say(lang, "contact.opens", when=opens))
-        elif unit.get("open_now") is not None:
+        else:
             parts.append(text["contact.closed_now"])
         facts.append({"title": title, "value": " · ".join(p for p in parts if p)})
     return {"type": "FactSet", "facts": facts}
 
 
-def contacts_card(lang: str, route: Mapping[str, Any], *, eservice_url: str = ESERVICE_URL) -> Attachment:
+def contacts_card(lang: str, route: RouteDecision, *, eservice_url: str = ESERVICE_URL) -> Attachment:
     """The district's socionom, intake, socialjour and early-support units, and the e-service for reports."""
     text = _text_for(lang)
-    district = _plain(route_district_name(dict(route)) or "")
+    district = _plain(route_district_name(route) or "")
     units = _units(route)
     body: list[dict[str, Any]] = [_title(say(lang, "guidance.contacts", district=district))]
     if units:
@@ -247,7 +173,7 @@ def contacts_card(lang: str, route: Mapping[str, Any], *, eservice_url: str = ES
     return _card(body, [_open_url(text["guidance.eservice"], eservice_url)], fallback=fallback)
 
 
-def guidance_card(lang: str, assessment: Mapping[str, Any], route: Mapping[str, Any] | None,
+def guidance_card(lang: str, assessment: Mapping[str, Any], route: RouteDecision | None,
                   law: str, *, eservice_url: str = ESERVICE_URL) -> Attachment:
     """Outcome, why, what to do next, the district's contacts, the guardians advice, and the duty's reminders."""
     text = _text_for(lang)
@@ -257,7 +183,7 @@ def guidance_card(lang: str, assessment: Mapping[str, Any], route: Mapping[str, 
         _para(text[f"guidance.lead.{outcome}"]),
     ]
     reasons = [reason_text(lang, code) for code in assessment.get("reasons") or ()]
-    reasons += [reason_text(lang, code) for code in shown_reasons(dict(route or {}))]
+    reasons += [reason_text(lang, code) for code in shown_reasons(route)]
     reasons = [r for r in reasons if r]
     if reasons:
         body.append(_para(text["guidance.why"], weight="Bolder", spacing="Medium"))
@@ -269,8 +195,8 @@ def guidance_card(lang: str, assessment: Mapping[str, Any], route: Mapping[str, 
     if route is not None:
         units = _units(route)
         if outcome == "support":
-            units = [u for u in units if u.get("kind") in EARLY_SUPPORT] or units
-        district = _plain(route_district_name(dict(route)) or "")
+            units = [u for u in units if u.kind in EARLY_SUPPORT] or units
+        district = _plain(route_district_name(route) or "")
         body.append(_para(say(lang, "guidance.contacts", district=district), weight="Bolder", spacing="Medium"))
         body.append(_facts(lang, units) if units else _para(say(lang, "contact.none", district=district)))
     body += [

@@ -15,6 +15,7 @@ from typing import Any
 from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext
 
+from dialogs.acute_card import DISMISS_CHOICE
 from dialogs.base import (
     InterruptibleDialog,
     acute_attachment,
@@ -24,7 +25,7 @@ from dialogs.base import (
     then,
     understood_now,
 )
-from dialogs.cards import DISMISS_CHOICE, faq_card, guidance_card, note_card
+from dialogs.cards import faq_card, guidance_card, note_card
 from dialogs.case import (
     DANGER_NOW,
     add_description,
@@ -41,7 +42,8 @@ from dialogs.place import PlaceDialog
 from dialogs.ports import DialogServices, HandoffPort
 from dialogs.prompt import ASK, ask
 from dialogs.questions import QUESTIONS
-from dialogs.route_lookup import decide, route_district_name
+from dialogs.route_lookup import decide
+from dialogs.route_view import route_district_name, stored_route
 from dialogs.text import law_reference, say, text_for
 from knowledge.assessment import STAFF_ARTICLE, assess
 from knowledge.text import normalize
@@ -188,8 +190,8 @@ class ConsultationDialog(InterruptibleDialog):
         """112 first, with the district's numbers when known; the consultation waits, a false alarm is one tap."""
         code = case.pop("acute_pending")
         log.info("acute in consultation", extra={"event": "acute", "dialog": self.id, "code": code})
-        route = case.get("route")
-        if not route and case.get("place"):
+        route = stored_route(case.get("route"))
+        if route is None and case.get("place"):
             route = await decide(self.services, case["place"], outcome="acute")
         if route is None:
             route = await city_wide_route(self.services)
@@ -207,7 +209,7 @@ class ConsultationDialog(InterruptibleDialog):
         categories = assessment["categories"]
         route = await decide(self.services, case["place"], concern=categories[0] if categories else None,
                              outcome=assessment["outcome"])
-        case["route"], case["final"] = route, assessment
+        case["route"], case["final"] = route.to_dict(), assessment
         log.info("guidance", extra={"event": "guidance", "outcome": assessment["outcome"],
                                     "reasons": assessment["reasons"]})
         if assessment["acute"]:
@@ -235,8 +237,9 @@ class ConsultationDialog(InterruptibleDialog):
             case["handoff_pending"] = True
             return await step.replace_dialog(STEPS, {"case": case})
         if choice == "note":
+            district = route_district_name(stored_route(case.get("route")))
             await step.context.send_activity(MessageFactory.attachment(
-                note_card(lang, case["note"], route_district_name(case.get("route")), case.get("note_id"))))
+                note_card(lang, case["note"], district, case.get("note_id"))))
         await step.context.send_activity(say(lang, "final.bye"))
         return await step.end_dialog(then("end"))
 

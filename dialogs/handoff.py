@@ -13,7 +13,8 @@ from dialogs.cards import contacts_card
 from dialogs.place import PlaceDialog
 from dialogs.ports import DialogServices
 from dialogs.prompt import ASK, ask
-from dialogs.route_lookup import can_hand_off, decide, route_district_name
+from dialogs.route_lookup import decide
+from dialogs.route_view import can_hand_off, route_district_name, stored_route
 from dialogs.text import say
 from routing.route import RouteDecision
 
@@ -42,15 +43,13 @@ class HandoffDialog(InterruptibleDialog):
             return await step.end_dialog(result)
         values = step.values
         values["place"] = values["place"] or step.result
-        if not values["route"]:
-            note = values.get("note") or {}
-            values["route"] = await decide(self.services, values["place"], outcome=note.get("outcome"))
-        if not can_hand_off(values["route"]):
+        route = await self._route(values)
+        if not can_hand_off(route):
             lang = await self.lang(step.context)
             log.info("handoff unavailable", extra={"event": "handoff_unavailable"})
             await step.context.send_activity(
-                say(lang, "handoff.unavailable", district=route_district_name(values["route"]) or ""))
-            card = contacts_card(lang, values["route"], eservice_url=self.services.eservice_url)
+                say(lang, "handoff.unavailable", district=route_district_name(route) or ""))
+            card = contacts_card(lang, route, eservice_url=self.services.eservice_url)
             await step.context.send_activity(MessageFactory.attachment(card))
             return await step.end_dialog(then("end", place=values["place"]))
         return await step.begin_dialog(ASK, ask("share_name"))
@@ -70,10 +69,18 @@ class HandoffDialog(InterruptibleDialog):
         note["id"] = values["note_id"]
         share_name = step.result["choice"] == "yes"
         log.info("handoff requested", extra={"event": "handoff_requested", "share_name": share_name})
-        route = RouteDecision.from_dict(values["route"])  # dialog state keeps the decision's plain form
-        await self.services.handoff.request(step.context, note, route, share_name=share_name)
+        await self.services.handoff.request(step.context, note, await self._route(values), share_name=share_name)
         # The place goes back to a consultation that hosts this handoff, so it is not asked again.
         return await step.end_dialog(then("end", place=values["place"]))
+
+    async def _route(self, values: dict[str, Any]) -> RouteDecision:
+        """The route the consultation passed on (state keeps its plain form), else the place's route now, kept."""
+        route = stored_route(values.get("route"))
+        if route is None:
+            note = values.get("note") or {}
+            route = await decide(self.services, values.get("place"), outcome=note.get("outcome"))
+            values["route"] = route.to_dict()
+        return route
 
     def _blank_note(self, values: dict[str, Any], lang: str) -> dict[str, Any]:
         place = values.get("place") or {}

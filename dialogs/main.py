@@ -8,6 +8,7 @@ from typing import Any
 from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.dialogs import DialogContext, DialogTurnResult, DialogTurnStatus, WaterfallDialog, WaterfallStepContext
 
+from dialogs.acute_card import DISMISS_CHOICE
 from dialogs.base import (
     CONSUMED,
     InterruptibleDialog,
@@ -17,7 +18,7 @@ from dialogs.base import (
     pending_question,
     understood_now,
 )
-from dialogs.cards import DISMISS_CHOICE, MENU_ACTION, menu_question
+from dialogs.cards import MENU_ACTION, menu_question
 from dialogs.choices import parse_answer, submitted, user_text
 from dialogs.consultation import ConsultationDialog
 from dialogs.contact import ContactDialog

@@ -1,18 +1,45 @@
 """The route decision as a typed value: stable codes with structured detail, and its plain form for storage.
 
-Dialog state and the handoff row keep `RouteDecision.to_dict()`; `RouteDecision.from_dict` reads it back. The
-wording of the codes lives at the edges: `dialogs/text` (staff) and `admin/text.py` (administrators, the CLI).
+Dialog state and the handoff row keep `RouteDecision.to_dict()`; `RouteDecision.from_dict` reads it back, and
+reads any stored form without failing: a part it cannot read (a code or unit kind this version does not know, a
+unit without a kind, a malformed time) is left out, as a missing part is. The wording of the codes lives at the
+edges: `dialogs/text` (staff) and `admin/text.py` (administrators, the CLI).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from routing.model import STOCKHOLM, Contact, District, Preschool, Unit, UnitKind
+
+_Code = TypeVar("_Code", bound=StrEnum)
+_Read = TypeVar("_Read")
+
+
+def _code(codes: type[_Code], value: object) -> _Code | None:
+    """*value* as one of *codes*, or None when this version does not know it."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return codes(value)
+    except ValueError:
+        return None
+
+
+def _mapping(value: object) -> Mapping[str, Any]:
+    """*value* if it is a mapping (a stored object), else an empty one."""
+    return value if isinstance(value, Mapping) else {}
+
+
+def _each(values: object, read: Callable[[Mapping[str, Any]], _Read | None]) -> tuple[_Read, ...]:
+    """*read* over the stored objects in the list *values*, leaving out what is not an object or cannot be read."""
+    if not isinstance(values, list | tuple):
+        return ()
+    return tuple(found for value in values if isinstance(value, Mapping) and (found := read(value)) is not None)
 
 
 class ReasonCode(StrEnum):
@@ -68,6 +95,12 @@ class Reason:
         """The reason `to_dict` wrote (a stored "text" of older versions is ignored)."""
         return cls(ReasonCode(data["code"]), data.get("detail"))
 
+    @classmethod
+    def read(cls, data: Mapping[str, Any]) -> Reason | None:
+        """The stored reason, or None when its code is one this version does not know."""
+        code = _code(ReasonCode, data.get("code"))
+        return None if code is None else cls(code, data.get("detail"))
+
 
 class StepCode(StrEnum):
     """One step of the trace that shows how the decision was reached."""
@@ -107,18 +140,30 @@ class Step:
         """The step `to_dict` wrote."""
         return cls(StepCode(data["code"]), dict(data.get("values") or {}))
 
+    @classmethod
+    def read(cls, data: Mapping[str, Any]) -> Step | None:
+        """The stored step, or None when its code is one this version does not know."""
+        code = _code(StepCode, data.get("code"))
+        return None if code is None else cls(code, dict(_mapping(data.get("values"))))
+
 
 def iso(at: datetime | None) -> str | None:
     """*at* as an ISO time in Europe/Stockholm, or None."""
     return None if at is None else at.astimezone(STOCKHOLM).isoformat()
 
 
-def _time(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
+def _time(value: object) -> datetime | None:
+    """A stored ISO time; None when missing or malformed."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _reasons(data: Mapping[str, Any]) -> tuple[Reason, ...]:
-    return tuple(Reason.from_dict(r) for r in data.get("reasons") or ())
+    return _each(data.get("reasons"), Reason.read)
 
 
 def _unit_dict(unit: Unit) -> dict[str, Any]:
@@ -127,11 +172,22 @@ def _unit_dict(unit: Unit) -> dict[str, Any]:
             "teams_channel_id": unit.teams_channel_id, "address": unit.address}
 
 
-def _unit(data: Mapping[str, Any]) -> Unit:
+def _unit(data: Mapping[str, Any]) -> Unit | None:
+    """The stored unit; None without a kind this version knows (a unit is routed by its kind)."""
+    kind = _code(UnitKind, data.get("kind"))
+    if kind is None:
+        return None
     # Only active units are routed, so the stored form leaves `active` out.
-    return Unit(id=data.get("id") or "", name=data.get("name") or "", kind=UnitKind(data["kind"]),
+    return Unit(id=data.get("id") or "", name=data.get("name") or "", kind=kind,
                 district_id=data.get("district_id"), phone=data.get("phone"), email=data.get("email"),
                 url=data.get("url"), teams_channel_id=data.get("teams_channel_id"), address=data.get("address"))
+
+
+def _priority(value: object) -> int:
+    try:
+        return int(str(value or 1))
+    except ValueError:
+        return 1
 
 
 @dataclass(frozen=True)
@@ -205,11 +261,21 @@ class ContactRoute:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ContactRoute:
         """The route `to_dict` wrote."""
-        unit = _unit(data["unit"])
+        found = cls.read(data)
+        if found is None:
+            raise ValueError("a contact route without a unit of a known kind")
+        return found
+
+    @classmethod
+    def read(cls, data: Mapping[str, Any]) -> ContactRoute | None:
+        """The stored route, or None when its unit cannot be read."""
+        unit = _unit(_mapping(data.get("unit")))
+        if unit is None:
+            return None
         contact = Contact(id=data.get("id") or "", name=data.get("name") or "", unit_id=unit.id,
                           role=data.get("role") or "", teams_user_id=data.get("teams_user_id"),
                           teams_channel_id=data.get("teams_channel_id"), email=data.get("email"),
-                          phone=data.get("phone"), priority=int(data.get("priority") or 1))
+                          phone=data.get("phone"), priority=_priority(data.get("priority")))
         return cls(contact, unit, bool(data.get("available_now")), bool(data.get("on_call")), _reasons(data))
 
 
@@ -230,15 +296,32 @@ class UnitRoute:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> UnitRoute:
         """The route `to_dict` wrote."""
-        return cls(_unit(data), bool(data.get("open_now")), _time(data.get("next_opening")), _reasons(data))
+        found = cls.read(data)
+        if found is None:
+            raise ValueError("a unit route without a known kind")
+        return found
+
+    @classmethod
+    def read(cls, data: Mapping[str, Any]) -> UnitRoute | None:
+        """The stored route, or None when its unit cannot be read."""
+        unit = _unit(data)
+        if unit is None:
+            return None
+        return cls(unit, bool(data.get("open_now")), _time(data.get("next_opening")), _reasons(data))
 
 
-def _unit_routes(data: Sequence[Mapping[str, Any]] | None) -> tuple[UnitRoute, ...]:
-    return tuple(UnitRoute.from_dict(u) for u in data or ())
+def _kinds(values: object) -> tuple[UnitKind, ...]:
+    if not isinstance(values, list | tuple):
+        return ()
+    return tuple(kind for value in values if (kind := _code(UnitKind, value)) is not None)
 
 
-def _contact_routes(data: Sequence[Mapping[str, Any]] | None) -> tuple[ContactRoute, ...]:
-    return tuple(ContactRoute.from_dict(c) for c in data or ())
+def _unit_routes(data: object) -> tuple[UnitRoute, ...]:
+    return _each(data, UnitRoute.read)
+
+
+def _contact_routes(data: object) -> tuple[ContactRoute, ...]:
+    return _each(data, ContactRoute.read)
 
 
 @dataclass(frozen=True)
@@ -331,20 +414,20 @@ class RouteDecision:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RouteDecision:
-        """The decision `to_dict` wrote; parts a stored form lacks read as empty."""
-        preschool, district = data.get("preschool"), data.get("district")
+        """The decision `to_dict` wrote; parts a stored form lacks, or that cannot be read, read as empty."""
+        preschool, district = _mapping(data.get("preschool")), _mapping(data.get("district"))
         return cls(
             at=_time(data.get("at")),
             preschool=PreschoolRef.from_dict(preschool) if preschool else None,
             district=DistrictRef.from_dict(district) if district else None,
             concern=data.get("concern"),
             outcome=data.get("outcome"),
-            unit_kinds=tuple(UnitKind(k) for k in data.get("unit_kinds") or ()),
+            unit_kinds=_kinds(data.get("unit_kinds")),
             contacts=_contact_routes(data.get("contacts")),
             early_support=_unit_routes(data.get("early_support")),
-            report=ReportRoute.from_dict(data.get("report") or {}),
-            after_hours=AfterHours.from_dict(data.get("after_hours") or {}),
+            report=ReportRoute.from_dict(_mapping(data.get("report"))),
+            after_hours=AfterHours.from_dict(_mapping(data.get("after_hours"))),
             reasons=_reasons(data),
             # A trace stored as text by an older version is left out.
-            trace=tuple(Step.from_dict(s) for s in data.get("trace") or () if isinstance(s, Mapping)),
+            trace=_each(data.get("trace"), Step.read),
         )

@@ -19,6 +19,7 @@ from dialogs import cards
 from routing.decision import decide_route
 from routing.demo import demo_directory
 from routing.model import STOCKHOLM
+from routing.route import RouteDecision
 from tests.dialogs.test_text_and_cards import every_card
 from tests.test_card_schema import handoff_card_set
 
@@ -112,7 +113,7 @@ def _choice_titles(node: Any) -> list[str]:
     return []
 
 
-def _demo_routes() -> list[tuple[str, dict[str, Any]]]:
+def _demo_routes() -> list[tuple[str, RouteDecision]]:
     directory = demo_directory()
     tuesday, sunday = (datetime(2026, 11, 24, 10, tzinfo=STOCKHOLM), datetime(2026, 11, 29, 19, tzinfo=STOCKHOLM))
     routes = []
@@ -121,18 +122,19 @@ def _demo_routes() -> list[tuple[str, dict[str, Any]]]:
             for outcome in (None, "acute", "support"):
                 found = directory.district(district) if district else None
                 routes.append((f"{label}/{district}/{outcome}",
-                               decide_route(None, None, at, directory, district=found, outcome=outcome).to_dict()))
+                               decide_route(None, None, at, directory, district=found, outcome=outcome)))
     return routes
 
 
 def every_rendered_card() -> list[tuple[str, dict[str, Any]]]:
     """Cards of every dialog and of the handoff, in both languages, with real and hostile data."""
     districts = [{"id": d.id, "name": d.name} for d in demo_directory().districts]
-    hostile = {"district": {"id": "x", "name": EVIL},
-               "contacts": [{"name": EVIL, "phone": "<http://evil.example>", "email": "x@example.se",
-                             "available_now": True, "unit": {"id": "u1", "kind": "socionom", "name": EVIL}}],
-               "report": {"units": [{"id": "u2", "kind": "mottagning", "name": f"1. {EVIL}", "phone": "08-1",
-                                     "open_now": True}]}}
+    hostile = RouteDecision.from_dict({
+        "district": {"id": "x", "name": EVIL},
+        "contacts": [{"name": EVIL, "phone": "<http://evil.example>", "email": "x@example.se",
+                      "available_now": True, "unit": {"id": "u1", "kind": "socionom", "name": EVIL}}],
+        "report": {"units": [{"id": "u2", "kind": "mottagning", "name": f"1. {EVIL}", "phone": "08-1",
+                              "open_now": True}]}})
     made: list[tuple[str, dict[str, Any]]] = []
     for lang in ("sv", "en"):
         made += [(f"{lang}/dialog-{n}", card) for n, card in enumerate(every_card(lang))]

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.handoff import cards as handoff_cards
+from routing.route import UnitRoute
 from tests.adaptive_card_schema import card_errors
 from tests.dialogs.test_text_and_cards import every_card
 
@@ -21,14 +22,15 @@ NOTE = {"day": "2026-11-24", "age_band": "1-3", "categories": ["neglect", "physi
 def handoff_card_set(lang: str) -> list[dict]:
     asked = datetime(2026, 11, 24, 9, tzinfo=UTC)
     unit = {"kind": "mottagning", "name": "Mottagning Farsta", "phone": "08-555 000 00", "email": "m@example.se"}
+    intake, early_support = UnitRoute.from_dict(unit), UnitRoute.from_dict({**unit, "kind": "familjecentral"})
     made = [
         handoff_cards.offer_card(lang, handoff_id="h1", district="Farsta", requested_at=asked,
                                  categories=["neglect"], urgency=urgency, waited_minutes=waited, status=status)
         for urgency in ("normal", "high", "acute") for waited in (None, 12) for status in (None, "Taget av Demo")
     ] + [
         handoff_cards.result_card(lang, handoff_id="h1", outcome=outcome, district="Farsta",
-                                  eservice_url="https://etjanster.stockholm.se/Orosanmalan/", intake=[unit],
-                                  early_support=[{**unit, "kind": "familjecentral"}])
+                                  eservice_url="https://etjanster.stockholm.se/Orosanmalan/", intake=[intake],
+                                  early_support=[early_support])
         for outcome in OUTCOMES
     ] + [
         handoff_cards.note_card(lang, NOTE, "Farsta"),

@@ -3,6 +3,7 @@ admin/ is given what it needs by the wiring and imports nothing from bot/; the B
 bot/teams/ and dialogs/; only the storage modules speak SQL."""
 
 import ast
+from collections import deque
 from pathlib import Path
 
 import pytest
@@ -114,6 +115,72 @@ def test_only_the_teams_edge_and_dialogs_import_the_bot_framework_sdk():
                       for path in (ROOT / package).rglob("*.py") if imported_roots(path) & SDK)
     assert [name for name in speakers if not name.startswith(SDK_FOLDERS)] == []
     assert any(name.startswith("bot/teams/") for name in speakers)  # the fence is where the SDK is spoken
+
+
+OURS = ("bot", "admin", "dialogs", "routing", "knowledge")
+# Modules that must not load the SDK even through our own modules: the card kit, the acute card's content and the
+# route readers (the handoff uses all three) and the handoff lifecycle, which speaks activity JSON and card content;
+# bot/teams/ translates.
+SDK_FREE = ["dialogs/acute_card.py", "dialogs/cardkit.py", "dialogs/route_view.py",
+            *sorted(str(path.relative_to(ROOT)) for path in (ROOT / "bot" / "handoff").glob("*.py"))]
+
+
+def _module_files(name: str) -> list[Path]:
+    """Our files that importing the dotted *name* runs: each package's __init__ on the way, then the module."""
+    parts = name.split(".")
+    found = []
+    for end in range(1, len(parts) + 1):
+        base = ROOT.joinpath(*parts[:end])
+        found += [file for file in (base.with_suffix(".py"), base / "__init__.py") if file.is_file()]
+    return found
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Every dotted name *path* imports (annotation-only imports too); `from a import b` gives `a` and `a.b`."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    package = path.relative_to(ROOT).parent.parts
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # relative to the package of *path*
+                base = ".".join([*package[:len(package) - node.level + 1], *filter(None, [node.module])])
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)
+    return found
+
+
+def sdk_chain(start: Path) -> list[str]:
+    """The shortest import chain by which *start* reaches the Bot Framework SDK through our modules; [] if none."""
+    queue = deque([(start, [str(start.relative_to(ROOT))])])
+    seen = {start}
+    while queue:
+        path, chain = queue.popleft()
+        for name in sorted(imported_modules(path)):
+            root = name.split(".")[0]
+            if root in SDK:
+                return [*chain, name]
+            for file in _module_files(name) if root in OURS else ():
+                if file not in seen:
+                    seen.add(file)
+                    queue.append((file, [*chain, str(file.relative_to(ROOT))]))
+    return []
+
+
+def test_the_chain_finder_follows_our_modules_to_the_sdk():
+    chain = sdk_chain(ROOT / "dialogs" / "route_lookup.py")  # no SDK import of its own; its port module has one
+    assert chain[:2] == ["dialogs/route_lookup.py", "dialogs/ports.py"]
+    assert chain[-1].split(".")[0] in SDK
+    assert sdk_chain(ROOT / "routing" / "route.py") == []
+
+
+def test_the_card_kit_and_the_handoff_reach_no_bot_framework_sdk_even_through_our_modules():
+    """None of them may load botbuilder, directly or through a module of ours they import (or one of its packages'
+    __init__); a failure shows the import chain."""
+    chains = {module: chain for module in SDK_FREE if (chain := sdk_chain(ROOT / module))}
+    assert chains == {}
 
 
 @pytest.mark.parametrize("package", sorted(STORAGE_MODULES))

@@ -19,6 +19,7 @@ from dialogs.cardkit import plain as _plain
 from dialogs.cardkit import submit as _submit
 from dialogs.cardkit import title as _title
 from dialogs.text import reason_text, say, text_for
+from routing.route import UnitRoute
 
 CLAIM = "handoff.claim"
 WITHDRAW = "handoff.withdraw"
@@ -33,8 +34,7 @@ RATINGS = (1, 2, 3, 4, 5)
 
 def _card(body: list[dict[str, Any]], actions: list[dict[str, Any]] | None = None, *, fallback: str = "") -> Card:
     """The card's content, from the dialogs' card kit (one place for version, schema and empty-text rules)."""
-    content: Card = cardkit.card(body, actions, fallback=fallback).content
-    return content
+    return cardkit.card_content(body, actions, fallback=fallback)
 
 
 def category_names(lang: str, categories: Sequence[str]) -> str:
@@ -136,7 +136,7 @@ def outcome_choice_card(lang: str, message: str, handoff_id: str) -> Card:
 
 
 def result_card(lang: str, *, handoff_id: str, outcome: str, district: str, eservice_url: str,
-                intake: Sequence[Mapping[str, Any]], early_support: Sequence[Mapping[str, Any]]) -> Card:
+                intake: Sequence[UnitRoute], early_support: Sequence[UnitRoute]) -> Card:
     """For the staff member: the outcome, the concrete next step and a one-click rating."""
     text = text_for(lang)
     body: list[dict[str, Any]] = [
@@ -147,16 +147,16 @@ def result_card(lang: str, *, handoff_id: str, outcome: str, district: str, eser
     if outcome == "report":
         body.append(_para(text["relay.next.report"]))
         body.append(_para(f"[{text['relay.next.report_link']}]({eservice_url})"))
-        for unit in intake:
-            if unit.get("phone"):
-                body.append(_para(say(lang, "relay.next.intake", district=_plain(unit.get("name") or district),
-                                      phone=_plain(str(unit["phone"])))))
+        for found in intake:
+            if found.unit.phone:
+                body.append(_para(say(lang, "relay.next.intake", district=_plain(found.unit.name or district),
+                                      phone=_plain(found.unit.phone))))
         actions.append({"type": "Action.OpenUrl", "title": text["relay.next.report_link"], "url": eservice_url})
     elif outcome == "early_support":
         body.append(_para(text["relay.next.early_support"]))
-        body.append(_facts([(_plain(str(unit.get("name") or "")), " · ".join(
-            _plain(str(unit[key])) for key in ("phone", "url", "email") if unit.get(key)))
-            for unit in early_support]))
+        body.append(_facts([(_plain(found.unit.name), " · ".join(
+            _plain(value) for value in (found.unit.phone, found.unit.url, found.unit.email) if value))
+            for found in early_support]))
     else:
         body.append(_para(text[f"relay.next.{outcome}"]))
     body.append(_para(text["relay.rate.ask"], weight="Bolder", spacing="Large"))

@@ -66,8 +66,7 @@ class Closing:
         result = card_message(cards.result_card(
             handoff.lang, handoff_id=handoff.id, outcome=outcome if outcome in cards.OUTCOMES else "observe",
             district=wording.district(handoff.route, handoff.lang), eservice_url=self._settings.eservice_url,
-            intake=[u.to_dict() for u in plan.intake_units(route)],
-            early_support=[u.to_dict() for u in plan.early_support_units(route)]))
+            intake=plan.intake_units(route), early_support=plan.early_support_units(route)))
         if outcome not in cards.OUTCOMES or not await self._store.update(
                 handoff.id, states=(CLOSED,), where_null="outcome", outcome=outcome, owner=owner,
                 outbox=[Outgoing("result:staff", reference=handoff.staff_reference, payload=[result])]):

@@ -49,7 +49,7 @@ from bot.handoff.ports import (
 from bot.handoff.relay import Relay
 from bot.handoff.retention import ConversationPurge, Retention
 from bot.handoff.store import HandoffStore
-from dialogs.cards import acute_card
+from dialogs.acute_card import acute_content
 from dialogs.text import say
 from knowledge.acute import is_acute
 from routing.route import RouteDecision
@@ -248,8 +248,7 @@ class HandoffEngine:
         acute = is_acute(text) if text else None
         if acute is not None:
             # Acute danger is answered first, whatever state the handoff is in.
-            card = acute_card(lang, handoff.route.to_dict(), eservice_url=self._settings.eservice_url)
-            await turn.reply_card(card.content)
+            await turn.reply_card(acute_content(lang, handoff.route, eservice_url=self._settings.eservice_url))
             await self.store.record(handoff.id, "acute", "staff", acute.code)
         command = wording.command(text)
         if handoff.state in WAITING:

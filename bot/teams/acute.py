@@ -8,7 +8,8 @@ from datetime import datetime
 
 from botbuilder.core import MessageFactory, TurnContext, UserState
 
-from dialogs.cards import ACUTE_DISTRICT, acute_card
+from dialogs.acute_card import ACUTE_DISTRICT
+from dialogs.cards import acute_card
 from dialogs.language import language_of
 from routing.errors import RoutingError
 from routing.service import RoutingService
@@ -40,13 +41,12 @@ class AcuteDistrictPicker:
         route = None
         if isinstance(district_id, str) and district_id:
             try:
-                route = (await self._routing.decide(district_id=district_id, outcome="acute",
-                                                    at=self._clock())).to_dict()
+                route = await self._routing.decide(district_id=district_id, outcome="acute", at=self._clock())
             except RoutingError:  # a district removed since the card was sent: offer the current list
                 log.info("acute district unknown", extra={"event": "acute_district_unknown"})
         if route is None:
-            route = (await self._routing.decide(outcome="acute", at=self._clock())).to_dict()
-        log.info("acute district", extra={"event": "acute_district", "known": route.get("district") is not None})
+            route = await self._routing.decide(outcome="acute", at=self._clock())
+        log.info("acute district", extra={"event": "acute_district", "known": route.district is not None})
         districts = [{"id": d.id, "name": d.name} for d in (await self._routing.directory()).districts if d.active]
         card = acute_card(lang, route, districts, eservice_url=self._eservice_url)
         await turn_context.send_activity(MessageFactory.attachment(card))

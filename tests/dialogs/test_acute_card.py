@@ -12,9 +12,12 @@ from typing import Any
 import pytest
 
 from dialogs import cards
+from dialogs.acute_card import ACUTE_DISTRICT
+from dialogs.route_view import acute_numbers
 from routing.decision import decide_route
 from routing.demo import demo_directory
 from routing.model import STOCKHOLM
+from routing.route import RouteDecision
 
 DIRECTORY = demo_directory()
 DISTRICTS = [{"id": d.id, "name": d.name} for d in DIRECTORY.districts]
@@ -27,9 +30,10 @@ INTAKE_FARSTA = "08-555 011 20"
 SOCIALJOUR = "08-555 099 00"
 
 
-def route(at: datetime, district: str | None = None, outcome: str | None = "acute") -> dict[str, Any]:
+def route(at: datetime, district: str | None = None, outcome: str | None = "acute") -> RouteDecision:
+    """The decision as a dialog reads it back from the plain form it keeps in state."""
     found = DIRECTORY.district(district) if district else None
-    return decide_route(None, None, at, DIRECTORY, district=found, outcome=outcome).to_dict()
+    return RouteDecision.from_dict(decide_route(None, None, at, DIRECTORY, district=found, outcome=outcome).to_dict())
 
 
 def blocks(card: dict[str, Any]) -> list[dict[str, Any]]:
@@ -54,7 +58,7 @@ def sections(card: dict[str, Any], lang: str = "sv") -> dict[str, list[str]]:
 
 def picker_buttons(card: dict[str, Any]) -> list[dict[str, Any]]:
     return [a["data"] for b in blocks(card) if b["type"] == "ActionSet" for a in b["actions"]
-            if a["data"].get("action") == cards.ACUTE_DISTRICT]
+            if a["data"].get("action") == ACUTE_DISTRICT]
 
 
 def test_112_always_comes_first():
@@ -88,7 +92,7 @@ def test_out_of_hours_socialjouren_comes_first_and_the_intake_after_with_its_ope
 
 def test_office_hours_with_unknown_district_offer_one_tap_per_district():
     card = cards.acute_card("sv", route(TUESDAY_10, None), DISTRICTS).content
-    assert picker_buttons(card) == [{"action": cards.ACUTE_DISTRICT, "district": d["id"]} for d in DISTRICTS]
+    assert picker_buttons(card) == [{"action": ACUTE_DISTRICT, "district": d["id"]} for d in DISTRICTS]
     assert "Vilken stadsdel gäller det?" in " ".join(texts(card))
     # socialjouren is closed now, so it is listed as closed with its opening, never as the number to call now
     assert "Öppet nu" not in sections(card)
@@ -97,19 +101,19 @@ def test_office_hours_with_unknown_district_offer_one_tap_per_district():
 
 def test_without_the_district_list_one_button_asks_for_the_district():
     card = cards.acute_card("sv", route(TUESDAY_10, None)).content
-    assert picker_buttons(card) == [{"action": cards.ACUTE_DISTRICT}]
+    assert picker_buttons(card) == [{"action": ACUTE_DISTRICT}]
 
 
 @pytest.mark.parametrize("at", [TUESDAY_10, TUESDAY_1631, SUNDAY_19, NIGHT_0300, MIDSUMMER_EVE_10])
 @pytest.mark.parametrize("outcome", [None, "acute", "report", "support"])
 def test_every_district_lists_each_unit_once_with_one_number(at, outcome):
     for district in DISTRICTS:
-        numbers = cards.acute_numbers(route(at, district["id"], outcome))
-        assert sorted(n["kind"] for n in numbers) == ["mottagning", "socialjour"], (district, numbers)
-        socialjour = [n for n in numbers if n["kind"] == "socialjour"]
-        assert socialjour[0]["phone"] == SOCIALJOUR  # the same number whatever the district
-        assert [n["open_now"] for n in numbers] == sorted((n["open_now"] for n in numbers), reverse=True)
-        assert any(n["open_now"] for n in numbers), (district, at)  # someone can always be phoned now
+        numbers = acute_numbers(route(at, district["id"], outcome))
+        assert sorted(n.kind for n in numbers) == ["mottagning", "socialjour"], (district, numbers)
+        socialjour = [n for n in numbers if n.kind == "socialjour"]
+        assert socialjour[0].phone == SOCIALJOUR  # the same number whatever the district
+        assert [n.open_now for n in numbers] == sorted((n.open_now for n in numbers), reverse=True)
+        assert any(n.open_now for n in numbers), (district, at)  # someone can always be phoned now
 
 
 def test_contact_lists_no_longer_show_socialjouren_twice():
@@ -128,11 +132,12 @@ def test_the_acute_card_speaks_english_headings_included():
 
 
 def test_names_from_the_tables_cannot_become_links_or_lists():
-    hostile = {"district": {"id": "x", "name": "[x](http://evil.example)"},
-               "contacts": [{"name": "<http://evil.example>", "phone": "1. 08-1", "available_now": True,
-                             "unit": {"id": "u1", "kind": "socionom", "name": "![i](http://evil.example/i.png)"}}],
-               "report": {"units": [{"id": "u2", "kind": "mottagning", "name": "- [y]: http://evil.example",
-                                     "phone": "08-2", "open_now": True}]}}
+    hostile = RouteDecision.from_dict({
+        "district": {"id": "x", "name": "[x](http://evil.example)"},
+        "contacts": [{"name": "<http://evil.example>", "phone": "1. 08-1", "available_now": True,
+                      "unit": {"id": "u1", "kind": "socionom", "name": "![i](http://evil.example/i.png)"}}],
+        "report": {"units": [{"id": "u2", "kind": "mottagning", "name": "- [y]: http://evil.example",
+                              "phone": "08-2", "open_now": True}]}})
     shown = json.dumps([cards.contacts_card("sv", hostile).content, cards.acute_card("sv", hostile).content,
                         cards.note_card("sv", {"day": "2026-11-24"}, "[x](http://evil.example)", "n").content],
                        ensure_ascii=False)

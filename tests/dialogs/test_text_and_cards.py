@@ -14,6 +14,7 @@ from dialogs.choices import Option, Question, parse_answer
 from dialogs.questions import QUESTIONS
 from dialogs.text import en, sv
 from knowledge.assessment import REASON_CODES
+from routing.route import RouteDecision
 
 _FORMATTER = string.Formatter()
 # Structural check standing in for the 1.5 JSON schema (not vendored yet): element and action types that
@@ -58,17 +59,20 @@ def test_no_text_tells_staff_not_to_report():
             assert "do not report" not in lowered
 
 
-ROUTE = {"district": {"id": "d", "name": "Bromma"}, "reasons": [{"code": "office_closed"}],
-         "contacts": [{"name": "Demo", "phone": "08-1", "available_now": True,
-                       "unit": {"kind": "socionom", "name": "Socionom"}}],
-         "report": {"units": [{"kind": "mottagning", "name": "Mottagning", "phone": "08-2", "open_now": True}]},
-         "after_hours": {"socialjour": [{"kind": "socialjour", "name": "Jour", "phone": "08-3"}]},
-         "early_support": [{"kind": "familjecentral", "name": "Familjecentral", "open_now": False}]}
+# A route as dialog state keeps it (its plain form), read back as the dialogs read it.
+ROUTE = RouteDecision.from_dict({
+    "district": {"id": "d", "name": "Bromma"}, "reasons": [{"code": "office_closed"}],
+    "contacts": [{"name": "Demo", "phone": "08-1", "available_now": True,
+                  "unit": {"kind": "socionom", "name": "Socionom"}}],
+    "report": {"units": [{"kind": "mottagning", "name": "Mottagning", "phone": "08-2", "open_now": True}]},
+    "after_hours": {"socialjour": [{"kind": "socialjour", "name": "Jour", "phone": "08-3"}]},
+    "early_support": [{"kind": "familjecentral", "name": "Familjecentral", "open_now": False}]})
+DISTRICT_ONLY = RouteDecision.from_dict({"district": {"name": "X"}})
 
 
 def every_card(lang: str) -> list[dict[str, Any]]:
     made = [cards.welcome_card(lang), cards.help_card(lang), cards.acute_card(lang), cards.acute_card(lang, ROUTE),
-            cards.contacts_card(lang, ROUTE), cards.contacts_card(lang, {"district": {"name": "X"}}),
+            cards.contacts_card(lang, ROUTE), cards.contacts_card(lang, DISTRICT_ONLY),
             cards.faq_card(lang, "T", "B"), cards.acute_card(lang, None, [{"id": "d1", "name": "Bromma"}]),
             cards.private_only_card(lang, "https://teams.microsoft.com/l/chat/0/0?users=28:x"),
             cards.note_card(lang, {"day": "2026-11-24", "age_band": "1-3", "categories": ["neglect"],
@@ -133,9 +137,10 @@ def test_one_parser_reads_clicks_numbers_and_words(activity, question, expected)
 
 
 def test_a_closed_unit_says_when_it_opens_again():
-    route = {"district": {"id": "farsta", "name": "Farsta"},
-             "early_support": [{"kind": "familjecentral", "name": "Familjecentral Farsta", "open_now": False,
-                                "next_opening": "2026-11-30T08:00:00+01:00"}]}
+    route = RouteDecision.from_dict({"district": {"id": "farsta", "name": "Farsta"},
+                                     "early_support": [{"kind": "familjecentral", "name": "Familjecentral Farsta",
+                                                        "open_now": False,
+                                                        "next_opening": "2026-11-30T08:00:00+01:00"}]})
     sv = json.dumps(cards.contacts_card("sv", route).content, ensure_ascii=False)
     en = json.dumps(cards.contacts_card("en", route).content, ensure_ascii=False)
     assert "stängt nu, öppnar måndag 30/11 kl. 08:00" in sv

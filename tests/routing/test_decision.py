@@ -187,6 +187,32 @@ def test_a_stored_route_of_an_older_version_still_reads(directory):
     assert RouteDecision.from_dict({}).after_hours.open_now
 
 
+def test_a_stored_route_with_parts_this_version_cannot_read_still_reads(directory):
+    """Dialog state and the handoff row outlive a deployment: what cannot be read is left out, never an error."""
+    stored = _decide(directory, datetime(2026, 11, 24, 10, 0))
+    whole = RouteDecision.from_dict(stored)
+    stored["reasons"].append({"code": "a_code_of_a_later_version"})
+    stored["reasons"].append("not an object")
+    stored["contacts"].append({"id": "x", "name": "No unit"})
+    stored["contacts"].append({"id": "y", "name": "Unknown kind", "unit": {"id": "u", "kind": "later_kind"}})
+    stored["report"]["units"].append({"id": "z", "name": "No kind"})
+    stored["after_hours"]["next_opening"] = "not a time"
+    stored["unit_kinds"].append("later_kind")
+    stored["trace"].append({"code": "a_step_of_a_later_version", "values": {}})
+    stored["early_support"] = None
+    stored["preschool"] = "not an object"
+    decision = RouteDecision.from_dict(stored)
+    assert decision.reasons == whole.reasons
+    assert decision.contacts == whole.contacts
+    assert decision.report == whole.report
+    assert decision.after_hours.next_opening is None
+    assert decision.unit_kinds == whole.unit_kinds
+    assert decision.trace == whole.trace
+    assert decision.early_support == ()
+    assert decision.preschool is None
+    assert decision.district == whole.district
+
+
 def test_the_on_call_flag_says_who_is_on_call(directory):
     shift = OnCallShift("s1", "farsta-socionom-2", "farsta-socionom", datetime(2026, 11, 24, 16, 0, tzinfo=STHLM),
                         datetime(2026, 11, 24, 20, 0, tzinfo=STHLM))
