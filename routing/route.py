@@ -8,162 +8,29 @@ edges: `dialogs/text` (staff) and `admin/text.py` (administrators, the CLI).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any
 
-from routing.model import STOCKHOLM, Contact, District, Preschool, Unit, UnitKind
+from routing.model import Contact, District, Preschool, Unit, UnitKind
+from routing.reasons import (
+    Reason,
+    ReasonCode,
+    Step,
+    StepCode,
+    iso,
+    read_code,
+    read_each,
+    read_mapping,
+    read_time,
+)
 
-_Code = TypeVar("_Code", bound=StrEnum)
-_Read = TypeVar("_Read")
-
-
-def _code(codes: type[_Code], value: object) -> _Code | None:
-    """*value* as one of *codes*, or None when this version does not know it."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return codes(value)
-    except ValueError:
-        return None
-
-
-def _mapping(value: object) -> Mapping[str, Any]:
-    """*value* if it is a mapping (a stored object), else an empty one."""
-    return value if isinstance(value, Mapping) else {}
-
-
-def _each(values: object, read: Callable[[Mapping[str, Any]], _Read | None]) -> tuple[_Read, ...]:
-    """*read* over the stored objects in the list *values*, leaving out what is not an object or cannot be read."""
-    if not isinstance(values, list | tuple):
-        return ()
-    return tuple(found for value in values if isinstance(value, Mapping) and (found := read(value)) is not None)
-
-
-class ReasonCode(StrEnum):
-    """Why the decision holds an entry (or lacks one)."""
-
-    DISTRICT_FROM_PRESCHOOL = "district_from_preschool"
-    DISTRICT_GIVEN = "district_given"
-    DISTRICT_DIFFERS = "district_differs"
-    UNKNOWN_DISTRICT = "unknown_district"
-    NO_PRESCHOOL = "no_preschool"
-    RULE = "rule"
-    DEFAULT_RULE = "default_rule"
-    SOCIONOM_FIRST = "socionom_first"
-    FIRST_CHOICE = "first_choice"
-    BACKUP = "backup"
-    CITY_WIDE = "city_wide"
-    ON_CALL = "on_call"
-    AVAILABLE_NOW = "available_now"
-    UNIT_CLOSED = "unit_closed"
-    NO_SOCIONOM = "no_socionom"
-    NO_CONTACTS = "no_contacts"
-    EARLY_SUPPORT = "early_support"
-    RECOMMENDED_FOR_FAMILY = "recommended_for_family"
-    REPORT_TO_MOTTAGNING = "report_to_mottagning"
-    REPORT_ESERVICE = "report_eservice"
-    REPORT_WHERE_CHILD_LIVES = "report_where_child_lives"
-    REPORT_DISTRICT_UNKNOWN = "report_district_unknown"
-    OFFICE_OPEN = "office_open"
-    OFFICE_CLOSED = "office_closed"
-    HOLIDAY = "holiday"
-    SHORT_DAY = "short_day"
-    NEXT_OPENING = "next_opening"
-    NO_NEXT_OPENING = "no_next_opening"
-    SOCIALJOUR = "socialjour"
-    NO_SOCIALJOUR = "no_socialjour"
-    ACUTE_CALL_112 = "acute_call_112"
-    ACUTE_NOW = "acute_now"
-
-
-@dataclass(frozen=True)
-class Reason:
-    """A stable code and its detail: a name, a holiday, an ISO time or a rule's "concern/outcome"."""
-
-    code: ReasonCode
-    detail: str | None = None
-
-    def to_dict(self) -> dict[str, str | None]:
-        """`{"code", "detail"}`."""
-        return {"code": str(self.code), "detail": self.detail}
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Reason:
-        """The reason `to_dict` wrote (a stored "text" of older versions is ignored)."""
-        return cls(ReasonCode(data["code"]), data.get("detail"))
-
-    @classmethod
-    def read(cls, data: Mapping[str, Any]) -> Reason | None:
-        """The stored reason, or None when its code is one this version does not know."""
-        code = _code(ReasonCode, data.get("code"))
-        return None if code is None else cls(code, data.get("detail"))
-
-
-class StepCode(StrEnum):
-    """One step of the trace that shows how the decision was reached."""
-
-    TIME = "time"
-    NO_PRESCHOOL = "no_preschool"
-    PRESCHOOL = "preschool"
-    DISTRICT_GIVEN = "district_given"
-    DISTRICT_FROM_PRESCHOOL = "district_from_preschool"
-    DISTRICT_UNKNOWN = "district_unknown"
-    RULE = "rule"
-    DEFAULT_RULE = "default_rule"
-    UNITS = "units"
-    NO_SOCIONOM = "no_socionom"
-    CONTACTS = "contacts"
-    EARLY_SUPPORT = "early_support"
-    REPORT = "report"
-    OFFICE = "office"
-
-
-StepValue = str | int | bool | list[str] | None
-
-
-@dataclass(frozen=True)
-class Step:
-    """A step of the trace with the values it names (ids, names, counts, ISO times)."""
-
-    code: StepCode
-    values: Mapping[str, StepValue] = field(default_factory=dict, hash=False)
-
-    def to_dict(self) -> dict[str, Any]:
-        """`{"code", "values"}`."""
-        return {"code": str(self.code), "values": dict(self.values)}
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Step:
-        """The step `to_dict` wrote."""
-        return cls(StepCode(data["code"]), dict(data.get("values") or {}))
-
-    @classmethod
-    def read(cls, data: Mapping[str, Any]) -> Step | None:
-        """The stored step, or None when its code is one this version does not know."""
-        code = _code(StepCode, data.get("code"))
-        return None if code is None else cls(code, dict(_mapping(data.get("values"))))
-
-
-def iso(at: datetime | None) -> str | None:
-    """*at* as an ISO time in Europe/Stockholm, or None."""
-    return None if at is None else at.astimezone(STOCKHOLM).isoformat()
-
-
-def _time(value: object) -> datetime | None:
-    """A stored ISO time; None when missing or malformed."""
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        return None
-
+__all__ = ["AfterHours", "ContactRoute", "DistrictRef", "PreschoolRef", "Reason", "ReasonCode", "ReportRoute",
+           "RouteDecision", "Step", "StepCode", "UnitRoute", "iso"]
 
 def _reasons(data: Mapping[str, Any]) -> tuple[Reason, ...]:
-    return _each(data.get("reasons"), Reason.read)
+    return read_each(data.get("reasons"), Reason.read)
 
 
 def _unit_dict(unit: Unit) -> dict[str, Any]:
@@ -174,7 +41,7 @@ def _unit_dict(unit: Unit) -> dict[str, Any]:
 
 def _unit(data: Mapping[str, Any]) -> Unit | None:
     """The stored unit; None without a kind this version knows (a unit is routed by its kind)."""
-    kind = _code(UnitKind, data.get("kind"))
+    kind = read_code(UnitKind, data.get("kind"))
     if kind is None:
         return None
     # Only active units are routed, so the stored form leaves `active` out.
@@ -269,7 +136,7 @@ class ContactRoute:
     @classmethod
     def read(cls, data: Mapping[str, Any]) -> ContactRoute | None:
         """The stored route, or None when its unit cannot be read."""
-        unit = _unit(_mapping(data.get("unit")))
+        unit = _unit(read_mapping(data.get("unit")))
         if unit is None:
             return None
         contact = Contact(id=data.get("id") or "", name=data.get("name") or "", unit_id=unit.id,
@@ -307,21 +174,21 @@ class UnitRoute:
         unit = _unit(data)
         if unit is None:
             return None
-        return cls(unit, bool(data.get("open_now")), _time(data.get("next_opening")), _reasons(data))
+        return cls(unit, bool(data.get("open_now")), read_time(data.get("next_opening")), _reasons(data))
 
 
 def _kinds(values: object) -> tuple[UnitKind, ...]:
     if not isinstance(values, list | tuple):
         return ()
-    return tuple(kind for value in values if (kind := _code(UnitKind, value)) is not None)
+    return tuple(kind for value in values if (kind := read_code(UnitKind, value)) is not None)
 
 
 def _unit_routes(data: object) -> tuple[UnitRoute, ...]:
-    return _each(data, UnitRoute.read)
+    return read_each(data, UnitRoute.read)
 
 
 def _contact_routes(data: object) -> tuple[ContactRoute, ...]:
-    return _each(data, ContactRoute.read)
+    return read_each(data, ContactRoute.read)
 
 
 @dataclass(frozen=True)
@@ -364,7 +231,7 @@ class AfterHours:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> AfterHours:
         """The advice `to_dict` wrote; without a stored answer the office counts as open (ask at once)."""
-        return cls(bool(data.get("open_now", True)), _time(data.get("next_opening")),
+        return cls(bool(data.get("open_now", True)), read_time(data.get("next_opening")),
                    _unit_routes(data.get("socialjour")), _contact_routes(data.get("socialjour_contacts")),
                    data.get("acute_number") or "", _reasons(data))
 
@@ -415,9 +282,9 @@ class RouteDecision:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> RouteDecision:
         """The decision `to_dict` wrote; parts a stored form lacks, or that cannot be read, read as empty."""
-        preschool, district = _mapping(data.get("preschool")), _mapping(data.get("district"))
+        preschool, district = read_mapping(data.get("preschool")), read_mapping(data.get("district"))
         return cls(
-            at=_time(data.get("at")),
+            at=read_time(data.get("at")),
             preschool=PreschoolRef.from_dict(preschool) if preschool else None,
             district=DistrictRef.from_dict(district) if district else None,
             concern=data.get("concern"),
@@ -425,9 +292,9 @@ class RouteDecision:
             unit_kinds=_kinds(data.get("unit_kinds")),
             contacts=_contact_routes(data.get("contacts")),
             early_support=_unit_routes(data.get("early_support")),
-            report=ReportRoute.from_dict(_mapping(data.get("report"))),
-            after_hours=AfterHours.from_dict(_mapping(data.get("after_hours"))),
+            report=ReportRoute.from_dict(read_mapping(data.get("report"))),
+            after_hours=AfterHours.from_dict(read_mapping(data.get("after_hours"))),
             reasons=_reasons(data),
             # A trace stored as text by an older version is left out.
-            trace=_each(data.get("trace"), Step.read),
+            trace=read_each(data.get("trace"), Step.read),
         )
