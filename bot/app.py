@@ -16,7 +16,7 @@ from bot.logs import error_fields
 from bot.metrics import add_routes, count_error, watch_pool
 from bot.settings import Settings
 from bot.teams.adapter import ActivityFormatError
-from bot.wiring import Clock, Services, open_engine
+from bot.wiring import Clock, Services, close_services, open_engine
 
 log = logging.getLogger(__name__)
 
@@ -163,6 +163,7 @@ def create_app(
         finally:
             if timers is not None:
                 await timers.stop()
+            await close_services(services)
             await engine.dispose()
 
     app.cleanup_ctx.append(database)

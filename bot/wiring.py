@@ -115,12 +115,22 @@ class Services:
         return build_edge(self)
 
 
+async def close_services(services: Services) -> None:
+    """Release what the services opened besides the engine: the adapter's outbound session, if it was built."""
+    adapter = services.__dict__.get("adapter")
+    close = getattr(adapter, "close", None)
+    if close is not None:
+        await close()
+
+
 @asynccontextmanager
 async def running(settings: Settings, *, clock: Clock | None = None, adapter: Any = None,
                   pool_size: int = 10) -> AsyncIterator[Services]:
     """The services over a fresh engine, disposed when the block ends (commands, the worker, `samrad chat`)."""
     engine = open_engine(settings, pool_size=pool_size)
+    services = Services(settings, engine, clock=clock, adapter=adapter)
     try:
-        yield Services(settings, engine, clock=clock, adapter=adapter)
+        yield services
     finally:
+        await close_services(services)
         await engine.dispose()

@@ -59,6 +59,12 @@ class MeteredAdapter(CloudAdapter):
         async with metered_turn(getattr(activity, "type", None)):
             return await super().process_activity(auth_header_or_authenticate_request_result, activity, logic)
 
+    async def close(self) -> None:
+        """Close the outbound HTTP session (replies and proactive messages); at shutdown."""
+        outbound = getattr(self.bot_framework_authentication, "outbound", None)
+        if outbound is not None:
+            await outbound.close()
+
     async def continue_conversation(self, *args: Any, **kwargs: Any) -> Any:
         async with metered_send("continue"):
             return await super().continue_conversation(*args, **kwargs)

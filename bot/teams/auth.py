@@ -28,6 +28,7 @@ from jwt.algorithms import RSAAlgorithm
 from requests import RequestException
 
 from bot.settings import BOT_FRAMEWORK_SERVICE_HOSTS, BotFrameworkConfig, Settings
+from bot.teams.outbound import OutboundSession, lean
 
 log = logging.getLogger(__name__)
 # Outbound clients kept per (app id, service URL, audience); Teams uses a handful of service URLs.
@@ -191,9 +192,9 @@ class ReusedConnectors(ConnectorFactory):
     ~500k list items, and a new aiohttp session) for every incoming activity; BotFrameworkAdapter cached them.
     """
 
-    def __init__(self, inner: ConnectorFactory, app_id: str | None, clients: _Clients,
+    def __init__(self, inner: ConnectorFactory, app_id: str | None, clients: _Clients, outbound: OutboundSession,
                  service_hosts: tuple[str, ...] | None = None) -> None:
-        self._inner, self._app_id, self._clients = inner, app_id, clients
+        self._inner, self._app_id, self._clients, self._outbound = inner, app_id, clients, outbound
         self._service_hosts = service_hosts
 
     async def create(self, service_url: str, audience: str | None = None) -> ConnectorClient:
@@ -204,7 +205,7 @@ class ReusedConnectors(ConnectorFactory):
         key = ("connector", self._app_id, service_url, audience)
         client = self._clients.get(key)
         if client is None:
-            client = self._clients.put(key, await self._inner.create(service_url, audience))
+            client = self._clients.put(key, lean(await self._inner.create(service_url, audience), self._outbound))
         return client
 
 
@@ -218,11 +219,12 @@ class StrictAuthentication(BotFrameworkAuthentication):
     def __init__(self, inner: BotFrameworkAuthentication, service_hosts: tuple[str, ...] | None = None) -> None:
         self._inner = inner
         self._clients = _Clients()
+        self.outbound = OutboundSession()  # replies and notes go out over it (bot/teams/outbound.py)
         # None: any serviceUrl (development without an app id); else the extra hosts beside the Bot Framework's.
         self._service_hosts = service_hosts
 
     def _connectors(self, inner: ConnectorFactory, claims_identity: ClaimsIdentity | None) -> ReusedConnectors:
-        return ReusedConnectors(inner, _app_id(claims_identity), self._clients, self._service_hosts)
+        return ReusedConnectors(inner, _app_id(claims_identity), self._clients, self.outbound, self._service_hosts)
 
     async def authenticate_request(self, activity: Activity, auth_header: str) -> AuthenticateRequestResult:
         if self._service_hosts is not None and not service_url_allowed(activity.service_url, self._service_hosts):
