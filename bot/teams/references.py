@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from botbuilder.core import TurnContext
-from botbuilder.schema import Activity, ConversationReference
+from botbuilder.schema import Activity, ActivityTypes, ConversationReference
 
 from bot.handoff.model import TargetKind
 from bot.reference_store import ReferenceStore
@@ -69,7 +69,7 @@ class ConversationReferences:
                 reference.conversation.id = reference.conversation.id.split(";messageid=")[0]
             name = activity.from_property.name if target.kind == USER and activity.from_property else None
             await self.store.save(target.kind, target.target_id, reference.serialize(), tenant_id=tenant,
-                                  display_name=name)
+                                  display_name=name, trusted=activity.type == ActivityTypes.message)
 
     async def forget(self, activity: Activity) -> int:
         """Delete the references *activity* reveals (the bot was uninstalled or removed from a team)."""
