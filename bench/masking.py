@@ -1,6 +1,7 @@
 """Masking figures: identifiers leaked, names masked, ordinary words kept, and scrub time per message.
 
-Run with `python -m bench.masking`. The corpus is built here, seeded: sentences as preschool staff write
+Run with `python -m bench.masking`; `--fresh PATH` scores a hand-written corpus (bench/data/masking_fresh.yaml)
+instead. The corpus is built here, seeded: sentences as preschool staff write
 them, with personnummer, samordningsnummer, phone numbers, e-mail addresses, street addresses, birth dates
 and group names in the forms staff type, and names of many origins — half of them from the shipped lists,
 half from a held-out pool that is deliberately NOT in `knowledge/data/names.yaml`, so the figure says how
@@ -294,11 +295,16 @@ REALISTIC_MESSAGE = (
 CALLS = 1000
 
 
-def run(items: list[Item], show: bool = False, calls: int = CALLS) -> dict[str, float | int]:
-    """Scrub every item, timing each, and count what leaked and what was kept."""
+def app_scrubber() -> Scrubber:
+    """The scrubber as the app builds it: warmed up, knowing every demo preschool name and alias."""
     warm_up()  # as the app does at start: lists and dictionaries are loaded before the first message
     directory = demo_directory()  # the app's scrubber knows every preschool name (bot.scrubbing.PlaceScrubber)
-    scrubber = Scrubber([p.name for p in directory.preschools] + [a for p in directory.preschools for a in p.aliases])
+    return Scrubber([p.name for p in directory.preschools] + [a for p in directory.preschools for a in p.aliases])
+
+
+def run(items: list[Item], show: bool = False, calls: int = CALLS) -> dict[str, float | int]:
+    """Scrub every item, timing each, and count what leaked and what was kept."""
+    scrubber = app_scrubber()
     best: list[float] = []
     times: list[float] = []
     secrets = leaks = 0
@@ -393,13 +399,99 @@ def _cpu_ms(scrubber: Scrubber, text: str) -> float:
     return min(runs)
 
 
+# --- A hand-written corpus (e.g. bench/data/masking_fresh.yaml): `python -m bench.masking --fresh PATH`.
+# Each case: id, family (format family), text, secrets (exact substrings that must not survive), keep (words
+# that must survive). No timing; figures per family, and with --show every leak and every lost keep-word.
+
+
+@dataclass
+class FreshCase:
+    """One hand-written message, what must not survive its scrubbing and what must."""
+
+    id: str
+    family: str
+    text: str
+    secrets: list[str]
+    keep: list[str]
+
+
+def load_fresh(path: str) -> list[FreshCase]:
+    """The cases of a hand-written masking corpus (a YAML file with a `cases` list)."""
+    with open(path, encoding="utf-8") as handle:
+        raw = yaml.safe_load(handle)
+    return [FreshCase(str(case["id"]), str(case["family"]), str(case["text"]), [str(s) for s in case["secrets"]],
+                      [str(k) for k in case["keep"]]) for case in raw["cases"]]
+
+
+def _survives_whole(secret: str, output: str) -> bool:
+    """The whole secret is still there as a word, also with a possessive ending (Hodans, Yusuf's, Omar:s)."""
+    return re.search(rf"(?<!\w){re.escape(secret)}(?:s|'s|’s|:s)?(?!\w)", output, re.IGNORECASE) is not None
+
+
+def fresh_leaked(secret: str, text: str, output: str) -> tuple[bool, bool]:
+    """(leaked, judgeable): `leaked()` or the whole secret still there (the bench's name rule, which also sees
+    names of four letters or fewer and lower-case ones). When `leaked()` would fire on the text with the secret
+    taken out (its digits occur elsewhere), only the whole-secret rule is used and the case is not judgeable."""
+    judgeable = not leaked(secret, text.replace(secret, " "))
+    by_parts = leaked(secret, output) if judgeable else False
+    return by_parts or _survives_whole(secret, output), judgeable
+
+
+def _kept(word: str, output: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", output) is not None
+
+
+def run_fresh(cases: list[FreshCase], show: bool = False) -> dict[str, object]:
+    """Scrub every case with the app's scrubber; count secrets leaked and keep-words lost, per family."""
+    scrubber = app_scrubber()
+    families: dict[str, dict[str, int]] = {}
+    lines: list[str] = []
+    unjudgeable: list[str] = []
+    lookalikes_changed = 0
+    for case in cases:
+        output = scrubber.scrub(case.text).text
+        row = families.setdefault(case.family, {"cases": 0, "secrets": 0, "leaked": 0, "keep": 0, "lost": 0})
+        row["cases"] += 1
+        for secret in case.secrets:
+            row["secrets"] += 1
+            is_leak, judgeable = fresh_leaked(secret, case.text, output)
+            if not judgeable:
+                unjudgeable.append(f"{case.id}:{secret!r}")
+            if is_leak:
+                row["leaked"] += 1
+                lines.append(f"LEAK {case.id} {case.family} {secret!r} -> {output!r}")
+        for word in case.keep:
+            row["keep"] += 1
+            if not _kept(word, output):
+                row["lost"] += 1
+                lines.append(f"LOST {case.id} {case.family} {word!r} -> {output!r}")
+        if not case.secrets and output != case.text:
+            lookalikes_changed += 1
+            lines.append(f"MASKED {case.id} {case.family} (no secret) -> {output!r}")
+    if show:
+        print("\n".join(lines))
+    total = {key: sum(row[key] for row in families.values()) for key in ("cases", "secrets", "leaked", "keep", "lost")}
+    return {
+        **total,
+        "lookalike_cases": sum(1 for case in cases if not case.secrets),
+        "lookalike_cases_changed": lookalikes_changed,
+        "unjudgeable": unjudgeable,
+        "families_failing": {name: row for name, row in sorted(families.items()) if row["leaked"] or row["lost"]},
+        "families_clean": sorted(name for name, row in families.items() if not (row["leaked"] or row["lost"])),
+    }
+
+
 def main() -> None:
     """Print the masking figures as one JSON line (and the failures with --show)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--show", action="store_true", help="print every leak, kept name and lost word")
     parser.add_argument("--calls", type=int, default=CALLS, help="single calls timed on the realistic message")
+    parser.add_argument("--fresh", metavar="PATH", help="score a hand-written corpus (YAML) instead; no timing")
     args = parser.parse_args()
+    if args.fresh:
+        print(json.dumps(run_fresh(load_fresh(args.fresh), show=args.show), ensure_ascii=False))
+        return
     print(json.dumps(run(build_corpus(args.seed), show=args.show, calls=args.calls), ensure_ascii=False))
 
 
