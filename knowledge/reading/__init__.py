@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from knowledge.language import warm_up
 from knowledge.reading.acute import _acute
 from knowledge.reading.categories import _categorise
+from knowledge.reading.emergency import _add_emergencies, _symptoms_not_intoxication
 from knowledge.reading.signals import _child_told, _duration
 from knowledge.reading.text import Reading, Token, _acts, _Text
 from knowledge.reading.vocabulary import ACTORS, DISARMABLE, SIGNAL_CODES
@@ -60,6 +61,7 @@ def read(text: str) -> Reading:
     text_ = _Text(tokens, [hit for hit in hits
                            if not (hit.concept in DISARMABLE and _near_disarm(hit, disarms, tokens, fiction))
                            and not _stand_it(hit, tokens)])
+    _symptoms_not_intoxication(text_)  # a poisoned child slurs: no intoxicated adult
     acts = _acts(text_)
     reading = Reading(concepts=set(text_.by), language=_language(tokens))
     reading.question = "?" in text or bool(tokens and tokens[0].surface in {
@@ -67,6 +69,7 @@ def read(text: str) -> Reading:
         "where", "who", "should", "can", "must", "do", "does"})
     reading.safe_said = any(hit.concept in ("danger", "fear") for hit in text_.negated)
     reading.acute = _acute(text_, acts)
+    _add_emergencies(text_, acts, reading.acute)
     _categorise(text_, acts, reading)
     reading.duration = _duration(text_)
     reading.child_told = _child_told(text_)

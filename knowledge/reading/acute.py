@@ -77,6 +77,8 @@ def _fgm_intent(text: _Text) -> bool:
             return True
     for hit in text.of("fgm", "fgm_euphemism"):
         previous = text.tokens[hit.start - 1].surface if hit.start else ""
+        if _not_a_girl_cut(text, hit):
+            continue
         done = previous in STATE_WORDS or text.tokens[hit.start].surface in DONE_WORDS  # "hon blev fixad där"
         if done and not text.in_sentence(hit.sentence, "future"):
             continue
@@ -91,6 +93,24 @@ def _fgm_intent(text: _Text) -> bool:
         if text.in_sentence(hit.sentence, "future", "travel", "soon") or hit.concept == "fgm_euphemism":
             return True
     return False
+
+
+def _not_a_girl_cut(text: _Text, hit: Hit) -> bool:
+    """Whether the FGM word at *hit* is no girl's cutting to come: "bli ren" in potty training (no country named), an
+    adult who is to "bli ren" (off drugs), or cutting talked of in general ("på kursen", "i allmänhet")."""
+    if hit.concept == "fgm_euphemism":
+        if text.has("potty") and not text.has("country"):
+            return True
+        # The subject right before it ("mamma ska bli ren"), with no girl in or just before the phrase ("göra henne
+        # ren", "hennes rening").
+        near = text.tokens[max(0, hit.start - ADULT_SUBJECT_REACH):hit.end + 1]
+        before, _ = text.actors(hit)
+        if before and before[0] in near and _actor(before[0]) in ("parent", "adult", "staff") and "child" not in (
+                before[0].concepts) and not any(_actor(token) in ("child", "pronoun") or token.surface in GIRL_WORDS
+                                                 | {"hennes", "flickans", "dotterns"} for token in near):
+            return True
+    return hit.concept == "fgm" and text.in_sentence(hit.sentence, "in_general") and not any(
+        token.sentence == hit.sentence and token.surface in GIRL_WORDS - {"hon", "she", "her"} for token in text.tokens)
 
 
 def _taken_abroad(text: _Text) -> bool:
@@ -151,6 +171,8 @@ def _adult_marries(text: _Text, hit: Hit) -> bool:
 
 
 _FEMALE_PRONOUNS = frozenset({"hon", "she"})
+# How near (in words) an adult must stand before a cutting euphemism to be the one it is about ("mamma ska bli ren").
+ADULT_SUBJECT_REACH = 3
 
 
 def _nearest_adult_is_male(text: _Text, token: Token, hit: Hit) -> bool:
@@ -189,6 +211,14 @@ def _real_threat(text: _Text, hit: Hit) -> bool:
     return not between_children
 
 
+def _neck_mark_explained(text: _Text, hit: Hit, acts: list[Act]) -> bool:
+    """Whether a mark on the neck at *hit* has a harmless cause in its sentence: a necklace that rubbed, tape or a
+    rope in a game (not when an adult's blow or grip is told there)."""
+    harmed = any(act.sentence == hit.sentence and act.kind in HARMING_ACTS | {"rough"} and act.agent in ADULTS
+                 for act in acts)
+    return not harmed and (text.in_sentence(hit.sentence, "neck_cause") or _disarmed(text, hit))
+
+
 def _acute(text: _Text, acts: list[Act]) -> list[str]:
     """The acute situations recognised, most decisive first (codes of knowledge.acute.ACUTE_CODES)."""
     codes = []
@@ -209,10 +239,12 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
         codes.append("ongoing_violence")
     # "kunde inte andas genom näsan" with a cold is no strangling: with an illness named, only an adult's act counts.
     strangled = any(act.kind == "strangle" and act.patient not in ("parent",) and not (
-        act.agent not in ADULTS and text.in_sentence(act.sentence, "illness")) for act in acts)
+        act.agent not in ADULTS and text.in_sentence(act.sentence, "illness")) and not _in_play(text, act)
+                    for act in acts)
     napes = text.of("nape")
     neck_marks = any(text.in_clause(hit.clause, "injury") and not any(
-        nape.start <= hit.start <= nape.end for nape in napes) for hit in text.of("neck"))
+        nape.start <= hit.start <= nape.end for nape in napes) and not _neck_mark_explained(text, hit, acts)
+                     for hit in text.of("neck"))
     if strangled or neck_marks:
         codes.append("strangulation")
     sexual_home = any(act.kind == "touch" and act.agent in ("parent", "relative", "adult")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from knowledge.reading.acute import _adult_marries, _boy_only, _girl_context
+from knowledge.reading.acute import _adult_marries, _boy_only, _girl_context, _not_a_girl_cut
 from knowledge.reading.signals import _nappy_rash, _sober
 from knowledge.reading.text import Act, Hit, Reading, _actor, _Text
 from knowledge.reading.vocabulary import ADULTS, DENIABLE, TOLD_FIRST
@@ -125,7 +125,7 @@ def _injuries(text: _Text, reading: Reading) -> None:
                 site_concern):
             reasons.add("injury_of_concern")
             reading.report = True
-    if has("strangle"):
+    if any(not text.in_sentence(hit.sentence, "play_fight") for hit in text.of("strangle")):
         cats.add("physical")
 
 
@@ -156,7 +156,7 @@ def _honour(text: _Text, acts: list[Act], reading: Reading) -> None:
     has = text.has
     sent_away = any(text.in_sentence(hit.sentence, "country") and text.in_sentence(
         hit.sentence, "conditional", "secrecy", "threat") for hit in text.of("travel"))
-    euphemism = has("fgm_euphemism") and _girl_context(text)
+    euphemism = any(not _not_a_girl_cut(text, hit) for hit in text.of("fgm_euphemism")) and _girl_context(text)
     fgm = has("fgm") and not _boy_only(text)
     married_off = any(not _adult_marries(text, hit) for hit in text.of("marriage"))
     if sent_away or euphemism or fgm or married_off or has("honour", "control", "fgm_done") or any(

@@ -242,7 +242,7 @@ def _acts(text: _Text) -> list[Act]:
             continue
         if any(other.start <= hit.start <= other.end for other in text.of("accident")):
             continue  # "slog sig" is a fall, not a blow
-        if hit.concept in ("hit", "rough") and text.in_sentence(hit.sentence, "play_fight"):
+        if hit.concept in ("hit", "rough", "strangle") and text.in_sentence(hit.sentence, "play_fight"):
             continue  # "he said mum hit him, then laughed: a pillow fight"
         if hit.concept == "touch" and hit.start and text.tokens[hit.start - 1].surface in {"det", "it", "de"}:
             continue  # "det gör ont i snippan" says how it feels, not who did it
@@ -252,6 +252,9 @@ def _acts(text: _Text) -> list[Act]:
         if hit.concept in ("hit", "rough") and text.in_sentence(hit.sentence, "medical") and not any(
                 _actor(token) in ADULTS for token in text.tokens[max(0, hit.start - AGENT_REACH):hit.start]):
             continue  # "sprutan gjorde ont": care that hurt, nobody hurt the child
+        if hit.concept == "shake" and any("shaken_thing" in token.concepts
+                                          for token in text.tokens[hit.end + 1:hit.end + 3]):
+            continue  # "skakade skallran", "skakade på huvudet": a thing or one's head, nobody shaken
         if _animal_object(text, hit) and any("kill" in token.concepts for token in text.tokens[hit.start:hit.end + 3]):
             continue  # "slog ihjäl en spindel" is no blow to anyone (but "sparkar hunden" stays violence at home)
         segment = text.tokens[hit.start].segment

@@ -1,0 +1,362 @@
+"""Emergencies told without the usual words: a neck marked by hands the child shows, a child who swallowed an adult's
+pills, a shaken or broken-limbed baby, an adult who collapsed beside the child, a small child alone in a car or at
+home now, and a girl's cutting set for a near date (DOMAIN.md §3)."""
+
+from __future__ import annotations
+
+from knowledge.reading.acute import _boy_only, _girl_context
+from knowledge.reading.signals import _disarmed, _gender
+from knowledge.reading.text import Act, Hit, Token, _actor, _Text
+from knowledge.reading.vocabulary import ADULTS, DONE_WORDS, GIRL_WORDS, PATIENT_REACH, STATE_WORDS
+
+# How far (in words) the swallowing verb may stand before the pills ("har ätit av mammas gamla tabletter").
+INGEST_REACH = 5
+# How far (in words) a baby may stand from the shaking word ("skakade lillebror på fyra månader").
+INFANT_REACH = 4
+# A message this short ("tvååring ensam i bil") tells what is happening as the staff member writes.
+TELEGRAM = 6
+# Words that make pills the child's own ("sin medicin", "his inhaler").
+OWN = frozenset({"sin", "sina", "hans", "hennes", "egen", "egna", "his", "her", "own"})
+# The month words after an age in months ("bebisen 7 mån", "4 månader gammal").
+MONTHS = frozenset({"mån", "månader", "månaders", "mån.", "months", "month", "mths"})
+AGE_WORDS = frozenset({"gammal", "gammalt", "gamla", "old"})
+# A posture or state in the past: "satt ensam i bilen" tells of then, not now.
+PAST_STATE = frozenset({"satt", "var", "låg", "sov", "stod", "fick", "lämnades", "glömdes", "was", "were", "sat",
+                        "slept", "lay", "got", "hade", "had"})
+# Euphemisms for cutting that say what is done (not "fixas" or "ceremonin", which are everyday words).
+CUTTING_WORDS = frozenset({"ren", "rena", "renad", "renas", "kvinna", "kvinnor", "nere", "skäras", "skuren", "cut",
+                           "clean", "pure", "cleansed", "woman", "rening", "reningen", "fin", "fina"})
+FIRST_PERSON = frozenset({"vi", "we", "jag"})
+# "blev skakad", "was shaken": the one named is the one shaken.
+PASSIVE_AUXILIARIES = frozenset({"blev", "blivit", "was", "got", "been"})
+
+
+def _emergencies(text: _Text, acts: list[Act]) -> list[str]:
+    """The acute codes of the emergencies this module reads (knowledge.acute.ACUTE_CODES)."""
+    codes = []
+    if _neck_shown(text):
+        codes.append("strangulation")
+    if (_poisoned(text) or _shaken_infant(text, acts) or _infant_fracture(text) or _adult_collapsed(text)
+            or _alone_in_car(text) or _alone_at_home(text)):
+        codes.append("immediate_danger")
+    if _cut_soon(text):
+        codes.append("taken_abroad")
+    return codes
+
+
+def _add_emergencies(text: _Text, acts: list[Act], codes: list[str]) -> None:
+    """Add the emergencies of this module to *codes*, before fear of going home (the less decisive codes)."""
+    for code in _emergencies(text, acts):
+        if code in codes:
+            continue
+        fear = [index for index, known in enumerate(codes) if known in ("injury_afraid_home", "afraid_to_go_home")]
+        codes.insert(fear[0] if fear else len(codes), code)
+
+
+def _past_outside_since(text: _Text, hit: Hit, *concepts: str) -> bool:
+    """Whether *concepts* occur in the sentence of *hit*, not counting a past word inside "sedan igår" / "since
+    this morning" (which says the state goes on now)."""
+    since = text.of("since_recent")
+    return any(other.sentence == hit.sentence and not any(span.start <= other.start <= span.end for span in since)
+               for other in text.of(*concepts))
+
+
+def _subject(text: _Text, index: int) -> Token | None:
+    """The nearest person named before token *index* in its sentence, skipping an owner of pills ("mammas
+    tabletter"); a he or she is read as the adult of that gender named before, else as the child."""
+    tokens = text.tokens
+    for token in reversed(tokens[:index]):
+        if token.sentence != tokens[index].sentence:
+            return None
+        if not _actor(token) or _owns_pills(text, token) or _actor(token) == "self":
+            continue
+        return token
+    return None
+
+
+def _subject_kind(text: _Text, index: int) -> str | None:
+    """The kind of person doing what token *index* says: a pronoun resolves to a same-gender adult named before it."""
+    token = _subject(text, index)
+    if token is None:
+        return None
+    kind = _actor(token)
+    if kind != "pronoun":
+        return kind
+    gender = _gender(token)
+    for earlier in reversed(text.tokens[:token.index]):
+        earlier_kind = _actor(earlier)
+        if earlier_kind in (None, "pronoun", "self") or _owns_pills(text, earlier):
+            continue
+        if earlier_kind in ADULTS and gender is not None and _gender(earlier) not in (gender, None):
+            continue  # "han" after "mammas" is not the mother
+        return earlier_kind
+    return "child"
+
+
+def _owns_pills(text: _Text, token: Token) -> bool:
+    """Whether *token* is the owner just before pills ("mammas tabletter", "grandma's pills")."""
+    return any("pills" in other.concepts for other in text.tokens[token.index + 1:token.index + 3])
+
+
+def _collapsed(text: _Text) -> bool:
+    """Whether a child is told to be drowsy, limp, vomiting, hard to wake (or very tired, after pills)."""
+    return text.has("collapse")
+
+
+# --- strangling shown with the hands
+
+
+def _neck_shown(text: _Text) -> bool:
+    """Whether a child shows with the hands what an adult did at the neck ("gjorde så med händerna", "did it like
+    this with his hands") or has a stripe on the neck: strangling, without the word."""
+    for gesture in text.of("hand_gesture"):
+        if _disarmed(text, gesture) or text.in_sentence(gesture.sentence, "fiction", "play_fight"):
+            continue
+        neck = text.in_sentence(gesture.sentence, "neck") or (
+            text.in_sentence(gesture.sentence, "blame") and any(
+                text.in_sentence(gesture.sentence - step, "neck") for step in (1, 2)))
+        adult = any(token.sentence == gesture.sentence and _actor(token) in ("parent", "relative", "adult")
+                    for token in text.tokens)
+        if neck and adult and not text.in_sentence(gesture.sentence, "neck_cause", "medical"):
+            return True
+    return False
+
+
+# --- a child who swallowed an adult's pills
+
+
+def _pills_of_adult(text: _Text, pill: Hit) -> bool:
+    """Whether the pills at *pill* are an adult's: an adult owner just before them, or pills only adults have."""
+    tokens = text.tokens
+    if any("harmless_pill" in token.concepts for token in tokens[pill.start:pill.end + 1]):
+        return False
+    if any("adult_only" in token.concepts for token in tokens[pill.start:pill.end + 1]):
+        return True
+    # An adult owner just before them: "mammas tabletter", learner "mamma medicin", "grandma's pills", "her mum's
+    # meds", "mammas gamla tabletter" (a genitive two words back); not "mamma tar sina tabletter".
+    if pill.start and _actor(tokens[pill.start - 1]) in ADULTS:
+        return True
+    owner = tokens[pill.start - 2] if pill.start >= 2 else None
+    return owner is not None and _actor(owner) in ADULTS and owner.surface.endswith(("s", "'s"))
+
+
+def _poisoned(text: _Text) -> bool:
+    """Whether a child has swallowed an adult's pills or drugs today or now, or shows it (drowsy, hard to wake):
+    a poisoning, 112 now, not an intoxicated adult."""
+    return any(_child_swallowed(text, pill) for pill in text.of("pills", "adult_only"))
+
+
+def _child_swallowed(text: _Text, pill: Hit) -> bool:
+    """Whether the pills at *pill* were swallowed by the child, now or today (or with signs of it)."""
+    tokens = text.tokens
+    # The verb before the pills ("har ätit av mammas tabletter"), or just after them, joined ("found his mum's
+    # tablets in her bag and swallowed some").
+    ingest = [hit for hit in text.of("ingest") if hit.sentence == pill.sentence and (
+        (hit.clause == pill.clause and 0 <= pill.start - hit.end <= INGEST_REACH) or (
+            0 < hit.start - pill.end <= INGEST_REACH + 2 and any(
+                token.surface in {"och", "and", "o"} for token in text.tokens[pill.end + 1:hit.start])))]
+    if not ingest:
+        return False
+    verb = ingest[-1]
+    accidental = any(token.surface in {"i", "into", "hittade", "hittat", "hittar", "found"}
+                     for token in tokens[verb.start:verb.end + 1])
+    own = any(token.surface in OWN for token in tokens[max(0, pill.start - 2):pill.start])
+    adults = _pills_of_adult(text, pill)
+    if not (adults or (accidental and not own)):
+        return False
+    if _subject_kind(text, verb.start) in ADULTS:
+        return False  # "mamma tar sina tabletter": the adult's own medicine
+    if _disarmed(text, pill) or text.in_sentence(pill.sentence, "fiction"):
+        return False  # a first-aid course, a story
+    if _past_outside_since(text, pill, "pattern", "past_strong", "distant", "conditional"):
+        return False
+    return _collapsed(text) or text.has("tired") or text.in_sentence(pill.sentence, "now", "today", "since_recent")
+
+
+def _symptoms_not_intoxication(text: _Text) -> None:
+    """Read slurring and staggering as the poisoned child's symptoms, not as an intoxicated adult: drop the
+    intoxication words whose subject is a child when a child has swallowed an adult's pills."""
+    if not _poisoned(text) or "intox" not in text.by:
+        return
+    kept = [hit for hit in text.by["intox"] if _subject_kind(text, hit.start) in ADULTS]
+    dropped = {(hit.start, hit.concept) for hit in text.by["intox"]} - {(hit.start, hit.concept) for hit in kept}
+    text.hits = [hit for hit in text.hits if (hit.start, hit.concept) not in dropped]
+    if kept:
+        text.by["intox"] = kept
+    else:
+        del text.by["intox"]
+
+
+# --- a shaken or injured baby
+
+
+def _infants(text: _Text) -> set[int]:
+    """Indexes of the words naming a baby: "bebisen", "spädbarn", an age in months ("7 mån", "fyra månader gammal")."""
+    tokens = text.tokens
+    found = {token.index for token in tokens if "infant" in token.concepts}
+    for token in tokens:
+        if token.surface in MONTHS and token.index:
+            number = tokens[token.index - 1]
+            if not (number.surface.isdigit() or number.surface in {"en", "ett", "två", "tre", "fyra", "fem", "sex",
+                                                                   "sju", "åtta", "nio", "tio", "elva"}):
+                continue
+            named = [other for other in tokens[max(0, number.index - 3):number.index] if _actor(other) == "child"]
+            aged = token.index + 1 < len(tokens) and tokens[token.index + 1].surface in AGE_WORDS
+            if named or aged:
+                found.add(token.index)
+    return found
+
+
+def _shaken_infant(text: _Text, acts: list[Act]) -> bool:
+    """Whether a baby was shaken and is now limp, vomiting or drowsy, or was shaken in the last day: 112 now."""
+    infants = _infants(text)
+    if not infants:
+        return False
+    tokens = text.tokens
+    for hit in text.of("shake"):
+        if _disarmed(text, hit) or text.in_sentence(hit.sentence, "fiction"):
+            continue
+        word = tokens[hit.start].surface
+        passive = word.endswith(("ad", "ades", "ats", "ts", "en")) or any(
+            token.surface in PASSIVE_AUXILIARIES for token in tokens[max(0, hit.start - 2):hit.start])
+        near = [index for index in infants if tokens[index].sentence == hit.sentence and (
+            0 < index - hit.end <= INFANT_REACH or (passive and abs(index - hit.start) <= PATIENT_REACH))]
+        if not near:
+            continue
+        if _collapsed(text) or (text.in_sentence(hit.sentence, "today", "now", "recent", "since_recent")
+                                and not text.in_sentence(hit.sentence, "pattern", "distant")):
+            return True
+    return False
+
+
+def _infant_fracture(text: _Text) -> bool:
+    """Whether a baby has a limb that hangs oddly or that it will not move, or marks on the head with drowsiness:
+    a fracture or a head injury on a child who cannot yet move about (DOMAIN.md §4), care now."""
+    if not _infants(text) or text.has("medical"):
+        return False
+    witnessed = any(text.in_sentence(hit.sentence, "accident") and any(
+        token.sentence == hit.sentence and token.surface in FIRST_PERSON for token in text.tokens)
+        for hit in text.of("limb_odd"))
+    if witnessed:
+        return False  # "vi såg när hon ramlade": an accident here, first aid and the parents
+    if any(not text.in_sentence(hit.sentence, "pattern", "past_strong", "distant") for hit in text.of("limb_odd")):
+        return True
+    return text.has("injury") and text.has("unusual_site") and _collapsed(text)
+
+
+# --- an adult collapsed beside the child
+
+
+def _adult_collapsed(text: _Text) -> bool:
+    """Whether an adult cannot be woken or is unconscious here and now: the child beside them, in our hall, or
+    we are trying to wake them ("vi får inte liv i henne")."""
+    for hit in text.of("unresponsive"):
+        if text.in_sentence(hit.sentence, "pattern", "past_strong", "distant", "conditional", "accident"):
+            continue
+        we_try = any(token.surface in FIRST_PERSON for token in text.tokens[max(0, hit.start - 3):hit.end + 1]
+                     if token.clause == hit.clause)
+        if we_try or text.in_sentence(hit.sentence, "beside", "here_place") or any(
+                text.in_sentence(sentence, "beside") for sentence in (hit.sentence - 1, hit.sentence + 1)):
+            return True
+    return False
+
+
+# --- a small child alone now
+
+
+def _present(text: _Text, hit: Hit) -> bool:
+    """Whether the state at *hit* is told as now: no past posture verb before it in its clause, or "nu" beside it."""
+    if text.in_sentence(hit.sentence, "now", "today", "since_recent"):
+        return True
+    clause = [token for token in text.tokens[:hit.start] if token.clause == hit.clause]
+    return not any(token.surface in PAST_STATE for token in clause[-4:])
+
+
+def _alone_in_car(text: _Text) -> bool:
+    """Whether a small child sits alone in a car now: with heat or cold, in a car park, with nobody near, or told
+    in a few words ("tvååring ensam i bil") — not told as the past or a pattern, not in play."""
+    for hit in text.of("car_alone"):
+        if (_past_outside_since(text, hit, "pattern", "past_strong", "distant", "conditional")
+                or _disarmed(text, hit) or text.in_sentence(hit.sentence, "fiction")):
+            continue
+        if not _present(text, hit):
+            continue
+        if text.in_sentence(hit.sentence, "now", "today", "since_recent", "weather", "car_park", "unattended") or (
+                len(text.tokens) <= TELEGRAM) or text.has("weather"):
+            return True
+    return False
+
+
+def _alone_at_home(text: _Text) -> bool:
+    """Whether a young child is alone at home now, since yesterday or this morning ("har inte ätit sedan igår"):
+    the parent gone, nobody there. A parent alone with the children, or a pattern, is not."""
+    for hit in text.of("alone", "home_alone"):
+        words = {token.surface for token in text.tokens[hit.start:hit.end + 1]}
+        if not words & {"hemma", "home", "lägenheten", "huset", "flat", "apartment", "house", "bostaden"}:
+            continue
+        if _past_outside_since(text, hit, "pattern", "past_strong", "distant", "conditional"):
+            continue
+        if _subject_kind(text, hit.start) in ADULTS:
+            continue  # "mamma är ensam hemma med barnen"
+        near_now = any(text.tokens[now.start].segment == text.tokens[hit.start].segment for now in text.of("now"))
+        if near_now or text.in_sentence(hit.sentence, "today", "since_recent") or (
+                text.has("since_recent") and text.has("gone", "hunger")):
+            return True
+    return False
+
+
+# --- cutting on a near date
+
+
+def _cut_soon(text: _Text) -> bool:
+    """Whether a girl is to be cut on a near date: a euphemism with "imorgon"/"på söndag", an older sister already
+    cut and a trip booked, or a vague "fixa det med dottern" there with a date."""
+    if _boy_only(text):
+        return False
+    potty = text.has("potty") and not text.has("country")
+    return not potty and (_euphemism_dated(text) or _sister_cut(text) or _vague_deed_dated(text))
+
+
+def _euphemism_dated(text: _Text) -> bool:
+    """A cutting euphemism with a date in days ("ska bli ren imorgon"), about the child, not an adult's."""
+    tokens = text.tokens
+    for hit in text.of("fgm_euphemism"):
+        words = {token.surface for token in tokens[hit.start:hit.end + 1]}
+        if not words & CUTTING_WORDS or not text.in_sentence(hit.sentence, "imminent"):
+            continue
+        previous = tokens[hit.start - 1].surface if hit.start else ""
+        if previous in STATE_WORDS or tokens[hit.start].surface in DONE_WORDS:
+            continue  # "hon blev ren": done
+        if text.in_sentence(hit.sentence, "distant", "conditional"):
+            continue
+        if _subject_kind(text, hit.start) in ("parent", "staff", "adult"):
+            continue  # "mamma ska bli ren imorgon" is a mother off drugs
+        return True
+    return False
+
+
+def _sister_cut(text: _Text) -> bool:
+    """An older sister already cut and the younger girl on a trip soon: the family's practice reaches her next."""
+    if text.has("opposed") or not text.has("travel", "country") or not text.has("soon", "imminent"):
+        return False
+    tokens = text.tokens
+    for hit in text.of("fgm", "fgm_done", "fgm_cut"):
+        if not any(sister.clause == hit.clause for sister in text.of("sister")):
+            continue
+        previous = {token.surface for token in tokens[max(0, hit.start - 2):hit.start]}
+        done = bool(previous & (STATE_WORDS | {"redan", "already", "blev", "was"})) or hit.concept == "fgm_done" or (
+            text.in_clause(hit.clause, "past_strong"))
+        if not done or text.in_sentence(hit.sentence, "distant", "conditional"):
+            continue
+        sisters = {index for sister in text.of("sister") for index in range(sister.start, sister.end + 1)}
+        other_girl = any(token.surface in GIRL_WORDS and token.index not in sisters and token.surface not in {
+            "hon", "she"} for token in tokens)
+        if other_girl:
+            return True
+    return False
+
+
+def _vague_deed_dated(text: _Text) -> bool:
+    """"Mormor fixar det med dottern när de är där", with a trip or a country and a date: cutting said as a deed."""
+    return any(_girl_context(text) and text.has("country", "travel") and text.has("imminent", "soon")
+               and not text.in_sentence(hit.sentence, "distant", "conditional") for hit in text.of("vague_deed"))
