@@ -101,6 +101,9 @@ def _not_a_girl_cut(text: _Text, hit: Hit) -> bool:
     if hit.concept == "fgm_euphemism":
         if text.has("potty") and not text.has("country"):
             return True
+        words = {token.surface for token in text.tokens[hit.start:hit.end + 1]}
+        if words <= PRETTY_WORDS and not text.in_sentence(hit.sentence, "country", "travel"):
+            return True  # "ska bli fin till luciafirandet": dressed up, not cut
         # The subject right before it ("mamma ska bli ren"), with no girl in or just before the phrase ("göra henne
         # ren", "hennes rening").
         near = text.tokens[max(0, hit.start - ADULT_SUBJECT_REACH):hit.end + 1]
@@ -171,6 +174,8 @@ def _adult_marries(text: _Text, hit: Hit) -> bool:
 
 
 _FEMALE_PRONOUNS = frozenset({"hon", "she"})
+# "bli fin", "göras fin": a cutting euphemism only with a trip or a country.
+PRETTY_WORDS = frozenset({"bli", "blir", "göras", "fin", "fina"})
 # How near (in words) an adult must stand before a cutting euphemism to be the one it is about ("mamma ska bli ren").
 ADULT_SUBJECT_REACH = 3
 
@@ -209,6 +214,13 @@ def _real_threat(text: _Text, hit: Hit) -> bool:
     between_children = text.in_sentence(hit.sentence, "peer") and not any(
         token.sentence == hit.sentence and _actor(token) in ADULTS for token in text.tokens)
     return not between_children
+
+
+def _with_adult(text: _Text, hit: Hit) -> bool:
+    """Whether an adult is with the one "alone" at *hit* ("ensam hemma idag med pappa", "alone with dad")."""
+    return any(token.surface in {"med", "with"} and any(_actor(other) in ADULTS for other in text.tokens[
+        token.index + 1:token.index + 3]) for token in text.tokens[hit.end + 1:hit.end + 4]
+               if token.segment == text.tokens[hit.end].segment)
 
 
 def _neck_mark_explained(text: _Text, hit: Hit, acts: list[Act]) -> bool:
@@ -306,7 +318,8 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
     # A young child alone at home now ("lillebror på 2 år är ensam hemma, mamma har gått"): immediate danger, not
     # a pattern told afterwards ("får ofta vara ensam hemma" is a report).
     alone_now = any(text.in_sentence(hit.sentence, "now", "today") and not text.in_sentence(
-        hit.sentence, "pattern", "past_strong", "distant", "conditional") for hit in text.of("alone"))
+        hit.sentence, "pattern", "past_strong", "distant", "conditional") and not _with_adult(text, hit)
+        for hit in text.of("alone"))
     gone_now = text.has("gone") and text.has("alone")
     # Outdoors or in a car with nobody ("står ensam vid busshållplatsen, ingen vuxen i närheten"), or a child not
     # collected and nobody reachable: now, unless told as a pattern or the past.

@@ -4,7 +4,7 @@ home now, and a girl's cutting set for a near date (DOMAIN.md §3)."""
 
 from __future__ import annotations
 
-from knowledge.reading.acute import _boy_only, _girl_context
+from knowledge.reading.acute import _boy_only, _girl_context, _with_adult
 from knowledge.reading.signals import _disarmed, _gender
 from knowledge.reading.text import Act, Hit, Token, _actor, _Text
 from knowledge.reading.vocabulary import ADULTS, DONE_WORDS, GIRL_WORDS, PATIENT_REACH, STATE_WORDS
@@ -25,8 +25,15 @@ PAST_STATE = frozenset({"satt", "var", "låg", "sov", "stod", "fick", "lämnades
                         "slept", "lay", "got", "hade", "had"})
 # Euphemisms for cutting that say what is done (not "fixas" or "ceremonin", which are everyday words).
 CUTTING_WORDS = frozenset({"ren", "rena", "renad", "renas", "kvinna", "kvinnor", "nere", "skäras", "skuren", "cut",
-                           "clean", "pure", "cleansed", "woman", "rening", "reningen", "fin", "fina"})
+                           "cleansed", "woman"})
+# These count only when a girl is named ("hennes rening på lördag"; "ska bli fin imorgon" is a party dress).
+GIRL_CUTTING_WORDS = frozenset({"rening", "reningen", "clean", "pure"})
 FIRST_PERSON = frozenset({"vi", "we", "jag"})
+# "om ett barn", "if a child": someone, not the child of this message.
+INDEFINITE = frozenset({"ett", "en", "någon", "något", "man", "a", "an", "someone", "any", "ditt", "your"})
+# A collapse told in the past tense ("gick inte att väcka", "vaknade inte").
+PAST_COLLAPSE = frozenset({"gick", "vaknade", "somnade", "kunde", "däckade", "passed", "couldn't", "wouldn't",
+                           "didn't", "collapsed"})
 # "blev skakad", "was shaken": the one named is the one shaken.
 PASSIVE_AUXILIARIES = frozenset({"blev", "blivit", "was", "got", "been"})
 
@@ -117,7 +124,14 @@ def _neck_shown(text: _Text) -> bool:
                 text.in_sentence(gesture.sentence - step, "neck") for step in (1, 2)))
         adult = any(token.sentence == gesture.sentence and _actor(token) in ("parent", "relative", "adult")
                     for token in text.tokens)
-        if neck and adult and not text.in_sentence(gesture.sentence, "neck_cause", "medical"):
+        # The child shows; an adult who shows ("pappa visade hur man knäpper jackan vid halsen") teaches, unless the
+        # neck is marked.
+        shower = _subject(text, gesture.start)
+        marked = any(text.in_clause(neck_hit.clause, "injury") for neck_hit in text.of("neck"))
+        showing = text.tokens[gesture.start].forms & {"visa", "visar", "visade", "show", "shows", "showed"}
+        if showing and shower is not None and _actor(shower) in ADULTS and not marked:
+            continue
+        if neck and adult and not text.in_sentence(gesture.sentence, "neck_cause", "medical", "illness", "sore_throat"):
             return True
     return False
 
@@ -166,11 +180,18 @@ def _child_swallowed(text: _Text, pill: Hit) -> bool:
         return False
     if _subject_kind(text, verb.start) in ADULTS:
         return False  # "mamma tar sina tabletter": the adult's own medicine
+    if any(token.surface in {"om", "if"} and tokens[token.index + 1].surface in INDEFINITE
+           for token in tokens[max(0, verb.start - 4):verb.start]):
+        return False  # "vad gör man om ett barn fått i sig tabletter?": a question, no child named
     if _disarmed(text, pill) or text.in_sentence(pill.sentence, "fiction"):
         return False  # a first-aid course, a story
     if _past_outside_since(text, pill, "pattern", "past_strong", "distant", "conditional"):
         return False
-    return _collapsed(text) or text.has("tired") or text.in_sentence(pill.sentence, "now", "today", "since_recent")
+    # "har fått i sig", "has swallowed": just now; a plain past ("åt", "ate") needs today, now or the signs.
+    told_perfect = accidental or any(token.surface in {"har", "has", "have", "hade", "had", "'s"}
+                                     for token in tokens[max(0, verb.start - 3):verb.start])
+    return told_perfect or _collapsed(text) or text.has("tired") or text.in_sentence(
+        pill.sentence, "now", "today", "since_recent")
 
 
 def _symptoms_not_intoxication(text: _Text) -> None:
@@ -234,6 +255,8 @@ def _infant_fracture(text: _Text) -> bool:
     a fracture or a head injury on a child who cannot yet move about (DOMAIN.md §4), care now."""
     if not _infants(text) or text.has("medical"):
         return False
+    if text.has("accident") and not any(_actor(token) in ADULTS for token in text.tokens):
+        return False  # "ettåringen ramlade från rutschkanan": an accident here, first aid and the parents
     witnessed = any(text.in_sentence(hit.sentence, "accident") and any(
         token.sentence == hit.sentence and token.surface in FIRST_PERSON for token in text.tokens)
         for hit in text.of("limb_odd"))
@@ -255,6 +278,10 @@ def _adult_collapsed(text: _Text) -> bool:
             continue
         we_try = any(token.surface in FIRST_PERSON for token in text.tokens[max(0, hit.start - 3):hit.end + 1]
                      if token.clause == hit.clause)
+        told_as_past = any(token.surface in PAST_STATE | PAST_COLLAPSE
+                           for token in text.tokens[max(0, hit.start - 1):hit.end + 1])
+        if told_as_past and not we_try and not text.in_sentence(hit.sentence, "now", "today"):
+            continue  # "mamma gick inte att väcka och han satt bredvid henne": told afterwards
         if we_try or text.in_sentence(hit.sentence, "beside", "here_place") or any(
                 text.in_sentence(sentence, "beside") for sentence in (hit.sentence - 1, hit.sentence + 1)):
             return True
@@ -296,8 +323,8 @@ def _alone_at_home(text: _Text) -> bool:
             continue
         if _past_outside_since(text, hit, "pattern", "past_strong", "distant", "conditional"):
             continue
-        if _subject_kind(text, hit.start) in ADULTS:
-            continue  # "mamma är ensam hemma med barnen"
+        if _subject_kind(text, hit.start) in ADULTS or _with_adult(text, hit):
+            continue  # "mamma är ensam hemma med barnen", "ensam hemma med pappa"
         near_now = any(text.tokens[now.start].segment == text.tokens[hit.start].segment for now in text.of("now"))
         if near_now or text.in_sentence(hit.sentence, "today", "since_recent") or (
                 text.has("since_recent") and text.has("gone", "hunger")):
@@ -322,7 +349,8 @@ def _euphemism_dated(text: _Text) -> bool:
     tokens = text.tokens
     for hit in text.of("fgm_euphemism"):
         words = {token.surface for token in tokens[hit.start:hit.end + 1]}
-        if not words & CUTTING_WORDS or not text.in_sentence(hit.sentence, "imminent"):
+        if not (words & CUTTING_WORDS or (words & GIRL_CUTTING_WORDS and _girl_context(text))) or not (
+                text.in_sentence(hit.sentence, "imminent")):
             continue
         previous = tokens[hit.start - 1].surface if hit.start else ""
         if previous in STATE_WORDS or tokens[hit.start].surface in DONE_WORDS:
