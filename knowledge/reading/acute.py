@@ -223,6 +223,12 @@ def _with_adult(text: _Text, hit: Hit) -> bool:
                if token.segment == text.tokens[hit.end].segment)
 
 
+def _adult_alone(text: _Text, hit: Hit) -> bool:
+    """Whether the one alone at *hit* is an adult named just before it ("pappa satt ensam i bilen")."""
+    before, _ = text.actors(hit)
+    return bool(before) and _actor(before[0]) in ADULTS and before[0].index >= hit.start - 3
+
+
 def _neck_mark_explained(text: _Text, hit: Hit, acts: list[Act]) -> bool:
     """Whether a mark on the neck at *hit* has a harmless cause in its sentence: a necklace that rubbed, tape or a
     rope in a game (not when an adult's blow or grip is told there)."""
@@ -319,7 +325,7 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
     # a pattern told afterwards ("får ofta vara ensam hemma" is a report).
     alone_now = any(text.in_sentence(hit.sentence, "now", "today") and not text.in_sentence(
         hit.sentence, "pattern", "past_strong", "distant", "conditional") and not _with_adult(text, hit)
-        for hit in text.of("alone"))
+        and not _adult_alone(text, hit) for hit in text.of("alone"))
     gone_now = text.has("gone") and text.has("alone")
     # Outdoors or in a car with nobody ("står ensam vid busshållplatsen, ingen vuxen i närheten"), or a child not
     # collected and nobody reachable: now, unless told as a pattern or the past.

@@ -7,7 +7,14 @@ from __future__ import annotations
 from knowledge.reading.acute import _boy_only, _girl_context, _with_adult
 from knowledge.reading.signals import _disarmed, _gender
 from knowledge.reading.text import Act, Hit, Token, _actor, _Text
-from knowledge.reading.vocabulary import ADULTS, DONE_WORDS, GIRL_WORDS, PATIENT_REACH, STATE_WORDS
+from knowledge.reading.vocabulary import (
+    ADULTS,
+    DONE_WORDS,
+    GIRL_WORDS,
+    OBJECT_PRONOUNS,
+    PATIENT_REACH,
+    STATE_WORDS,
+)
 
 # How far (in words) the swallowing verb may stand before the pills ("har ätit av mammas gamla tabletter").
 INGEST_REACH = 5
@@ -44,7 +51,7 @@ def _emergencies(text: _Text, acts: list[Act]) -> list[str]:
     if _neck_shown(text):
         codes.append("strangulation")
     if (_poisoned(text) or _shaken_infant(text, acts) or _infant_fracture(text) or _adult_collapsed(text)
-            or _alone_in_car(text) or _alone_at_home(text)):
+            or _alone_in_car(text) or _nobody_at_car(text) or _alone_at_home(text)):
         codes.append("immediate_danger")
     if _cut_soon(text):
         codes.append("taken_abroad")
@@ -102,7 +109,7 @@ def _subject_kind(text: _Text, index: int) -> str | None:
 
 def _owns_pills(text: _Text, token: Token) -> bool:
     """Whether *token* is the owner just before pills ("mammas tabletter", "grandma's pills")."""
-    return any("pills" in other.concepts for other in text.tokens[token.index + 1:token.index + 3])
+    return any(other.concepts & {"pills", "adult_only"} for other in text.tokens[token.index + 1:token.index + 3])
 
 
 def _collapsed(text: _Text) -> bool:
@@ -240,8 +247,12 @@ def _shaken_infant(text: _Text, acts: list[Act]) -> bool:
         word = tokens[hit.start].surface
         passive = word.endswith(("ad", "ades", "ats", "ts", "en")) or any(
             token.surface in PASSIVE_AUXILIARIES for token in tokens[max(0, hit.start - 2):hit.start])
+        # The baby after the verb ("skakade bebisen"), named before a passive ("bebisen skakades") or before an
+        # object pronoun ("bebisen ... efter att mamma skakat henne").
+        pronoun = any(token.surface in OBJECT_PRONOUNS for token in tokens[hit.end + 1:hit.end + 3])
+        reach = PATIENT_REACH * 2 if pronoun else PATIENT_REACH
         near = [index for index in infants if tokens[index].sentence == hit.sentence and (
-            0 < index - hit.end <= INFANT_REACH or (passive and abs(index - hit.start) <= PATIENT_REACH))]
+            0 < index - hit.end <= INFANT_REACH or ((passive or pronoun) and abs(index - hit.start) <= reach))]
         if not near:
             continue
         if _collapsed(text) or (text.in_sentence(hit.sentence, "today", "now", "recent", "since_recent")
@@ -306,12 +317,40 @@ def _alone_in_car(text: _Text) -> bool:
         if (_past_outside_since(text, hit, "pattern", "past_strong", "distant", "conditional")
                 or _disarmed(text, hit) or text.in_sentence(hit.sentence, "fiction")):
             continue
-        if not _present(text, hit):
+        if not _present(text, hit) or not _child_in_car(text, hit):
             continue
         if text.in_sentence(hit.sentence, "now", "today", "since_recent", "weather", "car_park", "unattended") or (
                 len(text.tokens) <= TELEGRAM) or text.has("weather"):
             return True
     return False
+
+
+def _child_in_car(text: _Text, hit: Hit) -> bool:
+    """Whether the one alone in the car at *hit* is a child: named in the phrase ("lämnat bebisen i bilen") or the
+    nearest person before it (not "pappa satt ensam i bilen", not "jag satt själv i bilen")."""
+    tokens = text.tokens
+    if any(_actor(token) == "child" for token in tokens[hit.start:hit.end + 1]):
+        return True
+    for token in reversed(tokens[:hit.start]):
+        if token.sentence != hit.sentence:
+            break
+        kind = _actor(token)
+        if kind == "pronoun" and token.surface in {"de", "they"}:
+            continue
+        if kind:
+            return kind in ("child", "pronoun")
+    return True  # "tvååring ensam i bil" names the child first; "ensam i bilen" alone is about the child
+
+
+def _nobody_at_car(text: _Text) -> bool:
+    """Whether a child sits in a car and nobody is near it ("bebis sover i bilen utanför, ingen förälder syns till")."""
+    cars = [token for token in text.tokens if token.forms & {"bil", "bilen", "car", "baksätet", "babyskyddet"}]
+    nobody = {index for hit in text.of("nobody_near", "unattended") for index in range(hit.start, hit.end + 1)}
+    return any(text.in_sentence(car.sentence, "nobody_near", "unattended") and any(
+        token.sentence == car.sentence and _actor(token) == "child" for token in text.tokens) and not any(
+        token.sentence == car.sentence and _actor(token) in ADULTS and token.index not in nobody
+        for token in text.tokens)
+        and not text.in_sentence(car.sentence, "pattern", "past_strong", "disarm", "fiction") for car in cars)
 
 
 def _alone_at_home(text: _Text) -> bool:
