@@ -17,7 +17,7 @@ from knowledge.reading.vocabulary import (
 )
 
 # How far (in words) the swallowing verb may stand before the pills ("har ätit av mammas gamla tabletter").
-INGEST_REACH = 5
+INGEST_REACH = 7
 # How far (in words) a baby may stand from the shaking word ("skakade lillebror på fyra månader").
 INFANT_REACH = 4
 # A message this short ("tvååring ensam i bil") tells what is happening as the staff member writes.
@@ -291,7 +291,11 @@ def _adult_collapsed(text: _Text) -> bool:
                      if token.clause == hit.clause)
         told_as_past = any(token.surface in PAST_STATE | PAST_COLLAPSE
                            for token in text.tokens[max(0, hit.start - 1):hit.end + 1])
-        if told_as_past and not we_try and not text.in_sentence(hit.sentence, "now", "today"):
+        # ... and the rest of the sentence is the past too ("och han satt bredvid henne hela natten"), not "her little
+        # boy is sitting next to her".
+        story = any(token.sentence == hit.sentence and token.surface in PAST_STATE and token.index > hit.end
+                    for token in text.tokens)
+        if told_as_past and story and not we_try and not text.in_sentence(hit.sentence, "now", "today"):
             continue  # "mamma gick inte att väcka och han satt bredvid henne": told afterwards
         if we_try or text.in_sentence(hit.sentence, "beside", "here_place") or any(
                 text.in_sentence(sentence, "beside") for sentence in (hit.sentence - 1, hit.sentence + 1)):
