@@ -257,8 +257,7 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
         codes.append("ongoing_violence")
     # "kunde inte andas genom näsan" with a cold is no strangling: with an illness named, only an adult's act counts.
     strangled = any(act.kind == "strangle" and act.patient not in ("parent",) and not (
-        act.agent not in ADULTS and text.in_sentence(act.sentence, "illness")) and not _in_play(text, act)
-                    for act in acts)
+        act.agent not in ADULTS and text.in_sentence(act.sentence, "illness")) for act in acts)
     napes = text.of("nape")
     neck_marks = any(text.in_clause(hit.clause, "injury") and not any(
         nape.start <= hit.start <= nape.end for nape in napes) and not _neck_mark_explained(text, hit, acts)

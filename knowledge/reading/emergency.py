@@ -321,7 +321,7 @@ def _alone_in_car(text: _Text) -> bool:
         if (_past_outside_since(text, hit, "pattern", "past_strong", "distant", "conditional")
                 or _disarmed(text, hit) or text.in_sentence(hit.sentence, "fiction")):
             continue
-        if not _present(text, hit) or not _child_in_car(text, hit):
+        if not _present(text, hit) or not _child_in_car(text, hit) or _with_adult(text, hit):
             continue
         if text.in_sentence(hit.sentence, "now", "today", "since_recent", "weather", "car_park", "unattended") or (
                 len(text.tokens) <= TELEGRAM) or text.has("weather"):
