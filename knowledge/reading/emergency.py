@@ -201,12 +201,21 @@ def _child_swallowed(text: _Text, pill: Hit) -> bool:
         pill.sentence, "now", "today", "since_recent")
 
 
+def _intoxicated_kind(text: _Text, hit: Hit) -> str | None:
+    """Who is slurring or staggering at *hit*: the person right after it (Swedish V2, "nu sluddrar han"), else the
+    subject before it."""
+    following = text.tokens[hit.end + 1] if hit.end + 1 < len(text.tokens) else None
+    if following is not None and following.sentence == hit.sentence and _actor(following) in ("pronoun", "child"):
+        return "child" if _actor(following) == "child" else _subject_kind(text, following.index + 1)
+    return _subject_kind(text, hit.start)
+
+
 def _symptoms_not_intoxication(text: _Text) -> None:
     """Read slurring and staggering as the poisoned child's symptoms, not as an intoxicated adult: drop the
     intoxication words whose subject is a child when a child has swallowed an adult's pills."""
     if not _poisoned(text) or "intox" not in text.by:
         return
-    kept = [hit for hit in text.by["intox"] if _subject_kind(text, hit.start) in ADULTS]
+    kept = [hit for hit in text.by["intox"] if _intoxicated_kind(text, hit) in ADULTS]
     dropped = {(hit.start, hit.concept) for hit in text.by["intox"]} - {(hit.start, hit.concept) for hit in kept}
     text.hits = [hit for hit in text.hits if (hit.start, hit.concept) not in dropped]
     if kept:
