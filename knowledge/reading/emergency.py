@@ -246,6 +246,8 @@ def _infants(text: _Text) -> set[int]:
 
 def _shaken_infant(text: _Text, acts: list[Act]) -> bool:
     """Whether a baby was shaken and is now limp, vomiting or drowsy, or was shaken in the last day: 112 now."""
+    if not text.has("shake"):
+        return False
     infants = _infants(text)
     if not infants:
         return False
@@ -273,7 +275,9 @@ def _shaken_infant(text: _Text, acts: list[Act]) -> bool:
 def _infant_fracture(text: _Text) -> bool:
     """Whether a baby has a limb that hangs oddly or that it will not move, or marks on the head with drowsiness:
     a fracture or a head injury on a child who cannot yet move about (DOMAIN.md §4), care now."""
-    if not _infants(text) or text.has("medical"):
+    if not (text.has("limb_odd") or (text.has("injury") and text.has("collapse"))) or text.has("medical"):
+        return False
+    if not _infants(text):
         return False
     if text.has("accident") and not any(_actor(token) in ADULTS for token in text.tokens):
         return False  # "ettåringen ramlade från rutschkanan": an accident here, first aid and the parents
@@ -357,6 +361,8 @@ def _child_in_car(text: _Text, hit: Hit) -> bool:
 
 def _nobody_at_car(text: _Text) -> bool:
     """Whether a child sits in a car and nobody is near it ("bebis sover i bilen utanför, ingen förälder syns till")."""
+    if not text.has("nobody_near", "unattended"):
+        return False
     cars = [token for token in text.tokens if token.forms & {"bil", "bilen", "car", "baksätet", "babyskyddet"}]
     nobody = {index for hit in text.of("nobody_near", "unattended") for index in range(hit.start, hit.end + 1)}
     return any(text.in_sentence(car.sentence, "nobody_near", "unattended") and any(
@@ -390,7 +396,7 @@ def _alone_at_home(text: _Text) -> bool:
 def _cut_soon(text: _Text) -> bool:
     """Whether a girl is to be cut on a near date: a euphemism with "imorgon"/"på söndag", an older sister already
     cut and a trip booked, or a vague "fixa det med dottern" there with a date."""
-    if _boy_only(text):
+    if not text.has("fgm_euphemism", "fgm", "fgm_done", "fgm_cut", "vague_deed") or _boy_only(text):
         return False
     potty = text.has("potty") and not text.has("country")
     return not potty and (_euphemism_dated(text) or _sister_cut(text) or _vague_deed_dated(text))
