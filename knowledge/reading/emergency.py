@@ -13,6 +13,7 @@ from knowledge.reading.vocabulary import (
     GIRL_WORDS,
     OBJECT_PRONOUNS,
     PATIENT_REACH,
+    SOURCE_WORDS,
     STATE_WORDS,
 )
 
@@ -43,6 +44,7 @@ PAST_COLLAPSE = frozenset({"gick", "vaknade", "somnade", "kunde", "däckade", "p
                            "didn't", "collapsed"})
 # "blev skakad", "was shaken": the one named is the one shaken.
 PASSIVE_AUXILIARIES = frozenset({"blev", "blivit", "was", "got", "been"})
+HARD = frozenset({"hårt", "våldsamt", "kraftigt", "hard", "violently", "roughly"})
 
 
 def _emergencies(text: _Text, acts: list[Act]) -> list[str]:
@@ -84,6 +86,8 @@ def _subject(text: _Text, index: int) -> Token | None:
             return None
         if not _actor(token) or _owns_pills(text, token) or _actor(token) == "self":
             continue
+        if token.index and tokens[token.index - 1].surface in SOURCE_WORDS | {"to"}:
+            continue  # "enligt mamma", "according to mum": who told, not who did
         return token
     return None
 
@@ -113,8 +117,8 @@ def _owns_pills(text: _Text, token: Token) -> bool:
 
 
 def _collapsed(text: _Text) -> bool:
-    """Whether a child is told to be drowsy, limp, vomiting, hard to wake (or very tired, after pills)."""
-    return text.has("collapse")
+    """Whether a child is told to be drowsy, limp, vomiting or hard to wake (not an adult: "mamman sluddrar")."""
+    return any(_intoxicated_kind(text, hit) not in ADULTS for hit in text.of("collapse"))
 
 
 # --- strangling shown with the hands
@@ -266,8 +270,14 @@ def _shaken_infant(text: _Text, acts: list[Act]) -> bool:
             0 < index - hit.end <= INFANT_REACH or ((passive or pronoun) and abs(index - hit.start) <= reach))]
         if not near:
             continue
-        if _collapsed(text) or (text.in_sentence(hit.sentence, "today", "now", "recent", "since_recent")
-                                and not text.in_sentence(hit.sentence, "pattern", "distant")):
+        if _collapsed(text):
+            return True  # limp, vomiting, drowsy now: whenever it was shaken
+        if text.in_sentence(hit.sentence, "pattern", "distant"):
+            continue
+        # Shaken hard ("skakade bebisen våldsamt"), untold when: a brain injury to see to now, unless long ago.
+        hard = any(token.surface in HARD for token in tokens[hit.end + 1:hit.end + 4])
+        if text.in_sentence(hit.sentence, "today", "now", "recent", "since_recent") or (
+                hard and not text.in_sentence(hit.sentence, "past_strong")):
             return True
     return False
 
@@ -275,7 +285,7 @@ def _shaken_infant(text: _Text, acts: list[Act]) -> bool:
 def _infant_fracture(text: _Text) -> bool:
     """Whether a baby has a limb that hangs oddly or that it will not move, or marks on the head with drowsiness:
     a fracture or a head injury on a child who cannot yet move about (DOMAIN.md §4), care now."""
-    if not (text.has("limb_odd") or (text.has("injury") and text.has("collapse"))) or text.has("medical"):
+    if not text.has("limb_odd", "collapse") or text.has("medical"):
         return False
     if not _infants(text):
         return False
@@ -288,7 +298,8 @@ def _infant_fracture(text: _Text) -> bool:
         return False  # "vi såg när hon ramlade": an accident here, first aid and the parents
     if any(not text.in_sentence(hit.sentence, "pattern", "past_strong", "distant") for hit in text.of("limb_odd")):
         return True
-    return text.has("injury") and text.has("unusual_site") and _collapsed(text)
+    # Drowsy or vomiting after a blow to the head or a fall ("tappades i golvet", "ramlade från skötbordet").
+    return _collapsed(text) and ((text.has("injury") and text.has("unusual_site")) or text.has("accident", "dropped"))
 
 
 # --- an adult collapsed beside the child
@@ -298,7 +309,10 @@ def _adult_collapsed(text: _Text) -> bool:
     """Whether an adult cannot be woken or is unconscious here and now: the child beside them, in our hall, or
     we are trying to wake them ("vi får inte liv i henne")."""
     for hit in text.of("unresponsive"):
-        if text.in_sentence(hit.sentence, "pattern", "past_strong", "distant", "conditional", "accident"):
+        # An accident beside it (not the collapse itself, "ramlade ihop") is a fall: first aid, not this.
+        fall = any(other.sentence == hit.sentence and not hit.start <= other.start <= hit.end
+                   for other in text.of("accident"))
+        if fall or text.in_sentence(hit.sentence, "pattern", "past_strong", "distant", "conditional"):
             continue
         we_try = any(token.surface in FIRST_PERSON for token in text.tokens[max(0, hit.start - 3):hit.end + 1]
                      if token.clause == hit.clause)
