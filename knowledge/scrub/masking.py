@@ -12,15 +12,16 @@ from knowledge.scrub.identifier import (
     EMAIL,
     EMAIL_SPOKEN,
     FLAT,
-    POSTCODE_SPACED,
     age_spans,
     birthdate_spans,
     matches,
     personnummer_spans,
     phone_spans,
     plain_postcode_spans,
+    spaced_postcode_spans,
+    spelled_phone_spans,
 )
-from knowledge.scrub.name import INITIALS, name_spans
+from knowledge.scrub.name import initials_spans, name_spans
 from knowledge.scrub.normalisation import BLANK, Normalised, normalise
 from knowledge.scrub.place import PlaceIndex, group_spans
 
@@ -93,17 +94,18 @@ class Scrubber:
         work = _Work(normalised.text)
         work.mask(matches(EMAIL, work.text), "email")
         work.mask(matches(EMAIL_SPOKEN, work.text), "email")
+        work.mask(spelled_phone_spans(work.text), "phone")
         work.mask(personnummer_spans(work.text), "personnummer")
         work.mask(phone_spans(work.text), "phone")
         work.mask(address_spans(work.text), "address")
         work.mask(matches(FLAT, work.text), "address")
-        work.mask(matches(POSTCODE_SPACED, work.text), "postcode")
+        work.mask(spaced_postcode_spans(work.text), "postcode")
         work.mask(plain_postcode_spans(work.text), "postcode")
         work.mask(birthdate_spans(work.text), "birthdate")
         work.mask(age_spans(work.text), "age")
         work.mask(self._places.spans(work.text), "preschool")
         work.mask(group_spans(work.text), "group")
-        work.mask(matches(INITIALS, work.text), "name")
+        work.mask(initials_spans(work.text), "name")
         work.mask(name_spans(work.text), "name")
         return _rebuild(text, normalised, work.spans)
 
