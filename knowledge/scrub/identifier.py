@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from importlib import resources
@@ -30,10 +31,11 @@ _PERSONNUMMER_BODY = (
     r"(?!\w)(?![-.,]\d)"
 )
 _PERSONNUMMER = re.compile(r"(?<![\w+])" + _PERSONNUMMER_BODY)
-# A label typed straight onto the number: "pnr200915-3321", "personnr:20191203-5521", "tel0701234567".
+# A label typed straight onto the number: "pnr200915-3321", "tel0701234567". Found from where a letter meets a
+# digit (rare in text, and a plain scan), then the label is read backwards.
+_LETTER_DIGIT = re.compile(r"\d(?<=[^\W\d_]\d)")  # starting on the digit: the engine skips to digits fast
 _GLUED_LABEL = re.compile(
-    r"(?<![^\W\d_])(?:pnr|personnr|personnummer|samordningsnr|samordningsnummer|ssn|nr|tel|tfn|mob|mobil|telnr)"
-    r"[.:]?(?=\d)",
+    r"(?<![^\W\d_])(?:pnr|personnr|personnummer|samordningsnr|samordningsnummer|ssn|nr|tel|tfn|mob|mobil|telnr)$",
     re.IGNORECASE,
 )
 _PERSONNUMMER_GLUED = re.compile(_PERSONNUMMER_BODY)
@@ -160,7 +162,7 @@ def matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 def personnummer_spans(text: str) -> list[tuple[int, int]]:
     """Personnummer and samordningsnummer; a plain 07x... that is no valid number is left for the phone pass."""
     spans = []
-    glued = (_PERSONNUMMER_GLUED.match(text, label.end()) for label in _GLUED_LABEL.finditer(text))
+    glued = (_PERSONNUMMER_GLUED.match(text, start) for start in _glued_starts(text))
     for match in (*_PERSONNUMMER.finditer(text), *(match for match in glued if match is not None)):
         value = match.group(0)
         if " " in match.group("last") and " " in match.group("date") and not _PNR_CUE.search(
@@ -173,8 +175,16 @@ def personnummer_spans(text: str) -> list[tuple[int, int]]:
         if (before := _DIGITS_BEFORE.search(text, max(0, start - 6), start)) is not None:
             start = before.start()
         spans.append((start, match.end()))
-    spans += [match.span("last") for match in _LAST_FOUR.finditer(text)]
+    lowered = text.lower()
+    if "sista" in lowered or "last" in lowered:
+        spans += [match.span("last") for match in _LAST_FOUR.finditer(text)]
     return spans
+
+
+def _glued_starts(text: str) -> list[int]:
+    """Where a number starts straight after its label ("pnr200915-3321": at "2")."""
+    return [match.start() for match in _LETTER_DIGIT.finditer(text)
+            if _GLUED_LABEL.search(text, max(0, match.start() - 20), match.start())]
 
 
 def _phone_shaped(value: str) -> bool:
@@ -189,7 +199,7 @@ def _phone_shaped(value: str) -> bool:
 def phone_spans(text: str) -> list[tuple[int, int]]:
     """Phone numbers with at least seven real digits (so that words with "O" in them are never taken)."""
     spans = []
-    glued = (_PHONE_BODY.match(text, label.end()) for label in _GLUED_LABEL.finditer(text))
+    glued = (_PHONE_BODY.match(text, start) for start in _glued_starts(text))
     for match in (*_PHONE.finditer(text), *(match for match in glued if match is not None)):
         value = match.group()
         if sum(char.isdigit() for char in value) < 7 or _TIME_RANGE.fullmatch(value) or _DATE_SHAPE.fullmatch(
@@ -219,6 +229,9 @@ def public_numbers() -> frozenset[str]:
 
 def spelled_phone_spans(text: str) -> list[tuple[int, int]]:
     """Phone numbers read out in words, wholly or in part: "noll sju noll 333 22 11", "noll sjuttio 765 43 21"."""
+    lowered = text.lower()
+    if "noll" not in lowered and "zero" not in lowered:
+        return []
     tokens = list(_NUMBER_TOKEN.finditer(text))
     spans = []
     index = 0
@@ -254,18 +267,16 @@ def _spoken_digits(token: str) -> int:
         return len(token) if len(token) <= 10 else 0
     if lower in _DIGIT_WORDS:
         return 1
-    if lower in _TENS_WORDS or (
-            lower.startswith(_TENS_STEMS) and any(lower == stem + unit for stem in _TENS_STEMS for unit in _UNIT_WORDS)):
+    if lower in _TENS_WORDS or (lower.startswith(_TENS_STEMS) and any(
+            lower == stem + unit for stem in _TENS_STEMS for unit in _UNIT_WORDS)):
         return 2
     return 0
 
 
 def _counting(words: list[str]) -> bool:
     """Whether *words* count upwards one by one ("noll ett två tre fyra fem sex sju")."""
-    values = [_DIGIT_VALUE.get(word) for word in words]
-    return all(value is not None for value in values) and all(
-        later == earlier + 1 for earlier, later in zip(values, values[1:], strict=False) if
-        earlier is not None and later is not None)
+    values = [_DIGIT_VALUE.get(word, -10) for word in words]
+    return all(later == earlier + 1 for earlier, later in itertools.pairwise(values))
 
 
 def spaced_postcode_spans(text: str) -> list[tuple[int, int]]:
@@ -278,7 +289,8 @@ def plain_postcode_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _POSTCODE_PLAIN.finditer(text):
         before = text[max(0, match.start() - 20) : match.start()]
-        if (match.group("city") or _POSTCODE_CUE.search(before)) and _digits(match.group("code")) not in public_numbers():
+        public = _digits(match.group("code")) in public_numbers()  # "ring 90101 Mind"
+        if (match.group("city") or _POSTCODE_CUE.search(before)) and not public:
             spans.append(match.span("code"))
     return spans
 

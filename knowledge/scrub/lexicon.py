@@ -63,10 +63,23 @@ _ORDINARY_TAILS = ("gruppen", "gruppens", "grupp", "grupper", "grupperna", "kana
 
 
 @cache
+def _institution_phrases() -> tuple[str, ...]:
+    """The names of public institutions in `data/names.yaml`, longest first."""
+    raw = yaml.safe_load(resources.files("knowledge").joinpath("data/names.yaml").read_text("utf-8"))
+    return tuple(sorted({str(phrase) for phrase in raw.get("institutions") or ()}, key=len, reverse=True))
+
+
+@cache
+def institution_openers() -> frozenset[str]:
+    """The first words of the institutions' names, lower-cased (as the name scan splits words)."""
+    return frozenset(re.split(r"[^\w:]+", phrase.lower(), maxsplit=1)[0].split(":")[0] for phrase in
+                     _institution_phrases())
+
+
+@cache
 def institutions() -> re.Pattern[str]:
     """The names of public institutions in `data/names.yaml` ("Astrid Lindgrens barnsjukhus"), as one pattern."""
-    raw = yaml.safe_load(resources.files("knowledge").joinpath("data/names.yaml").read_text("utf-8"))
-    phrases = sorted({str(phrase) for phrase in raw.get("institutions") or ()}, key=len, reverse=True)
+    phrases = _institution_phrases()
     if not phrases:
         return re.compile(r"(?!)")
     body = "|".join(r"\s{1,2}".join(re.escape(part) for part in phrase.split()) for phrase in phrases)

@@ -24,6 +24,7 @@ from knowledge.scrub.identifier import (
 from knowledge.scrub.name import initials_spans, name_spans
 from knowledge.scrub.normalisation import BLANK, Normalised, normalise
 from knowledge.scrub.place import PlaceIndex, group_spans
+from knowledge.scrub.reference import case_number_spans, handle_spans, plate_spans, school_spans
 
 MASKS = {
     "personnummer": "[personnummer]",
@@ -36,11 +37,15 @@ MASKS = {
     "group": "[avdelning]",
     "birthdate": "[födelsedatum]",
     "age": "[ålder]",
+    "school": "[skola]",
+    "plate": "[registreringsnummer]",
+    "handle": "[användarnamn]",
+    "case_number": "[ärendenummer]",
 }
 KINDS = frozenset(MASKS)
 # The kinds in the order they are named to the user ("Jag tog bort namn, personnummer och …").
-KIND_ORDER = ("personnummer", "phone", "email", "address", "postcode", "name", "birthdate", "age", "preschool",
-              "group")
+KIND_ORDER = ("personnummer", "case_number", "phone", "email", "handle", "address", "postcode", "plate", "name",
+              "birthdate", "age", "preschool", "group", "school")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,9 +99,12 @@ class Scrubber:
         work = _Work(normalised.text)
         work.mask(matches(EMAIL, work.text), "email")
         work.mask(matches(EMAIL_SPOKEN, work.text), "email")
+        work.mask(handle_spans(work.text), "handle")
+        work.mask(case_number_spans(work.text), "case_number")
         work.mask(spelled_phone_spans(work.text), "phone")
         work.mask(personnummer_spans(work.text), "personnummer")
         work.mask(phone_spans(work.text), "phone")
+        work.mask(plate_spans(work.text), "plate")
         work.mask(address_spans(work.text), "address")
         work.mask(matches(FLAT, work.text), "address")
         work.mask(spaced_postcode_spans(work.text), "postcode")
@@ -105,6 +113,7 @@ class Scrubber:
         work.mask(age_spans(work.text), "age")
         work.mask(self._places.spans(work.text), "preschool")
         work.mask(group_spans(work.text), "group")
+        work.mask(school_spans(work.text), "school")
         work.mask(initials_spans(work.text), "name")
         work.mask(name_spans(work.text), "name")
         return _rebuild(text, normalised, work.spans)

@@ -9,6 +9,7 @@ from knowledge.scrub.lexicon import (
     ABBREVIATIONS,
     STOPWORDS,
     VOWELS,
+    institution_openers,
     institutions,
     is_swedish_word,
     kind_of,
@@ -144,6 +145,8 @@ def name_spans(text: str) -> list[tuple[int, int]]:
 
 def _in_institution(text: str, words: list[_Word]) -> list[bool]:
     """Per word, whether it belongs to the name of a public institution ("Astrid Lindgrens barnsjukhus")."""
+    if not any(word.lower in institution_openers() for word in words):
+        return [False] * len(words)
     spans = [match.span() for match in institutions().finditer(text)]
     if not spans:
         return [False] * len(words)
@@ -200,8 +203,12 @@ def _listed_with(text: str, words: list[_Word], index: int, step: int) -> int | 
 
 def initials_spans(text: str) -> list[tuple[int, int]]:
     """Initials written for a name: "A.K.", "S-A", and "EK" after "initialer"."""
-    spans = [match.span() for pattern in (INITIALS, _HYPHEN_INITIALS) for match in pattern.finditer(text)]
-    return spans + [match.span("initials") for match in _CUED_INITIALS.finditer(text)]
+    spans = [match.span() for match in INITIALS.finditer(text)] if "." in text else []
+    if "-" in text:
+        spans += [match.span() for match in _HYPHEN_INITIALS.finditer(text)]
+    if "init" in text.lower():
+        spans += [match.span("initials") for match in _CUED_INITIALS.finditer(text)]
+    return spans
 
 
 def _adjacent(text: str, first: _Word, second: _Word) -> bool:
