@@ -147,10 +147,16 @@ def _in_institution(text: str, words: list[_Word]) -> list[bool]:
     """Per word, whether it belongs to the name of a public institution ("Astrid Lindgrens barnsjukhus")."""
     if not any(word.lower in institution_openers() for word in words):
         return [False] * len(words)
-    spans = [match.span() for match in institutions().finditer(text)]
-    if not spans:
-        return [False] * len(words)
-    return [any(start <= word.start and word.end <= end for start, end in spans) for word in words]
+    inside = [False] * len(words)
+    index = 0
+    for match in institutions().finditer(text):  # in order, like the words: one walk over both
+        start, end = match.span()
+        while index < len(words) and words[index].start < start:
+            index += 1
+        while index < len(words) and words[index].end <= end:
+            inside[index] = True
+            index += 1
+    return inside
 
 
 def _possessive_before_kin(word: _Word, after: str) -> bool:

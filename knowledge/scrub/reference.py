@@ -44,7 +44,7 @@ _CASE_NUMBER = re.compile(
     r"uma-nummer|referensnummer|referensnr|ref\.?\s{0,2}nr|case\s{1,2}(?:number|no\.?)|reference\s{1,2}number|"
     r"file\s{1,2}number|klientnummer|journalnummer|beslutsnummer|migrationsverkets\s{1,2}nummer)"
     r"(?:\s{0,2}[,:]?\s{0,2}(?:med\s{1,2})?(?:nummer|numret|nr|no|number|är|var|is)\.?){0,2}\s{0,2}[:#]?\s{0,2}"
-    r"(?P<value>(?:[A-ZÅÄÖ]{1,4}[\s-]?)?\d{2,10}(?:\s?[-/.:]\s?\d{1,10}){0,4})(?![\w/-])",
+    r"(?P<value>(?:[A-ZÅÄÖ]{1,4}[\s-]?)?\d{2,10}(?:\s?[-/.:]\s?\d{1,10}|\s\d{3,10}){0,4})(?![\w/-])",
     re.IGNORECASE,
 )
 
