@@ -63,7 +63,7 @@ _SWEDISH_SUBJECT_VERBS = _LOWER_SUBJECT_VERBS | (_COPULAS - {"is", "was"})
 # Initials written for a name: "A.K.", "E. S.", "M.A.H." (not "t.ex.", "bl.a.", which are lower case), with a
 # hyphen ("S-A", "M-L") and, after "initialer", without dots ("initialer: EK").
 INITIALS = re.compile(r"(?<![\w.])(?!O\.\s?K\.|P\.\s?S\.)[A-ZÅÄÖ]\.\s?[A-ZÅÄÖ]\.(?:\s?[A-ZÅÄÖ]\.)?(?![\w])")
-_HYPHEN_INITIALS = re.compile(r"(?<![\w.-])(?!O-K)[A-ZÅÄÖ]-[A-ZÅÄÖ](?:-[A-ZÅÄÖ])?(?![\w-])")
+_HYPHEN_INITIALS = re.compile(r"(?<![\w.-])(?!O-K|A-Ö|A-Z)[A-ZÅÄÖ]-[A-ZÅÄÖ](?:-[A-ZÅÄÖ])?(?![\w-])")
 _CUED_INITIALS = re.compile(
     r"(?<!\w)(?:initialer(?:na)?|initials?|init\.)(?:\s{1,2}(?:är|var|is|are))?\s{0,2}[:=]?\s{0,2}"
     r"(?P<initials>(?-i:[A-ZÅÄÖ](?:[-. ]{0,2}[A-ZÅÄÖ]){0,2}\.?))(?![\w-])",

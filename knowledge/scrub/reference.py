@@ -11,12 +11,12 @@ from knowledge.scrub.lexicon import STOPWORDS
 _PLATE = r"[A-HJ-PR-UW-Z]{3}\s?\d{2}[\dA-HJ-NPR-UW-Z]"
 # In capitals a plate needs no cue ("MRS329", "DKR 88A"); these capitals with digits are no plates.
 _NOT_PLATES = ("BMW", "AMG", "GTI", "TDI", "SOU", "SFS", "LVU", "LSS", "BUP", "BVC", "MVC", "SFI", "PDF", "USB",
-               "GPS", "DVD", "MMS", "SMS", "ABC")
+               "GPS", "DVD", "MMS", "SMS", "ABC", "SOS", "HVB", "NPF", "KBT", "TBC", "RSV", "EPA", "UMO")
 _PLATE_BARE = re.compile(rf"(?<![\w-])(?!(?:{'|'.join(_NOT_PLATES)})\s?\d{{3}}(?!\w)){_PLATE}(?![\w-])")
 # After a cue, also in lower case: "reg kld 519", "regnr: abc123", "bilen ABC 123".
 _PLATE_CUED = re.compile(
     r"(?<!\w)(?:reg(?:istrerings)?(?:\.\s?)?(?:nr|nummer|numret|skylt)?|nummerplåt(?:en)?|skylt(?:en)?|"
-    r"license\s{1,2}plate|plate|bil(?:en)?|car)\.?(?:\s{1,2}(?:är|var|is|was|med|nr))?\s{0,2}[:=]?\s{0,2}"
+    r"license\s{1,2}plate|plate|bil(?:en)?|car)(?![^\W\d_])\.?(?:\s{1,2}(?:är|var|is|was|med|nr))?\s{0,2}[:=]?\s{0,2}"
     rf"(?P<plate>(?i:{_PLATE}))(?![\w-])",
     re.IGNORECASE,
 )
@@ -42,7 +42,7 @@ _CASE_NUMBER = re.compile(
     r"(?<!\w)(?:dossiernummer|dossiernumret|dossiernr|dossier|diarienummer|diarienumret|diarienr|dnr|d\.nr|"
     r"ärendenummer|ärendenumret|ärendenr|ärende\s{0,2}nr|lma-kort(?:et)?|lma-nummer|lma-numret|lma-nr|lma|"
     r"uma-nummer|referensnummer|referensnr|ref\.?\s{0,2}nr|case\s{1,2}(?:number|no\.?)|reference\s{1,2}number|"
-    r"file\s{1,2}number|klientnummer|journalnummer|beslutsnummer|migrationsverkets\s{1,2}nummer)"
+    r"file\s{1,2}number|klientnummer|journalnummer|beslutsnummer|migrationsverkets\s{1,2}nummer)(?![^\W\d_])"
     r"(?:\s{0,2}[,:]?\s{0,2}(?:med\s{1,2})?(?:nummer|numret|nr|no|number|är|var|is)\.?){0,2}\s{0,2}[:#]?\s{0,2}"
     r"(?P<value>(?:[A-ZÅÄÖ]{1,4}[\s-]?)?\d{2,10}(?:\s?[-/.:]\s?\d{1,10}|\s\d{3,10}){0,4})(?![\w/-])",
     re.IGNORECASE,

@@ -136,7 +136,7 @@ def test_names_that_only_the_context_gives_away_are_masked(text: str, secret: st
 
 @pytest.mark.parametrize("text", [
     "inga har kommit idag", "april har varit kall", "liv är viktigt", "hans mamma ringde",
-    "T-shirt och A-kassa", "O-K då", "Pizza är gott", "Maten är kall", "Tandborstningen fungerar inte",
+    "T-shirt och A-kassa", "O-K då", "allt från A-Ö", "Pizza är gott", "Maten är kall", "Tandborstningen fungerar inte",
     "Rinkeby, Kista och Husby", "mars var blåsig", "Hallen (tamburen) var stökig",
     "hon hasn't eaten, she doesn't sleep and it isn't ok",
 ])
@@ -240,7 +240,7 @@ def test_registration_plates_are_masked(text: str, secret: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "bilen har 120 hästkrafter", "en BMW 320 stod där", "SOU 2025:12 säger", "LSS 9 § och LVU 2 §",
-    "bilen med 3 barn", "ABC 123 är bokstäver och siffror",
+    "bilen med 3 barn", "ABC 123 är bokstäver och siffror", "ring SOS 112", "bilder 123 st", "mobilder 12B",
 ])
 def test_car_models_laws_and_numbers_are_no_plates(text: str) -> None:
     assert scrub(text).text == text
@@ -281,6 +281,7 @@ def test_case_and_id_numbers_are_masked(text: str, secret: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "soc har ett ärende sedan 2024", "enligt 14 kap. 1 § SoL", "socialtjänstlagen (2025:400)", "LMA-kortet saknas",
+    "referat 12 sidor", "referensen 2024 gäller",
 ])
 def test_laws_years_and_cue_words_alone_stay(text: str) -> None:
     assert scrub(text).text == text
