@@ -42,7 +42,7 @@ _PERSONNUMMER_GLUED = re.compile(_PERSONNUMMER_BODY)
 # The last four digits given apart from the birth date: "sista fyra 2384", "de 4 sista siffrorna: 2384".
 _LAST_FOUR = re.compile(
     r"(?<!\w)(?:sista\s{1,2}(?:fyra|4)|(?:fyra|4)\s{1,2}sista|last\s{1,2}(?:four|4))"
-    r"(?:\s{1,2}(?:siffrorna|siffror|digits|numbers))?(?:\s{1,2}(?:är|var|is|was))?\s{0,2}[:=]?\s{0,2}"
+    r"(?:\s{1,2}(?:siffrorna|siffror|digits|numbers))?(?:\s{1,2}(?:är|var|is|was))?\s{0,2}[:=-]?\s{0,2}"
     r"(?P<last>\d{4}|\d{2} \d{2})(?![\w-])",
     re.IGNORECASE,
 )
@@ -75,6 +75,9 @@ _PHONE_BODY = re.compile(
 _PHONE = re.compile(r"(?<![\w+])" + _PHONE_BODY.pattern)
 _NUMBER_TOKEN = re.compile(r"[^\W_]+")
 _NUMBER_GAPS = frozenset({" ", ", ", ",", "-", " - ", "  "})
+# "0 sju noll …": a zero typed as a digit before number words (the search starts on "0": fast).
+_ZERO_THEN_WORD = re.compile(r"0(?<![\d\w]0)\d{0,3}[\s,-]{1,3}(?i:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|"
+                             r"tolv|tjug|tret|fyrt|fört|femt|sext|sjut|åtti|nitt)")
 _ZERO_WORDS = frozenset({"noll", "nolla", "zero"})
 _DIGIT_VALUE = {"noll": 0, "nolla": 0, "zero": 0, "ett": 1, "en": 1, "etta": 1, "one": 1, "två": 2, "tvåa": 2,
                 "two": 2, "tre": 3, "trea": 3, "three": 3, "fyra": 4, "fyran": 4, "four": 4, "fem": 5, "femma": 5,
@@ -230,13 +233,14 @@ def public_numbers() -> frozenset[str]:
 def spelled_phone_spans(text: str) -> list[tuple[int, int]]:
     """Phone numbers read out in words, wholly or in part: "noll sju noll 333 22 11", "noll sjuttio 765 43 21"."""
     lowered = text.lower()
-    if "noll" not in lowered and "zero" not in lowered:
+    if "noll" not in lowered and "zero" not in lowered and not _ZERO_THEN_WORD.search(text):
         return []
     tokens = list(_NUMBER_TOKEN.finditer(text))
     spans = []
     index = 0
     while index < len(tokens):
-        if tokens[index].group().lower() not in _ZERO_WORDS:
+        first = tokens[index].group().lower()
+        if first not in _ZERO_WORDS and not (first.startswith("0") and first.isdigit()):  # "0 sju noll …"
             index += 1
             continue
         count, words, last = 0, [], index

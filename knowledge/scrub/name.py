@@ -172,10 +172,12 @@ def _names_in_context(text: str, words: list[_Word], masked: list[bool], institu
         first, second = words[index], words[index + 1]
         if institution[index] or institution[index + 1]:
             continue
-        gap = text[first.end : second.start]
-        if gap.strip() != "(" or len(gap) > 3:
+        gap = text[first.end : second.start].strip()
+        if gap not in ("(", ",") or len(text[first.end : second.start]) > 3:
             continue
-        if masked[index] and not masked[index + 1] and second.capital and second.kind in _NAMELIKE:
+        # "[namn] (Karl)", "pappan (Björn)"; "Björn (pappan)", "Björn, pappan, sa"
+        if (gap == "(" and (masked[index] or first.lower in _KIN) and not masked[index + 1] and second.capital
+                and second.kind in _NAMELIKE):
             masked[index + 1] = True
         elif not masked[index] and first.capital and first.kind in _NAMELIKE and second.lower in _KIN:
             masked[index] = True
@@ -187,6 +189,9 @@ def _names_in_context(text: str, words: list[_Word], masked: list[bool], institu
         previous, following = _listed_with(text, words, index, -1), _listed_with(text, words, index, 1)
         if previous is not None and following is not None and masked[previous] and masked[following]:
             masked[index] = True
+        elif (not word.sentence_start and zipf(word.lower, "sv") < _RARE_ZIPF and word.kind in ("common", "proper")
+              and ((previous is not None and masked[previous]) or (following is not None and masked[following]))):
+            masked[index] = True  # "Leo och Jana": a rare word capitalised mid-sentence, listed with a name
 
 
 def _listed_with(text: str, words: list[_Word], index: int, step: int) -> int | None:

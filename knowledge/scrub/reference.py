@@ -8,11 +8,11 @@ import re
 from knowledge.scrub.lexicon import STOPWORDS
 
 # Swedish plates: three letters (never I, Q, V, Å, Ä, Ö), two digits, then a digit or a letter (never O).
-_PLATE = r"[A-HJ-PR-UW-Z]{3}\s?\d{2}[\dA-HJ-NPR-UW-Z]"
+_PLATE = r"[A-HJ-PR-UW-Z]{3}[\s-]?\d{2}[\dA-HJ-NPR-UW-Z]"
 # In capitals a plate needs no cue ("MRS329", "DKR 88A"); these capitals with digits are no plates.
 _NOT_PLATES = ("BMW", "AMG", "GTI", "TDI", "SOU", "SFS", "LVU", "LSS", "BUP", "BVC", "MVC", "SFI", "PDF", "USB",
                "GPS", "DVD", "MMS", "SMS", "ABC", "SOS", "HVB", "NPF", "KBT", "TBC", "RSV", "EPA", "UMO")
-_PLATE_BARE = re.compile(rf"(?<![\w-])(?!(?:{'|'.join(_NOT_PLATES)})\s?\d{{3}}(?!\w)){_PLATE}(?![\w-])")
+_PLATE_BARE = re.compile(rf"(?<![\w-])(?!(?:{'|'.join(_NOT_PLATES)})[\s-]?\d{{3}}(?!\w)){_PLATE}(?![\w-])")
 # After a cue, also in lower case: "reg kld 519", "regnr: abc123", "bilen ABC 123".
 _PLATE_CUED = re.compile(
     r"(?<!\w)(?:reg(?:istrerings)?(?:\.\s?)?(?:nr|nummer|numret|skylt)?|nummerplåt(?:en)?|skylt(?:en)?|"
@@ -40,7 +40,7 @@ _STRONG_HANDLE_CUES = frozenset({"heter", "hette", "kallas", "called", "named", 
 # Case and ID numbers after their name: "diarienummer SN 2025/1187", "dossiernummer 8765432", "LMA-kort 23-456789-1".
 _CASE_NUMBER = re.compile(
     r"(?<!\w)(?:dossiernummer|dossiernumret|dossiernr|dossier|diarienummer|diarienumret|diarienr|dnr|d\.nr|"
-    r"ärendenummer|ärendenumret|ärendenr|ärende\s{0,2}nr|lma-kort(?:et)?|lma-nummer|lma-numret|lma-nr|lma|"
+    r"ärendenummer|ärendenumret|ärendenr|ärende\s{0,2}nr|lma-korts?nummer|lma-kort(?:et)?|lma-nummer|lma-numret|lma-nr|lma|"
     r"uma-nummer|referensnummer|referensnr|ref\.?\s{0,2}nr|case\s{1,2}(?:number|no\.?)|reference\s{1,2}number|"
     r"file\s{1,2}number|klientnummer|journalnummer|beslutsnummer|migrationsverkets\s{1,2}nummer)(?![^\W\d_])"
     r"(?:\s{0,2}[,:]?\s{0,2}(?:med\s{1,2})?(?:nummer|numret|nr|no|number|är|var|is)\.?){0,2}\s{0,2}[:#]?\s{0,2}"
@@ -80,6 +80,9 @@ _CLASS = re.compile(
     r"(?P<class>\d{1,2}[A-Za-zÅÄÖåäö])(?![\w-])",
     re.IGNORECASE,
 )
+
+
+_CLASS_BEFORE_SCHOOL = re.compile(r"(?<!\w)(?P<class>\d{1,2}[A-Za-zÅÄÖåäö])\s{1,2}(?:på|at|i|in)\s{1,2}$")
 
 
 def plate_spans(text: str) -> list[tuple[int, int]]:
@@ -137,4 +140,7 @@ def school_spans(text: str) -> list[tuple[int, int]]:
     for match in _SCHOOL_APART.finditer(text):
         if match.group("head").lower() not in _GENERIC_SCHOOL_HEADS | _SCHOOL_STOP:
             spans.append(match.span())
-    return spans + [match.span("class") for match in _CLASS.finditer(text)]
+    # "2B på Rinkebyskolan": a class before a school named.
+    classes = [before.span("class") for start, _ in spans
+               if (before := _CLASS_BEFORE_SCHOOL.search(text, max(0, start - 16), start)) is not None]
+    return spans + classes + [match.span("class") for match in _CLASS.finditer(text)]
