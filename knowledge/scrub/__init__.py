@@ -15,7 +15,6 @@ back).
 """
 
 from knowledge.scrub.identifier import is_valid_personnummer
-from knowledge.scrub.lexicon import warm_up
-from knowledge.scrub.masking import KIND_ORDER, KINDS, MASKS, Scrubbed, Scrubber, scrub
+from knowledge.scrub.masking import KIND_ORDER, KINDS, MASKS, Scrubbed, Scrubber, scrub, warm_up
 
 __all__ = ["KINDS", "KIND_ORDER", "MASKS", "Scrubbed", "Scrubber", "is_valid_personnummer", "scrub", "warm_up"]

@@ -18,12 +18,15 @@ from knowledge.scrub.identifier import (
     personnummer_spans,
     phone_spans,
     plain_postcode_spans,
+    public_numbers,
     spaced_postcode_spans,
     spelled_phone_spans,
 )
+from knowledge.scrub.lexicon import institutions
+from knowledge.scrub.lexicon import warm_up as warm_lexicon
 from knowledge.scrub.name import initials_spans, name_spans
 from knowledge.scrub.normalisation import BLANK, Normalised, normalise
-from knowledge.scrub.place import PlaceIndex, group_spans
+from knowledge.scrub.place import PlaceIndex, group_names, group_spans
 from knowledge.scrub.reference import case_number_spans, handle_spans, plate_spans, school_spans
 
 MASKS = {
@@ -134,6 +137,14 @@ def _rebuild(original: str, normalised: Normalised, spans: list[Span]) -> Scrubb
     # NUL bytes are dropped everywhere: PostgreSQL cannot store them and they carry nothing.
     pieces.append(original[position:].replace("\x00", ""))
     return Scrubbed("".join(pieces), frozenset(kinds))
+
+
+def warm_up() -> None:
+    """Load the name lists, dictionaries and data files now, not in the first user's turn."""
+    warm_lexicon()
+    public_numbers()
+    group_names()
+    institutions()
 
 
 _DEFAULT = Scrubber()
