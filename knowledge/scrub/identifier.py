@@ -50,6 +50,7 @@ _PNR_CUE = re.compile(r"(?:pnr|personnr|personnumm?er|personnumret|samordningsnu
                       r"(?:\s{1,2}(?:är|var|is))?\W{0,4}$",
                       re.IGNORECASE)
 _DIGITS_BEFORE = re.compile(r"(?<![\w+])\d{1,4}[-. ]?$")
+_GROUP_AFTER = re.compile(r"[-. ]?\d{2,4}(?!\w)")
 _DIGITS_AFTER = re.compile(r"[-. ]?\d{1,4}(?!\w)")
 # A date is no phone number: "03/04/2021", "3.4.2021".
 _DATE_SHAPE = re.compile(r"[0-3]?\d\s?([./-])\s?[01]?\d\s?\1\s?(?:19|20)\d{2}")
@@ -177,7 +178,10 @@ def personnummer_spans(text: str) -> list[tuple[int, int]]:
         # Digits straight before belong to the same number ("12-20-02-29-7717"): never leave them behind.
         if (before := _DIGITS_BEFORE.search(text, max(0, start - 6), start)) is not None:
             start = before.start()
-        spans.append((start, match.end()))
+        end = match.end()
+        if (after := _GROUP_AFTER.match(text, end)) is not None:
+            end = after.end()  # "0046 70-00 00 000": the rest of a longer number
+        spans.append((start, end))
     lowered = text.lower()
     if "sista" in lowered or "last" in lowered:
         spans += [match.span("last") for match in _LAST_FOUR.finditer(text)]
@@ -196,7 +200,7 @@ def _phone_shaped(value: str) -> bool:
     digits = "".join(char for char in value if char.isdigit())
     if len(digits) != 10 or not digits.startswith("0") or digits[1] == "0" or is_valid_personnummer(digits):
         return False
-    return value.isdigit() or not value[:6].isdigit()
+    return value.isdigit() or (not value[:6].isdigit() and _PHONE_BODY.fullmatch(value) is not None)
 
 
 def phone_spans(text: str) -> list[tuple[int, int]]:

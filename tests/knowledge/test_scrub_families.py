@@ -294,3 +294,11 @@ def test_case_and_id_numbers_are_masked(text: str, secret: str) -> None:
 ])
 def test_laws_years_and_cue_words_alone_stay(text: str) -> None:
     assert scrub(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pnr 0046 70-00 00 000", "Pnr [personnummer]"),  # found by the property test: the last group was left
+    ("Hej! 01-01-01+0000 och sedan", "Hej! [personnummer] och sedan"),  # no phone either: kept as a personnummer
+])
+def test_a_personnummer_shaped_number_leaves_nothing_behind(text: str, expected: str) -> None:
+    assert scrub(text).text == expected
