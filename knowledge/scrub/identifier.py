@@ -81,8 +81,8 @@ _ZERO_THEN_WORD = re.compile(r"0(?<![\d\w]0)\d{0,3}[\s,-]{1,3}(?i:en|ett|två|tr
                              r"tolv|tjug|tret|fyrt|fört|femt|sext|sjut|åtti|nitt)")
 _ZERO_WORDS = frozenset({"noll", "nolla", "zero"})
 _DIGIT_VALUE = {"noll": 0, "nolla": 0, "zero": 0, "ett": 1, "en": 1, "etta": 1, "one": 1, "två": 2, "tvåa": 2,
-                "two": 2, "tre": 3, "trea": 3, "three": 3, "fyra": 4, "fyran": 4, "four": 4, "fem": 5, "femma": 5,
-                "five": 5, "sex": 6, "sexa": 6, "six": 6, "sju": 7, "sjua": 7, "seven": 7, "åtta": 8, "åttan": 8,
+                "two": 2, "tre": 3, "trea": 3, "three": 3, "fyra": 4, "four": 4, "fem": 5, "femma": 5,
+                "five": 5, "sex": 6, "sexa": 6, "six": 6, "sju": 7, "sjua": 7, "seven": 7, "åtta": 8,
                 "eight": 8, "nio": 9, "nia": 9, "nine": 9}
 _DIGIT_WORDS = frozenset(_DIGIT_VALUE)
 _UNIT_WORDS = ("ett", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio")

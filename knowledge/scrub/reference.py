@@ -69,7 +69,8 @@ _GENERIC_SCHOOL_HEADS = frozenset(
      "cirkus", "teater", "konst", "bild", "drama", "mat", "söndags", "läxhjälps", "koran", "koranskola", "helg",
      "lov", "kvälls", "dag", "kväll", "modersmåls", "hemspråks", "förberedelse", "introduktions", "anpassade",
      "anpassad", "grundsär", "gymnasiesär", "stockholms", "svenska", "sverige", "svensk", "big", "high", "primary",
-     "secondary", "elementary", "middle", "nursery", "pre", "public", "private", "sunday"}
+     "secondary", "elementary", "middle", "nursery", "pre", "public", "private", "sunday", "lek", "flyg", "hund",
+     "sång", "tränings", "sport", "yoga", "gitarr", "piano", "kock", "sy", "matte", "läs", "skriv", "nattis"}
 )
 _SCHOOL_STOP = STOPWORDS | {"går", "gick", "börjar", "började", "till", "nya", "samma", "denna", "detta", "någon",
                              "varje", "ingen", "egen", "kommunens", "stadens", "barnets", "syskonets", "hela"}
