@@ -1,4 +1,5 @@
-"""PII scrubbing: mask personnummer, phone numbers, e-mail, addresses, postcodes and names before anything is kept.
+"""PII scrubbing: mask personnummer, phone numbers, e-mail, addresses, postcodes, names and other details that
+point at a child (birth dates, groups, schools, plates, handles, case numbers) before anything is kept.
 
 The text is normalised first (Unicode NFKC, zero-width and other format characters dropped, dash variants
 and odd spaces unified) so that look-alike characters cannot hide a number; every mask found in the
@@ -8,12 +9,12 @@ restart, look-behinds that keep a match from starting inside a run it already re
 instead of regular expressions where a pattern would need nested repetition (street addresses, names).
 
 The parts: `normalisation` (the offset map), `identifier` (numbers and dates), `address` (streets),
-`lexicon` (name lists, dictionaries, frequencies), `name` (names), `place` (groups and preschools) and
-`masking` (the pass that runs them all and maps the masks back).
+`lexicon` (name lists, dictionaries, frequencies), `name` (names), `place` (groups and preschools), `reference`
+(schools and classes, plates, handles, case numbers) and `masking` (the pass that runs them all and maps the masks
+back).
 """
 
 from knowledge.scrub.identifier import is_valid_personnummer
-from knowledge.scrub.lexicon import warm_up
-from knowledge.scrub.masking import KIND_ORDER, KINDS, MASKS, Scrubbed, Scrubber, scrub
+from knowledge.scrub.masking import KIND_ORDER, KINDS, MASKS, Scrubbed, Scrubber, scrub, warm_up
 
 __all__ = ["KINDS", "KIND_ORDER", "MASKS", "Scrubbed", "Scrubber", "is_valid_personnummer", "scrub", "warm_up"]

@@ -17,6 +17,7 @@ _STREET_WEAK = (
     "väg", "plan", "planen", "torg", "backe", "stig", "plats", "platsen", "park", "parken", "strand", "kaj",
     "gång", "led", "leden", "bro", "bron", "ring", "ringen", "höjden", "allé", "alle", "stråk", "svängen",
 )
+_PASSAGES = ("uppgången", "ingången", "utgången", "nedgången", "övergången", "uppgång", "ingång")
 # Street words written apart after a name: "Tensta allé 5", "Sergels torg 1", "Gustav III:s väg 36".
 _STREET_WORDS = frozenset(
     {"väg", "vägen", "gata", "gatan", "allé", "alle", "allén", "torg", "torget", "gränd", "gränden", "plan",
@@ -44,6 +45,8 @@ _ROMAN = re.compile(r"[IVX]{1,5}(?::s)?")
 
 def is_street_word(word: str, lower: str) -> bool:
     """Whether one token names a street by itself: a compound ending in a street word."""
+    if lower.endswith(_PASSAGES):
+        return False  # "trappuppgången", "ingången": part of a building
     # One C-level check first: almost no word ends like a street.
     if lower.endswith(_STREET_STRONG) and any(
             lower.endswith(suffix) and len(lower) > len(suffix) + 1 for suffix in _STREET_STRONG):

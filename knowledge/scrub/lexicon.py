@@ -39,7 +39,8 @@ ABBREVIATIONS = frozenset(
      "mejl", "mail", "email", "epost", "sms", "ssn", "lgh",
      "mkt", "pga", "ngn", "ngt", "ngra", "ang", "resp", "dvs", "osv", "etc", "obs", "fsk", "avd", "mvh", "btw",
      "asap", "tex", "bla", "iaf", "iom", "mha", "ffa", "sen", "idag", "igår", "imorgon", "imorse", "ikväll",
-     "iallafall", "pappaledig", "mammaledig"}
+     "iallafall", "pappaledig", "mammaledig", "samordningsnr", "samnr", "regnr", "regnummer", "reg", "uppg", "fam",
+     "dnr", "diarienr", "ärendenr", "dossiernr", "lma", "uma", "födelsenr", "kontonr"}
 )
 # Lower-case words that no dictionary knows are names when they are rarer than this in Swedish and English.
 _UNKNOWN_ZIPF_SV = 3.5
@@ -54,6 +55,40 @@ class _Names:
     ambiguous: frozenset[str]
     keep: frozenset[str]
     keep_unless_named: frozenset[str]
+
+
+# Endings of ordinary compounds that names do not have ("femårsgruppen", "youtubekanal", "instagramkontot").
+_ORDINARY_TAILS = ("gruppen", "gruppens", "grupp", "grupper", "grupperna", "kanal", "kanalen", "kanaler", "konto",
+                   "kontot", "konton", "uppgången", "uppgång", "ingången", "utgången", "numret", "nummer")
+
+
+@cache
+def _institution_phrases() -> tuple[str, ...]:
+    """The names of public institutions in `data/names.yaml`, longest first."""
+    raw = yaml.safe_load(resources.files("knowledge").joinpath("data/names.yaml").read_text("utf-8"))
+    return tuple(sorted({str(phrase) for phrase in raw.get("institutions") or ()}, key=len, reverse=True))
+
+
+@cache
+def institution_openers() -> frozenset[str]:
+    """The first words of the institutions' names, lower-cased (as the name scan splits words)."""
+    return frozenset(re.split(r"[^\w:]+", phrase.lower(), maxsplit=1)[0].split(":")[0] for phrase in
+                     _institution_phrases())
+
+
+@cache
+def institutions() -> re.Pattern[str]:
+    """The names of public institutions in `data/names.yaml` ("Astrid Lindgrens barnsjukhus"), as one pattern."""
+    phrases = _institution_phrases()
+    if not phrases:
+        return re.compile(r"(?!)")
+    body = "|".join(r"\s{1,2}".join(re.escape(part) for part in phrase.split()) for phrase in phrases)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def is_swedish_word(lower: str) -> bool:
+    """Whether Swedish knows *lower* (lower case) as a word."""
+    return _is_word(lower)
 
 
 @cache
@@ -213,6 +248,9 @@ def kind_of(lower: str) -> str:
         return "unknown" if "unknown" in parts else (parts[-1] if parts else "common")
     if "'" in lower or "’" in lower:  # "Zelda's", "I'm", "don't": the word before the apostrophe decides
         return kind_of(re.split(r"['’]", lower, maxsplit=1)[0])
+    if lower.endswith(_ORDINARY_TAILS) and any(
+            lower.endswith(tail) and len(lower) > len(tail) + 2 for tail in _ORDINARY_TAILS):
+        return "common"
     if lower.endswith(_INSTITUTIONS) and len(lower) > 8:
         return "soft"  # "Södersjukhuset", "Husbyskolan", "Kulturhuset": places, not people
     return _lexical(lower)

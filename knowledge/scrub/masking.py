@@ -12,17 +12,22 @@ from knowledge.scrub.identifier import (
     EMAIL,
     EMAIL_SPOKEN,
     FLAT,
-    POSTCODE_SPACED,
     age_spans,
     birthdate_spans,
     matches,
     personnummer_spans,
     phone_spans,
     plain_postcode_spans,
+    public_numbers,
+    spaced_postcode_spans,
+    spelled_phone_spans,
 )
-from knowledge.scrub.name import INITIALS, name_spans
+from knowledge.scrub.lexicon import institutions
+from knowledge.scrub.lexicon import warm_up as warm_lexicon
+from knowledge.scrub.name import initials_spans, name_spans
 from knowledge.scrub.normalisation import BLANK, Normalised, normalise
-from knowledge.scrub.place import PlaceIndex, group_spans
+from knowledge.scrub.place import PlaceIndex, group_names, group_spans
+from knowledge.scrub.reference import case_number_spans, handle_spans, plate_spans, school_spans
 
 MASKS = {
     "personnummer": "[personnummer]",
@@ -35,11 +40,15 @@ MASKS = {
     "group": "[avdelning]",
     "birthdate": "[födelsedatum]",
     "age": "[ålder]",
+    "school": "[skola]",
+    "plate": "[registreringsnummer]",
+    "handle": "[användarnamn]",
+    "case_number": "[ärendenummer]",
 }
 KINDS = frozenset(MASKS)
 # The kinds in the order they are named to the user ("Jag tog bort namn, personnummer och …").
-KIND_ORDER = ("personnummer", "phone", "email", "address", "postcode", "name", "birthdate", "age", "preschool",
-              "group")
+KIND_ORDER = ("personnummer", "case_number", "phone", "email", "handle", "address", "postcode", "plate", "name",
+              "birthdate", "age", "preschool", "group", "school")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,17 +102,22 @@ class Scrubber:
         work = _Work(normalised.text)
         work.mask(matches(EMAIL, work.text), "email")
         work.mask(matches(EMAIL_SPOKEN, work.text), "email")
+        work.mask(handle_spans(work.text), "handle")
+        work.mask(case_number_spans(work.text), "case_number")
+        work.mask(spelled_phone_spans(work.text), "phone")
         work.mask(personnummer_spans(work.text), "personnummer")
         work.mask(phone_spans(work.text), "phone")
+        work.mask(plate_spans(work.text), "plate")
         work.mask(address_spans(work.text), "address")
         work.mask(matches(FLAT, work.text), "address")
-        work.mask(matches(POSTCODE_SPACED, work.text), "postcode")
+        work.mask(spaced_postcode_spans(work.text), "postcode")
         work.mask(plain_postcode_spans(work.text), "postcode")
         work.mask(birthdate_spans(work.text), "birthdate")
         work.mask(age_spans(work.text), "age")
         work.mask(self._places.spans(work.text), "preschool")
         work.mask(group_spans(work.text), "group")
-        work.mask(matches(INITIALS, work.text), "name")
+        work.mask(school_spans(work.text), "school")
+        work.mask(initials_spans(work.text), "name")
         work.mask(name_spans(work.text), "name")
         return _rebuild(text, normalised, work.spans)
 
@@ -123,6 +137,14 @@ def _rebuild(original: str, normalised: Normalised, spans: list[Span]) -> Scrubb
     # NUL bytes are dropped everywhere: PostgreSQL cannot store them and they carry nothing.
     pieces.append(original[position:].replace("\x00", ""))
     return Scrubbed("".join(pieces), frozenset(kinds))
+
+
+def warm_up() -> None:
+    """Load the name lists, dictionaries and data files now, not in the first user's turn."""
+    warm_lexicon()
+    public_numbers()
+    group_names()
+    institutions()
 
 
 _DEFAULT = Scrubber()

@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.scrub.lexicon import ABBREVIATIONS, STOPWORDS, VOWELS, kind_of, lowercase_name, zipf
+from knowledge.scrub.lexicon import (
+    ABBREVIATIONS,
+    STOPWORDS,
+    VOWELS,
+    institution_openers,
+    institutions,
+    is_swedish_word,
+    kind_of,
+    lowercase_name,
+    zipf,
+)
 
 _TOKEN = re.compile(
     r"(?<![\w\[\-’'\x00])(?P<word>[^\W\d_]+(?:[-'’][^\W\d_]+)*)(?P<possessive>:s)?(?![\w\]])"
@@ -23,8 +33,14 @@ _WEAK_CUES = frozenset(
      "bebisen", "babyn", "eleven", "hos", "herr", "fru", "boy", "girl", "mum", "mom", "dad", "mother", "father",
      "brother", "sister", "son", "daughter", "friend", "cousin", "mr", "mrs", "ms", "uncle", "aunt", "morbrodern",
      "pappans", "mammans", "dotter", "kompisar", "syskon", "syskonet", "tvillingen", "tvillingarna", "gäller",
-     "angående", "beträffande", "regarding"}
+     "angående", "beträffande", "regarding", "barnen", "syskonen", "children", "kids", "twins"}
 )
+# Words for people: a possessive before them is a name even in lower case ("emmas mamma"), and a word before one
+# in brackets is the person's name ("Björn (pappan)").
+_KIN = _WEAK_CUES - {"hos", "herr", "fru", "gäller", "angående", "beträffande", "regarding", "mr", "mrs", "ms",
+                     "barnen", "children", "kids", "boy", "girl"}
+_NAMELIKE = frozenset({"ambiguous", "name", "proper", "unknown"})
+_CALENDAR = frozenset({"april", "maj", "juni", "august", "mars", "sol", "dag", "mark", "long", "can", "will", "art"})
 # Finite verbs after which a sentence-opening listed name that is also a word is the subject ("Saga har ...").
 _SUBJECT_VERBS = frozenset(
     {"har", "hade", "är", "var", "kom", "kommer", "gick", "går", "blev", "blir", "ska", "skulle", "kan", "kunde",
@@ -40,8 +56,19 @@ _PERSON_VERBS = frozenset(
      "somnade", "vaknade", "hämtades", "lämnades", "hämtas", "lämnas", "luktade", "luktar", "said", "says", "told",
      "tells", "cried", "cries", "hit", "hits", "drew", "ate", "slept"}
 )
-# Initials written for a name: "A.K.", "E. S.", "M.A.H." (not "t.ex.", "bl.a.", which are lower case).
+# Verbs of a Swedish sentence after which a lower-case listed word that is also a name is the subject.
+_LOWER_SUBJECT_VERBS = (_SUBJECT_VERBS - _COPULAS - {"has", "had", "came", "went", "lives", "seems"}) | (
+    _PERSON_VERBS - {"said", "says", "told", "tells", "cried", "cries", "hit", "hits", "drew", "ate", "slept"})
+_SWEDISH_SUBJECT_VERBS = _LOWER_SUBJECT_VERBS | (_COPULAS - {"is", "was"})
+# Initials written for a name: "A.K.", "E. S.", "M.A.H." (not "t.ex.", "bl.a.", which are lower case), with a
+# hyphen ("S-A", "M-L") and, after "initialer", without dots ("initialer: EK").
 INITIALS = re.compile(r"(?<![\w.])(?!O\.\s?K\.|P\.\s?S\.)[A-ZÅÄÖ]\.\s?[A-ZÅÄÖ]\.(?:\s?[A-ZÅÄÖ]\.)?(?![\w])")
+_HYPHEN_INITIALS = re.compile(r"(?<![\w.-])(?!O-K|A-Ö|A-Z)[A-ZÅÄÖ]-[A-ZÅÄÖ](?:-[A-ZÅÄÖ])?(?![\w-])")
+_CUED_INITIALS = re.compile(
+    r"(?<!\w)(?:initialer(?:na)?|initials?|init\.)(?:\s{1,2}(?:är|var|is|are))?\s{0,2}[:=]?\s{0,2}"
+    r"(?P<initials>(?-i:[A-ZÅÄÖ](?:[-. ]{0,2}[A-ZÅÄÖ]){0,2}\.?))(?![\w-])",
+    re.IGNORECASE,
+)
 # Joining words: a word next to a name across one of these is weighed as a name too ("zelda och liam").
 _CONJUNCTIONS = frozenset({"och", "eller", "and", "or", "&", "samt", "plus", "med"})
 _SENTENCE_END = frozenset(".!?:;\n•-–*>\"'(")
@@ -69,9 +96,12 @@ def _words(text: str) -> list[_Word]:
     for match in _TOKEN.finditer(text):
         word = match.group("word")
         lower = word.lower()
+        kind = ""
         if "'" in lower or "’" in lower:  # "I'm", "Zelda's": the part before the apostrophe is the word
+            if lower.endswith(("n't", "n’t")):
+                kind = "common"  # "hasn't", "doesn't": English, never a name
             lower = re.split(r"['’]", lower, maxsplit=1)[0]
-        words.append(_Word(match.start(), match.end(), word, lower, kind_of(lower), word[0].isupper(),
+        words.append(_Word(match.start(), match.end(), word, lower, kind or kind_of(lower), word[0].isupper(),
                            sentence_start(text, match.start())))
     return words
 
@@ -80,12 +110,17 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     """Spans of names: the lists, cues, capitals, what the dictionaries know, and neighbours of names."""
     words = _words(text)
     masked = [False] * len(words)
+    institution = _in_institution(text, words)
     for index, word in enumerate(words):
+        if institution[index]:
+            continue
         before = words[index - 1].lower if index > 0 and _adjacent(text, words[index - 1], word) else ""
         before2 = words[index - 2].lower if index > 1 and before else ""
         after = words[index + 1].lower if index + 1 < len(words) and _adjacent(text, word, words[index + 1]) else ""
         after2 = words[index + 2].lower if after and index + 2 < len(words) else ""
-        masked[index] = _is_name(word, before, before2) or _subject_name(word, after, after2)
+        masked[index] = (_is_name(word, before, before2) or _subject_name(word, after, after2)
+                         or _possessive_before_kin(word, after))
+    _names_in_context(text, words, masked, institution)
     # A capitalised word straight after or before a name is part of it ("Anna Svensson", "Sigge Lindqvist"),
     # and a word joined to a name by "och", "eller" or a comma is weighed as one ("zelda och liam").
     for index in range(len(words) - 1):
@@ -104,7 +139,87 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                 and text[first.end : initial.start] == " " and first.capital and len(first.word) > 1
                 and first.kind in ("name", "ambiguous", "proper", "unknown")):
             masked[index] = masked[index + 1] = True
-    return [(word.start, word.end) for word, is_name in zip(words, masked, strict=True) if is_name]
+    return [(word.start, word.end) for word, is_name, kept in zip(words, masked, institution, strict=True)
+            if is_name and not kept]
+
+
+def _in_institution(text: str, words: list[_Word]) -> list[bool]:
+    """Per word, whether it belongs to the name of a public institution ("Astrid Lindgrens barnsjukhus")."""
+    if not any(word.lower in institution_openers() for word in words):
+        return [False] * len(words)
+    inside = [False] * len(words)
+    index = 0
+    for match in institutions().finditer(text):  # in order, like the words: one walk over both
+        start, end = match.span()
+        while index < len(words) and words[index].start < start:
+            index += 1
+        while index < len(words) and words[index].end <= end:
+            inside[index] = True
+            index += 1
+    return inside
+
+
+def _possessive_before_kin(word: _Word, after: str) -> bool:
+    """Whether a lower-case genitive of a listed name stands before a word for a person ("emmas mamma")."""
+    return (after in _KIN and len(word.lower) > 3 and word.lower.endswith("s") and word.word.isalpha()
+            and word.lower not in STOPWORDS and kind_of(word.lower[:-1]) in ("name", "ambiguous"))
+
+
+def _names_in_context(text: str, words: list[_Word], masked: list[bool], institution: list[bool]) -> None:
+    """Mark names that only their surroundings give away: in brackets by a name or a person ("Björn (pappan)",
+    "[namn] (Karl)"), and between names in a list ("Selma, Jana och Vide")."""
+    for index in range(len(words) - 1):
+        first, second = words[index], words[index + 1]
+        if institution[index] or institution[index + 1]:
+            continue
+        gap = text[first.end : second.start].strip()
+        if gap not in ("(", ",") or len(text[first.end : second.start]) > 3:
+            continue
+        # "[namn] (Karl)", "pappan (Björn)"; "Björn (pappan)", "Björn, pappan, sa"
+        if (gap == "(" and (masked[index] or first.lower in _KIN) and not masked[index + 1] and second.capital
+                and second.kind in _NAMELIKE):
+            masked[index + 1] = True
+        elif not masked[index] and first.capital and first.kind in _NAMELIKE and second.lower in _KIN:
+            masked[index] = True
+    for index, word in enumerate(words):
+        if masked[index] or not word.capital or institution[index]:
+            continue
+        if word.kind in ("keep", "soft") or word.lower in STOPWORDS or word.lower in ABBREVIATIONS:
+            continue
+        previous, following = _listed_with(text, words, index, -1), _listed_with(text, words, index, 1)
+        if previous is not None and following is not None and masked[previous] and masked[following]:
+            masked[index] = True
+        elif (not word.sentence_start and zipf(word.lower, "sv") < _RARE_ZIPF and word.kind in ("common", "proper")
+              and ((previous is not None and masked[previous]) or (following is not None and masked[following]))):
+            masked[index] = True  # "Leo och Jana": a rare word capitalised mid-sentence, listed with a name
+
+
+def _listed_with(text: str, words: list[_Word], index: int, step: int) -> int | None:
+    """The index of the word listed next to word *index* ("Selma, Jana och Vide"), in the direction *step*."""
+    near = index + step
+    if not 0 <= near < len(words):
+        return None
+    first, second = (words[near], words[index]) if step < 0 else (words[index], words[near])
+    gap = text[first.end : second.start]
+    if gap in (", ", ",", " & "):
+        return near
+    if gap == " " and words[near].lower in _CONJUNCTIONS:
+        far = near + step
+        if 0 <= far < len(words):
+            first, second = (words[far], words[near]) if step < 0 else (words[near], words[far])
+            if text[first.end : second.start] == " ":
+                return far
+    return None
+
+
+def initials_spans(text: str) -> list[tuple[int, int]]:
+    """Initials written for a name: "A.K.", "S-A", and "EK" after "initialer"."""
+    spans = [match.span() for match in INITIALS.finditer(text)] if "." in text else []
+    if "-" in text:
+        spans += [match.span() for match in _HYPHEN_INITIALS.finditer(text)]
+    if "init" in text.lower():
+        spans += [match.span("initials") for match in _CUED_INITIALS.finditer(text)]
+    return spans
 
 
 def _adjacent(text: str, first: _Word, second: _Word) -> bool:
@@ -134,6 +249,9 @@ def _is_name(word: _Word, before: str, before2: str) -> bool:
     if before in _STRONG_CUES or (before2, before) in _STRONG_PAIRS:
         return True
     weak = before in _WEAK_CUES
+    head = word.word.split("-", 1)[0]
+    if "-" in word.word and len(head) > 1 and head.isupper() and kind != "name":
+        return False  # "LMA-kort", "BVC-sköterskan": an acronym's compound
     acronym = len(word.word) > 1 and word.word.isupper()
     if kind == "soft" or (acronym and kind != "name"):
         return kind == "soft" and weak and word.capital  # "flickan Maj", not "pappa kom i maj"
@@ -149,7 +267,8 @@ def _is_name(word: _Word, before: str, before2: str) -> bool:
         return word.capital or (zipf(lower, "sv") < 4.5 and zipf(lower, "en") < 4.0)
     if kind == "unknown":
         # A capitalised word no dictionary knows is a name, unless it has no vowel ("Pnr", "Tfn").
-        return (word.capital and any(char in VOWELS for char in lower)) or lowercase_name(lower)
+        return (word.capital and any(char in VOWELS for char in lower) and lower not in ABBREVIATIONS) or (
+            lowercase_name(lower))
     if possessive in ("proper", "unknown") and word.capital:
         return True
     # An ordinary word capitalised in the middle of a sentence is a name when the word itself is rare.
@@ -163,21 +282,30 @@ def _subject_name(word: _Word, after: str, after2: str) -> bool:
     listed name that is also a word is a name there; a month or a place only before a verb that wants a person
     ("Juni berättade", but "Juni var varm").
     """
-    if not (word.capital and word.sentence_start and after):
+    if not (word.sentence_start and after):
         return False
+    if not word.capital:
+        # "vilja kommer alltid sist": a lower-case listed word opening a sentence before a person's verb.
+        return (word.kind == "ambiguous" and word.lower not in STOPWORDS and word.lower not in _CALENDAR
+                and after in _LOWER_SUBJECT_VERBS)
     if after in _COPULAS and after2 in ("en", "ett", "a", "an"):
         return False  # "Björn är ett djur": a definition, not a person
     if word.kind == "ambiguous":
         return after in _SUBJECT_VERBS or after in _PERSON_VERBS
     if word.kind == "soft":
         return after in _PERSON_VERBS
-    return False
+    # "Ploy är alltid hungrig", "Mollan har inte kommit": a nickname or a name no list has, which Swedish does
+    # not know as a word, before a Swedish verb.
+    return (word.kind == "common" and not is_swedish_word(word.lower) and zipf(word.lower, "sv") < 2.0
+            and after in _SWEDISH_SUBJECT_VERBS)
 
 
 def _neighbour_of_name(text: str, name: _Word, other: _Word, *, before: bool = False) -> bool:
     """Whether *other*, next to the masked *name*, belongs to it (surname, first name, or listed with it)."""
     if other.kind in ("keep", "soft") or other.lower in STOPWORDS or other.lower in ABBREVIATIONS:
         return False
+    if other.kind == "common" and "-" in other.lower:
+        return False  # "BVC-sköterskan Anneli": a role written as a compound, not a double name
     first, second = (other, name) if before else (name, other)
     gap = text[first.end : second.start]
     if gap == " ":

@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
 
 from knowledge.scrub.address import WORD_TOKEN, is_street_word
 from knowledge.scrub.lexicon import STOPWORDS, kind_of, zipf
@@ -26,15 +30,32 @@ _PLACE_GENERIC = frozenset(
      "norra", "södra", "östra", "västra", "pysslingen", "vittra", "norlandia", "inspira", "kunskapsförskolan",
      "academedia", "barnomsorg", "dagis", "daghem", "familjedaghem", "pedagogisk", "omsorg"}
 )
+# Words after which a known group-name shape names the group: "vi på ugglan", "hos Humlorna".
+_GROUP_PLACE_CUES = frozenset({"på", "hos", "från"})
 _PLACE_CUES = frozenset({"förskolan", "förskola", "fsk", "förskolor", "preschool"})
 
 
+@cache
+def group_names() -> frozenset[str]:
+    """The shapes of group names in `data/groups.yaml`, lower-cased."""
+    raw = yaml.safe_load(resources.files("knowledge").joinpath("data/groups.yaml").read_text("utf-8"))
+    return frozenset(str(name).lower() for name in raw.get("groups") or ())
+
+
 def group_spans(text: str) -> list[tuple[int, int]]:
-    """Group names: the word after "avdelning(en)", "avd." or "gruppen", and "Solrosens avdelning"."""
+    """Group names: the word after "avdelning(en)", "avd." or "gruppen", and "Solrosens avdelning"; a known
+    group-name shape ("ugglan", "Fjärilarna") after "på", "hos" or "från", or in brackets."""
     tokens = list(re.finditer(r"[^\W_]+", text))
     spans = []
+    known = group_names()
     for index, token in enumerate(tokens):
         lower = token.group().lower()
+        if lower in known and index > 0 and (
+                (tokens[index - 1].group().lower() in _GROUP_PLACE_CUES
+                 and text[tokens[index - 1].end() : token.start()] == " ")
+                or (text[token.start() - 1] == "(" and text.startswith(")", token.end()))):
+            spans.append(token.span())
+            continue
         if lower not in _GROUP_WORDS:
             continue
         # "Solrosens avdelning", "Solrosen-avdelningen"
@@ -145,6 +166,8 @@ class PlaceIndex:
         if fold(lower) != sequence[0] and lower.endswith("s"):
             lower = lower[:-1]  # "Sagobergets"
         kind = kind_of(lower)
+        if kind == "name":
+            return False  # "Förskolan Karlsson": without a cue the surname is a person's, masked by the name pass
         if kind not in ("common", "keep", "soft", "ambiguous"):
             return True  # not an ordinary word in any case
         # An ordinary word that is rare ("Sagoberget", "kastanjelunden") names the preschool in any case; a

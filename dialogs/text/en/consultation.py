@@ -56,6 +56,10 @@ TEXT: dict[str, str] = {
     "pii.age": "exact ages",
     "pii.preschool": "preschool names",
     "pii.group": "group names",
+    "pii.school": "schools and classes",
+    "pii.plate": "registration numbers",
+    "pii.handle": "social-media handles",
+    "pii.case_number": "case and ID numbers",
     "list.and": "and",
     # Questions
     "q.duration": "How long have you been worried?",

@@ -56,6 +56,10 @@ TEXT: dict[str, str] = {
     "pii.age": "exakt ålder",
     "pii.preschool": "förskolans namn",
     "pii.group": "avdelningens namn",
+    "pii.school": "skolor och klasser",
+    "pii.plate": "registreringsnummer",
+    "pii.handle": "användarnamn i sociala medier",
+    "pii.case_number": "ärende- och id-nummer",
     "list.and": "och",
     # Questions
     "q.duration": "Hur länge har du varit orolig?",

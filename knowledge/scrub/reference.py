@@ -1,0 +1,147 @@
+"""References that lead to a family through another register: registration plates, social-media handles and
+links, case and ID numbers (diarienummer, dossiernummer, LMA-kort), schools and classes."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.scrub.lexicon import STOPWORDS
+
+# Swedish plates: three letters (never I, Q, V, Å, Ä, Ö), two digits, then a digit or a letter (never O).
+_PLATE = r"[A-HJ-PR-UW-Z]{3}[\s-]?\d{2}[\dA-HJ-NPR-UW-Z]"
+# In capitals a plate needs no cue ("MRS329", "DKR 88A"); these capitals with digits are no plates.
+_NOT_PLATES = ("BMW", "AMG", "GTI", "TDI", "SOU", "SFS", "LVU", "LSS", "BUP", "BVC", "MVC", "SFI", "PDF", "USB",
+               "GPS", "DVD", "MMS", "SMS", "ABC", "SOS", "HVB", "NPF", "KBT", "TBC", "RSV", "EPA", "UMO")
+_PLATE_BARE = re.compile(rf"(?<![\w-])(?!(?:{'|'.join(_NOT_PLATES)})[\s-]?\d{{3}}(?!\w)){_PLATE}(?![\w-])")
+# After a cue, also in lower case: "reg kld 519", "regnr: abc123", "bilen ABC 123".
+_PLATE_CUED = re.compile(
+    r"(?<!\w)(?:reg(?:istrerings)?(?:\.\s?)?(?:nr|nummer|numret|skylt)?|nummerplåt(?:en)?|skylt(?:en)?|"
+    r"license\s{1,2}plate|plate|bil(?:en)?|car)(?![^\W\d_])\.?(?:\s{1,2}(?:är|var|is|was|med|nr))?\s{0,2}[:=]?\s{0,2}"
+    rf"(?P<plate>(?i:{_PLATE}))(?![\w-])",
+    re.IGNORECASE,
+)
+
+_HANDLE_AT = re.compile(r"(?<![\w.@+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?(?![\w@])")
+_SOCIAL_LINK = re.compile(
+    r"(?<![\w.])(?:https?://)?(?:www\.|m\.|web\.)?"
+    r"(?:facebook|fb|instagram|instagr\.am|tiktok|youtube|youtu|twitter|x|snapchat|linkedin|threads|twitch|kick)"
+    r"\.(?:com|me|be|net|tv)/[\w.@/%?=&+-]{1,100}",
+    re.IGNORECASE,
+)
+_HANDLE_CUED = re.compile(
+    r"(?<!\w)(?:tiktok|instagram|insta|ig|snapchat|snap|facebook|fb|youtube|twitter|telegram|twitch|kick|threads)"
+    r"(?:kontot|konto|kanalen|kanal|namnet|namn|account|handle|channel)?"
+    r"(?P<cue>\s{1,2}(?:heter|hette|kallas|called|named|är|var|is|was)|\s{0,2}[:=])\s{0,2}"
+    r"(?P<handle>[\w.]{2,40})",
+    re.IGNORECASE,
+)
+_STRONG_HANDLE_CUES = frozenset({"heter", "hette", "kallas", "called", "named", ":", "="})
+
+# Case and ID numbers after their name: "diarienummer SN 2025/1187", "dossiernummer 8765432", "LMA-kort 23-456789-1".
+_CASE_NUMBER = re.compile(
+    r"(?<!\w)(?:dossiernummer|dossiernumret|dossiernr|dossier|diarienummer|diarienumret|diarienr|dnr|d\.nr|"
+    r"ärendenummer|ärendenumret|ärendenr|ärende\s{0,2}nr|lma-korts?nummer|lma-kort(?:et)?|lma-nummer|lma-numret|lma-nr|lma|"
+    r"uma-nummer|referensnummer|referensnr|ref\.?\s{0,2}nr|case\s{1,2}(?:number|no\.?)|reference\s{1,2}number|"
+    r"file\s{1,2}number|klientnummer|journalnummer|beslutsnummer|migrationsverkets\s{1,2}nummer)(?![^\W\d_])"
+    r"(?:\s{0,2}[,:]?\s{0,2}(?:med\s{1,2})?(?:nummer|numret|nr|no|number|är|var|is)\.?){0,2}\s{0,2}[:#]?\s{0,2}"
+    r"(?P<value>(?:[A-ZÅÄÖ]{1,4}[\s-]?)?\d{2,10}(?:\s?[-/.:]\s?\d{1,10}|\s\d{3,10}){0,4})(?![\w/-])",
+    re.IGNORECASE,
+)
+
+_PLATE_HINTS = ("reg", "skylt", "plåt", "plate", "bil", "car")
+_SOCIAL_HINTS = ("facebook", "fb", "insta", "tiktok", "youtu", "twitter", "x.com", "snap", "linkedin", "threads",
+                 "twitch", "kick", "ig", "telegram")
+_CASE_HINTS = ("dossier", "diarie", "dnr", "d.nr", "ärende", "lma", "uma-", "ref", "case", "file number", "klient",
+               "journal", "beslut", "migrationsverkets")
+_SCHOOL_HINTS = ("skol", "school", "klass", "class", "går i", "gick i", "börja", "goes in", "went in", "årskurs", "åk",
+                 "grade", "year")
+# Schools: a compound ending in "skolan" that is no kind of school ("Rinkebyskolan", not "grundskolan").
+_SCHOOL = re.compile(r"(?<![\w-])(?P<head>[^\W\d_]{3,30})(?:skolan|skolans|skola|skolas)(?![\w-])", re.IGNORECASE)
+_SCHOOL_APART = re.compile(r"(?<![\w-])(?P<head>[A-ZÅÄÖ][^\W\d_]{2,30})\s(?:skola|skolan|School)(?![\w-])")
+_GENERIC_SCHOOL_HEADS = frozenset(
+    {"för", "förskole", "for", "forskole", "grundsar", "sar", "grund", "gymnasie", "gymnasii", "sär", "sommar",
+     "sim", "kultur", "musik", "dans", "hög", "folkhög", "yrkes", "kör", "rid", "trafik", "bil", "sjukhus",
+     "special", "resurs", "fri", "kommunal", "låg", "mellan", "högstadie", "lågstadie", "mellanstadie", "same",
+     "sfi", "språk", "montessori", "waldorf", "kunskaps", "engelska", "hem", "stads", "kommun", "internat", "natur",
+     "ut", "skid", "fotbolls", "idrotts", "vuxen", "komvux", "privat", "kommunala", "hundra", "ny", "nya", "gamla",
+     "egen", "annan", "andra", "samma", "vanliga", "vanlig", "stor", "stora", "lilla", "liten", "bra", "vår",
+     "deras", "hans", "hennes", "min", "din", "sin", "första", "friskola", "fristående", "the", "a", "ridskola",
+     "cirkus", "teater", "konst", "bild", "drama", "mat", "söndags", "läxhjälps", "koran", "koranskola", "helg",
+     "lov", "kvälls", "dag", "kväll", "modersmåls", "hemspråks", "förberedelse", "introduktions", "anpassade",
+     "anpassad", "grundsär", "gymnasiesär", "stockholms", "svenska", "sverige", "svensk", "big", "high", "primary",
+     "secondary", "elementary", "middle", "nursery", "pre", "public", "private", "sunday", "lek", "flyg", "hund",
+     "sång", "tränings", "sport", "yoga", "gitarr", "piano", "kock", "sy", "matte", "läs", "skriv", "nattis"}
+)
+_SCHOOL_STOP = STOPWORDS | {"går", "gick", "börjar", "började", "till", "nya", "samma", "denna", "detta", "någon",
+                             "varje", "ingen", "egen", "kommunens", "stadens", "barnets", "syskonets", "hela"}
+# A class: "klass 3c", "class 2B", "går i 2B".
+_CLASS = re.compile(
+    r"(?<!\w)(?:(?:klass|klassen|class|årskurs|åk\.?|grade|year)\s{0,2}"
+    r"|(?:går|gick|börjar|började|goes|went)\s{1,2}(?:i|in)\s{1,2}(?:klass\s{1,2})?)"
+    r"(?P<class>\d{1,2}[A-Za-zÅÄÖåäö])(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+_CLASS_BEFORE_SCHOOL = re.compile(r"(?<!\w)(?P<class>\d{1,2}[A-Za-zÅÄÖåäö])\s{1,2}(?:på|at|i|in)\s{1,2}$")
+
+
+def plate_spans(text: str) -> list[tuple[int, int]]:
+    """Registration plates: in capitals anywhere ("MRS329"), in any case after "reg", "regnr", "bilen" …"""
+    spans = [match.span() for match in _PLATE_BARE.finditer(text)]
+    if not _mentions(text, _PLATE_HINTS):
+        return spans
+    return spans + [match.span("plate") for match in _PLATE_CUED.finditer(text)
+                    if match.group("plate")[:3].lower() not in STOPWORDS]  # "bilen har 120 hästkrafter"
+
+
+def _mentions(text: str, hints: tuple[str, ...]) -> bool:
+    """Whether *text* (in lower case) holds one of *hints*: a cheap test before a pattern that needs one."""
+    lowered = text.lower()
+    return any(hint in lowered for hint in hints)
+
+
+def handle_spans(text: str) -> list[tuple[int, int]]:
+    """Social-media handles and links: "@namn", "facebook.com/…", "tiktok heter x", "insta: x"."""
+    spans = [match.span() for match in _HANDLE_AT.finditer(text)] if "@" in text else []
+    if not _mentions(text, _SOCIAL_HINTS):
+        return spans
+    for match in _SOCIAL_LINK.finditer(text):
+        end = match.end()
+        while end > match.start() and text[end - 1] in ".?&=-":
+            end -= 1  # the full stop after the link
+        spans.append((match.start(), end))
+    for match in _HANDLE_CUED.finditer(text):
+        handle = match.group("handle").rstrip(".")
+        cue = match.group("cue").strip().lower()
+        if handle.lower() in STOPWORDS:
+            continue
+        if cue in _STRONG_HANDLE_CUES or any(char.isdigit() or char in "_." for char in handle):
+            spans.append((match.start("handle"), match.start("handle") + len(handle)))
+    return spans
+
+
+def case_number_spans(text: str) -> list[tuple[int, int]]:
+    """Case and ID numbers after their name (diarienummer, dossiernummer, ärendenummer, LMA-kort …)."""
+    if not _mentions(text, _CASE_HINTS):
+        return []
+    return [match.span("value") for match in _CASE_NUMBER.finditer(text)
+            if sum(char.isdigit() for char in match.group("value")) >= 3]
+
+
+def school_spans(text: str) -> list[tuple[int, int]]:
+    """Schools named ("Rinkebyskolan", "Rinkeby skola") and classes ("klass 3c", "går i 2B")."""
+    if not _mentions(text, _SCHOOL_HINTS):
+        return []
+    spans = []
+    for match in _SCHOOL.finditer(text):
+        head = match.group("head").lower()
+        if head not in _GENERIC_SCHOOL_HEADS and not head.endswith(("förskole", "för")):
+            spans.append(match.span())
+    for match in _SCHOOL_APART.finditer(text):
+        if match.group("head").lower() not in _GENERIC_SCHOOL_HEADS | _SCHOOL_STOP:
+            spans.append(match.span())
+    # "2B på Rinkebyskolan": a class before a school named.
+    classes = [before.span("class") for start, _ in spans
+               if (before := _CLASS_BEFORE_SCHOOL.search(text, max(0, start - 16), start)) is not None]
+    return spans + classes + [match.span("class") for match in _CLASS.finditer(text)]
