@@ -44,6 +44,8 @@ PAST_COLLAPSE = frozenset({"gick", "vaknade", "somnade", "kunde", "däckade", "p
                            "didn't", "collapsed"})
 # "blev skakad", "was shaken": the one named is the one shaken.
 PASSIVE_AUXILIARIES = frozenset({"blev", "blivit", "was", "got", "been"})
+SIBLINGS = frozenset({"syster", "systern", "storasyster", "storasystern", "bror", "brodern", "brorsan", "storebror",
+                      "storebrodern", "sister", "brother", "sisters", "brothers", "syskon", "syskonen", "siblings"})
 HARD = frozenset({"hårt", "våldsamt", "kraftigt", "hard", "violently", "roughly"})
 
 
@@ -97,6 +99,8 @@ def _subject_kind(text: _Text, index: int) -> str | None:
     token = _subject(text, index)
     if token is None:
         return None
+    if token.surface in SIBLINGS:
+        return "child"  # "his baby sister is alone at home": a sibling of a preschool child is a child
     kind = _actor(token)
     if kind != "pronoun":
         return kind
@@ -127,7 +131,9 @@ def _collapsed(text: _Text) -> bool:
 def _neck_shown(text: _Text) -> bool:
     """Whether a child shows with the hands what an adult did at the neck ("gjorde så med händerna", "did it like
     this with his hands") or has a stripe on the neck: strangling, without the word."""
-    for gesture in text.of("hand_gesture"):
+    # Pointing at the neck is the gesture when a grip is named in its sentence ("visar på halsen, 'pappa klämma'").
+    pointing = [hit for hit in text.of("neck_point") if text.in_sentence(hit.sentence, "grip")]
+    for gesture in text.of("hand_gesture") + pointing:
         if _disarmed(text, gesture) or text.in_sentence(gesture.sentence, "fiction", "play_fight"):
             continue
         neck = text.in_sentence(gesture.sentence, "neck") or (
@@ -397,9 +403,12 @@ def _alone_at_home(text: _Text) -> bool:
             continue
         if _subject_kind(text, hit.start) in ADULTS or _with_adult(text, hit):
             continue  # "mamma är ensam hemma med barnen", "ensam hemma med pappa"
-        near_now = any(text.tokens[now.start].segment == text.tokens[hit.start].segment for now in text.of("now"))
-        if near_now or text.in_sentence(hit.sentence, "today", "since_recent") or (
-                text.has("since_recent") and text.has("gone", "hunger")):
+        near_now = any(text.tokens[now.start].segment == text.tokens[hit.start].segment for now in text.of("now")) or (
+            hit.end + 1 < len(text.tokens) and text.tokens[hit.end + 1].surface in {"nu", "now"})  # "hemma nu säger"
+        # "sedan igår" may stand in a denial ("hasn't eaten since yesterday"): it still says the state goes on.
+        since = [other for other in text.of("since_recent") + text.negated if other.concept == "since_recent"]
+        if near_now or text.in_sentence(hit.sentence, "today") or any(
+                other.sentence == hit.sentence for other in since) or (since and text.has("gone", "hunger")):
             return True
     return False
 
