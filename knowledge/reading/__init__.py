@@ -69,7 +69,7 @@ def read(text: str) -> Reading:
         "where", "who", "should", "can", "must", "do", "does"})
     reading.safe_said = any(hit.concept in ("danger", "fear") for hit in text_.negated)
     reading.acute = _acute(text_, acts)
-    _add_emergencies(text_, acts, reading.acute)
+    _add_emergencies(text_, reading.acute)
     _categorise(text_, acts, reading)
     reading.duration = _duration(text_)
     reading.child_told = _child_told(text_)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from knowledge.reading.acute import _boy_only, _girl_context, _with_adult
 from knowledge.reading.signals import _disarmed, _gender
-from knowledge.reading.text import Act, Hit, Token, _actor, _Text
+from knowledge.reading.text import Hit, Token, _actor, _Text
 from knowledge.reading.vocabulary import (
     ADULTS,
     DONE_WORDS,
@@ -26,7 +26,7 @@ TELEGRAM = 6
 # Words that make pills the child's own ("sin medicin", "his inhaler").
 OWN = frozenset({"sin", "sina", "hans", "hennes", "egen", "egna", "his", "her", "own"})
 # The month words after an age in months ("bebisen 7 mån", "4 månader gammal").
-MONTHS = frozenset({"mån", "månader", "månaders", "mån.", "months", "month", "mths"})
+MONTHS = frozenset({"mån", "månader", "månaders", "months", "month", "mths"})
 AGE_WORDS = frozenset({"gammal", "gammalt", "gamla", "old"})
 # A posture or state in the past: "satt ensam i bilen" tells of then, not now.
 PAST_STATE = frozenset({"satt", "var", "låg", "sov", "stod", "fick", "lämnades", "glömdes", "was", "were", "sat",
@@ -49,12 +49,12 @@ SIBLINGS = frozenset({"syster", "systern", "storasyster", "storasystern", "bror"
 HARD = frozenset({"hårt", "våldsamt", "kraftigt", "hard", "violently", "roughly"})
 
 
-def _emergencies(text: _Text, acts: list[Act]) -> list[str]:
+def _emergencies(text: _Text) -> list[str]:
     """The acute codes of the emergencies this module reads (knowledge.acute.ACUTE_CODES)."""
     codes = []
     if _neck_shown(text):
         codes.append("strangulation")
-    if (_poisoned(text) or _shaken_infant(text, acts) or _infant_fracture(text) or _adult_collapsed(text)
+    if (_poisoned(text) or _shaken_infant(text) or _infant_fracture(text) or _adult_collapsed(text)
             or _alone_in_car(text) or _nobody_at_car(text) or _alone_at_home(text)):
         codes.append("immediate_danger")
     if _cut_soon(text):
@@ -62,9 +62,9 @@ def _emergencies(text: _Text, acts: list[Act]) -> list[str]:
     return codes
 
 
-def _add_emergencies(text: _Text, acts: list[Act], codes: list[str]) -> None:
+def _add_emergencies(text: _Text, codes: list[str]) -> None:
     """Add the emergencies of this module to *codes*, before fear of going home (the less decisive codes)."""
-    for code in _emergencies(text, acts):
+    for code in _emergencies(text):
         if code in codes:
             continue
         fear = [index for index, known in enumerate(codes) if known in ("injury_afraid_home", "afraid_to_go_home")]
@@ -130,7 +130,7 @@ def _collapsed(text: _Text) -> bool:
 
 def _neck_shown(text: _Text) -> bool:
     """Whether a child shows with the hands what an adult did at the neck ("gjorde så med händerna", "did it like
-    this with his hands") or has a stripe on the neck: strangling, without the word."""
+    this with his hands"): strangling, without the word (a stripe on the neck is read in acute.py)."""
     # Pointing at the neck is the gesture when a grip is named in its sentence ("visar på halsen, 'pappa klämma'").
     pointing = [hit for hit in text.of("neck_point") if text.in_sentence(hit.sentence, "grip")]
     for gesture in text.of("hand_gesture") + pointing:
@@ -254,7 +254,7 @@ def _infants(text: _Text) -> set[int]:
     return found
 
 
-def _shaken_infant(text: _Text, acts: list[Act]) -> bool:
+def _shaken_infant(text: _Text) -> bool:
     """Whether a baby was shaken and is now limp, vomiting or drowsy, or was shaken in the last day: 112 now."""
     if not text.has("shake"):
         return False
@@ -453,7 +453,8 @@ def _sister_cut(text: _Text) -> bool:
         if not any(sister.clause == hit.clause for sister in text.of("sister")):
             continue
         previous = {token.surface for token in tokens[max(0, hit.start - 2):hit.start]}
-        done = bool(previous & (STATE_WORDS | {"redan", "already", "blev", "was"})) or hit.concept == "fgm_done" or (
+        done = bool(previous & (STATE_WORDS | {"redan", "already", "blev", "blivit", "was", "been"})) or (
+            hit.concept == "fgm_done") or (
             text.in_clause(hit.clause, "past_strong"))
         if not done or text.in_sentence(hit.sentence, "distant", "conditional"):
             continue
