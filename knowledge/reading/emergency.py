@@ -314,12 +314,14 @@ def _infant_fracture(text: _Text) -> bool:
 def _adult_collapsed(text: _Text) -> bool:
     """Whether an adult cannot be woken or is unconscious here and now: the child beside them, in our hall, or
     we are trying to wake them ("vi får inte liv i henne")."""
-    for hit in text.of("unresponsive"):
+    for hit in text.of("unresponsive", "collapsed_adult"):
         # An accident beside it (not the collapse itself, "ramlade ihop") is a fall: first aid, not this.
         fall = any(other.sentence == hit.sentence and not hit.start <= other.start <= hit.end
                    for other in text.of("accident"))
         if fall or text.in_sentence(hit.sentence, "pattern", "past_strong", "distant", "conditional"):
             continue
+        if _collapsed_person(text, hit) == "child":
+            continue  # "vi får inte liv i barnen på morgonen": sleepy children, an idiom
         we_try = any(token.surface in FIRST_PERSON for token in text.tokens[max(0, hit.start - 3):hit.end + 1]
                      if token.clause == hit.clause)
         told_as_past = any(token.surface in PAST_STATE | PAST_COLLAPSE
@@ -334,6 +336,25 @@ def _adult_collapsed(text: _Text) -> bool:
                 text.in_sentence(sentence, "beside") for sentence in (hit.sentence - 1, hit.sentence + 1)):
             return True
     return False
+
+
+def _collapsed_person(text: _Text, hit: Hit) -> str | None:
+    """Who cannot be woken at *hit*: the object right after it ("liv i henne", "wake him": the adult of that gender
+    named before, else the child), else its subject."""
+    tokens = text.tokens
+    following = tokens[hit.end + 1] if hit.end + 1 < len(tokens) else None
+    if following is None or following.sentence != hit.sentence:
+        return _subject_kind(text, hit.start)
+    if following.surface in OBJECT_PRONOUNS:
+        gender = _gender(following)
+        for earlier in reversed(tokens[:hit.start]):
+            kind = _actor(earlier)
+            if kind in ADULTS and not _owns_pills(text, earlier) and _gender(earlier) in (gender, None):
+                return kind
+        return "child"
+    if _actor(following) and tokens[hit.end].surface in {"i", "in"}:
+        return _actor(following)  # "liv i mamman", "liv i barnen"
+    return _subject_kind(text, hit.start)
 
 
 # --- a small child alone now
