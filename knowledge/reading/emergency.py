@@ -256,13 +256,13 @@ def _infants(text: _Text) -> set[int]:
 
 def _shaken_infant(text: _Text) -> bool:
     """Whether a baby was shaken and is now limp, vomiting or drowsy, or was shaken in the last day: 112 now."""
-    if not text.has("shake"):
+    if not text.has("shake", "shaken_passive"):
         return False
     infants = _infants(text)
     if not infants:
         return False
     tokens = text.tokens
-    for hit in text.of("shake"):
+    for hit in text.of("shake", "shaken_passive"):
         if _disarmed(text, hit) or text.in_sentence(hit.sentence, "fiction"):
             continue
         word = tokens[hit.start].surface
