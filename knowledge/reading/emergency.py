@@ -46,6 +46,8 @@ PAST_COLLAPSE = frozenset({"gick", "vaknade", "somnade", "kunde", "däckade", "p
 PASSIVE_AUXILIARIES = frozenset({"blev", "blivit", "was", "got", "been"})
 SIBLINGS = frozenset({"syster", "systern", "storasyster", "storasystern", "bror", "brodern", "brorsan", "storebror",
                       "storebrodern", "sister", "brother", "sisters", "brothers", "syskon", "syskonen", "siblings"})
+# A state told in the present: "ligger ensam hemma", "is alone at home".
+PRESENT_STATE = frozenset({"ligger", "sitter", "sover", "står", "är", "e", "is", "'s", "sits", "lies"})
 HARD = frozenset({"hårt", "våldsamt", "kraftigt", "hard", "violently", "roughly"})
 
 
@@ -77,6 +79,13 @@ def _past_outside_since(text: _Text, hit: Hit, *concepts: str) -> bool:
     since = text.of("since_recent")
     return any(other.sentence == hit.sentence and not any(span.start <= other.start <= span.end for span in since)
                for other in text.of(*concepts))
+
+
+def _time_in_sentence(text: _Text, sentence: int, *concepts: str) -> bool:
+    """Whether a time word of *concepts* stands in *sentence*, even inside a denial ("när hon inte slutade skrika
+    igår kväll" still says when)."""
+    return text.in_sentence(sentence, *concepts) or any(
+        hit.sentence == sentence and hit.concept in concepts for hit in text.negated)
 
 
 def _subject(text: _Text, index: int) -> Token | None:
@@ -282,7 +291,7 @@ def _shaken_infant(text: _Text) -> bool:
             continue
         # Shaken hard ("skakade bebisen våldsamt"), untold when: a brain injury to see to now, unless long ago.
         hard = any(token.surface in HARD for token in tokens[hit.end + 1:hit.end + 4])
-        if text.in_sentence(hit.sentence, "today", "now", "recent", "since_recent") or (
+        if _time_in_sentence(text, hit.sentence, "today", "now", "recent", "since_recent") or (
                 hard and not text.in_sentence(hit.sentence, "past_strong")):
             return True
     return False
@@ -314,7 +323,8 @@ def _infant_fracture(text: _Text) -> bool:
 def _adult_collapsed(text: _Text) -> bool:
     """Whether an adult cannot be woken or is unconscious here and now: the child beside them, in our hall, or
     we are trying to wake them ("vi får inte liv i henne")."""
-    for hit in text.of("unresponsive", "collapsed_adult"):
+    contact = [hit for hit in text.of("no_response") if text.in_sentence(hit.sentence, "asleep")]
+    for hit in text.of("unresponsive", "collapsed_adult") + contact:
         # An accident beside it (not the collapse itself, "ramlade ihop") is a fall: first aid, not this.
         fall = any(other.sentence == hit.sentence and not hit.start <= other.start <= hit.end
                    for other in text.of("accident"))
@@ -402,6 +412,8 @@ def _child_in_car(text: _Text, hit: Hit) -> bool:
 
 def _nobody_at_car(text: _Text) -> bool:
     """Whether a child sits in a car and nobody is near it ("bebis sover i bilen utanför, ingen förälder syns till")."""
+    if _parent_went_in(text):
+        return True
     if not text.has("nobody_near", "unattended"):
         return False
     cars = [token for token in text.tokens if token.forms & {"bil", "bilen", "car", "baksätet", "babyskyddet"}]
@@ -411,6 +423,21 @@ def _nobody_at_car(text: _Text) -> bool:
         token.sentence == car.sentence and _actor(token) in ADULTS and token.index not in nobody
         for token in text.tokens)
         and not text.in_sentence(car.sentence, "pattern", "past_strong", "disarm", "fiction") for car in cars)
+
+
+def _parent_went_in(text: _Text) -> bool:
+    """Whether a child sits in a car while the adult went in somewhere ("ettåringen sitter i bilen, pappan gick in på
+    apoteket för en halvtimme sedan, det är 27 grader"): with heat, cold or a time, nobody with the child."""
+    if not text.has("went_in") or not text.has("weather", "since_recent", "now"):
+        return False
+    for car in (token for token in text.tokens if token.forms & {"bil", "bilen", "car", "baksätet", "babyskyddet"}):
+        seated = any(token.sentence == car.sentence and token.surface in PRESENT_STATE for token in text.tokens
+                     if car.index - 3 <= token.index < car.index)
+        child = _subject_kind(text, car.index) in ("child", "pronoun")
+        attended = any(token.piece == car.piece and _actor(token) in ADULTS for token in text.tokens)  # "med pappa"
+        if seated and child and not attended and not text.in_sentence(car.sentence, "pattern", "disarm", "fiction"):
+            return True
+    return False
 
 
 def _alone_at_home(text: _Text) -> bool:
@@ -428,7 +455,12 @@ def _alone_at_home(text: _Text) -> bool:
             hit.end + 1 < len(text.tokens) and text.tokens[hit.end + 1].surface in {"nu", "now"})  # "hemma nu säger"
         # "sedan igår" may stand in a denial ("hasn't eaten since yesterday"): it still says the state goes on.
         since = [other for other in text.of("since_recent") + text.negated if other.concept == "since_recent"]
-        if near_now or text.in_sentence(hit.sentence, "today") or any(
+        # "lillasyster ligger ensam hemma och gråter, mamma kom inte hem i natt": told in the present, the parent away.
+        posture = any(token.surface in PRESENT_STATE for token in text.tokens[max(0, hit.start - 2):hit.start])
+        away = text.has("parent_away", "hunger", "distress") or any(
+            other.concept in ("parent_away", "hunger") for other in text.negated)
+        if (posture and away and not text.in_sentence(hit.sentence, "pattern")) or near_now or text.in_sentence(
+                hit.sentence, "today") or any(
                 other.sentence == hit.sentence for other in since) or (since and text.has("gone", "hunger")):
             return True
     return False
