@@ -23,6 +23,10 @@ from knowledge.reading import read
     ("hon ska renas på söndag hos mormor", "taken_abroad"),
     ("storasystern är redan omskuren och nu har de bokat resa till Somalia för lillasyster på fredag",
      "taken_abroad"),
+    ("pojken pekar på halsen och säger 'mamma klämma'", "strangulation"),
+    ("lillkillen sitter i bilen, mamman gick in på gymmet för en kvart sedan, det är 26 grader", "immediate_danger"),
+    ("farmor ska ordna det med flickan när de är i Guinea, de åker på lördag", "taken_abroad"),
+    ("mamma svimmade i hallen och vi får inte liv i henne, dottern sitter bredvid", "immediate_danger"),
 ])
 def test_an_emergency_told_without_the_usual_words_is_acute(text: str, code: str) -> None:
     assessment = assess(text)
@@ -54,6 +58,11 @@ def test_a_poisoned_child_who_slurs_is_no_intoxicated_adult() -> None:
     "pappa satt ensam i bilen och grät idag",
     "han är ensam hemma idag med pappa",
     "hon berättade att hon fick sitta ensam i bilen när pappa handlade förra helgen",
+    "vi får inte liv i honom på samlingen idag, han är så trött",
+    "the mother was shaken by the news and cried at pickup",
+    "flickorna ska sy ihop sina kuddar imorgon",
+    "barnen sitter i bilen med pappa, mamma gick in på ica en stund, det är varmt",
+    "Pappa visade hur man gör när man knäpper jackan vid halsen",
 ])
 def test_a_look_alike_is_not_acute(text: str) -> None:
     assert not assess(text).acute, text
