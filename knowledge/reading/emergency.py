@@ -282,7 +282,7 @@ def _shaken_infant(text: _Text) -> bool:
         pronoun = any(token.surface in OBJECT_PRONOUNS for token in tokens[hit.end + 1:hit.end + 3])
         reach = PATIENT_REACH * 2 if pronoun else PATIENT_REACH
         near = [index for index in infants if tokens[index].sentence == hit.sentence and (
-            0 < index - hit.end <= INFANT_REACH or ((passive or pronoun) and abs(index - hit.start) <= reach))]
+            hit.start < index <= hit.end + INFANT_REACH or ((passive or pronoun) and abs(index - hit.start) <= reach))]
         if not near:
             continue
         if _collapsed(text):
