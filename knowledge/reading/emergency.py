@@ -275,7 +275,10 @@ def _shaken_infant(text: _Text) -> bool:
         if _disarmed(text, hit) or text.in_sentence(hit.sentence, "fiction"):
             continue
         word = tokens[hit.start].surface
-        passive = word.endswith(("ad", "ades", "ats", "ts", "en")) or any(
+        # "bebisen skakades", "blev skakad", learner "bebis skaka av pappa": the one named before is the one shaken.
+        by_adult = hit.end + 2 < len(tokens) and tokens[hit.end + 1].surface in {"av", "by"} and _actor(
+            tokens[hit.end + 2]) in ADULTS
+        passive = by_adult or word.endswith(("ad", "ades", "ats", "ts", "en")) or any(
             token.surface in PASSIVE_AUXILIARIES for token in tokens[max(0, hit.start - 2):hit.start])
         # The baby after the verb ("skakade bebisen"), named before a passive ("bebisen skakades") or before an
         # object pronoun ("bebisen ... efter att mamma skakat henne").
@@ -323,7 +326,9 @@ def _infant_fracture(text: _Text) -> bool:
 def _adult_collapsed(text: _Text) -> bool:
     """Whether an adult cannot be woken or is unconscious here and now: the child beside them, in our hall, or
     we are trying to wake them ("vi får inte liv i henne")."""
-    contact = [hit for hit in text.of("no_response") if text.in_sentence(hit.sentence, "asleep")]
+    contact = [hit for hit in text.of("no_response") if text.in_sentence(hit.sentence, "asleep")] + [
+        hit for hit in text.of("lying_floor") if text.in_sentence(hit.sentence, "no_answer")
+        and _subject_kind(text, hit.start) in ADULTS and not _disarmed(text, hit)]
     for hit in text.of("unresponsive", "collapsed_adult") + contact:
         # An accident beside it (not the collapse itself, "ramlade ihop") is a fall: first aid, not this.
         fall = any(other.sentence == hit.sentence and not hit.start <= other.start <= hit.end
