@@ -1,0 +1,172 @@
+"""Acute threats told without a killing word: a parent who would die with the child, a child about to be taken,
+an adult at the door or heard hitting down the phone, a violent adult waiting outside, an intoxicated adult
+leaving with the child in other words, and a colleague who harmed a child and is still with the children."""
+
+from __future__ import annotations
+
+from knowledge.reading.signals import (
+    _had_before,
+    _in_play,
+    _now_near,
+    _past_in_clause,
+    _past_verb,
+    _sober,
+)
+from knowledge.reading.text import Act, Hit, _actor, _Text
+from knowledge.reading.vocabulary import ADULTS, HARMING_ACTS, OBJECT_PRONOUNS, PLAY_REACH
+
+# People who cannot be the one who would die with the child or take it: children speak of their own wishes.
+_CHILDREN = frozenset({"child", "peer"})
+# Words of moving house: "vi kommer aldrig se dem igen" of a family moving away is no abduction.
+_MOVING = ("flytt", "move", "moving")
+# A call: what is heard down it happens as it is heard.
+_PHONE = ("telefon", "lur", "samtal", "phone", "call", "line", "ringde", "ringer", "mobil")
+# Staff sheltering themselves: "vi har låst in oss", "locked ourselves in".
+_US = frozenset({"oss", "ourselves", "us", "vi", "we"})
+# Blows heard rather than seen ("someone being hit": English "hit" alone is no act, Swedish "hit" means here).
+_BLOWS = frozenset({"hit", "slag", "slå", "slår", "smällar", "blows", "hitting", "punched"})
+
+
+def _played(text: _Text, hit: Hit) -> bool:
+    """Whether *hit* stands in fiction, or a play or drill word stands near it (a meal far off does not count)."""
+    return text.in_sentence(hit.sentence, "fiction") or any(
+        other.sentence == hit.sentence and abs(other.start - hit.start) <= PLAY_REACH
+        for other in text.of("disarm", "toy"))
+
+
+def _past_here(text: _Text, hit: Hit) -> bool:
+    """Whether the clause of *hit* is placed in the past or a pattern; "förra sambon" (a former partner) is not."""
+    recent = text.of("now")
+    return any(other.clause == hit.clause and not any(now.start <= other.start <= now.end for now in recent)
+               and not (other.end + 1 < len(text.tokens) and _actor(text.tokens[other.end + 1]))
+               for other in text.of("past_strong", "pattern"))
+
+
+def _live(text: _Text, hit: Hit) -> bool:
+    """Whether *hit* is told as now or to come: not in play, a story or a drill, not placed in the past."""
+    return not _played(text, hit) and (_now_near(text, hit) or text.in_clause(hit.clause, "future")
+                                       or not _past_here(text, hit))
+
+
+def _live_segment(text: _Text, hit: Hit) -> bool:
+    """Whether *hit* is present in its own comma-delimited segment ("igår slog han mamma, idag väntar pappa i
+    bilen": the wait is today though the sentence began with yesterday)."""
+    segment = text.tokens[hit.start].segment
+    return not _played(text, hit) and not _past_verb(text, hit) and not any(
+        text.tokens[other.start].segment == segment for other in text.of("past_strong", "pattern"))
+
+
+def _said_by_child(text: _Text, hit: Hit) -> bool:
+    """Whether the nearest person before *hit* in its clause is a child ("hon säger att hon vill dö" of a girl)."""
+    before, _ = text.actors(hit)
+    subjects = [token for token in before if token.surface not in OBJECT_PRONOUNS]
+    return bool(subjects) and _actor(subjects[0]) in _CHILDREN
+
+
+def _extended_suicide(text: _Text) -> bool:
+    """Whether a parent speaks of dying and draws the child in, or the child waits for that parent now."""
+    child_waits = text.has("not_collected", "unreachable") and not text.has("pattern")
+    collects_soon = any(text.in_sentence(hit.sentence, "now", "today", "soon") or _now_near(text, hit)
+                        for hit in text.of("pickup") if not _past_verb(text, hit))
+    for hit in text.of("suicidal"):
+        # Only the past places it out of reach: "keeps texting that she wants to end it all" is now.
+        past = text.in_clause(hit.clause, "past_strong") and not text.in_clause(hit.clause, "future")
+        if _played(text, hit) or past:
+            continue
+        together = text.in_sentence(hit.sentence, "with_child") or any(
+            token.surface in {"döden", "tillsammans"} for token in text.tokens[hit.start:hit.end + 1])
+        if _said_by_child(text, hit) and not together:
+            continue
+        if together or child_waits or (collects_soon and not text.in_sentence(hit.sentence, "past_strong")):
+            return True
+    return False
+
+
+def _taken_now(text: _Text) -> bool:
+    """Whether someone is about to take the child for good, or a parent barred from the child is taking it now."""
+    moving = any(form.startswith(_MOVING) for token in text.tokens for form in token.forms)
+    for hit in text.of("abduct"):
+        if _live(text, hit) and not moving and text.has("now", "today", "soon", "future", "arriving", "pickup"):
+            return True
+    barred = [hit for hit in text.of("no_contact") if _live(text, hit)]
+    taking = [hit for hit in text.of("pickup", "arriving") if _live(text, hit) and not _past_verb(text, hit)]
+    return bool(barred) and bool(taking) and text.has("now", "today", "arriving")
+
+
+def _besieged(text: _Text) -> bool:
+    """Whether an adult is trying to get in now, or staff hide someone from a shouting adult."""
+    for hit in text.of("siege"):
+        if _live(text, hit) and (not _past_verb(text, hit) or _now_near(text, hit)):
+            return True
+    # Only at the preschool and now: someone outside, "nu", or staff who locked themselves in ("a child says he
+    # hides under the bed when the man shouts" is violence at home told, a report).
+    shouting = any(_live(text, hit) and not _past_verb(text, hit) for hit in text.of("scream", "threat"))
+    here_now = text.has("now", "arriving") or any(
+        token.surface in _US for hit in text.of("hiding") for token in text.tokens[max(0, hit.start - 1):hit.end + 1])
+    return shouting and here_now and any(_live(text, hit) for hit in text.of("hiding"))
+
+
+def _heard_hitting(text: _Text, acts: list[Act]) -> bool:
+    """Whether blows were heard down the phone just now ("vi hörde någon slå i bakgrunden, sen bröts samtalet")."""
+    if not any(form.startswith(_PHONE) for token in text.tokens for form in token.forms):
+        return False  # a neighbour hearing blows through the wall tells of violence at home, not of now
+    for hit in text.of("heard"):
+        if not _live(text, hit) or text.in_sentence(hit.sentence, "past_strong", "animal"):
+            continue
+        if any(act.kind in HARMING_ACTS and act.sentence == hit.sentence for act in acts) or any(
+                token.sentence == hit.sentence and token.surface in _BLOWS for token in text.tokens):
+            return True
+    return False
+
+
+def _violent_adult_waiting(text: _Text, acts: list[Act]) -> bool:
+    """Whether an adult who was violent in the last day, or threatens, waits outside or collects now."""
+    violent = any(act.kind in ("hit", "strangle", "shake") and not _in_play(text, act)
+                  and (act.agent in ADULTS or act.agent in ("pronoun", None))
+                  and act.agent != "staff" and act.patient in ("parent", "pronoun", "child", "adult", "relative")
+                  and text.in_sentence(act.sentence, "today", "recent") for act in acts)
+    # A relative who threatens, or who is to send the mother or child away, waits outside a frightened mother.
+    sent_away = text.has("relative") and text.has("send_away", "stay_abroad", "honour", "control", "country")
+    threatened = text.has("relative", "parent") and text.has("fear") and (text.has("threat") or sent_away)
+    if not (violent or threatened):
+        return False
+    return any(_live_segment(text, hit) for hit in text.of("arriving")) or any(
+        (text.in_sentence(hit.sentence, "now") or _now_near(text, hit)) and not _sober(text, hit)
+        for hit in text.of("pickup"))
+
+
+def _intox_leaving(text: _Text) -> bool:
+    """Whether an adult intoxicated now is leaving with the child: a smell just now counts though told in the
+    past tense ("luktade vin i hallen nyss"), and a pram, a running engine or a wait outside count as leaving."""
+    intox = [hit for hit in text.of("intox", "intox_smell") if not _played(text, hit) and not _had_before(text, hit)
+             and (_now_near(text, hit) or text.in_sentence(hit.sentence, "now") or (
+                 not _past_in_clause(text, hit) and not _past_verb(text, hit)))]
+    if not intox:
+        return False
+    return any(not _past_verb(text, hit) and not _sober(text, hit) and not _past_in_clause(text, hit)
+               for hit in text.of("pickup", "drive", "arriving"))
+
+
+def _staff_still_here(text: _Text, acts: list[Act]) -> bool:
+    """Whether a colleague, substitute or trainee hurt, locked in, touched or filmed a child and is still here."""
+    if not (text.has("staff") and text.has("still_here")):
+        return False
+    only_staff = not text.has("parent", "relative")
+    harmed = any(act.kind in HARMING_ACTS | {"touch", "rough", "lock_in"} and (
+        act.agent == "staff" or (only_staff and act.agent == "pronoun")) for act in acts)
+    filmed = only_staff and text.has("sexual_behaviour", "sexual_abuse")
+    return harmed or filmed
+
+
+def _threats(text: _Text, acts: list[Act]) -> list[str]:
+    """The acute codes these rules add (codes of knowledge.acute.ACUTE_CODES), most decisive first."""
+    codes = []
+    if _extended_suicide(text) or any(_live(text, hit) for hit in text.of("die_if")):
+        codes.append("threat_to_kill")
+    if _heard_hitting(text, acts):
+        codes.append("ongoing_violence")
+    if _taken_now(text) or _besieged(text) or _violent_adult_waiting(text, acts) or _staff_still_here(text, acts):
+        codes.append("immediate_danger")
+    if _intox_leaving(text):
+        codes.append("intoxicated_pickup")
+    return codes
