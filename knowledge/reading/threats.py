@@ -15,6 +15,8 @@ from knowledge.reading.signals import (
 from knowledge.reading.text import Act, Hit, _actor, _Text
 from knowledge.reading.vocabulary import ADULTS, HARMING_ACTS, OBJECT_PRONOUNS, PLAY_REACH
 
+# How near (in words) the child must be drawn in to a parent's words of dying ("ta med sig barnen").
+WITH_REACH = 8
 # People who cannot be the one who would die with the child or take it: children speak of their own wishes.
 _CHILDREN = frozenset({"child", "peer"})
 # Words of moving house: "vi kommer aldrig se dem igen" of a family moving away is no abduction.
@@ -73,11 +75,15 @@ def _extended_suicide(text: _Text) -> bool:
         past = text.in_clause(hit.clause, "past_strong") and not text.in_clause(hit.clause, "future")
         if _played(text, hit) or past:
             continue
-        together = text.in_sentence(hit.sentence, "with_child") or any(
+        together = any(other.sentence == hit.sentence and abs(other.start - hit.start) <= WITH_REACH
+                       for other in text.of("with_child")) or any(
             token.surface in {"döden", "tillsammans"} for token in text.tokens[hit.start:hit.end + 1])
         if _said_by_child(text, hit) and not together:
             continue
-        if together or child_waits or (collects_soon and not text.in_sentence(hit.sentence, "past_strong")):
+        # "jag vill dö" is also said of tiredness or shame: alone it needs the child drawn in.
+        bare = any(form in {"dö", "die"} for token in text.tokens[hit.start:hit.end + 1] for form in token.forms)
+        waits = child_waits or (collects_soon and not text.in_sentence(hit.sentence, "past_strong"))
+        if together or (waits and not bare):
             return True
     return False
 
@@ -85,7 +91,8 @@ def _extended_suicide(text: _Text) -> bool:
 def _taken_now(text: _Text) -> bool:
     """Whether someone is about to take the child for good, or a parent barred from the child is taking it now."""
     moving = any(form.startswith(_MOVING) for token in text.tokens for form in token.forms)
-    for hit in text.of("abduct"):
+    menace = text.has("threat", "menace", "no_contact", "dv", "honour", "fear")
+    for hit in text.of("abduct") + (text.of("abduct_threat") if menace else []):
         if _live(text, hit) and not moving and text.has("now", "today", "soon", "future", "arriving", "pickup"):
             return True
     barred = [hit for hit in text.of("no_contact") if _live(text, hit)]
@@ -95,15 +102,20 @@ def _taken_now(text: _Text) -> bool:
 
 def _besieged(text: _Text) -> bool:
     """Whether an adult is trying to get in now, or staff hide someone from a shouting adult."""
+    adult = text.has("parent", "relative", "adult") or any(
+        token.surface in {"någon", "someone", "somebody"} for token in text.tokens)
+    if not adult:
+        return False  # "pojken bankar på dörren till toaletten" is a child at a door
     for hit in text.of("siege"):
-        if _live(text, hit) and (not _past_verb(text, hit) or _now_near(text, hit)):
+        if _live(text, hit) and (not _past_verb(text, hit) or _now_near(text, hit)) and not _said_by_child(text, hit):
             return True
     # Only at the preschool and now: someone outside, "nu", or staff who locked themselves in ("a child says he
     # hides under the bed when the man shouts" is violence at home told, a report).
     shouting = any(_live(text, hit) and not _past_verb(text, hit) for hit in text.of("scream", "threat"))
     here_now = text.has("now", "arriving") or any(
         token.surface in _US for hit in text.of("hiding") for token in text.tokens[max(0, hit.start - 1):hit.end + 1])
-    return shouting and here_now and any(_live(text, hit) for hit in text.of("hiding"))
+    return shouting and here_now and any(_live(text, hit) and not _said_by_child(text, hit)
+                                         for hit in text.of("hiding"))
 
 
 def _heard_hitting(text: _Text, acts: list[Act]) -> bool:
@@ -111,7 +123,7 @@ def _heard_hitting(text: _Text, acts: list[Act]) -> bool:
     if not any(form.startswith(_PHONE) for token in text.tokens for form in token.forms):
         return False  # a neighbour hearing blows through the wall tells of violence at home, not of now
     for hit in text.of("heard"):
-        if not _live(text, hit) or text.in_sentence(hit.sentence, "past_strong", "animal"):
+        if not _live(text, hit) or text.in_sentence(hit.sentence, "past_strong", "animal", "accident"):
             continue
         if any(act.kind in HARMING_ACTS and act.sentence == hit.sentence for act in acts) or any(
                 token.sentence == hit.sentence and token.surface in _BLOWS for token in text.tokens):
@@ -122,8 +134,9 @@ def _heard_hitting(text: _Text, acts: list[Act]) -> bool:
 def _violent_adult_waiting(text: _Text, acts: list[Act]) -> bool:
     """Whether an adult who was violent in the last day, or threatens, waits outside or collects now."""
     violent = any(act.kind in ("hit", "strangle", "shake") and not _in_play(text, act)
-                  and (act.agent in ADULTS or act.agent in ("pronoun", None))
                   and act.agent != "staff" and act.patient in ("parent", "pronoun", "child", "adult", "relative")
+                  and (act.agent in ADULTS or (act.agent in ("pronoun", None) and act.patient in ("parent", "child")
+                                               and not text.in_sentence(act.sentence, "peer")))
                   and text.in_sentence(act.sentence, "today", "recent") for act in acts)
     # A relative who threatens, or who is to send the mother or child away, waits outside a frightened mother.
     sent_away = text.has("relative") and text.has("send_away", "stay_abroad", "honour", "control", "country")
@@ -139,8 +152,8 @@ def _intox_leaving(text: _Text) -> bool:
     """Whether an adult intoxicated now is leaving with the child: a smell just now counts though told in the
     past tense ("luktade vin i hallen nyss"), and a pram, a running engine or a wait outside count as leaving."""
     intox = [hit for hit in text.of("intox", "intox_smell") if not _played(text, hit) and not _had_before(text, hit)
-             and (_now_near(text, hit) or text.in_sentence(hit.sentence, "now") or (
-                 not _past_in_clause(text, hit) and not _past_verb(text, hit)))]
+             and (_now_near(text, hit) or (not _past_in_clause(text, hit) and (
+                 not _past_verb(text, hit) or text.in_sentence(hit.sentence, "now"))))]
     if not intox:
         return False
     return any(not _past_verb(text, hit) and not _sober(text, hit) and not _past_in_clause(text, hit)

@@ -1,0 +1,48 @@
+"""Acute threats told without a killing word (knowledge/reading/threats.py, the fresh5 families, in the lead's
+helpers' own words): a parent who would die with the child, a child about to be taken, an adult at the door or
+heard hitting down the phone, a violent adult waiting outside, an intoxicated adult leaving in other words, a
+colleague still with the children; and their look-alikes, which stay below acute."""
+
+import pytest
+
+from knowledge.assessment import assess
+
+
+@pytest.mark.parametrize("text", [
+    "pappan ringde och sa att barnen ska följa med honom i döden, han är på väg hit",
+    "mum keeps texting that she wants to end it all and take the baby with her, she's due to pick up in an hour",
+    "flickan säger att styvpappan har sagt att mamma dör om hon berättar något",
+    "ingen har hämtat ettåringen och pappan svarar inte, han skrev att han inte orkar leva längre",
+    "dad doesn't have custody and says he is coming now to take her and we'll never find her",
+    "exets bröder har skrivit till mamman att de vet var hon bor och att de kommer och tar barnen ikväll",
+    "pappa inte får träffa barn, han säga han komma nu ta barn",
+    "hennes exman står och skriker utanför fönstret och försöker komma in, barnen är rädda",
+    "on the phone with her mum we could hear a man yelling and someone being hit, then the line went dead",
+    "pappan slog mamman i går kväll enligt grannen, nu står han utanför och väntar på sonen",
+    "pappan är långt ifrån nykter och vill bära ut lillan till bilen nu",
+    "dad reeks of beer, the engine's running outside and he wants to take his son right now",
+    "mamma luktade vin i hallen nyss och hon har bilnycklarna i handen, de ska åka direkt",
+    "vikarien från bemanningen stängde in en ettåring i ett mörkt rum som straff och är kvar på avdelningen",
+    "our new trainee was caught photographing the kids on the changing table, he's still on shift",
+])
+def test_a_threat_without_the_usual_words_is_acute(text: str) -> None:
+    assert assess(text).outcome == "acute", text
+
+
+@pytest.mark.parametrize("text", [
+    "vi läste en bok där mamman och barnet dör tillsammans, flera barn blev ledsna",
+    "mamma säger att hon vill dö av trötthet, hon hämtar idag som vanligt",
+    "vi måste vattna blommorna annars dör de, sa flickan",
+    "mamman sa att hon aldrig vill se honom igen efter skilsmässan, pappan hämtar idag enligt schemat",
+    "mormor kommer och hämtar barnen idag, mamma har ringt",
+    "barnen lekte tjuv och polis och kidnappade nallen",
+    "pojken bankar på dörren till toaletten och skriker att han vill in",
+    "barnen gömmer sig i kojan och skriker av skratt nu",
+    "Barnet berättar att sambon skriker att han ska slå sönder saker, och att han själv gömmer sig under sängen",
+    "grannen har hört slag genom väggen flera nätter",
+    "mamman var full igår, nu hämtar mormor",
+    "pappan var inte nykter på julfesten förra året, idag hämtade han som vanligt",
+    "en vikarie drog en pojke i armen för tre veckor sedan, hon jobbar inte här längre, vi har pratat med rektor",
+])
+def test_a_look_alike_is_not_acute(text: str) -> None:
+    assert assess(text).outcome != "acute", text
