@@ -91,7 +91,7 @@ def _extended_suicide(text: _Text) -> bool:
 def _taken_now(text: _Text) -> bool:
     """Whether someone is about to take the child for good, or a parent barred from the child is taking it now."""
     moving = any(form.startswith(_MOVING) for token in text.tokens for form in token.forms)
-    menace = text.has("threat", "menace", "no_contact", "dv", "honour", "fear")
+    menace = text.has("threat", "menace", "secrecy", "no_contact", "dv", "honour", "fear")
     for hit in text.of("abduct") + (text.of("abduct_threat") if menace else []):
         if _live(text, hit) and not moving and text.has("now", "today", "soon", "future", "arriving", "pickup"):
             return True
