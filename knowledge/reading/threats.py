@@ -13,7 +13,14 @@ from knowledge.reading.signals import (
     _sober,
 )
 from knowledge.reading.text import Act, Hit, _actor, _Text
-from knowledge.reading.vocabulary import ADULTS, HARMING_ACTS, OBJECT_PRONOUNS, PLAY_REACH
+from knowledge.reading.vocabulary import (
+    ADULTS,
+    FEMALE_ENDINGS,
+    FEMALE_PRONOUNS,
+    HARMING_ACTS,
+    OBJECT_PRONOUNS,
+    PLAY_REACH,
+)
 
 # How near (in words) the child must be drawn in to a parent's words of dying ("ta med sig barnen").
 WITH_REACH = 8
@@ -97,7 +104,26 @@ def _taken_now(text: _Text) -> bool:
             return True
     barred = [hit for hit in text.of("no_contact") if _live(text, hit)]
     taking = [hit for hit in text.of("pickup", "arriving") if _live(text, hit) and not _past_verb(text, hit)]
+    if _mother_confined(text) and taking:
+        return True  # she cannot come, and the one who locked her in collects the child
     return bool(barred) and bool(taking) and text.has("now", "today", "arriving")
+
+
+def _mother_confined(text: _Text) -> bool:
+    """Whether a mother says she is locked in by her partner ("mamma skriver att hon är inlåst av sin man", "han har
+    låst in henne"): the sentence begins with the mother, no child is named before the locking, and a "hon" or
+    "henne" stands at it."""
+    for hit in text.of("lock_in"):
+        people = [token for token in text.tokens[:hit.start] if token.sentence == hit.sentence and _actor(token)]
+        first = next((token for token in people if token.surface not in FEMALE_PRONOUNS | OBJECT_PRONOUNS), None)
+        if first is None or _actor(first) != "parent" or not first.surface.endswith(FEMALE_ENDINGS):
+            continue
+        if any(_actor(token) == "child" and token.surface not in OBJECT_PRONOUNS for token in people):
+            continue
+        near = text.tokens[max(0, hit.start - 3):hit.end + 2]
+        if any(token.surface in {"hon", "henne", "she", "her"} for token in near) and _live(text, hit):
+            return True
+    return False
 
 
 def _besieged(text: _Text) -> bool:

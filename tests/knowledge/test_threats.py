@@ -46,3 +46,11 @@ def test_a_threat_without_the_usual_words_is_acute(text: str) -> None:
 ])
 def test_a_look_alike_is_not_acute(text: str) -> None:
     assert assess(text).outcome != "acute", text
+
+
+@pytest.mark.parametrize("text", [
+    "mamma skriver att hon är inlåst av sin man och att han själv hämtar dottern idag",
+    "mamman ringde och viskade att pappan har låst in henne i lägenheten och att han är på väg hit för att hämta sonen",
+])
+def test_a_mother_locked_in_while_her_partner_collects_is_acute(text: str) -> None:
+    assert assess(text).outcome == "acute", text
