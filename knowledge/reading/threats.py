@@ -24,6 +24,10 @@ from knowledge.reading.vocabulary import (
 
 # How near (in words) the child must be drawn in to a parent's words of dying ("ta med sig barnen").
 WITH_REACH = 8
+# Words of dying that are also everyday hyperbole ("vill dö av trötthet", "kunde sova för alltid").
+_SOFT = frozenset({"dö", "die", "sova", "somna", "sleep", "försvinna", "sakna", "miss", "vakna", "wake"})
+# Getting in, not knocking: these alone make a siege; banging on a door needs shouting, a threat or fear.
+_BREAKING_IN = frozenset({"försöker", "bryta", "bryter", "trying", "break", "breaking"})
 # People who cannot be the one who would die with the child or take it: children speak of their own wishes.
 _CHILDREN = frozenset({"child", "peer"})
 # Words of moving house: "vi kommer aldrig se dem igen" of a family moving away is no abduction.
@@ -87,8 +91,8 @@ def _extended_suicide(text: _Text) -> bool:
             token.surface in {"döden", "tillsammans"} for token in text.tokens[hit.start:hit.end + 1])
         if _said_by_child(text, hit) and not together:
             continue
-        # "jag vill dö" is also said of tiredness or shame: alone it needs the child drawn in.
-        bare = any(form in {"dö", "die"} for token in text.tokens[hit.start:hit.end + 1] for form in token.forms)
+        # "jag vill dö", "sova för alltid" are also said of tiredness or shame: alone they need the child drawn in.
+        bare = any(form in _SOFT for token in text.tokens[hit.start:hit.end + 1] for form in token.forms)
         waits = child_waits or (collects_soon and not text.in_sentence(hit.sentence, "past_strong"))
         if together or (waits and not bare):
             return True
@@ -132,8 +136,11 @@ def _besieged(text: _Text) -> bool:
         token.surface in {"någon", "someone", "somebody"} for token in text.tokens)
     if not adult:
         return False  # "pojken bankar på dörren till toaletten" is a child at a door
+    alarm = text.has("scream", "threat", "fear", "hiding", "dv", "kill", "weapon")
     for hit in text.of("siege"):
-        if _live(text, hit) and (not _past_verb(text, hit) or _now_near(text, hit)) and not _said_by_child(text, hit):
+        breaking_in = any(token.surface in _BREAKING_IN for token in text.tokens[hit.start:hit.end + 1])
+        if (_live(text, hit) and (not _past_verb(text, hit) or _now_near(text, hit))
+                and not _said_by_child(text, hit) and (breaking_in or alarm)):
             return True
     # Only at the preschool and now: someone outside, "nu", or staff who locked themselves in ("a child says he
     # hides under the bed when the man shouts" is violence at home told, a report).
@@ -192,9 +199,16 @@ def _staff_still_here(text: _Text, acts: list[Act]) -> bool:
         return False
     only_staff = not text.has("parent", "relative")
     harmed = any(act.kind in HARMING_ACTS | {"touch", "rough", "lock_in"} and (
-        act.agent == "staff" or (only_staff and act.agent == "pronoun")) for act in acts)
+        act.agent == "staff" or (only_staff and act.agent == "pronoun")) and (
+        act.kind != "lock_in" or _child_after(text, act)) for act in acts)
     filmed = only_staff and text.has("sexual_behaviour", "sexual_abuse")
     return harmed or filmed
+
+
+def _child_after(text: _Text, act: Act) -> bool:
+    """Whether a child is named just after *act* ("låste in en tvååring", not "låste in leksakerna")."""
+    return any(_actor(token) == "child" for token in text.tokens[act.start + 1:act.start + 5]
+               if token.sentence == act.sentence)
 
 
 def _threats(text: _Text, acts: list[Act]) -> list[str]:

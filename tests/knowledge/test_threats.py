@@ -43,6 +43,10 @@ def test_a_threat_without_the_usual_words_is_acute(text: str) -> None:
     "mamman var full igår, nu hämtar mormor",
     "pappan var inte nykter på julfesten förra året, idag hämtade han som vanligt",
     "en vikarie drog en pojke i armen för tre veckor sedan, hon jobbar inte här längre, vi har pratat med rektor",
+    "en man bankar på dörren, det är brevbäraren med ett paket",
+    "mamman sa att hon vill sova för alltid, hon är så trött efter nattjobbet, hon hämtar nu",
+    "vikarien låste in leksakerna i förrådet och är kvar på avdelningen",
+    "the kids are hiding in the den and screaming with joy right now",
 ])
 def test_a_look_alike_is_not_acute(text: str) -> None:
     assert assess(text).outcome != "acute", text
