@@ -108,9 +108,24 @@ def _taken_now(text: _Text) -> bool:
             return True
     barred = [hit for hit in text.of("no_contact") if _live(text, hit)]
     taking = [hit for hit in text.of("pickup", "arriving") if _live(text, hit) and not _past_verb(text, hit)]
+    # A relative or parent taking the child to another country today, kept from the other parent.
+    abroad = text.has("country", "other_country")
+    if abroad and taking and text.has("now", "today", "soon") and any(
+            _unknown_to_parent(text, hit) for hit in text.of("unknown_to_parent")):
+        return True
     if _mother_confined(text) and taking:
         return True  # she cannot come, and the one who locked her in collects the child
     return bool(barred) and bool(taking) and text.has("now", "today", "arriving")
+
+
+def _unknown_to_parent(text: _Text, hit: Hit) -> bool:
+    """Whether *hit* says a parent is kept out of it: "vet inte" only where what is said ends ("mamma vet inte,
+    ..."), not "mamma vet inte vad hon ska göra"."""
+    last = text.tokens[hit.end]
+    if last.surface not in {"inte", "not", "know", "veta"}:
+        return _live(text, hit)
+    following = text.tokens[hit.end + 1] if hit.end + 1 < len(text.tokens) else None
+    return _live(text, hit) and (following is None or following.piece != last.piece)
 
 
 def _mother_confined(text: _Text) -> bool:
