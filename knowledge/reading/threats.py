@@ -201,7 +201,9 @@ def _intox_leaving(text: _Text) -> bool:
     past tense ("luktade vin i hallen nyss"), and a pram, a running engine or a wait outside count as leaving."""
     intox = [hit for hit in text.of("intox", "intox_smell") if not _played(text, hit) and not _had_before(text, hit)
              and (_now_near(text, hit) or (not _past_in_clause(text, hit) and (
-                 not _past_verb(text, hit) or text.in_sentence(hit.sentence, "now"))))]
+                 not _past_verb(text, hit) or text.in_sentence(hit.sentence, "now")))
+                  # "nu kom han in, stinker sprit och tappade nycklarna två gånger": the pattern is another segment's
+                  or (text.in_sentence(hit.sentence, "now") and _live_segment(text, hit)))]
     if not intox:
         return False
     return any(not _past_verb(text, hit) and not _sober(text, hit) and not _past_in_clause(text, hit)
