@@ -26,6 +26,12 @@ from knowledge.reading.vocabulary import (
 WITH_REACH = 8
 # Words of dying that are also everyday hyperbole ("vill dö av trötthet", "kunde sova för alltid").
 _SOFT = frozenset({"dö", "die", "sova", "somna", "sleep", "försvinna", "sakna", "miss", "vakna", "wake"})
+# Sleeping, dying or vanishing: with "för alltid" and a child beside the parent, a life ended.
+_VANISH = frozenset({"sova", "somna", "dö", "försvinna", "sleep", "die", "disappear", "vanish"})
+# "kunde sova för alltid", "could sleep forever": a wish, not a plan.
+_COULD = frozenset({"kunde", "could"})
+# Children named in the plural that the child concept may not know.
+_OFFSPRING = frozenset({"boys", "girls", "döttrar", "döttrarna", "söner", "sönerna", "kids", "children"})
 # Getting in, not knocking: these alone make a siege; banging on a door needs shouting, a threat or fear.
 _BREAKING_IN = frozenset({"försöker", "bryta", "bryter", "trying", "break", "breaking"})
 # People who cannot be the one who would die with the child or take it: children speak of their own wishes.
@@ -72,7 +78,9 @@ def _live_segment(text: _Text, hit: Hit) -> bool:
 def _said_by_child(text: _Text, hit: Hit) -> bool:
     """Whether the nearest person before *hit* in its clause is a child ("hon säger att hon vill dö" of a girl)."""
     before, _ = text.actors(hit)
-    subjects = [token for token in before if token.surface not in OBJECT_PRONOUNS]
+    # "hon och hennes döttrar": a child coordinated after someone else is not the subject alone.
+    subjects = [token for token in before if token.surface not in OBJECT_PRONOUNS and not any(
+        word.surface in {"och", "o", "and"} for word in text.tokens[max(0, token.index - 3):token.index])]
     return bool(subjects) and _actor(subjects[0]) in _CHILDREN
 
 
@@ -81,6 +89,8 @@ def _extended_suicide(text: _Text) -> bool:
     child_waits = text.has("not_collected", "unreachable") and not text.has("pattern")
     collects_soon = any(text.in_sentence(hit.sentence, "now", "today", "soon") or _now_near(text, hit)
                         for hit in text.of("pickup") if not _past_verb(text, hit))
+    if any(_vanish_with_child(text, hit) for hit in text.of("forever")):
+        return True
     for hit in text.of("suicidal"):
         # Only the past places it out of reach: "keeps texting that she wants to end it all" is now.
         past = text.in_clause(hit.clause, "past_strong") and not text.in_clause(hit.clause, "future")
@@ -97,6 +107,22 @@ def _extended_suicide(text: _Text) -> bool:
         if together or (waits and not bare):
             return True
     return False
+
+
+def _vanish_with_child(text: _Text, hit: Hit) -> bool:
+    """Whether a parent will sleep, die or vanish for good with a child named beside them ("i kväll försvinner hon
+    och döttrarna för alltid"): not "tillsammans för alltid" of a couple, not a child with a teddy."""
+    # "för alltid" itself holds "alltid" (a pattern word): only the past places it out of reach.
+    if _played(text, hit) or text.in_clause(hit.clause, "past_strong") or _said_by_child(text, hit):
+        return False
+    clause = [token for token in text.tokens if token.clause == hit.clause]
+    if not any(token.forms & _VANISH for token in clause) or any(token.surface in _COULD for token in clause):
+        return False  # "de kunde sova för alltid" is a tired wish
+    child_named = any((_actor(token) == "child" and token.surface not in OBJECT_PRONOUNS) or token.surface in _OFFSPRING
+                      for token in clause)
+    adult_here = any(token.sentence == hit.sentence and (_actor(token) in ADULTS or token.surface in {"jag", "i"})
+                     for token in text.tokens)
+    return child_named and adult_here
 
 
 def _taken_now(text: _Text) -> bool:

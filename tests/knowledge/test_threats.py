@@ -24,6 +24,7 @@ from knowledge.assessment import assess
     "mamma luktade vin i hallen nyss och hon har bilnycklarna i handen, de ska åka direkt",
     "vikarien från bemanningen stängde in en ettåring i ett mörkt rum som straff och är kvar på avdelningen",
     "our new trainee was caught photographing the kids on the changing table, he's still on shift",
+    "i kväll försvinner hon och hennes två döttrar för alltid, skrev mamman till oss",
     "morbror ska hämta flickan idag och flyga till ett annat land, pappa vet ingenting",
     "her aunt is collecting her today to fly to Iraq, mum doesn't know",
 ])
@@ -51,6 +52,9 @@ def test_a_threat_without_the_usual_words_is_acute(text: str) -> None:
     "the kids are hiding in the den and screaming with joy right now",
     "mamma vet inte vad hon ska göra, mormor hämtar idag och de åker till Turkiet i sommar",
     "mormor hämtar idag och de flyger till Turkiet på semester, mamma vet om det",
+    "de ska vara tillsammans för alltid, sa mamman om sin nya kille, hon hämtar idag",
+    "flickan säger att hon och nallen ska sova tillsammans för alltid",
+    "pojken somnade i vagnen, pappa sa att han och lillebror kunde sova för alltid efter utflykten",
 ])
 def test_a_look_alike_is_not_acute(text: str) -> None:
     assert assess(text).outcome != "acute", text
