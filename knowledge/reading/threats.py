@@ -28,6 +28,8 @@ WITH_REACH = 8
 _SOFT = frozenset({"dö", "die", "sova", "somna", "sleep", "försvinna", "sakna", "miss", "vakna", "wake"})
 # Sleeping, dying or vanishing: with "för alltid" and a child beside the parent, a life ended.
 _VANISH = frozenset({"sova", "somna", "dö", "försvinna", "sleep", "die", "disappear", "vanish"})
+# Past forms of those verbs the ending rule misses.
+_VANISHED = frozenset({"dog", "sov", "försvann", "slept", "died", "disappeared", "vanished"})
 # "kunde sova för alltid", "could sleep forever": a wish, not a plan.
 _COULD = frozenset({"kunde", "could"})
 # Children named in the plural that the child concept may not know.
@@ -116,7 +118,11 @@ def _vanish_with_child(text: _Text, hit: Hit) -> bool:
     if _played(text, hit) or text.in_clause(hit.clause, "past_strong") or _said_by_child(text, hit):
         return False
     clause = [token for token in text.tokens if token.clause == hit.clause]
-    if not any(token.forms & _VANISH for token in clause) or any(token.surface in _COULD for token in clause):
+    vanishing = [token for token in clause if token.forms & _VANISH]
+    # "grandpa died and is gone forever" is a death told, not one planned.
+    if not vanishing or any(token.surface in _VANISHED or token.surface.endswith(("ade", "ed")) for token in vanishing):
+        return False
+    if any(token.surface in _COULD for token in clause):
         return False  # "de kunde sova för alltid" is a tired wish
     child_named = any((_actor(token) == "child" and token.surface not in OBJECT_PRONOUNS) or token.surface in _OFFSPRING
                       for token in clause)

@@ -55,6 +55,8 @@ def test_a_threat_without_the_usual_words_is_acute(text: str) -> None:
     "de ska vara tillsammans för alltid, sa mamman om sin nya kille, hon hämtar idag",
     "flickan säger att hon och nallen ska sova tillsammans för alltid",
     "pojken somnade i vagnen, pappa sa att han och lillebror kunde sova för alltid efter utflykten",
+    "the boy says his grandpa died and is gone forever, he is sad today",
+    "vi kommer och tar er, ropade barnen när de lekte kull",
 ])
 def test_a_look_alike_is_not_acute(text: str) -> None:
     assert assess(text).outcome != "acute", text
