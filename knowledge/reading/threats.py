@@ -32,6 +32,8 @@ _VANISH = frozenset({"sova", "somna", "dö", "försvinna", "sleep", "die", "disa
 _VANISHED = frozenset({"dog", "sov", "försvann", "slept", "died", "disappeared", "vanished"})
 # "kunde sova för alltid", "could sleep forever": a wish, not a plan.
 _COULD = frozenset({"kunde", "could"})
+# Words the past-tense ending rule would misread ("med" ends like "-ed").
+_NOT_VERBS = frozenset({"med", "red", "bed", "need", "i"})
 # Children named in the plural that the child concept may not know.
 _OFFSPRING = frozenset({"boys", "girls", "döttrar", "döttrarna", "söner", "sönerna", "kids", "children"})
 # Getting in, not knocking: these alone make a siege; banging on a door needs shouting, a threat or fear.
@@ -96,11 +98,13 @@ def _extended_suicide(text: _Text) -> bool:
     for hit in text.of("suicidal"):
         # Only the past places it out of reach: "keeps texting that she wants to end it all" is now.
         past = text.in_clause(hit.clause, "past_strong") and not text.in_clause(hit.clause, "future")
-        if _played(text, hit) or past:
+        # "körde in i väggen med barnen i bilen" told in the past is an accident, not a plan.
+        if _played(text, hit) or past or (_verb_past(text, hit) and not _now_near(text, hit)
+                                          and not text.in_clause(hit.clause, "future")):
             continue
         together = any(other.sentence == hit.sentence and abs(other.start - hit.start) <= WITH_REACH
                        for other in text.of("with_child")) or any(
-            token.surface in {"döden", "tillsammans"} for token in text.tokens[hit.start:hit.end + 1])
+            token.surface in {"döden", "graven", "tillsammans"} for token in text.tokens[hit.start:hit.end + 1])
         if _said_by_child(text, hit) and not together:
             continue
         # "jag vill dö", "sova för alltid" are also said of tiredness or shame: alone they need the child drawn in.
@@ -109,6 +113,11 @@ def _extended_suicide(text: _Text) -> bool:
         if together or (waits and not bare):
             return True
     return False
+
+
+def _verb_past(text: _Text, hit: Hit) -> bool:
+    """Whether *hit* starts with a verb in the past tense ("körde in i"; "med sig i graven" has no verb)."""
+    return text.tokens[hit.start].surface not in _NOT_VERBS and _past_verb(text, hit)
 
 
 def _vanish_with_child(text: _Text, hit: Hit) -> bool:
@@ -136,8 +145,13 @@ def _taken_now(text: _Text) -> bool:
     moving = any(form.startswith(_MOVING) for token in text.tokens for form in token.forms)
     menace = text.has("threat", "menace", "secrecy", "no_contact", "dv", "honour", "fear")
     for hit in text.of("abduct") + (text.of("abduct_threat") if menace else []):
-        if _live(text, hit) and not moving and text.has("now", "today", "soon", "future", "arriving", "pickup"):
+        if _live(text, hit) and not moving and text.has("now", "today", "soon", "future", "arriving", "pickup") and (
+                not _past_verb(text, hit) or text.has("arriving") or _now_near(text, hit)):
             return True
+    # A stranger who tried to lure a child away and is still outside.
+    if text.has("adult") and any(_live(text, hit) for hit in text.of("lure")) and any(
+            _live_segment(text, hit) for hit in text.of("arriving")):
+        return True
     barred = [hit for hit in text.of("no_contact") if _live(text, hit)]
     taking = [hit for hit in text.of("pickup", "arriving") if _live(text, hit) and not _past_verb(text, hit)]
     # A relative or parent taking the child to another country today, kept from the other parent.
@@ -250,7 +264,7 @@ def _staff_still_here(text: _Text, acts: list[Act]) -> bool:
     harmed = any(act.kind in HARMING_ACTS | {"touch", "rough", "lock_in"} and (
         act.agent == "staff" or (only_staff and act.agent == "pronoun")) and (
         act.kind != "lock_in" or _child_after(text, act)) for act in acts)
-    filmed = only_staff and text.has("sexual_behaviour", "sexual_abuse")
+    filmed = only_staff and text.has("sexual_behaviour", "sexual_abuse", "staff_photos")
     return harmed or filmed
 
 

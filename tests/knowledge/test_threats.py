@@ -25,6 +25,11 @@ from knowledge.assessment import assess
     "vikarien från bemanningen stängde in en ettåring i ett mörkt rum som straff och är kvar på avdelningen",
     "our new trainee was caught photographing the kids on the changing table, he's still on shift",
     "i kväll försvinner hon och hennes två döttrar för alltid, skrev mamman till oss",
+    "mamma har sagt att hon ska hoppa från bron med bebisen",
+    "he said he'd drive the car into the lake with the kids, he's here to pick them up",
+    "mamman sa att om hon inte får behålla barnen så tar hon dem med sig i graven",
+    "en man i en bil försökte locka med sig ett barn vid staketet, han står kvar utanför",
+    "en vikarie har skickat bilder på barnen i badet till en okänd man, hon är här nu",
     "morbror ska hämta flickan idag och flyga till ett annat land, pappa vet ingenting",
     "her aunt is collecting her today to fly to Iraq, mum doesn't know",
 ])
@@ -57,6 +62,9 @@ def test_a_threat_without_the_usual_words_is_acute(text: str) -> None:
     "pojken somnade i vagnen, pappa sa att han och lillebror kunde sova för alltid efter utflykten",
     "the boy says his grandpa died and is gone forever, he is sad today",
     "vi kommer och tar er, ropade barnen när de lekte kull",
+    "pappan körde in i väggen i garaget med barnen i bilen, ingen blev skadad",
+    "fröken lockar med sig barnen till matsalen med en sång nu",
+    "föräldrarna visade bilder på barnen i badet från semestern",
 ])
 def test_a_look_alike_is_not_acute(text: str) -> None:
     assert assess(text).outcome != "acute", text
