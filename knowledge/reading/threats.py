@@ -153,7 +153,7 @@ def _taken_now(text: _Text) -> bool:
             _live_segment(text, hit) for hit in text.of("arriving")):
         return True
     barred = [hit for hit in text.of("no_contact") if _live(text, hit)]
-    taking = [hit for hit in text.of("pickup", "arriving") if _live(text, hit) and not _past_verb(text, hit)]
+    taking = [hit for hit in text.of("pickup", "arriving", "taking") if _live(text, hit) and not _past_verb(text, hit)]
     # A relative or parent taking the child to another country today, kept from the other parent.
     abroad = text.has("country", "other_country")
     if abroad and taking and text.has("now", "today", "soon") and any(
@@ -253,7 +253,7 @@ def _intox_leaving(text: _Text) -> bool:
     if not intox:
         return False
     return any(not _past_verb(text, hit) and not _sober(text, hit) and not _past_in_clause(text, hit)
-               for hit in text.of("pickup", "drive", "arriving"))
+               for hit in text.of("pickup", "drive", "arriving", "taking"))
 
 
 def _staff_still_here(text: _Text, acts: list[Act]) -> bool:
