@@ -32,6 +32,8 @@ _VANISH = frozenset({"sova", "somna", "dö", "försvinna", "sleep", "die", "disa
 _VANISHED = frozenset({"dog", "sov", "försvann", "slept", "died", "disappeared", "vanished"})
 # "kunde sova för alltid", "could sleep forever": a wish, not a plan.
 _COULD = frozenset({"kunde", "could"})
+# A ban lifted or a parent's consent: "gäller inte längre", "med mammas lov".
+_LIFTED = frozenset({"längre", "upphävt", "upphävd", "hävt", "hävts", "lov", "lifted", "expired", "longer"})
 # Words the past-tense ending rule would misread ("med" ends like "-ed").
 _NOT_VERBS = frozenset({"med", "red", "bed", "need", "i"})
 # Children named in the plural that the child concept may not know.
@@ -152,7 +154,8 @@ def _taken_now(text: _Text) -> bool:
     if text.has("adult") and any(_live(text, hit) for hit in text.of("lure")) and any(
             _live_segment(text, hit) for hit in text.of("arriving")):
         return True
-    barred = [hit for hit in text.of("no_contact") if _live(text, hit)]
+    barred = [hit for hit in text.of("no_contact") if _live(text, hit) and not any(
+        token.sentence == hit.sentence and token.surface in _LIFTED for token in text.tokens)]
     taking = [hit for hit in text.of("pickup", "arriving", "taking") if _live(text, hit) and not _past_verb(text, hit)]
     # A relative or parent taking the child to another country today, kept from the other parent.
     abroad = text.has("country", "other_country")
@@ -198,6 +201,8 @@ def _besieged(text: _Text) -> bool:
     if not adult:
         return False  # "pojken bankar på dörren till toaletten" is a child at a door
     alarm = text.has("scream", "threat", "fear", "hiding", "dv", "kill", "weapon")
+    if text.has("animal"):
+        return False  # "the dog is banging on the door"
     for hit in text.of("siege"):
         breaking_in = any(token.surface in _BREAKING_IN for token in text.tokens[hit.start:hit.end + 1])
         if (_live(text, hit) and (not _past_verb(text, hit) or _now_near(text, hit))
@@ -245,7 +250,9 @@ def _violent_adult_waiting(text: _Text, acts: list[Act]) -> bool:
 def _intox_leaving(text: _Text) -> bool:
     """Whether an adult intoxicated now is leaving with the child: a smell just now counts though told in the
     past tense ("luktade vin i hallen nyss"), and a pram, a running engine or a wait outside count as leaving."""
+    # "sluddrade lite av febern": an illness explains it.
     intox = [hit for hit in text.of("intox", "intox_smell") if not _played(text, hit) and not _had_before(text, hit)
+             and not text.in_sentence(hit.sentence, "illness", "medical")
              and (_now_near(text, hit) or (not _past_in_clause(text, hit) and (
                  not _past_verb(text, hit) or text.in_sentence(hit.sentence, "now")))
                   # "nu kom han in, stinker sprit och tappade nycklarna två gånger": the pattern is another segment's
@@ -253,7 +260,7 @@ def _intox_leaving(text: _Text) -> bool:
     if not intox:
         return False
     return any(not _past_verb(text, hit) and not _sober(text, hit) and not _past_in_clause(text, hit)
-               for hit in text.of("pickup", "drive", "arriving", "taking"))
+               for hit in text.of("pickup", "drive", "arriving", "taking", "leaving"))
 
 
 def _staff_still_here(text: _Text, acts: list[Act]) -> bool:

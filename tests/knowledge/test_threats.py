@@ -65,6 +65,9 @@ def test_a_threat_without_the_usual_words_is_acute(text: str) -> None:
     "pappan körde in i väggen i garaget med barnen i bilen, ingen blev skadad",
     "fröken lockar med sig barnen till matsalen med en sång nu",
     "föräldrarna visade bilder på barnen i badet från semestern",
+    "the neighbour's dog is banging on the door and barking, the kids are scared",
+    "mamman kom in med barnvagnen, hon sa att hon var förkyld och sluddrade lite av febern",
+    "pappan har umgängesförbud men det gäller inte längre, han hämtar idag med mammas lov",
 ])
 def test_a_look_alike_is_not_acute(text: str) -> None:
     assert assess(text).outcome != "acute", text
