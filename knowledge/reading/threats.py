@@ -34,6 +34,8 @@ _VANISHED = frozenset({"dog", "sov", "försvann", "slept", "died", "disappeared"
 _COULD = frozenset({"kunde", "could"})
 # A ban lifted or a parent's consent: "gäller inte längre", "med mammas lov".
 _LIFTED = frozenset({"längre", "upphävt", "upphävd", "hävt", "hävts", "lov", "lifted", "expired", "longer"})
+# Someone the staff do not know.
+_STRANGERS = frozenset({"okänd", "okänt", "främling", "främmande", "stranger", "unknown"})
 # Words the past-tense ending rule would misread ("med" ends like "-ed").
 _NOT_VERBS = frozenset({"med", "red", "bed", "need", "i"})
 # Children named in the plural that the child concept may not know.
@@ -45,7 +47,7 @@ _CHILDREN = frozenset({"child", "peer"})
 # Words of moving house: "vi kommer aldrig se dem igen" of a family moving away is no abduction.
 _MOVING = ("flytt", "move", "moving")
 # A call: what is heard down it happens as it is heard.
-_PHONE = ("telefon", "lur", "samtal", "phone", "call", "line", "ringde", "ringer", "mobil")
+_PHONE = ("telefon", "lur", "samtal", "phone", "call", "line", "ringde", "ringer", "mobil", "speaker", "högtalar")
 # Staff sheltering themselves: "vi har låst in oss", "locked ourselves in".
 _US = frozenset({"oss", "ourselves", "us", "vi", "we"})
 # Blows heard rather than seen ("someone being hit": English "hit" alone is no act, Swedish "hit" means here).
@@ -145,11 +147,20 @@ def _vanish_with_child(text: _Text, hit: Hit) -> bool:
 def _taken_now(text: _Text) -> bool:
     """Whether someone is about to take the child for good, or a parent barred from the child is taking it now."""
     moving = any(form.startswith(_MOVING) for token in text.tokens for form in token.forms)
-    menace = text.has("threat", "menace", "secrecy", "no_contact", "dv", "honour", "fear")
+    menace = text.has("threat", "menace", "secrecy", "no_contact", "dv", "honour", "fear", "violence")
     for hit in text.of("abduct") + (text.of("abduct_threat") if menace else []):
-        if _live(text, hit) and not moving and text.has("now", "today", "soon", "future", "arriving", "pickup") and (
+        # "tar dem med våld" is a threat whenever it is said; other takings need a time.
+        forceful = any(token.surface in {"våld", "force"} for token in text.tokens[hit.start:hit.end + 1])
+        timed = forceful or text.has("now", "today", "soon", "future", "arriving", "pickup")
+        if _live(text, hit) and not moving and timed and (
                 not _past_verb(text, hit) or text.has("arriving") or _now_near(text, hit)):
             return True
+    # Taken from the preschool just now, without leave, kept from the parent, or by a stranger.
+    stranger = any(token.surface in _STRANGERS for token in text.tokens)
+    if (text.has("unauthorised", "unknown_to_parent") or stranger) and any(
+            _live(text, hit) and (_now_near(text, hit) or text.in_sentence(hit.sentence, "now"))
+            for hit in text.of("snatched")):
+        return True
     # A stranger who tried to lure a child away and is still outside.
     if text.has("adult") and any(_live(text, hit) for hit in text.of("lure")) and any(
             _live_segment(text, hit) for hit in text.of("arriving")):

@@ -30,6 +30,9 @@ from knowledge.assessment import assess
     "mamman sa att om hon inte får behålla barnen så tar hon dem med sig i graven",
     "en man i en bil försökte locka med sig ett barn vid staketet, han står kvar utanför",
     "en vikarie har skickat bilder på barnen i badet till en okänd man, hon är här nu",
+    "en okänd man lyfte över en pojke över staketet och gick iväg med honom nyss",
+    "pappa sa i telefon: om ni inte lämnar ut barnen så kommer jag och tar dem med våld",
+    "we can hear him yelling and hitting her on speakerphone right now",
     "morbror ska hämta flickan idag och flyga till ett annat land, pappa vet ingenting",
     "her aunt is collecting her today to fly to Iraq, mum doesn't know",
 ])
@@ -66,6 +69,8 @@ def test_a_threat_without_the_usual_words_is_acute(text: str) -> None:
     "fröken lockar med sig barnen till matsalen med en sång nu",
     "föräldrarna visade bilder på barnen i badet från semestern",
     "the neighbour's dog is banging on the door and barking, the kids are scared",
+    "pappa tog flickan från gården nyss, han hämtade lite tidigare idag",
+    "mormor gick iväg med pojken nyss, mamma hade ringt och sagt att hon hämtar",
     "mamman kom in med barnvagnen, hon sa att hon var förkyld och sluddrade lite av febern",
     "pappan har umgängesförbud men det gäller inte längre, han hämtar idag med mammas lov",
 ])
