@@ -16,6 +16,7 @@ from knowledge.reading.signals import (
     _teller,
 )
 from knowledge.reading.text import Act, Hit, Token, _actor, _animal_object, _resolve, _Text
+from knowledge.reading.threats import _threats
 from knowledge.reading.vocabulary import (
     ADULTS,
     AGENT_REACH,
@@ -337,6 +338,8 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
     if (alone_now or gone_now or unattended_now or stranded) and "immediate_danger" not in codes and not (
             text.has("disarm") and not unattended_now):
         codes.append("immediate_danger")
+    # Threats and dangers told without the usual words (knowledge/reading/threats.py).
+    codes.extend(code for code in _threats(text, acts) if code not in codes)
     if fear_home or reluctant:
         codes.append("injury_afraid_home" if injured else "afraid_to_go_home")
     elif injured and any(text.in_clause(hit.clause, "parent") and not text.in_sentence(hit.sentence, "staff")

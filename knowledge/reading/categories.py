@@ -48,7 +48,8 @@ def _staff(text: _Text, acts: list[Act], reading: Reading) -> None:
     has = text.has
     staff_acts = [act for act in acts if act.agent == "staff"]
     if staff_acts or (has("staff") and any(
-            text.in_sentence(sentence, "injury", "fear", "sexual_behaviour", "genital", "sexual_abuse", "intox")
+            text.in_sentence(sentence, "injury", "fear", "sexual_behaviour", "genital", "sexual_abuse", "intox",
+                             "staff_photos")
             and not text.in_sentence(sentence, "accident", "minor_injury")
             for sentence in text.sentences("staff")) and not has("parent")):
         reading.staff_suspected = True
@@ -56,7 +57,8 @@ def _staff(text: _Text, acts: list[Act], reading: Reading) -> None:
         reasons.add("staff_suspected")
         reading.report = True
         reading.categories.add("sexual" if any(act.kind == "touch" for act in staff_acts) or text.in_sentence(
-            next(iter(text.sentences("staff"))), "sexual_behaviour", "genital", "sexual_abuse") else "physical")
+            next(iter(text.sentences("staff"))), "sexual_behaviour", "genital", "sexual_abuse", "staff_photos")
+            else "physical")
 
 
 def _violence(text: _Text, acts: list[Act], reading: Reading) -> None:
