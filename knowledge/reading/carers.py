@@ -8,7 +8,7 @@ from __future__ import annotations
 from knowledge.reading.acute import _girl_context, _with_adult
 from knowledge.reading.emergency import _infants, _subject, _subject_kind
 from knowledge.reading.signals import _past_verb, _sober
-from knowledge.reading.text import Hit, _actor, _Text
+from knowledge.reading.text import Hit, Reading, _actor, _Text
 from knowledge.reading.vocabulary import ADULTS, PLAY_REACH
 
 # Meals where adults drink: they do not disarm a drink the way a lunch disarms a knife.
@@ -28,6 +28,10 @@ COUNTS = frozenset({"gånger", "ggr", "times", "gången"})
 RECENT_WORDS = frozenset({"igår", "yesterday", "nyss", "förrgår", "helgen", "weekend", "just", "morse", "idag",
                           "today", "natt", "night"})
 SOON_TAKEN = ("now", "today", "imminent", "soon")
+# More than once: "igen", "både förra veckan och veckan innan", "brukar".
+AGAIN = frozenset({"igen", "again", "återigen", "både", "both", "brukar", "ofta", "often", "usually", "flera"})
+# "four-year-old", "fyraåringen": a child named by its age.
+CHILD_AGES = ("year-old", "åring", "åringen", "yr-old")
 # A state told in the past: "var full", "was drunk".
 PAST_COPULAS = frozenset({"var", "was", "were", "blev", "verkade", "seemed", "looked"})
 
@@ -39,7 +43,7 @@ def _dated_away(text: _Text, hit: Hit) -> bool:
     nycklarna två gånger")."""
     tokens = text.tokens
     segment = tokens[hit.start].segment
-    since = text.of("since_recent")
+    since = text.of("since_recent", "since_yesterday")
     now_here = any(tokens[other.start].segment == segment for other in text.of("now", "today", "still_here"))
     now_in_sentence = text.in_sentence(hit.sentence, "now", "today", "still_here", "arriving")
     for other in text.of("past_strong", "pattern", "distant", "conditional", "months", "weeks"):
@@ -75,7 +79,7 @@ def _drinking_now(text: _Text, hit: Hit) -> bool:
 def _impaired_hits(text: _Text) -> list[Hit]:
     """Signs that an adult is impaired now: intoxication words, unsteadiness, pupils, a drink taken today."""
     hits = [hit for hit in text.of("intox", "intox_smell", "impaired") if not _dated_away(text, hit)
-            and not _played(text, hit) and not text.in_sentence(hit.sentence, "illness", "medical")]
+            and not _played(text, hit) and not text.in_sentence(hit.sentence, "illness", "medical", "frail")]
     hits += [hit for hit in text.of("drank") if _drinking_now(text, hit) and not _played(text, hit)]
     return [hit for hit in hits if (subject := _subject(text, hit.start)) is None or _actor(subject) != "child"]
 
@@ -129,13 +133,16 @@ def _out_cold(text: _Text) -> bool:
                 _actor(token) in ADULTS for token in text.tokens[max(0, hit.start - 4):hit.end + 2]):
             continue
         words = text.tokens[hit.start:hit.end + 2]
-        if any(token.surface in PAST_WAKING for token in words) and not text.in_sentence(hit.sentence, "since_recent"):
+        if any(token.surface in PAST_WAKING for token in words) and not text.in_sentence(
+                hit.sentence, "since_recent", "since_yesterday"):
             continue
         following = text.tokens[hit.end + 1:hit.end + 2]
         if following and following[0].surface in WHENEVER:
             continue
-        if text.in_sentence(hit.sentence, "since_recent", "now", "today", "home") or text.has(
-                "infant", "unaccompanied", "alone", "home_alone", "hunger", "dry"):
+        if text.has("overslept"):
+            continue
+        if text.in_sentence(hit.sentence, "since_recent", "since_yesterday", "now", "today", "home") or text.has(
+                "infant", "unaccompanied", "alone", "home_alone", "hunger", "unfed", "dry"):
             return True
     return False
 
@@ -154,7 +161,7 @@ def _stranded(text: _Text) -> bool:
 
 def _alone_high(text: _Text) -> bool:
     """Whether a small child is alone at a height (a balcony, an open window) or at home with no adult, now."""
-    if not any(_actor(token) == "child" for token in text.tokens):
+    if not any(_actor(token) == "child" or token.surface.endswith(CHILD_AGES) for token in text.tokens):
         return False
     for hit in text.of("height"):
         if _dated_away(text, hit) or text.in_sentence(hit.sentence, "fiction") or _past_verb(text, hit):
@@ -177,8 +184,9 @@ def _baby_drying_out(text: _Text) -> bool:
     if not _infants(text):
         return False
     weak = text.has("collapse", "dry")
-    unfed = any(text.in_sentence(hit.sentence, "since_recent") for hit in text.of("hunger")) or any(
-        hit.concept == "hunger" and text.in_sentence(hit.sentence, "since_recent") for hit in text.negated)
+    since = ("since_recent", "since_yesterday")
+    unfed = any(text.in_sentence(hit.sentence, *since) for hit in text.of("hunger", "unfed")) or any(
+        hit.concept in ("hunger", "unfed") and text.in_sentence(hit.sentence, *since) for hit in text.negated)
     return weak and (unfed or (text.has("dry") and text.has("collapse")))
 
 
@@ -216,7 +224,7 @@ def _fetched_tonight(text: _Text) -> bool:
             token.surface in {"familjen", "släkten", "family"} for token in text.tokens):
         return False
     decided = text.has("family_decided", "honour")
-    upset = any(_actor(token) == "parent" for token in text.tokens) and text.has("distress", "fear")
+    upset = any(_actor(token) == "parent" for token in text.tokens) and text.has("distress", "fear", "upset")
     if not (decided or upset):
         return False
     # The taking and its near time in one sentence, with no condition ("om hon leker med pojkar så skickas hon").
@@ -224,7 +232,7 @@ def _fetched_tonight(text: _Text) -> bool:
               and not text.in_sentence(text.tokens[index].sentence, "conditional", "distant")
               and not any(token.surface in {"om", "if", "annars", "otherwise"} for token in text.tokens
                           if token.sentence == text.tokens[index].sentence)]
-    waiting = [hit for hit in text.of("arriving") if not _dated_away(text, hit)]
+    waiting = [hit for hit in text.of("arriving", "waiting_outside") if not _dated_away(text, hit)]
     return (bool(taking) and (decided or bool(waiting))) or (bool(waiting) and decided and upset)
 
 
@@ -233,7 +241,7 @@ def _taking_or_taken(text: _Text) -> list[int]:
     tokens = text.tokens
     found = _taking_child(text)
     for token in tokens:
-        if token.surface in {"tar", "hämtar", "takes", "taking", "fetching"} and any(
+        if token.surface in {"tar", "hämtar", "take", "takes", "taking", "fetch", "fetching", "collect"} and any(
                 other.surface in {"henne", "her", "flickan", "dottern", "tjejen"}
                 for other in tokens[token.index + 1:token.index + 3]):
             found.append(token.index)
@@ -259,3 +267,27 @@ def _add_carers(text: _Text, codes: list[str]) -> None:
             continue
         fear = [index for index, known in enumerate(codes) if known in ("injury_afraid_home", "afraid_to_go_home")]
         codes.insert(fear[0] if fear else len(codes), code)
+
+
+def _past_intoxication(text: _Text) -> bool:
+    """Whether an adult smelled of drink or was unsteady at a pickup, a drop-off or a drive told as a pattern
+    ("luktade alkohol vid hämtning förra veckan och veckan innan"): a report, not 112 (DOMAIN.md §3)."""
+    for hit in text.of("intox_smell", "impaired"):
+        if _played(text, hit) or text.in_sentence(hit.sentence, "illness", "medical", "frail"):
+            continue
+        with_child = [other for other in text.of("pickup", "dropoff", "drive")
+                      if other.sentence == hit.sentence and not _sober(text, other)]
+        repeated = text.in_sentence(hit.sentence, "pattern") or any(
+            token.sentence == hit.sentence and token.surface in AGAIN for token in text.tokens)
+        if with_child and repeated and not any(
+                token.sentence == hit.sentence and token.surface in {"once", "enda"} for token in text.tokens):
+            return True
+    return False
+
+
+def _add_past_intoxication(text: _Text, reading: Reading) -> None:
+    """Mark a report when intoxication with the child is told as a pattern (once in the past is a consultation)."""
+    if not reading.acute and _past_intoxication(text):
+        reading.categories.add("parent")
+        reading.reasons.add("intoxicated_with_child")
+        reading.report = True
