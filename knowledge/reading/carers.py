@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from knowledge.reading.acute import _girl_context, _with_adult
 from knowledge.reading.emergency import _infants, _subject, _subject_kind
-from knowledge.reading.signals import _past_verb, _sober
+from knowledge.reading.signals import _past_verb as _past_verb_form
+from knowledge.reading.signals import _sober
 from knowledge.reading.text import Hit, Reading, _actor, _Text
 from knowledge.reading.vocabulary import ADULTS, PLAY_REACH
 
@@ -32,8 +33,15 @@ SOON_TAKEN = ("now", "today", "imminent", "soon")
 AGAIN = frozenset({"igen", "again", "återigen", "både", "both", "brukar", "ofta", "often", "usually", "flera"})
 # "four-year-old", "fyraåringen": a child named by its age.
 CHILD_AGES = ("year-old", "åring", "åringen", "yr-old")
+# Words that end like a past verb and are none: "moped", "med".
+NOT_PAST = frozenset({"moped", "med", "bed", "red", "need", "speed", "shed"})
 # A state told in the past: "var full", "was drunk".
 PAST_COPULAS = frozenset({"var", "was", "were", "blev", "verkade", "seemed", "looked"})
+
+
+def _past_verb(text: _Text, hit: Hit) -> bool:
+    """Whether *hit* starts with a past-tense verb (not a noun that ends like one: "moped")."""
+    return text.tokens[hit.start].surface not in NOT_PAST and _past_verb_form(text, hit)
 
 
 def _dated_away(text: _Text, hit: Hit) -> bool:
@@ -46,7 +54,7 @@ def _dated_away(text: _Text, hit: Hit) -> bool:
     since = text.of("since_recent", "since_yesterday")
     now_here = any(tokens[other.start].segment == segment for other in text.of("now", "today", "still_here"))
     now_in_sentence = text.in_sentence(hit.sentence, "now", "today", "still_here", "arriving")
-    for other in text.of("past_strong", "pattern", "distant", "conditional", "months", "weeks"):
+    for other in text.of("past_strong", "past_day", "pattern", "distant", "conditional", "months", "weeks"):
         if other.sentence != hit.sentence or any(span.start <= other.start <= span.end for span in since):
             continue
         if other.start > hit.end and tokens[other.end].surface in COUNTS and any(
@@ -55,7 +63,7 @@ def _dated_away(text: _Text, hit: Hit) -> bool:
         if tokens[other.start].segment == segment or not now_in_sentence:
             return True
     before = tokens[max(0, hit.start - 3):hit.start]
-    if any(token.surface in {"hade", "had"} for token in before[-2:]):
+    if any(token.surface in {"hade", "had"} for token in [*before[-2:], tokens[hit.start]]):
         return True
     past_here = any(token.surface in PAST_COPULAS and token.segment == segment for token in before) or _past_verb(
         text, hit)
@@ -118,9 +126,18 @@ def _impaired_leaving(text: _Text) -> bool:
     taken = _taking_child(text)
     if text.has("sober"):
         return False
+    # "lät mamma köra": another adult named right before the drive is the driver.
+    drinkers = {subject.surface for hit in impaired if (subject := _subject(text, hit.start)) is not None}
+    leaving = [hit for hit in leaving if not _other_driver(text, hit, drinkers)]
     sentences = {hit.sentence for hit in impaired}
     return any(hit.sentence in sentences or hit.sentence - 1 in sentences for hit in leaving) or any(
         text.tokens[index].sentence in sentences for index in taken)
+
+
+def _other_driver(text: _Text, hit: Hit, drinkers: set[str]) -> bool:
+    """Whether an adult other than the impaired one is named just before the drive at *hit* ("lät mamma köra")."""
+    before = [token for token in text.tokens[max(0, hit.start - 2):hit.start] if token.sentence == hit.sentence]
+    return any(_actor(token) in ADULTS and token.surface not in drinkers for token in before)
 
 
 def _out_cold(text: _Text) -> bool:
@@ -161,7 +178,9 @@ def _stranded(text: _Text) -> bool:
 
 def _alone_high(text: _Text) -> bool:
     """Whether a small child is alone at a height (a balcony, an open window) or at home with no adult, now."""
-    if not any(_actor(token) == "child" or token.surface.endswith(CHILD_AGES) for token in text.tokens):
+    if not any(_actor(token) == "child" or token.surface.endswith(CHILD_AGES) or (
+            token.surface == "year" and token.index + 1 < len(text.tokens)
+            and text.tokens[token.index + 1].surface == "old") for token in text.tokens):
         return False
     for hit in text.of("height"):
         if _dated_away(text, hit) or text.in_sentence(hit.sentence, "fiction") or _past_verb(text, hit):
