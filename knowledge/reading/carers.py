@@ -57,8 +57,9 @@ def _dated_away(text: _Text, hit: Hit) -> bool:
     for other in text.of("past_strong", "past_day", "pattern", "distant", "conditional", "months", "weeks"):
         if other.sentence != hit.sentence or any(span.start <= other.start <= span.end for span in since):
             continue
-        if other.start > hit.end and tokens[other.end].surface in COUNTS and any(
-                _past_verb(text, Hit("", index, index, 0, 0)) for index in range(hit.end + 1, other.start)):
+        if tokens[other.end].surface in COUNTS and any(
+                _past_verb(text, Hit("", index, index, 0, 0)) for index in range(max(0, other.start - 3), other.start)
+                if not hit.start <= index <= hit.end):
             continue
         if tokens[other.start].segment == segment or not now_in_sentence:
             return True
