@@ -190,7 +190,8 @@ def _alone_high(text: _Text) -> bool:
                     for token in text.tokens) or text.has("nobody_home")
         adult_with = any(token.sentence == hit.sentence and _actor(token) in ADULTS and token.surface not in {
             "granne", "grannen", "neighbour", "neighbor"} and not any(
-            nobody.start <= token.index <= nobody.end for nobody in text.of("nobody_home")) for token in text.tokens)
+            nobody.start <= token.index <= nobody.end for nobody in text.of("nobody_home", "unattended", "nobody_near"))
+            for token in text.tokens)
         if alone and not adult_with and not _with_adult(text, hit):
             return True
     return any(not _dated_away(text, hit) and not text.in_sentence(hit.sentence, "fiction") and (
