@@ -219,8 +219,8 @@ def _cut_now(text: _Text) -> bool:
     if text.has("cut_done"):
         return True
     # Back from a trip with these signs but no cutting told is a report to make today, not 112.
-    done = text.has("fgm", "fgm_done")
-    recent = any(token.surface in RECENT_WORDS for token in text.tokens) and text.has("back_from")
+    done = text.has("fgm", "fgm_done", "fgm_euphemism")
+    recent = any(token.surface in RECENT_WORDS for token in text.tokens)
     return done and recent and not text.has("illness", "medical")
 
 
