@@ -226,7 +226,7 @@ def _cut_now(text: _Text) -> bool:
 
 def _big_girl_soon(text: _Text) -> bool:
     """Whether a girl travels within days to become a "big girl" or a woman, with a party or pain foretold."""
-    if not _girl_context(text) or not text.has("travel", "country") or not text.has("imminent", "soon"):
+    if not _girl_context(text) or not text.has("travel", "country") or not text.has("imminent", "soon", "near_date"):
         return False
     if text.has("potty", "medical") and not text.has("country"):
         return False
@@ -249,7 +249,9 @@ def _fetched_tonight(text: _Text) -> bool:
     if not (decided or upset):
         return False
     # The taking and its near time in one sentence, with no condition ("om hon leker med pojkar så skickas hon").
-    taking = [index for index in _taking_or_taken(text) if text.in_sentence(text.tokens[index].sentence, *SOON_TAKEN)
+    come = [hit.start for hit in text.of("come_for")]
+    taking = [index for index in _taking_or_taken(text) + come
+              if text.in_sentence(text.tokens[index].sentence, *SOON_TAKEN)
               and not text.in_sentence(text.tokens[index].sentence, "conditional", "distant")
               and not any(token.surface in {"om", "if", "annars", "otherwise"} for token in text.tokens
                           if token.sentence == text.tokens[index].sentence)]
