@@ -30,7 +30,11 @@ RECENT_WORDS = frozenset({"igår", "yesterday", "nyss", "förrgår", "helgen", "
                           "today", "natt", "night"})
 SOON_TAKEN = ("now", "today", "imminent", "soon")
 # More than once: "igen", "både förra veckan och veckan innan", "brukar".
-AGAIN = frozenset({"igen", "again", "återigen", "både", "both", "brukar", "ofta", "often", "usually", "flera"})
+AGAIN = frozenset({"igen", "again", "återigen", "både", "both", "brukar", "ofta", "often", "usually", "flera", "förut",
+                   "tillfällen", "occasions", "gånger", "times"})
+# What an intoxicated adult did to the child in the moment: dropped, forgot, fell with it.
+MISHAPS = frozenset({"ramlade", "föll", "tappade", "glömde", "glömt", "fell", "dropped", "forgot", "forgotten",
+                     "snubblade", "tripped", "krockade", "crashed"})
 # "four-year-old", "fyraåringen": a child named by its age.
 CHILD_AGES = ("year-old", "åring", "åringen", "yr-old")
 # Words that end like a past verb and are none: "moped", "med".
@@ -293,17 +297,22 @@ def _add_carers(text: _Text, codes: list[str]) -> None:
 
 
 def _past_intoxication(text: _Text) -> bool:
-    """Whether an adult smelled of drink or was unsteady at a pickup, a drop-off or a drive told as a pattern
-    ("luktade alkohol vid hämtning förra veckan och veckan innan"): a report, not 112 (DOMAIN.md §3)."""
-    for hit in text.of("intox_smell", "impaired"):
-        if _played(text, hit) or text.in_sentence(hit.sentence, "illness", "medical", "frail"):
+    """Whether intoxication with the child is told as a pattern ("luktade alkohol vid hämtning förra veckan och veckan
+    innan", "det har hänt förut också") or with harm to the child ("ramlade med barnet i famnen", "glömde barnet"):
+    a report, not 112 (DOMAIN.md §3); a single past smell at drop-off stays a consultation."""
+    hits = text.of("intox_smell", "impaired", "intox") + [
+        Hit("intox", token.index, token.index, token.sentence, token.clause) for token in text.tokens
+        if "intox" in token.concepts and not token.negated]
+    for hit in hits:
+        if text.in_sentence(hit.sentence, "illness", "medical", "frail", "fiction", "sober"):
             continue
-        with_child = [other for other in text.of("pickup", "dropoff", "drive")
-                      if other.sentence == hit.sentence and not _sober(text, other)]
-        repeated = text.in_sentence(hit.sentence, "pattern") or any(
-            token.sentence == hit.sentence and token.surface in AGAIN for token in text.tokens)
-        if with_child and repeated and not any(
-                token.sentence == hit.sentence and token.surface in {"once", "enda"} for token in text.tokens):
+        words = [token for token in text.tokens if token.sentence == hit.sentence]
+        with_child = any(not _sober(text, other) for other in text.of("pickup", "dropoff", "drive")
+                         if other.sentence == hit.sentence) or any(_actor(token) == "child" for token in words)
+        repeated = text.in_sentence(hit.sentence, "pattern") or any(token.surface in AGAIN for token in words)
+        harmed = any(token.surface in MISHAPS for token in words) and any(_actor(token) == "child" for token in words)
+        once = any(token.surface in {"once", "enda"} for token in words)
+        if with_child and (repeated or harmed) and not once:
             return True
     return False
 

@@ -50,3 +50,11 @@ def test_intoxication_at_pickup_told_as_a_pattern_is_a_report() -> None:
     assert assessment.outcome is Outcome.REPORT
     assert "intoxicated_with_child" in assessment.reasons
     assert assess("En gång i höstas luktade farmor vin vid lämningen").outcome is Outcome.CONSULT
+
+
+@pytest.mark.parametrize("text", [
+    "pappan var packad vid hämtningen i måndags, det har hänt förut också",
+    "at the barbecue the dad was so drunk he fell over with the toddler in his arms",
+])
+def test_intoxication_with_harm_or_told_again_is_a_report(text: str) -> None:
+    assert assess(text).outcome is Outcome.REPORT, text
