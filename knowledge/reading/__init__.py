@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from knowledge.language import warm_up
 from knowledge.reading.acute import _acute
+from knowledge.reading.carers import _add_carers, _add_past_intoxication
 from knowledge.reading.categories import _categorise
 from knowledge.reading.emergency import _add_emergencies, _symptoms_not_intoxication
 from knowledge.reading.signals import _child_told, _duration
@@ -70,7 +71,9 @@ def read(text: str) -> Reading:
     reading.safe_said = any(hit.concept in ("danger", "fear") for hit in text_.negated)
     reading.acute = _acute(text_, acts)
     _add_emergencies(text_, reading.acute)
+    _add_carers(text_, reading.acute)  # a child with no fit carer now, a girl cut or about to be
     _categorise(text_, acts, reading)
+    _add_past_intoxication(text_, reading)
     reading.duration = _duration(text_)
     reading.child_told = _child_told(text_)
     if reading.child_told:

@@ -319,7 +319,7 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
     # A parent who cannot be woken now, with the child alone or come on its own: danger now, for both.
     if any(not text.in_sentence(hit.sentence, "pattern", "past_strong", "distant") and (
             text.in_sentence(hit.sentence, "now", "today") or text.has("unaccompanied", "alone"))
-           for hit in text.of("unresponsive")) and "immediate_danger" not in codes:
+           for hit in text.of("unresponsive")) and "immediate_danger" not in codes and not text.has("overslept"):
         codes.append("immediate_danger")
     # A young child alone at home now ("lillebror på 2 år är ensam hemma, mamma har gått"): immediate danger, not
     # a pattern told afterwards ("får ofta vara ensam hemma" is a report).
