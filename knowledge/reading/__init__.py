@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from knowledge.language import warm_up
 from knowledge.reading.acute import _acute
 from knowledge.reading.categories import _categorise
+from knowledge.reading.disclosure import _add_disclosures
 from knowledge.reading.emergency import _add_emergencies, _symptoms_not_intoxication
 from knowledge.reading.signals import _child_told, _duration
 from knowledge.reading.text import Reading, Token, _acts, _Text
@@ -70,6 +71,7 @@ def read(text: str) -> Reading:
     reading.safe_said = any(hit.concept in ("danger", "fear") for hit in text_.negated)
     reading.acute = _acute(text_, acts)
     _add_emergencies(text_, reading.acute)
+    _add_disclosures(text_, acts, reading.acute)
     _categorise(text_, acts, reading)
     reading.duration = _duration(text_)
     reading.child_told = _child_told(text_)

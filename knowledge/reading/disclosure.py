@@ -1,0 +1,169 @@
+"""Acute situations told in other words: sexual abuse in a child's or a shy adult's words with that adult close,
+strangling told by what was seen or done, a hurt child who dreads being collected, and killing in a paraphrase;
+and the killing words that are no threat (a story, a joke with a tickle, a message that says it is not urgent)."""
+
+from __future__ import annotations
+
+from knowledge.reading.signals import _disarmed, _in_play
+from knowledge.reading.text import Act, Hit, _actor, _Text
+from knowledge.reading.vocabulary import ADULTS, HARMING_ACTS
+
+# Who may be the doer of a sexual act told in other words: an adult, or an older sibling or relative at home.
+_DOERS = ADULTS
+# Words that make a euphemism's doer a child among children ("två barn lekte doktor").
+_CHILDREN = frozenset({"child", "peer"})
+# Finger or hand prints (misspelt too: "fingeravtryk"): round the neck, hands round the throat.
+_GRIP_PREFIXES = ("fingeravtr", "fingermärk", "fingermark", "fingerprint", "tumavtr", "tummärk", "handavtr",
+                  "handprint", "greppmärk")
+_GRIP_WORDS = frozenset({"finger", "fingers", "thumb", "hand", "grip"})
+# A contact ban no longer in force, or a parent's consent: "gäller inte längre", "upphävt", "lifted".
+_LIFTED = frozenset({"längre", "upphävt", "upphävd", "hävt", "hävts", "hävdes", "lov", "lifted", "expired"})
+
+
+def _doer(text: _Text, hit: Hit) -> str | None:
+    """The kind of person nearest before *hit* in its sentence; a "han"/"hon" there is the adult named last before
+    it in the message ("en kollega ... barnen säger att han ..."), if any."""
+    for token in reversed(text.tokens[:hit.start]):
+        if token.sentence != text.tokens[hit.start].sentence:
+            break
+        kind = _actor(token)
+        if kind == "pronoun" and token.surface in {"hon", "han", "he", "she"}:
+            adult = next((_actor(earlier) for earlier in reversed(text.tokens[:token.index])
+                          if _actor(earlier) in _DOERS), None)
+            if adult:
+                return adult
+            continue
+        if kind in _DOERS or kind in _CHILDREN:
+            return kind
+    return None
+
+
+def _close_by(text: _Text) -> bool:
+    """Whether the doer is close to the child now: at home, collecting today, at night, or the child is afraid."""
+    return text.has("pickup", "home", "night_secret", "hush", "fear", "reluctant_home", "pickup_dread", "today",
+                    "now", "still_here", "again_tonight", "soon", "imminent")
+
+
+def _sexual_euphemism(text: _Text) -> str | None:
+    """The acute code for a sexual act told in other words by an adult or older relative, or None."""
+    for hit in text.of("sex_euphemism"):
+        if _in_play(text, Act("touch", None, None, hit.sentence, hit.clause, False, start=hit.start)) and not (
+                text.has("staff")):
+            continue
+        doer = _doer(text, hit)
+        if doer not in _DOERS or not _close_by(text):
+            continue
+        if doer == "staff":
+            if text.has("still_here", "today", "now"):
+                return "immediate_danger"
+            continue
+        return "sexual_abuse_home"
+    return None
+
+
+def _hushed_at_night(text: _Text) -> bool:
+    """Whether a child must not tell what an adult does at night, and is sore there or cannot sit."""
+    return (text.has("hush") and text.has("night_secret") and text.has("cannot_sit", "genital_pain")
+            and any(_actor(token) in ("parent", "relative", "adult") for token in text.tokens))
+
+
+def _strangled_in_other_words(text: _Text) -> bool:
+    """Whether finger marks round the neck, or a hold over mouth or neck until someone went limp, are told."""
+    marks = any(text.in_clause(hit.clause, "neck") and not text.in_sentence(hit.sentence, "neck_cause")
+                and any(token.clause == hit.clause and _grip(text, token.index) for token in text.tokens)
+                for hit in text.of("neck"))
+    held = any(text.in_sentence(hit.sentence, "smothered_until") and not _disarmed(text, hit)
+               for hit in text.of("held_mouth"))
+    return marks or held
+
+
+def _grip(text: _Text, index: int) -> bool:
+    """Whether the word at *index* names finger or hand prints ("fingeravtryck", "finger marks")."""
+    token = text.tokens[index]
+    if token.surface.startswith(_GRIP_PREFIXES):
+        return True
+    following = text.tokens[index + 1].surface if index + 1 < len(text.tokens) else ""
+    return token.surface in _GRIP_WORDS and following.startswith(("mark", "print", "bruise"))
+
+
+def _banned_at_gate(text: _Text) -> bool:
+    """Whether an adult under a contact ban stands at the preschool's fence or gate now, to take the child or
+    shouting (not when the ban is said to be lifted)."""
+    if not text.has("dv") or not text.has("at_gate") or any(token.surface in _LIFTED for token in text.tokens):
+        return False
+    return any(not text.in_sentence(hit.sentence, "past_strong", "pattern") and not _disarmed(text, hit)
+               for hit in text.of("at_gate")) and text.has("taking", "with_child", "pickup", "threat", "scream")
+
+
+def _dreads_pickup(text: _Text, acts: list[Act]) -> str | None:
+    """The acute code for a hurt or harmed child who dreads going home or being collected, or None."""
+    harmed = any(act.kind in HARMING_ACTS and act.agent in ADULTS and act.agent != "staff"
+                 and not _in_play(text, act) for act in acts)
+    injured = text.has("injury", "burn", "cold_sign")
+    abuse_told = text.has("sexual_abuse", "sex_euphemism", "retract") and text.has("parent", "relative", "adult")
+    locked_out = text.has("locked_out") and not text.has("staff")
+    dread = text.has("pickup_dread", "again_tonight") or (text.has("hides") and text.has("reluctant_home"))
+    if dread and (injured or harmed or abuse_told):
+        return "injury_afraid_home" if injured else "afraid_to_go_home"
+    if locked_out and (text.has("cold_sign") or text.has("reluctant_home", "fear", "pickup_dread")):
+        return "injury_afraid_home" if injured else "afraid_to_go_home"
+    return None
+
+
+def _killing_paraphrased(text: _Text) -> bool:
+    """Whether an adult threatens to kill in other words ("göra slut på dem alla", "deserves to die")."""
+    for hit in text.of("kill_paraphrase"):
+        if _disarmed(text, hit) or text.in_sentence(hit.sentence, "storytime", "joking"):
+            continue
+        if any(token.sentence == hit.sentence and _actor(token) in ADULTS for token in text.tokens) or (
+                text.in_sentence(hit.sentence, "threat")):
+            return True
+    return False
+
+
+def _not_meant(text: _Text, hit: Hit) -> bool:
+    """Whether a killing word at *hit* is no threat: a story read aloud, a joke with laughter or tickling (no blow
+    or fear beside it), or a child's words in a message that says it is not urgent."""
+    if text.in_sentence(hit.sentence, "storytime"):
+        return True
+    if text.in_sentence(hit.sentence, "joking") and not text.in_sentence(hit.sentence, "fear", "threat", "hit"):
+        return True
+    return text.has("not_urgent") and _doer(text, hit) in _CHILDREN
+
+
+def _not_urgent_said(text: _Text, hit: Hit) -> bool:
+    """Whether an urgency word at *hit* stands inside "ingen akut fråga", "not urgent" (a denial of it)."""
+    return any(said.start <= hit.start <= said.end for said in text.of("not_urgent"))
+
+
+def _disclosures(text: _Text, acts: list[Act]) -> list[str]:
+    """The acute codes these rules add (codes of knowledge.acute.ACUTE_CODES), most decisive first."""
+    codes = []
+    if _killing_paraphrased(text):
+        codes.append("threat_to_kill")
+    if _banned_at_gate(text):
+        codes.append("immediate_danger")
+    if _strangled_in_other_words(text):
+        codes.append("strangulation")
+    sexual = _sexual_euphemism(text)
+    if sexual:
+        codes.append(sexual)
+    if _hushed_at_night(text) and "sexual_abuse_home" not in codes:
+        codes.append("sexual_abuse_home")
+    dread = _dreads_pickup(text, acts)
+    if dread:
+        codes.append(dread)
+    return codes
+
+
+def _add_disclosures(text: _Text, acts: list[Act], codes: list[str]) -> None:
+    """Add the situations of this module to *codes*, before fear of going home (the less decisive codes)."""
+    for code in _disclosures(text, acts):
+        if code in codes:
+            continue
+        fear = [index for index, known in enumerate(codes) if known in ("injury_afraid_home", "afraid_to_go_home")]
+        if code in ("injury_afraid_home", "afraid_to_go_home"):
+            if not fear:
+                codes.append(code)
+            continue
+        codes.insert(fear[0] if fear else len(codes), code)
