@@ -3,7 +3,7 @@ abroad, an intoxicated pickup, a child alone, fear of going home."""
 
 from __future__ import annotations
 
-from knowledge.reading.disclosure import _not_meant, _not_urgent_said
+from knowledge.reading.disclosure import _medicine_given, _not_meant, _not_urgent_said
 from knowledge.reading.signals import (
     _disarmed,
     _had_before,
@@ -259,7 +259,8 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
         codes.append("ongoing_violence")
     # "kunde inte andas genom näsan" with a cold is no strangling: with an illness named, only an adult's act counts.
     strangled = any(act.kind == "strangle" and act.patient not in ("parent",) and not (
-        act.agent not in ADULTS and text.in_sentence(act.sentence, "illness")) for act in acts)
+        act.agent not in ADULTS and text.in_sentence(act.sentence, "illness"))
+                    and not _medicine_given(text, act) for act in acts)
     napes = text.of("nape")
     neck_marks = any(text.in_clause(hit.clause, "injury") and not any(
         nape.start <= hit.start <= nape.end for nape in napes) and not _neck_mark_explained(text, hit, acts)

@@ -33,6 +33,8 @@ def _doer(text: _Text, hit: Hit) -> str | None:
             if adult:
                 return adult
             continue
+        if kind == "peer" and token.index and _actor(text.tokens[token.index - 1]) in _DOERS:
+            return "adult"  # "pappas kompis": a friend of the father's is an adult
         if kind in _DOERS or kind in _CHILDREN:
             return kind
     return None
@@ -63,7 +65,7 @@ def _sexual_euphemism(text: _Text) -> str | None:
 
 def _hushed_at_night(text: _Text) -> bool:
     """Whether a child must not tell what an adult does at night, and is sore there or cannot sit."""
-    return (text.has("hush") and text.has("night_secret") and text.has("cannot_sit", "genital_pain")
+    return (text.has("hush", "secrecy") and text.has("night_secret") and text.has("cannot_sit", "genital_pain")
             and any(_actor(token) in ("parent", "relative", "adult") for token in text.tokens))
 
 
@@ -73,6 +75,7 @@ def _strangled_in_other_words(text: _Text) -> bool:
                 and any(token.clause == hit.clause and _grip(text, token.index) for token in text.tokens)
                 for hit in text.of("neck"))
     held = any(text.in_sentence(hit.sentence, "smothered_until") and not _disarmed(text, hit)
+               and not text.in_sentence(hit.sentence, "pills", "medical")
                for hit in text.of("held_mouth"))
     return marks or held
 
@@ -102,7 +105,9 @@ def _dreads_pickup(text: _Text, acts: list[Act]) -> str | None:
     injured = text.has("injury", "burn", "cold_sign")
     abuse_told = text.has("sexual_abuse", "sex_euphemism", "retract") and text.has("parent", "relative", "adult")
     locked_out = text.has("locked_out") and not text.has("staff")
-    dread = text.has("pickup_dread", "again_tonight") or (text.has("hides") and text.has("reluctant_home"))
+    dread = text.has("pickup_dread", "again_tonight") or any(
+        text.in_sentence(hit.sentence, "reluctant_home", "home", "pickup") and not _disarmed(text, hit)
+        for hit in text.of("hides"))
     if dread and (injured or harmed or abuse_told):
         return "injury_afraid_home" if injured else "afraid_to_go_home"
     if locked_out and (text.has("cold_sign") or text.has("reluctant_home", "fear", "pickup_dread")):
@@ -129,6 +134,13 @@ def _not_meant(text: _Text, hit: Hit) -> bool:
     if text.in_sentence(hit.sentence, "joking") and not text.in_sentence(hit.sentence, "fear", "threat", "hit"):
         return True
     return text.has("not_urgent") and _doer(text, hit) in _CHILDREN
+
+
+def _medicine_given(text: _Text, act: Act) -> bool:
+    """Whether a hold over the nose or mouth is giving medicine ("höll för näsan tills hon svalde medicinen"), with
+    laughter or play beside it and no blow, fear or going limp in the sentence."""
+    return (text.in_sentence(act.sentence, "pills", "medical") and text.in_sentence(act.sentence, "disarm", "joking")
+            and not text.in_sentence(act.sentence, "fear", "hit", "smothered_until", "injury"))
 
 
 def _not_urgent_said(text: _Text, hit: Hit) -> bool:
