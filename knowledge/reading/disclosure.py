@@ -42,8 +42,8 @@ def _doer(text: _Text, hit: Hit) -> str | None:
 
 def _close_by(text: _Text) -> bool:
     """Whether the doer is close to the child now: at home, collecting today, at night, or the child is afraid."""
-    return text.has("pickup", "home", "night_secret", "hush", "fear", "reluctant_home", "pickup_dread", "today",
-                    "now", "still_here", "again_tonight", "soon", "imminent")
+    return text.has("pickup", "home", "lives_with", "night_secret", "hush", "fear", "reluctant_home", "pickup_dread",
+                    "today", "now", "still_here", "again_tonight", "soon", "imminent")
 
 
 def _sexual_euphemism(text: _Text) -> str | None:
