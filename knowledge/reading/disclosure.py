@@ -16,6 +16,9 @@ _CHILDREN = frozenset({"child", "peer"})
 _GRIP_PREFIXES = ("fingeravtr", "fingermärk", "fingermark", "fingerprint", "tumavtr", "tummärk", "handavtr",
                   "handprint", "greppmärk")
 _GRIP_WORDS = frozenset({"finger", "fingers", "thumb", "hand", "grip"})
+# A parent's coming, in a sentence where the child wets itself ("kissar på sig när vi säger att mamma kommer").
+_COMING = frozenset({"kommer", "hämtar", "hämta", "hämtning", "hämtningen", "coming", "comes", "pick-up", "pickup",
+                     "collect", "collects"})
 # A contact ban no longer in force, or a parent's consent: "gäller inte längre", "upphävt", "lifted".
 _LIFTED = frozenset({"längre", "upphävt", "upphävd", "hävt", "hävts", "hävdes", "lov", "lifted", "expired"})
 
@@ -92,7 +95,8 @@ def _grip(text: _Text, index: int) -> bool:
 def _banned_at_gate(text: _Text) -> bool:
     """Whether an adult under a contact ban stands at the preschool's fence or gate now, to take the child or
     shouting (not when the ban is said to be lifted)."""
-    if not text.has("dv") or not text.has("at_gate") or any(token.surface in _LIFTED for token in text.tokens):
+    lifted = any(token.surface in _LIFTED for token in text.tokens)
+    if not text.has("dv", "contact_ban") or not text.has("at_gate") or lifted:
         return False
     return any(not text.in_sentence(hit.sentence, "past_strong", "pattern") and not _disarmed(text, hit)
                for hit in text.of("at_gate")) and text.has("taking", "with_child", "pickup", "threat", "scream")
@@ -102,10 +106,17 @@ def _dreads_pickup(text: _Text, acts: list[Act]) -> str | None:
     """The acute code for a hurt or harmed child who dreads going home or being collected, or None."""
     harmed = any(act.kind in HARMING_ACTS and act.agent in ADULTS and act.agent != "staff"
                  and not _in_play(text, act) for act in acts)
-    injured = text.has("injury", "burn", "cold_sign")
+    # An injury from a fall told as such ("ramlade på gården") is no reason to dread home, unless an adult hurt.
+    injured = text.has("injury", "burn", "cold_sign") and (harmed or not text.has("accident"))
     abuse_told = text.has("sexual_abuse", "sex_euphemism", "retract") and text.has("parent", "relative", "adult")
     locked_out = text.has("locked_out") and not text.has("staff")
-    dread = text.has("pickup_dread", "again_tonight") or any(
+    wets = any(text.in_sentence(hit.sentence, "parent") and any(
+        token.sentence == hit.sentence and token.surface in _COMING for token in text.tokens)
+               for hit in text.of("wets"))
+    # Wetting is read only beside a mark of today or an adult's blow (a name-calling father alone is a report).
+    wets = wets and (harmed or any(text.in_sentence(hit.sentence, "today", "fresh", "now")
+                                   for hit in text.of("injury", "burn")))
+    dread = wets or text.has("pickup_dread", "again_tonight") or any(
         text.in_sentence(hit.sentence, "reluctant_home", "home", "pickup") and not _disarmed(text, hit)
         for hit in text.of("hides"))
     if dread and (injured or harmed or abuse_told):
