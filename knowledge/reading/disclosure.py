@@ -148,10 +148,11 @@ def _not_meant(text: _Text, hit: Hit) -> bool:
 
 
 def _medicine_given(text: _Text, act: Act) -> bool:
-    """Whether a hold over the nose or mouth is giving medicine ("höll för näsan tills hon svalde medicinen"), with
-    laughter or play beside it and no blow, fear or going limp in the sentence."""
-    return (text.in_sentence(act.sentence, "pills", "medical") and text.in_sentence(act.sentence, "disarm", "joking")
-            and not text.in_sentence(act.sentence, "fear", "hit", "smothered_until", "injury"))
+    """Whether a hold over the nose or mouth is play or giving medicine ("höll för näsan tills hon svalde
+    medicinen", "höll för munnen tills hon slutade fnissa"): laughter, play or a drill beside it and no blow, fear,
+    mark or going limp in the sentence."""
+    return (act.kind == "strangle" and text.in_sentence(act.sentence, "disarm", "joking")
+            and not text.in_sentence(act.sentence, "fear", "hit", "smothered_until", "injury", "neck", "threat"))
 
 
 def _not_urgent_said(text: _Text, hit: Hit) -> bool:

@@ -36,6 +36,10 @@ def test_told_in_other_words_is_acute(text: str) -> None:
     "han gömmer sig under bordet när vi leker kurragömma",
     "vi ska göra det igen ikväll, pysslet var så roligt",
     "de ska göra slut på glassen i kväll sa pappa",
+    "pappa höll för hennes mun tills hon slutade skratta på skoj",
+    "grandad tickles her and says he'll kill her with kisses",
+    "han gömmer sig alltid i kojan när det är dags att gå hem, han vill leka mer",
+    "hon kissade på sig på gården idag, pappa kommer med nya byxor",
 ])
 def test_look_alikes_are_not_acute(text: str) -> None:
     assert not assess(text).acute
