@@ -14,7 +14,7 @@ from knowledge.assessment import assess
     "hon får inte berätta vad farbror gör på nätterna och hon kan inte sitta idag",
     "barnen säger att vikarien leker doktor och känner på snippan i vilrummet, han är kvar på avdelningen",
     "han har fingeravtryk på halsen idag",
-    "the dad held a pillow-free hand over her nose and mouth until she went limp, she told us",
+    "the dad held his hand over her nose and mouth until she went limp, she told us",
     "hon har ett blåmärke på kinden och gråter när vi pratar om hämtningen",
     "he has welts on his legs and says mum's boyfriend will do it more tonight",
     "han var utelåst på balkongen hela natten och är blå om läpparna",
