@@ -131,10 +131,12 @@ def _killing_paraphrased(text: _Text) -> bool:
     for hit in text.of("kill_paraphrase"):
         if _disarmed(text, hit) or text.in_sentence(hit.sentence, "storytime", "joking"):
             continue
-        if any(token.sentence == hit.sentence and _actor(token) in ADULTS for token in text.tokens) or (
-                text.in_sentence(hit.sentence, "threat")):
+        # The one who would do it is the adult nearest before ("mamma sa att ungarna gör kål på henne": children).
+        if _doer(text, hit) in ADULTS or text.in_sentence(hit.sentence, "threat"):
             return True
-    return False
+    return any(not _disarmed(text, hit) and not text.in_sentence(hit.sentence, "storytime", "joking", "fiction")
+               and any(token.sentence == hit.sentence and _actor(token) in ADULTS for token in text.tokens)
+               for hit in text.of("deserves_death"))
 
 
 def _not_meant(text: _Text, hit: Hit) -> bool:
