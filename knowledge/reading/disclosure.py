@@ -107,7 +107,7 @@ def _dreads_pickup(text: _Text, acts: list[Act]) -> str | None:
     harmed = any(act.kind in HARMING_ACTS and act.agent in ADULTS and act.agent != "staff"
                  and not _in_play(text, act) for act in acts)
     # An injury from a fall told as such ("ramlade på gården") is no reason to dread home, unless an adult hurt.
-    injured = text.has("injury", "burn", "cold_sign") and (harmed or not text.has("accident"))
+    injured = text.has("injury", "burn", "cold_sign", "visible_harm") and (harmed or not text.has("accident"))
     abuse_told = text.has("sexual_abuse", "sex_euphemism", "retract") and text.has("parent", "relative", "adult")
     locked_out = text.has("locked_out") and not text.has("staff")
     wets = any(text.in_sentence(hit.sentence, "parent") and any(
@@ -116,7 +116,9 @@ def _dreads_pickup(text: _Text, acts: list[Act]) -> str | None:
     # Wetting is read only beside a mark of today or an adult's blow (a name-calling father alone is a report).
     wets = wets and (harmed or any(text.in_sentence(hit.sentence, "today", "fresh", "now")
                                    for hit in text.of("injury", "burn")))
-    dread = wets or text.has("pickup_dread", "again_tonight") or any(
+    refuses_home = any(home.sentence == hit.sentence and home.start > hit.end
+                       for hit in text.of("refuses") for home in text.of("home"))
+    dread = wets or refuses_home or text.has("pickup_dread", "again_tonight") or any(
         text.in_sentence(hit.sentence, "reluctant_home", "home", "pickup") and not _disarmed(text, hit)
         for hit in text.of("hides"))
     if dread and (injured or harmed or abuse_told):
