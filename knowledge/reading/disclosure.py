@@ -123,7 +123,7 @@ def _dreads_pickup(text: _Text, acts: list[Act]) -> str | None:
         for hit in text.of("hides"))
     if dread and (injured or harmed or abuse_told):
         return "injury_afraid_home" if injured else "afraid_to_go_home"
-    if locked_out and (text.has("cold_sign") or text.has("reluctant_home", "fear", "pickup_dread")):
+    if locked_out and (text.has("cold_sign", "injury") or text.has("reluctant_home", "fear", "pickup_dread")):
         return "injury_afraid_home" if injured else "afraid_to_go_home"
     return None
 
