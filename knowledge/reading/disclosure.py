@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from knowledge.reading.signals import _disarmed, _in_play
 from knowledge.reading.text import Act, Hit, _actor, _Text
-from knowledge.reading.vocabulary import ADULTS, HARMING_ACTS
+from knowledge.reading.vocabulary import ADULTS, HARMING_ACTS, OBJECT_PRONOUNS
 
 # Who may be the doer of a sexual act told in other words: an adult, or an older sibling or relative at home.
 _DOERS = ADULTS
@@ -30,6 +30,8 @@ def _doer(text: _Text, hit: Hit) -> str | None:
         if token.sentence != text.tokens[hit.start].sentence:
             break
         kind = _actor(token)
+        if token.surface in OBJECT_PRONOUNS:
+            continue  # "makes him do ...": the one it is done to
         if kind == "pronoun" and token.surface in {"hon", "han", "he", "she"}:
             adult = next((_actor(earlier) for earlier in reversed(text.tokens[:token.index])
                           if _actor(earlier) in _DOERS), None)
@@ -68,8 +70,17 @@ def _sexual_euphemism(text: _Text) -> str | None:
 
 def _hushed_at_night(text: _Text) -> bool:
     """Whether a child must not tell what an adult does at night, and is sore there or cannot sit."""
-    return (text.has("hush", "secrecy") and text.has("night_secret") and text.has("cannot_sit", "genital_pain")
+    return (text.has("hush", "secrecy") and text.has("night_secret")
+            and text.has("cannot_sit", "genital_pain", "secret_game", "genital")
             and any(_actor(token) in ("parent", "relative", "adult") for token in text.tokens))
+
+
+def _sore_after_adult(text: _Text) -> bool:
+    """Whether a child who cannot sit, or is sore there, tells of a touch by the adult named right before it
+    ("pappas kompis gör ont i rumpan på henne": the bottom is no genital word, so the touch rule does not read it)."""
+    return text.has("cannot_sit", "genital_pain") and not text.has("medical", "illness") and any(
+        hit.start >= 1 and _actor(text.tokens[hit.start - 1]) in ("parent", "relative", "adult")
+        for hit in text.of("touch"))
 
 
 def _strangled_in_other_words(text: _Text) -> bool:
@@ -176,7 +187,7 @@ def _disclosures(text: _Text, acts: list[Act]) -> list[str]:
     sexual = _sexual_euphemism(text)
     if sexual:
         codes.append(sexual)
-    if _hushed_at_night(text) and "sexual_abuse_home" not in codes:
+    if (_hushed_at_night(text) or _sore_after_adult(text)) and "sexual_abuse_home" not in codes:
         codes.append("sexual_abuse_home")
     dread = _dreads_pickup(text, acts)
     if dread:
