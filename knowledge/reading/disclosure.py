@@ -91,7 +91,10 @@ def _strangled_in_other_words(text: _Text) -> bool:
     held = any(text.in_sentence(hit.sentence, "smothered_until") and not _disarmed(text, hit)
                and not text.in_sentence(hit.sentence, "pills", "medical")
                for hit in text.of("held_mouth"))
-    return marks or held
+    grabbed = any(_doer(text, hit) in ADULTS and not _disarmed(text, hit) for hit in text.of("neck_grab"))
+    # A hoarse voice or red dots are signs only beside a grip told (a cold gives both with a sore throat).
+    signs = text.has("strangle_sign") and text.has("neck_grab", "strangle") and not text.has("illness", "medical")
+    return marks or held or grabbed or signs
 
 
 def _grip(text: _Text, index: int) -> bool:
