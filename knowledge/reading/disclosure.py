@@ -173,6 +173,13 @@ def _medicine_given(text: _Text, act: Act) -> bool:
             and not text.in_sentence(act.sentence, "fear", "hit", "smothered_until", "injury", "neck", "threat"))
 
 
+def _hold_in_play(text: _Text, hit: Hit) -> bool:
+    """Whether a hold over the mouth or nose at *hit* is told in play or a drill, with no blow, fear, mark, threat
+    or going limp in its sentence (the hit form of `_medicine_given`, for the categories)."""
+    return text.in_sentence(hit.sentence, "disarm", "joking") and not text.in_sentence(
+        hit.sentence, "fear", "hit", "smothered_until", "injury", "neck", "threat")
+
+
 def _not_urgent_said(text: _Text, hit: Hit) -> bool:
     """Whether an urgency word at *hit* stands inside "ingen akut fråga", "not urgent" (a denial of it)."""
     return any(said.start <= hit.start <= said.end for said in text.of("not_urgent"))
