@@ -21,6 +21,9 @@ _COMING = frozenset({"kommer", "hämtar", "hämta", "hämtning", "hämtningen", 
                      "collect", "collects"})
 # Leave to collect: "får hämta", "may collect", "is allowed to pick up".
 _MAY = frozenset({"får", "may", "allowed"})
+# Words that make "again tonight" a harm done again: doing it, hitting, hurting, anger.
+_HARM_AGAIN = frozenset({"gör", "göra", "gjorde", "do", "does", "did", "it", "det", "argare", "angrier", "arg",
+                         "angry", "slå", "slår", "hit", "hurt", "beat", "worse", "värre"})
 # A contact ban no longer in force, or a parent's consent: "gäller inte längre", "upphävt", "lifted".
 _LIFTED = frozenset({"längre", "upphävt", "upphävd", "hävt", "hävts", "hävdes", "lov", "lifted", "expired"})
 
@@ -108,6 +111,13 @@ def _grip(text: _Text, index: int) -> bool:
     return token.surface in _GRIP_WORDS and following.startswith(("mark", "print", "bruise"))
 
 
+def _behind_parent(text: _Text, hit: Hit) -> bool:
+    """Whether the child hides behind or with a parent ("gömmer sig bakom mamma"): shy, not afraid of them."""
+    return any(token.surface in {"bakom", "behind", "hos", "with"} and any(
+        _actor(other) in ("parent", "relative") for other in text.tokens[token.index + 1:token.index + 3])
+               for token in text.tokens[hit.start:hit.end + 3])
+
+
 def _banned_at_gate(text: _Text) -> bool:
     """Whether an adult under a contact ban stands at the preschool's fence or gate now, to take the child or
     shouting (not when the ban is said to be lifted)."""
@@ -138,9 +148,15 @@ def _dreads_pickup(text: _Text, acts: list[Act]) -> str | None:
                                    for hit in text.of("injury", "burn")))
     refuses_home = any(home.sentence == hit.sentence and home.start > hit.end
                        for hit in text.of("refuses") for home in text.of("home"))
-    dread = wets or refuses_home or text.has("pickup_dread", "again_tonight") or any(
-        text.in_sentence(hit.sentence, "reluctant_home", "home", "pickup") and not _disarmed(text, hit)
-        for hit in text.of("hides"))
+    # "igen ikväll" is harm to come only when an adult does it again ("mamma gör det igen ikväll"), not a bath or a
+    # night at grandma's again.
+    again = any(harmed or (_doer(text, hit) in ADULTS and any(
+        token.sentence == hit.sentence and token.surface in _HARM_AGAIN for token in text.tokens))
+                for hit in text.of("again_tonight"))
+    # Hiding at home time ("gömmer sig när det är dags att gå hem"), not shyly behind the parent at pickup.
+    hides = any(text.in_sentence(hit.sentence, "reluctant_home", "home") and not _disarmed(text, hit)
+                and not _behind_parent(text, hit) for hit in text.of("hides"))
+    dread = wets or refuses_home or again or hides or text.has("pickup_dread")
     if dread and (injured or harmed or abuse_told):
         return "injury_afraid_home" if injured else "afraid_to_go_home"
     if locked_out and (text.has("cold_sign", "injury") or text.has("reluctant_home", "fear", "pickup_dread")):
