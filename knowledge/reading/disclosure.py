@@ -24,6 +24,14 @@ _MAY = frozenset({"får", "may", "allowed"})
 # Words that make "again tonight" a harm done again: doing it, hitting, hurting, anger.
 _HARM_AGAIN = frozenset({"gör", "göra", "gjorde", "do", "does", "did", "it", "det", "argare", "angrier", "arg",
                          "angry", "slå", "slår", "hit", "hurt", "beat", "worse", "värre"})
+# Words that name people as the ones to be finished ("hela familjen", "dem allihop", "everyone").
+_PERSONS = frozenset({"familjen", "family", "allihop", "allihopa", "everyone", "everybody", "oss", "us", "er",
+                      "dig", "you", "henne", "honom", "her", "him", "mig", "me"})
+# Verbs that finish things as well as people ("göra slut på pepparkakorna", "finish the cake").
+_NEEDS_OBJECT = frozenset({"finish", "finishing", "end", "get", "göra", "gör", "gjorde", "slakta", "slaktar",
+                           "utplåna", "utplånar", "utrota", "wipe", "wipes", "make", "making", "ta", "tar"})
+# Of those, the ones said of food and things with "them" too ("finish them all, the sandwiches").
+_FINISH = frozenset({"finish", "finishing", "get", "göra", "gör", "gjorde", "make", "making", "ta", "tar"})
 # A contact ban no longer in force, or a parent's consent: "gäller inte längre", "upphävt", "lifted".
 _LIFTED = frozenset({"längre", "upphävt", "upphävd", "hävt", "hävts", "hävdes", "lov", "lifted", "expired"})
 
@@ -164,10 +172,21 @@ def _dreads_pickup(text: _Text, acts: list[Act]) -> str | None:
     return None
 
 
-def _killing_paraphrased(text: _Text) -> bool:
+def _killing_paraphrased(text: _Text, acts: list[Act]) -> bool:
     """Whether an adult threatens to kill in other words ("göra slut på dem alla", "deserves to die")."""
     for hit in text.of("kill_paraphrase"):
         if _disarmed(text, hit) or text.in_sentence(hit.sentence, "storytime", "joking"):
+            continue
+        # Cakes, weeds and sandwiches are finished too: a person must be the object, or the text be one of violence.
+        objects = text.tokens[hit.start:hit.end + 4]
+        first = text.tokens[hit.start].surface
+        persons = _PERSONS if first in _FINISH else _PERSONS | {"them", "dem"}  # "end them all", "slakta dem"
+        person = any(token.surface in persons or _actor(token) in ("parent", "child", "relative", "peer")
+                     for token in objects)
+        violent = text.has("threat", "fear", "dv", "contact_ban", "weapon", "kill") or any(
+            act.kind in HARMING_ACTS for act in acts)
+        needs_object = first in _NEEDS_OBJECT
+        if needs_object and not (person or violent or _doer(text, hit) == "adult"):
             continue
         # The one who would do it is the adult nearest before ("mamma sa att ungarna gör kål på henne": children).
         if _doer(text, hit) in ADULTS or text.in_sentence(hit.sentence, "threat"):
@@ -210,7 +229,7 @@ def _not_urgent_said(text: _Text, hit: Hit) -> bool:
 def _disclosures(text: _Text, acts: list[Act]) -> list[str]:
     """The acute codes these rules add (codes of knowledge.acute.ACUTE_CODES), most decisive first."""
     codes = []
-    if _killing_paraphrased(text):
+    if _killing_paraphrased(text, acts):
         codes.append("threat_to_kill")
     if _banned_at_gate(text):
         codes.append("immediate_danger")
