@@ -32,6 +32,9 @@ _NEEDS_OBJECT = frozenset({"finish", "finishing", "end", "get", "göra", "gör",
                            "utplåna", "utplånar", "utrota", "wipe", "wipes", "make", "making", "ta", "tar"})
 # Of those, the ones said of food and things with "them" too ("finish them all, the sandwiches").
 _FINISH = frozenset({"finish", "finishing", "get", "göra", "gör", "gjorde", "make", "making", "ta", "tar"})
+# "gråter när ...", "shakes when ...": how far the pickup may stand after the crying.
+_WHEN = frozenset({"när", "nar", "så", "whenever", "when", "as"})
+_WHEN_REACH = 10
 # A contact ban no longer in force, or a parent's consent: "gäller inte längre", "upphävt", "lifted".
 _LIFTED = frozenset({"längre", "upphävt", "upphävd", "hävt", "hävts", "hävdes", "lov", "lifted", "expired"})
 
@@ -119,6 +122,20 @@ def _grip(text: _Text, index: int) -> bool:
     return token.surface in _GRIP_WORDS and following.startswith(("mark", "print", "bruise"))
 
 
+def _cries_when_coming(text: _Text) -> bool:
+    """Whether the child cries, shakes or panics *when* being collected is mentioned, told at length ("gråter när vi
+    pratar om att pappa ska hämta", "started shaking when I said her stepdad was coming")."""
+    for hit in text.of("distress", "fear"):
+        window = [token for token in text.tokens[hit.end + 1:hit.end + 1 + _WHEN_REACH]
+                  if token.sentence == hit.sentence]
+        if not any(token.surface in _WHEN for token in window[:2]):
+            continue
+        if any("pickup" in token.concepts or token.surface in _COMING for token in window) and any(
+                _actor(token) in ("parent", "relative", "adult") for token in window):
+            return True
+    return False
+
+
 def _behind_parent(text: _Text, hit: Hit) -> bool:
     """Whether the child hides behind or with a parent ("gömmer sig bakom mamma"): shy, not afraid of them."""
     return any(token.surface in {"bakom", "behind", "hos", "with"} and any(
@@ -164,7 +181,10 @@ def _dreads_pickup(text: _Text, acts: list[Act]) -> str | None:
     # Hiding at home time ("gömmer sig när det är dags att gå hem"), not shyly behind the parent at pickup.
     hides = any(text.in_sentence(hit.sentence, "reluctant_home", "home") and not _disarmed(text, hit)
                 and not _behind_parent(text, hit) for hit in text.of("hides"))
-    dread = wets or refuses_home or again or hides or text.has("pickup_dread")
+    # Fear when a parent comes, with a blow told but no mark, is a pattern to report ("blir skiträdd när pappa
+    # kommer"); with a mark of now it is the hurt child who dreads home.
+    dread = wets or refuses_home or again or hides or text.has("pickup_dread") or (
+        injured and _cries_when_coming(text))
     if dread and (injured or harmed or abuse_told):
         return "injury_afraid_home" if injured else "afraid_to_go_home"
     if locked_out and (text.has("cold_sign", "injury") or text.has("reluctant_home", "fear", "pickup_dread")):
