@@ -21,6 +21,11 @@ from knowledge.assessment import assess
     "pappan sa att dottern förtjänar att dö för att hon skämt ut familjen",
     "mum says her ex threatened to finish them all off this weekend",
     "exmannen har kontaktförbud men står vid staketet och skriker att han ska ta barnen",
+    "the ex with a restraining order is at the gate and wants to pick up the kids",
+    "han har en blåtira och gråter när vi pratar om att styvpappa ska hämta",
+    "farbror sa att han ska se till att hon aldrig kommer hem levande",
+    "hon säger att mamma gör det igen ikväll, hon har brännmärken på armen",
+    "pojken har röda prickar runt ögonen och hes röst, säger att pappa klämde om strupen",
 ])
 def test_told_in_other_words_is_acute(text: str) -> None:
     assert assess(text).acute
@@ -40,6 +45,13 @@ def test_told_in_other_words_is_acute(text: str) -> None:
     "grandad tickles her and says he'll kill her with kisses",
     "han gömmer sig alltid i kojan när det är dags att gå hem, han vill leka mer",
     "hon kissade på sig på gården idag, pappa kommer med nya byxor",
+    "pappan har kontaktförbud mot mamman men får hämta barnen, han står vid grinden",
+    "dad said he will finish off the cake tonight with the kids",
+    "mamma sa att pappa ska utrota alla ogräs i trädgården ikväll",
+    "she has a bruise on her shin and says they are going swimming again tonight",
+    "she has a sore throat and a hoarse voice, dad says she had a cold",
+    "pappa tar hennes hand och går dit varje morgon, sen hämtar han henne",
+    "min kollega lekte doktor med barnen och tittade i deras öron, hon är kvar här idag",
 ])
 def test_look_alikes_are_not_acute(text: str) -> None:
     assert not assess(text).acute
