@@ -30,11 +30,15 @@ _PERSONS = frozenset({"familjen", "family", "allihop", "allihopa", "everyone", "
 # Verbs that finish things as well as people ("göra slut på pepparkakorna", "finish the cake").
 _NEEDS_OBJECT = frozenset({"finish", "finishing", "end", "get", "göra", "gör", "gjorde", "slakta", "slaktar",
                            "utplåna", "utplånar", "utrota", "wipe", "wipes", "make", "making", "ta", "tar"})
+# A life said not to last ("inte överleva natten", "none of us will live to see"): a person must be its subject.
+_NOT_SURVIVE = frozenset({"inte", "aldrig", "won't", "not", "never", "ingen", "inga", "none", "nobody", "noone"})
 # Of those, the ones said of food and things with "them" too ("finish them all, the sandwiches").
 _FINISH = frozenset({"finish", "finishing", "get", "göra", "gör", "gjorde", "make", "making", "ta", "tar"})
 # "gråter när ...", "shakes when ...": how far the pickup may stand after the crying.
 _WHEN = frozenset({"när", "nar", "så", "whenever", "when", "as"})
 _WHEN_REACH = 10
+# Naming the adult is enough: "gråter så fort nån säger pappa".
+_MENTION = frozenset({"säger", "nämner", "pratar", "says", "say", "mention", "mentions", "mentioned"})
 # A contact ban no longer in force, or a parent's consent: "gäller inte längre", "upphävt", "lifted".
 _LIFTED = frozenset({"längre", "upphävt", "upphävd", "hävt", "hävts", "hävdes", "lov", "lifted", "expired"})
 
@@ -130,7 +134,7 @@ def _cries_when_coming(text: _Text) -> bool:
                   if token.sentence == hit.sentence]
         if not any(token.surface in _WHEN for token in window[:2]):
             continue
-        if any("pickup" in token.concepts or token.surface in _COMING for token in window) and any(
+        if any("pickup" in token.concepts or token.surface in _COMING | _MENTION for token in window) and any(
                 _actor(token) in ("parent", "relative", "adult") for token in window):
             return True
     return False
@@ -207,6 +211,10 @@ def _killing_paraphrased(text: _Text, acts: list[Act]) -> bool:
             act.kind in HARMING_ACTS for act in acts)
         needs_object = first in _NEEDS_OBJECT
         if needs_object and not (person or violent or _doer(text, hit) == "adult"):
+            continue
+        # "won't survive the night" of a person ("hon inte kommer överleva natten"), not of the flowers.
+        span = text.tokens[max(0, hit.start - 1):hit.end + 1]
+        if first in _NOT_SURVIVE and not any(_actor(token) or token.surface in persons for token in span):
             continue
         # The one who would do it is the adult nearest before ("mamma sa att ungarna gör kål på henne": children).
         if _doer(text, hit) in ADULTS or text.in_sentence(hit.sentence, "threat"):
