@@ -39,6 +39,8 @@ _WHEN = frozenset({"när", "nar", "så", "whenever", "when", "as"})
 _WHEN_REACH = 10
 # Naming the adult is enough: "gråter så fort nån säger pappa".
 _MENTION = frozenset({"säger", "nämner", "pratar", "says", "say", "mention", "mentions", "mentioned"})
+# "hurt his feelings more tonight": an idiom, no blow to come.
+_FEELINGS = frozenset({"feelings", "känslor", "känslorna"})
 # A contact ban no longer in force, or a parent's consent: "gäller inte längre", "upphävt", "lifted".
 _LIFTED = frozenset({"längre", "upphävt", "upphävd", "hävt", "hävts", "hävdes", "lov", "lifted", "expired"})
 
@@ -179,8 +181,10 @@ def _dreads_pickup(text: _Text, acts: list[Act]) -> str | None:
                        for hit in text.of("refuses") for home in text.of("home"))
     # "igen ikväll" is harm to come only when an adult does it again ("mamma gör det igen ikväll"), not a bath or a
     # night at grandma's again.
-    again = any(harmed or (_doer(text, hit) in ADULTS and any(
-        token.sentence == hit.sentence and token.surface in _HARM_AGAIN for token in text.tokens))
+    again = any((harmed or (_doer(text, hit) in ADULTS and any(
+        token.sentence == hit.sentence and token.surface in _HARM_AGAIN for token in text.tokens)))
+                and not text.in_sentence(hit.sentence, "joking", "disarm")
+                and not any(token.sentence == hit.sentence and token.surface in _FEELINGS for token in text.tokens)
                 for hit in text.of("again_tonight"))
     # Hiding at home time ("gömmer sig när det är dags att gå hem"), not shyly behind the parent at pickup.
     hides = any(text.in_sentence(hit.sentence, "reluctant_home", "home") and not _disarmed(text, hit)

@@ -52,6 +52,8 @@ def test_told_in_other_words_is_acute(text: str) -> None:
     "she has a sore throat and a hoarse voice, dad says she had a cold",
     "pappa tar hennes hand och går dit varje morgon, sen hämtar han henne",
     "min kollega lekte doktor med barnen och tittade i deras öron, hon är kvar här idag",
+    "he said his dad will hurt his feelings more tonight if he loses at chess, laughing",
+    "pappa sa att blommorna inte kommer överleva helgen",
 ])
 def test_look_alikes_are_not_acute(text: str) -> None:
     assert not assess(text).acute
