@@ -22,6 +22,7 @@ from knowledge.language import warm_up
 from knowledge.reading.acute import _acute
 from knowledge.reading.carers import _add_carers, _add_past_intoxication
 from knowledge.reading.categories import _categorise
+from knowledge.reading.disclosure import _add_disclosures
 from knowledge.reading.emergency import _add_emergencies, _symptoms_not_intoxication
 from knowledge.reading.signals import _child_told, _duration
 from knowledge.reading.text import Reading, Token, _acts, _Text
@@ -72,6 +73,7 @@ def read(text: str) -> Reading:
     reading.acute = _acute(text_, acts)
     _add_emergencies(text_, reading.acute)
     _add_carers(text_, reading.acute)  # a child with no fit carer now, a girl cut or about to be
+    _add_disclosures(text_, acts, reading.acute)
     _categorise(text_, acts, reading)
     _add_past_intoxication(text_, reading)
     reading.duration = _duration(text_)

@@ -3,6 +3,7 @@ abroad, an intoxicated pickup, a child alone, fear of going home."""
 
 from __future__ import annotations
 
+from knowledge.reading.disclosure import _medicine_given, _not_meant, _not_urgent_said
 from knowledge.reading.signals import (
     _disarmed,
     _had_before,
@@ -210,7 +211,7 @@ def _real_threat(text: _Text, hit: Hit) -> bool:
     previous = text.tokens[hit.start - 1].surface if hit.start else ""
     if previous in DETERMINERS and hit.start == hit.end:
         return False
-    if _animal_object(text, hit):
+    if _animal_object(text, hit) or _not_meant(text, hit):
         return False
     between_children = text.in_sentence(hit.sentence, "peer") and not any(
         token.sentence == hit.sentence and _actor(token) in ADULTS for token in text.tokens)
@@ -248,7 +249,7 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
         act.kind in HARMING_ACTS for act in acts)
     if (any(not _disarmed(text, hit) and not (armed_at_work and hit.concept == "weapon")
             for hit in text.of("weapon", "number"))
-            or any(not _disarmed(text, hit) for hit in text.of("danger"))):
+            or any(not _disarmed(text, hit) and not _not_urgent_said(text, hit) for hit in text.of("danger"))):
         codes.append("immediate_danger")
     # Violence happening now by someone not named as a child ("han slår henne just nu") is answered with 112:
     # when it is unclear who hits, the safe reading is an adult.
@@ -258,7 +259,8 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
         codes.append("ongoing_violence")
     # "kunde inte andas genom näsan" with a cold is no strangling: with an illness named, only an adult's act counts.
     strangled = any(act.kind == "strangle" and act.patient not in ("parent",) and not (
-        act.agent not in ADULTS and text.in_sentence(act.sentence, "illness")) for act in acts)
+        act.agent not in ADULTS and text.in_sentence(act.sentence, "illness"))
+                    and not _medicine_given(text, act) for act in acts)
     napes = text.of("nape")
     neck_marks = any(text.in_clause(hit.clause, "injury") and not any(
         nape.start <= hit.start <= nape.end for nape in napes) and not _neck_mark_explained(text, hit, acts)

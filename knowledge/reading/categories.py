@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from knowledge.reading.acute import _adult_marries, _boy_only, _girl_context, _not_a_girl_cut
+from knowledge.reading.disclosure import _hold_in_play
 from knowledge.reading.signals import _nappy_rash, _sober
 from knowledge.reading.text import Act, Hit, Reading, _actor, _Text
 from knowledge.reading.vocabulary import ADULTS, DENIABLE, TOLD_FIRST
@@ -127,7 +128,8 @@ def _injuries(text: _Text, reading: Reading) -> None:
                 site_concern):
             reasons.add("injury_of_concern")
             reading.report = True
-    if any(not text.in_sentence(hit.sentence, "play_fight") for hit in text.of("strangle")):
+    if any(not text.in_sentence(hit.sentence, "play_fight") and not _hold_in_play(text, hit)
+           for hit in text.of("strangle")):
         cats.add("physical")
 
 
