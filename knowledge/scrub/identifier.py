@@ -138,7 +138,9 @@ _BIRTH = re.compile(
 # A birthday named by the day the child turns a year older: "fyller 4 den 12 mars", "födelsedagen är 3 juni".
 _BIRTHDAY = re.compile(
     r"(?<!\w)(?:fyller|fyllde|fyllt|födelsedag(?:en)?\s{1,2}(?:är|var)|birthday\s{1,2}is|turns)"
-    r"\s{1,3}(?:(?:\d{1,2}|år)\s{1,2}(?:år\s{1,2})?)?(?:(?:den|på|on|the)\s{1,2})?"
+    r"\s{1,3}(?:(?:\d{1,2}|år|ett|två|tre|fyra|fem|sex|sju|one|two|three|four|five|six)\s{1,2}(?:år\s{1,2})?)?"
+    r"(?:(?:i\s{1,2}(?:mån|tis|ons|tors|fre|lör|sön)dags|i\s{1,2}går|igår|last\s{1,2}\w{3,9}day)\s{1,2})?"
+    r"(?:(?:den|på|on|the)\s{1,2})?"
     rf"(?P<date>{_DATE})(?![\w/])",
     re.IGNORECASE,
 )

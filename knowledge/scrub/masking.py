@@ -8,6 +8,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from knowledge.scrub.address import address_spans
+from knowledge.scrub.cued import (
+    bank_spans,
+    card_spans,
+    door_code_spans,
+    extension_spans,
+    foreign_plate_spans,
+    id_spans,
+    prose_address_spans,
+    shaped_name_spans,
+    split_personnummer_spans,
+    workplace_spans,
+)
 from knowledge.scrub.identifier import (
     EMAIL,
     EMAIL_SPOKEN,
@@ -27,7 +39,7 @@ from knowledge.scrub.lexicon import warm_up as warm_lexicon
 from knowledge.scrub.name import initials_spans, name_spans
 from knowledge.scrub.normalisation import BLANK, Normalised, normalise
 from knowledge.scrub.place import PlaceIndex, group_names, group_spans
-from knowledge.scrub.reference import case_number_spans, handle_spans, plate_spans, school_spans
+from knowledge.scrub.reference import case_number_spans, handle_spans, plate_spans, public_url_spans, school_spans
 
 MASKS = {
     "personnummer": "[personnummer]",
@@ -44,11 +56,13 @@ MASKS = {
     "plate": "[registreringsnummer]",
     "handle": "[användarnamn]",
     "case_number": "[ärendenummer]",
+    "account": "[kontonummer]",
+    "workplace": "[arbetsplats]",
 }
 KINDS = frozenset(MASKS)
 # The kinds in the order they are named to the user ("Jag tog bort namn, personnummer och …").
-KIND_ORDER = ("personnummer", "case_number", "phone", "email", "handle", "address", "postcode", "plate", "name",
-              "birthdate", "age", "preschool", "group", "school")
+KIND_ORDER = ("personnummer", "case_number", "account", "phone", "email", "handle", "address", "postcode", "plate",
+              "name", "birthdate", "age", "preschool", "group", "school", "workplace")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,11 +118,19 @@ class Scrubber:
         work.mask(matches(EMAIL_SPOKEN, work.text), "email")
         work.mask(handle_spans(work.text), "handle")
         work.mask(case_number_spans(work.text), "case_number")
+        work.mask(id_spans(work.text), "case_number")
+        work.mask(bank_spans(work.text), "account")
+        work.mask(card_spans(work.text), "account")
+        work.mask(door_code_spans(work.text), "address")
         work.mask(spelled_phone_spans(work.text), "phone")
         work.mask(personnummer_spans(work.text), "personnummer")
+        work.mask(split_personnummer_spans(work.text), "personnummer")
         work.mask(phone_spans(work.text), "phone")
+        work.mask(extension_spans(work.text), "phone")
         work.mask(plate_spans(work.text), "plate")
+        work.mask(foreign_plate_spans(work.text), "plate")
         work.mask(address_spans(work.text), "address")
+        work.mask(prose_address_spans(work.text), "address")
         work.mask(matches(FLAT, work.text), "address")
         work.mask(spaced_postcode_spans(work.text), "postcode")
         work.mask(plain_postcode_spans(work.text), "postcode")
@@ -117,9 +139,17 @@ class Scrubber:
         work.mask(self._places.spans(work.text), "preschool")
         work.mask(group_spans(work.text), "group")
         work.mask(school_spans(work.text), "school")
+        work.mask(workplace_spans(work.text), "workplace")
+        work.mask(shaped_name_spans(work.text), "name")
         work.mask(initials_spans(work.text), "name")
-        work.mask(name_spans(work.text), "name")
+        kept = public_url_spans(work.text)
+        work.mask((span for span in name_spans(work.text) if not _inside(span, kept)), "name")
         return _rebuild(text, normalised, work.spans)
+
+
+def _inside(span: tuple[int, int], outer: list[tuple[int, int]]) -> bool:
+    """Whether *span* lies within one of *outer*."""
+    return any(start <= span[0] and span[1] <= end for start, end in outer)
 
 
 def _rebuild(original: str, normalised: Normalised, spans: list[Span]) -> Scrubbed:

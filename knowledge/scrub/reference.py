@@ -86,6 +86,18 @@ _CLASS = re.compile(
 _CLASS_BEFORE_SCHOOL = re.compile(r"(?<!\w)(?P<class>\d{1,2}[A-Za-zÅÄÖåäö])\s{1,2}(?:på|at|i|in)\s{1,2}$")
 
 
+# The city's own addresses ("https://etjanster.stockholm.se/Orosanmalan/"): public, no name inside.
+_PUBLIC_URL = re.compile(r"(?<![\w.])(?:https?://)?(?:[\w-]{1,40}\.){0,4}stockholm\.se(?:/[\w.%/?=&+-]{0,200})?",
+                         re.IGNORECASE)
+
+
+def public_url_spans(text: str) -> list[tuple[int, int]]:
+    """Links to the city's own sites (*.stockholm.se), where no word is a name."""
+    if "stockholm.se" not in text.lower():
+        return []
+    return [match.span() for match in _PUBLIC_URL.finditer(text)]
+
+
 def plate_spans(text: str) -> list[tuple[int, int]]:
     """Registration plates: in capitals anywhere ("MRS329"), in any case after "reg", "regnr", "bilen" …"""
     spans = [match.span() for match in _PLATE_BARE.finditer(text)]

@@ -60,6 +60,8 @@ TEXT: dict[str, str] = {
     "pii.plate": "registration numbers",
     "pii.handle": "social-media handles",
     "pii.case_number": "case and ID numbers",
+    "pii.account": "bank, Swish and card numbers",
+    "pii.workplace": "workplaces",
     "list.and": "and",
     # Questions
     "q.duration": "How long have you been worried?",

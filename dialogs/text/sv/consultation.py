@@ -60,6 +60,8 @@ TEXT: dict[str, str] = {
     "pii.plate": "registreringsnummer",
     "pii.handle": "användarnamn i sociala medier",
     "pii.case_number": "ärende- och id-nummer",
+    "pii.account": "bank-, Swish- och kortnummer",
+    "pii.workplace": "arbetsplatser",
     "list.and": "och",
     # Questions
     "q.duration": "Hur länge har du varit orolig?",

@@ -1,0 +1,286 @@
+"""Details that their cue word gives away: door codes, bank and card numbers, ids after their name, a personnummer
+given in two parts, phone extensions, foreign plates, addresses told in prose, the parent's workplace, and names
+that only their shape gives away (apostrophes, other scripts, glued to an age, bracketed initials)."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.scrub.lexicon import institutions, kind_of
+
+_CODE_DIGITS = r"(?P<code>[#*]?\d(?:\s?\d){2,7}[#*]?)(?![\w])"
+# "portkod 1234", "porten har kod 2 5 8 0", "koden till porten är 4711#", "door code is 0690".
+_DOOR_CODE = re.compile(
+    r"(?<!\w)(?:portkod(?:en)?|dörrkod(?:en)?|entrékod(?:en)?|kod(?:en)?|door\s{1,2}code|entry\s{1,2}code|"
+    r"gate\s{1,2}code|code)(?:\s{1,2}(?:till|för|to|for)\s{1,2}(?:porten|dörren|huset|entrén|the\s{1,2}door))?"
+    r"(?:\s{1,2}(?:är|var|is|was))?\s{0,2}[:=]?\s{0,2}" + _CODE_DIGITS,
+    re.IGNORECASE,
+)
+_DOOR_HINTS = ("kod", "code")
+
+# Bank: IBAN (with or without spaces), clearing and account, Swish, bankgiro/plusgiro, card numbers.
+_IBAN = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![\w-])")
+_BANK_CUED = re.compile(
+    r"(?<!\w)(?:clearing(?:nummer|nr|numret)?|kontonummer|kontonumret|kontonr|konto(?:t)?|account(?:\s{1,2}number)?|"
+    r"swish(?:a|ar|ade|nummer|numret|nr)?|bankgiro(?:nummer|numret|t)?|plusgiro(?:nummer|numret|t)?|bg|pg|"
+    r"kortnummer|kortnumret|kortet|kort|card(?:\s{1,2}number)?|ocr(?:-nummer)?)(?![^\W\d_])"
+    r"(?:\s{0,2}[,:]?\s{0,2}(?:till|to|på|nummer|nr|är|var|is|har)\.?){0,2}\s{0,2}[:#]?\s{0,2}"
+    r"(?P<value>\d(?:[\s-]?\d){3,18})(?![\w])(?!\s?(?:kr|kronor|sek|spänn|euro|:-|€|\$))",
+    re.IGNORECASE,
+)
+_BANK_HINTS = ("clearing", "konto", "account", "swish", "giro", "bg", "pg", "kort", "card", "ocr")
+# Card numbers in groups ("4571 1234 5678 9012", "3782 822463 10005") and unbroken runs of 13 to 19 digits.
+_CARD = re.compile(
+    r"(?<![\w+-])[2-6](?:\d{3}(?:[\s-]\d{4}){2}[\s-]\d{1,7}|\d{3}[\s-]\d{6}[\s-]\d{4,5}|\d{12,18})(?![\w-])"
+)
+
+# Ids after their name: passport, referral, insurance, patient and journal numbers, police reports, 1177.
+_ID_CUED = re.compile(
+    r"(?<!\w)(?:passnummer|passnumret|passnr|passport(?:\s{1,2}(?:number|no\.?))?|"
+    r"remiss-?id|remissnummer|remissnumret|remissnr|remiss|referral(?:\s{1,2}(?:id|number))?|"
+    r"försäkringsnummer|försäkringsnumret|försäkringsnr|försäkring(?:en)?|insurance(?:\s{1,2}(?:id|number|no\.?))?|"
+    r"patient-?id|patientnummer|patientnr|patient\s{1,2}(?:id|number|no\.?)|journal(?:nummer|nr|numret)?|"
+    r"polisanmälan|polisanmälningen|police\s{1,2}report|ärende(?:t)?|id-?nummer|id-?nr|id)(?![^\W\d_])"
+    r"(?:\s{0,2}[,:]?\s{0,2}(?:har|has|med|nummer|numret|nr|no|number|är|var|is)\.?){0,2}\s{0,2}[:#]?\s{0,2}"
+    r"(?P<value>(?:[A-ZÅÄÖ]{1,4}[\s-]?)?\d{2,12}(?:[-/.]?[A-Z]{1,2}\d{1,10}|[-/.:]\d{1,10}|\s\d{3,10}){0,4}"
+    r"(?:-[A-Z]{1,2})?)(?![\w/-])",
+    re.IGNORECASE,
+)
+_YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
+_ID_HINTS = ("pass", "remiss", "referral", "försäkring", "insurance", "patient", "journal", "anmäl", "report",
+             "ärende", "id")
+
+# A personnummer in two parts: a date-shaped number, then "och sen", "slutsiffror" … and four digits.
+_DATE_NUMBER = re.compile(r"(?<![\w+-])(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:[0-5]\d|6[0-9]|7[01])(?![\w-])")
+_DATE_CUE = re.compile(r"(?:pnr|personnr|personnumm?er|personnumret|samordningsnummer|ssn|bankid|id|legitimation|"
+                       r"leg|född|born|visade|showed)\W{0,4}(?:\w{1,12}\W{1,3}){0,3}$", re.IGNORECASE)
+_TAIL = re.compile(
+    r"(?<!\w)(?:och\s{1,2}sen|och\s{1,2}sedan|sen|sedan|slutsiffror(?:na)?|kontrollsiffror(?:na)?|"
+    r"sista\s{1,2}siffrorna|sista\s{1,2}siffror|sista\s{1,2}fyra|de\s{1,2}fyra\s{1,2}sista|last\s{1,2}(?:four|4)|"
+    r"then|and\s{1,2}then)(?:\s{1,2}(?:är|var|is|was))?\s{0,2}[:=-]?\s{0,2}(?P<last>\d{4}|\d{2}\s\d{2})(?![\w-])",
+    re.IGNORECASE,
+)
+_STRONG_TAIL = re.compile(r"^(?:slutsiffror|kontrollsiffror|sista\s{1,2}siffror)", re.IGNORECASE)
+
+# A phone extension: "ankn 212", "anknytning 4411", "ext. 12".
+_EXTENSION = re.compile(r"(?<!\w)(?:ankn(?:ytning)?|anknr|lokalnummer|ext|extension|direktnummer)\.?\s{0,2}[:]?\s{0,2}"
+                        r"\d{2,5}(?!\w)", re.IGNORECASE)
+# A foreign plate after "skyltar", "plates", "nummerplåt": "polska skyltar WX 12345".
+_FOREIGN_PLATE = re.compile(
+    r"(?<!\w)(?:skyltar|skyltarna|skylten|skylt|plates|plate|nummerplåt(?:en|ar|arna)?|registreringsskylt(?:en|ar)?)"
+    r"(?:\s{1,2}(?:är|var|is|was|med|with))?\s{0,2}[:]?\s{0,2}"
+    r"(?P<plate>[A-Z]{1,3}[\s-]?[A-Z0-9]{2,6})(?![\w-])",
+    re.IGNORECASE,
+)
+
+# Addresses in prose.
+_ENTRANCE = re.compile(
+    r"(?<!\w)(?:uppgång|ingång|port|entré|trappuppgång|hus|stairwell|entrance)\s{1,2}(?-i:[A-Z]|\d{1,2})"
+    r"(?:\s{0,2},?\s{0,2}(?:plan|våning|vån\.?|floor|\d{1,2}\s?(?:tr|trappor|trappa)\b)\s{0,2}\d{0,2})?(?!\w)",
+    re.IGNORECASE,
+)
+_FLOOR_AFTER_ADDRESS = re.compile(r"^\s?,?\s{0,2}(?:\d{1,2}\s?(?:tr|trappor|trappa|vån|våningen)|"
+                                  r"(?:plan|våning|vån\.?)\s?\d{1,2})(?!\w)", re.IGNORECASE)
+_PLOT = re.compile(
+    r"(?<!\w)(?:kolonilott(?:en)?|koloniträdgård(?:en)?|kolonistuga(?:n)?|lott(?:en)?|stuga(?:n)?|husvagn(?:en)?|"
+    r"båtplats(?:en)?|campingplats(?:en)?|allotment|plot)\s{1,2}(?:nr\.?|nummer|no\.?|number)?\s{0,2}\d{1,4}[A-Za-z]?"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+_CORNER = re.compile(
+    r"(?<!\w)(?:hörnet|korsningen|corner)\s{1,2}(?:av|mellan|vid|of)\s{1,2}"
+    r"(?P<first>[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ:-]{1,40}(?:\s[a-zåäö]{2,6})?)\s{1,2}(?:och|and|&|/)\s{1,2}"
+    r"(?P<second>[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ:-]{1,40})",
+)
+_BUILDING = re.compile(
+    r"(?<!\w)(?:höghuset|huset|hyreshuset|fastigheten|tornet|skrapan|building|tower|block)\s{1,2}"
+    r"(?P<name>[A-ZÅÄÖ][\wåäöé-]{1,30}(?:\s[A-ZÅÄÖ][\wåäöé-]{1,30}){0,2})"
+)
+# A lower-case street with a number and a floor: "bredbyplan 3, 4 tr" (the address pass wants a capital).
+_LOWER_STREET = re.compile(
+    r"(?<![\w-])[a-zåäö]{3,30}(?:plan|väg|torg|backe|stig|plats|park|strand|gränd|gata|gatan|vägen|torget|"
+    r"backen|stigen|platsen)\s{1,2}\d{1,4}[a-h]?(?=\s?,?\s{0,2}(?:\d{1,2}\s?(?:tr|trappor|trappa|vån)|"
+    r"(?:lgh|lägenhet|tr|vån|våning|plan)\.?\s?\d))",
+)
+
+# The parent's workplace: "pappan är överläkare på Danderyd", "mamman jobbar på Apoteket Hjärtat", "pilot at SAS".
+_PARENT = (r"(?:pappan|mamman|pappa|mamma|föräldern|vårdnadshavaren|styvpappan|bonuspappan|bonusmamman|"
+           r"styvmamman|hon|han|dad|mum|mom|father|mother|he|she)")
+_WORKPLACE = re.compile(
+    rf"(?<!\w){_PARENT}\s{{1,2}}(?:(?P<works>jobbar|arbetar|jobbade|arbetade|works|worked)|är|var|is|was)\s{{1,2}}"
+    r"(?P<role>(?:[a-zåäö-]{1,30}\s{1,2}){0,3})(?:på|hos|vid|at)\s{1,2}"
+    r"(?P<org>[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}(?:\s(?:[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}|i\s[A-ZÅÄÖ][\wåäö-]{1,30})){0,4})"
+)
+# After "är"/"var" the words before "på" must name a role ("är överläkare på"), not "är ofta på", "är inte hos".
+_NOT_ROLES = frozenset({"ofta", "alltid", "aldrig", "inte", "bara", "hemma", "kvar", "ute", "borta", "där", "nog",
+                        "också", "ju", "redan", "just", "nu", "idag", "sjuk", "ledig", "arg", "ledsen", "glad", "snäll",
+                        "not", "often", "always", "never", "still", "now", "here", "there", "home", "a", "an", "the",
+                        "på", "med", "och", "sen", "sent", "tidigt", "mest", "mycket", "sällan", "inlagd", "inskriven",
+                        "född", "uppvuxen", "bortrest", "sjukskriven", "patient", "akuten", "admitted", "born"})
+_WORKPLACE_KEEP = frozenset({"förskolan", "förskola", "jobbet", "arbetet", "dagis", "hemma", "sverige", "stockholm",
+                             "morgonen", "kvällen", "natten", "helgen", "helgerna", "skolan", "work", "home",
+                             "the", "a", "an", "min", "mitt", "sin", "sitt", "hans", "hennes"})
+# Public roles: "sitter i kommunfullmäktige för Moderaterna".
+_PUBLIC_ROLE = re.compile(
+    r"(?<!\w)sitter\s{1,2}i\s{1,2}(?P<body>[a-zåäö]{4,30}(?:fullmäktige|styrelse|styrelsen|nämnd|nämnden|riksdagen))"
+    r"(?:\s{1,2}för\s{1,2}(?P<party>[A-ZÅÄÖ][\wåäö]{1,30}))?"
+)
+
+# Names by their shape.
+_APOSTROPHE_NAME = re.compile(r"(?<![\w'’])[A-ZÅÄÖ][a-zåäö]{0,2}['’][A-ZÅÄÖ][a-zåäöéü]{1,20}(?![\w])")
+# Letters of a script other than Latin (Greek, Cyrillic, Armenian, Hebrew, Arabic, Syriac, Thaana, Indic,
+# Thai, Georgian, Ethiopic, Hangul, kana, CJK), with the spaces between such words.
+_SCRIPT = (r"\u0370-\u03ff\u0400-\u052f\u0531-\u058f\u0590-\u05ff\u0600-\u06ff\u0700-\u074f\u0750-\u077f"
+           r"\u0780-\u07bf\u0900-\u0dff\u0e00-\u0eff\u10a0-\u10ff\u1100-\u11ff\u1200-\u139f\u3040-\u30ff"
+           r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\ufb50-\ufdff\ufe70-\ufeff")
+_OTHER_SCRIPT = re.compile(rf"[{_SCRIPT}]+(?:[\s\u200c\u200d][{_SCRIPT}]+){{0,30}}")
+_GLUED_AGE = re.compile(
+    r"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöéü]{1,20})\d{1,2}(?:[,.]5)?\s?(?:år|åring|mån|years?)(?!\w)"
+)
+_BRACKET_INITIALS = re.compile(
+    r"\((?P<initials>[A-ZÅÄÖ]{1,3}|[A-ZÅÄÖ]\.\s?[A-ZÅÄÖ]\.?)\s{0,2}[,;]\s{0,2}\d{1,2}(?:[,.]5)?\s?(?:år|mån|y|yrs|years?)"
+)
+_EAST_ASIAN_SURNAMES = ("Kim|Lee|Park|Choi|Jung|Kang|Cho|Yoon|Jang|Lim|Han|Shin|Seo|Kwon|Hwang|Ahn|Song|Yoo|Hong|"
+                        "Jeon|Moon|Yang|Bae|Baek|Nam|Wang|Zhang|Liu|Chen|Huang|Zhao|Zhou|Xu|Sun|Zhu|Hu|Guo|Lin|Luo|"
+                        "Gao|Nguyen|Tran|Pham|Hoang|Vu|Dang|Bui|Ngo|Duong|Ly|Tanaka|Sato|Suzuki|Takahashi|Watanabe")
+_HYPHEN_GIVEN = r"[A-Z][a-z]{1,5}-[a-z]{2,5}"
+_EAST_ASIAN = re.compile(rf"(?<![\w-])(?:(?:{_EAST_ASIAN_SURNAMES})\s{{1,2}}{_HYPHEN_GIVEN}|{_HYPHEN_GIVEN}"
+                         rf"\s{{1,2}}(?:{_EAST_ASIAN_SURNAMES}))(?![\w-])")
+# A nickname before the real name: "Mille som egentligen heter …".
+_NICKNAME = re.compile(r"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöéü]{1,20})\s{1,2}som\s{1,2}"
+                       r"(?:egentligen\s{1,2}|officiellt\s{1,2}|"
+                       r"på\s{1,2}riktigt\s{1,2})?(?:heter|hette|kallas)(?!\w)")
+# Short names that are also words, where only a name can stand: "My och hennes bror", "att love inte vill".
+_NAME_WORDS = r"(?:my|sol|love|vide|bo|ask|björn|sten|sky|lo|li|nova|stig|rut|kaj|mio|sam|tim|tom)"
+_WORD_NAME = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\batt\s)|(?<=\bmen\s)|(?<=\bför\s)|(?<=\bdå\s))(?P<name>{_NAME_WORDS})"
+    r"(?=\s{1,2}(?:och\s{1,2}(?:hennes|hans)\s{1,2}(?:bror|syster|lillebror|lillasyster|storebror|storasyster|"
+    r"mamma|pappa)|inte\s{1,2}(?:vill|vågar|kan|ska|får|har|är|äter|sover)|har\s{1,2}(?:berättat|sagt|inte|haft|fått|"
+    r"varit)|berättade|berättar|sa|säger|grät|gråter|vill\s{1,2}inte|vågar\s{1,2}inte|hämtas|hämtades))",
+    re.IGNORECASE,
+)
+
+
+def door_code_spans(text: str) -> list[tuple[int, int]]:
+    """Door codes after "portkod", "kod", "porten har kod", "door code": the digits, even spaced."""
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _DOOR_HINTS):
+        return []
+    return [match.span("code") for match in _DOOR_CODE.finditer(text)]
+
+
+def bank_spans(text: str) -> list[tuple[int, int]]:
+    """IBAN, clearing and account numbers, Swish, bankgiro/plusgiro and card numbers."""
+    spans = [match.span() for match in _IBAN.finditer(text) if sum(char.isdigit() for char in match.group()) >= 8]
+    lowered = text.lower()
+    if any(hint in lowered for hint in _BANK_HINTS):
+        spans += [match.span("value") for match in _BANK_CUED.finditer(text)
+                  if sum(char.isdigit() for char in match.group("value")) >= 4]
+    return spans
+
+
+def card_spans(text: str) -> list[tuple[int, int]]:
+    """Card numbers: 13 to 19 digits, in groups or unbroken, starting like a card (2–6)."""
+    return [match.span() for match in _CARD.finditer(text)]
+
+
+def id_spans(text: str) -> list[tuple[int, int]]:
+    """Passport, referral, insurance, patient, journal and police-report numbers after their name."""
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _ID_HINTS):
+        return []
+    return [match.span("value") for match in _ID_CUED.finditer(text)
+            if sum(char.isdigit() for char in match.group("value")) >= 4
+            and not _YEAR_ONLY.fullmatch(match.group("value"))]
+
+
+def split_personnummer_spans(text: str) -> list[tuple[int, int]]:
+    """A personnummer given in two parts: a date-shaped number after an id cue, and four digits after "och sen",
+    "slutsiffror" … near a date-shaped number or a birth cue."""
+    spans = []
+    dates = []
+    for match in _DATE_NUMBER.finditer(text):
+        if _DATE_CUE.search(text, max(0, match.start() - 40), match.start()):
+            spans.append(match.span())
+        dates.append(match.end())
+    for match in _TAIL.finditer(text):
+        strong = _STRONG_TAIL.match(match.group()) is not None
+        near_date = any(0 <= match.start() - end <= 12 for end in dates)
+        near_birth = re.search(r"(?:född|born|pnr|personnummer|f\.)", text[max(0, match.start() - 40) : match.start()],
+                               re.IGNORECASE) is not None
+        if strong or near_date or (near_birth and "sen" not in match.group().lower()[:8]):
+            spans.append(match.span("last"))
+    return spans
+
+
+def extension_spans(text: str) -> list[tuple[int, int]]:
+    """Phone extensions: "ankn 212", "anknytning 4411", "ext. 12"."""
+    lowered = text.lower()
+    if "ank" not in lowered and "ext" not in lowered and "lokalnummer" not in lowered and "direkt" not in lowered:
+        return []
+    return [match.span() for match in _EXTENSION.finditer(text)]
+
+
+def foreign_plate_spans(text: str) -> list[tuple[int, int]]:
+    """Plates after "skyltar", "plates", "nummerplåt" in any country's shape ("WX 12345")."""
+    lowered = text.lower()
+    if "skylt" not in lowered and "plate" not in lowered and "plåt" not in lowered:
+        return []
+    return [match.span("plate") for match in _FOREIGN_PLATE.finditer(text)
+            if any(char.isdigit() for char in match.group("plate"))]
+
+
+def prose_address_spans(text: str) -> list[tuple[int, int]]:
+    """Addresses told in prose: an entrance and floor, a plot, the corner of two streets, a named building, a
+    lower-case street with its floor."""
+    spans = [match.span() for pattern in (_ENTRANCE, _PLOT, _LOWER_STREET) for match in pattern.finditer(text)]
+    for match in _LOWER_STREET.finditer(text):
+        if (floor := _FLOOR_AFTER_ADDRESS.match(text[match.end() : match.end() + 20])) is not None:
+            spans.append((match.end(), match.end() + floor.end()))
+    lowered = text.lower()
+    if "hörn" in lowered or "korsning" in lowered or "corner" in lowered:
+        for match in _CORNER.finditer(text):
+            spans += [match.span("first"), match.span("second")]
+    if any(hint in lowered for hint in ("huset", "fastighet", "tornet", "skrapan", "building", "tower", "block")):
+        spans += [match.span("name") for match in _BUILDING.finditer(text)]
+    return spans
+
+
+def workplace_spans(text: str) -> list[tuple[int, int]]:
+    """The organisation a parent works at ("pappan är överläkare på Danderyd" → Danderyd), not "på förskolan"."""
+    spans = []
+    for match in _WORKPLACE.finditer(text):
+        role = match.group("role").split()
+        if match.group("works") is None and (not role or role[-1].lower() in _NOT_ROLES):
+            continue
+        org = match.group("org")
+        if org.split()[0].lower() in _WORKPLACE_KEEP or kind_of(org.lower()) == "keep" or institutions().match(
+                text, match.start("org")):
+            continue  # "på förskolan", "på BVC", "på Astrid Lindgrens barnsjukhus": public places, kept
+        spans.append(match.span("org"))
+    for match in _PUBLIC_ROLE.finditer(text):
+        spans.append(match.span("body"))
+        if match.group("party"):
+            spans.append(match.span("party"))
+    return spans
+
+
+def shaped_name_spans(text: str) -> list[tuple[int, int]]:
+    """Names given away by their shape: an apostrophe inside (D'Angelo), another script, glued to an age
+    ("Filip4år"), bracketed initials before an age ("(AH, 3 år)"), East Asian given names with a hyphen, and short
+    names that are also words where only a name can stand."""
+    spans = []
+    if "'" in text or "’" in text:
+        spans += [match.span() for match in _APOSTROPHE_NAME.finditer(text)]
+    if any(ord(char) >= 0x370 for char in text):
+        spans += [match.span() for match in _OTHER_SCRIPT.finditer(text)]
+    spans += [match.span("name") for match in _GLUED_AGE.finditer(text)]
+    if "(" in text:
+        spans += [match.span("initials") for match in _BRACKET_INITIALS.finditer(text)]
+    if "-" in text:
+        spans += [match.span() for match in _EAST_ASIAN.finditer(text)]
+    spans += [match.span("name") for match in _WORD_NAME.finditer(text)]
+    if "som" in text:
+        spans += [match.span("name") for match in _NICKNAME.finditer(text)
+                  if kind_of(match.group("name").lower()) != "keep"]
+    return spans
