@@ -8,6 +8,7 @@ import re
 
 from knowledge.scrub.lexicon import institutions, kind_of
 
+_YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
 _CODE_DIGITS = r"(?P<code>[#*]?\d(?:\s?\d){2,7}[#*]?)(?![\w])"
 # "portkod 1234", "porten har kod 2 5 8 0", "koden till porten är 4711#", "door code is 0690".
 _DOOR_CODE = re.compile(
@@ -24,8 +25,8 @@ _BANK_CUED = re.compile(
     r"(?<!\w)(?:clearing(?:nummer|nr|numret)?|kontonummer|kontonumret|kontonr|konto(?:t)?|account(?:\s{1,2}number)?|"
     r"swish(?:a|ar|ade|nummer|numret|nr)?|bankgiro(?:nummer|numret|t)?|plusgiro(?:nummer|numret|t)?|bg|pg|"
     r"kortnummer|kortnumret|kortet|kort|card(?:\s{1,2}number)?|ocr(?:-nummer)?)(?![^\W\d_])"
-    r"(?:\s{0,2}[,:]?\s{0,2}(?:till|to|på|nummer|nr|är|var|is|har)\.?){0,2}\s{0,2}[:#]?\s{0,2}"
-    r"(?P<value>\d(?:[\s-]?\d){3,18})(?![\w])(?!\s?(?:kr|kronor|sek|spänn|euro|:-|€|\$))",
+    r"(?:\s{0,2}[,:]?\s{0,2}(?:till|to|på|nummer|nr|är|var|is|har|mamman|pappan|henne|honom|mig|oss)\.?){0,3}"
+    r"\s{0,2}[:#]?\s{0,2}(?P<value>\d(?:[\s-]?\d){3,18})(?![\w])(?!\s?(?:kr|kronor|sek|spänn|euro|:-|€|\$))",
     re.IGNORECASE,
 )
 _BANK_HINTS = ("clearing", "konto", "account", "swish", "giro", "bg", "pg", "kort", "card", "ocr")
@@ -46,7 +47,6 @@ _ID_CUED = re.compile(
     r"(?:-[A-Z]{1,2})?)(?![\w/-])",
     re.IGNORECASE,
 )
-_YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
 _ID_HINTS = ("pass", "remiss", "referral", "försäkring", "insurance", "patient", "journal", "anmäl", "report",
              "ärende", "id")
 
@@ -69,14 +69,16 @@ _EXTENSION = re.compile(r"(?<!\w)(?:ankn(?:ytning)?|anknr|lokalnummer|ext|extens
 _FOREIGN_PLATE = re.compile(
     r"(?<!\w)(?:skyltar|skyltarna|skylten|skylt|plates|plate|nummerplåt(?:en|ar|arna)?|registreringsskylt(?:en|ar)?)"
     r"(?:\s{1,2}(?:är|var|is|was|med|with))?\s{0,2}[:]?\s{0,2}"
-    r"(?P<plate>[A-Z]{1,3}[\s-]?[A-Z0-9]{2,6})(?![\w-])",
+    r"(?P<plate>[A-Z]{1,3}(?:[\s-]?[A-Z0-9]{1,6})(?:[\s-][A-Z0-9]{1,5}){0,2})(?![\w-])",
     re.IGNORECASE,
 )
 
 # Addresses in prose.
+_FLOOR = r"(?:plan|våning|vån\.?|floor|\d{1,2}\s?(?:tr|trappor|trappa)\b)\s{0,2}\d{0,2}"
+# "uppgång B, plan 6", "trappuppgång 2"; an entrance ("entré B", "port 3") only with a floor after it.
 _ENTRANCE = re.compile(
-    r"(?<!\w)(?:uppgång|ingång|port|entré|trappuppgång|hus|stairwell|entrance)\s{1,2}(?-i:[A-Z]|\d{1,2})"
-    r"(?:\s{0,2},?\s{0,2}(?:plan|våning|vån\.?|floor|\d{1,2}\s?(?:tr|trappor|trappa)\b)\s{0,2}\d{0,2})?(?!\w)",
+    rf"(?<!\w)(?:(?:uppgång|trappuppgång|stairwell)\s{{1,2}}(?-i:[A-Z]|\d{{1,2}})(?:\s{{0,2}},?\s{{0,2}}{_FLOOR})?"
+    rf"|(?:ingång|port|entré|hus|entrance)\s{{1,2}}(?-i:[A-Z]|\d{{1,2}})\s{{0,2}},?\s{{0,2}}{_FLOOR})(?!\w)",
     re.IGNORECASE,
 )
 _FLOOR_AFTER_ADDRESS = re.compile(r"^\s?,?\s{0,2}(?:\d{1,2}\s?(?:tr|trappor|trappa|vån|våningen)|"
@@ -122,7 +124,7 @@ _WORKPLACE_KEEP = frozenset({"förskolan", "förskola", "jobbet", "arbetet", "da
                              "the", "a", "an", "min", "mitt", "sin", "sitt", "hans", "hennes"})
 # Public roles: "sitter i kommunfullmäktige för Moderaterna".
 _PUBLIC_ROLE = re.compile(
-    r"(?<!\w)sitter\s{1,2}i\s{1,2}(?P<body>[a-zåäö]{4,30}(?:fullmäktige|styrelse|styrelsen|nämnd|nämnden|riksdagen))"
+    r"(?<!\w)sitter\s{1,2}i\s{1,2}(?P<body>[a-zåäö]{4,30}(?:fullmäktige|styrelsen|styrelse|nämnden|nämnd|riksdagen))"
     r"(?:\s{1,2}för\s{1,2}(?P<party>[A-ZÅÄÖ][\wåäö]{1,30}))?"
 )
 
@@ -133,7 +135,7 @@ _APOSTROPHE_NAME = re.compile(r"(?<![\w'’])[A-ZÅÄÖ][a-zåäö]{0,2}['’][A
 _SCRIPT = (r"\u0370-\u03ff\u0400-\u052f\u0531-\u058f\u0590-\u05ff\u0600-\u06ff\u0700-\u074f\u0750-\u077f"
            r"\u0780-\u07bf\u0900-\u0dff\u0e00-\u0eff\u10a0-\u10ff\u1100-\u11ff\u1200-\u139f\u3040-\u30ff"
            r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\ufb50-\ufdff\ufe70-\ufeff")
-_OTHER_SCRIPT = re.compile(rf"[{_SCRIPT}]+(?:[\s\u200c\u200d][{_SCRIPT}]+){{0,30}}")
+_OTHER_SCRIPT = re.compile(rf"[{_SCRIPT}]+(?:[\s\u200c\u200d'’-][{_SCRIPT}]+){{0,30}}")
 _GLUED_AGE = re.compile(
     r"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöéü]{1,20})\d{1,2}(?:[,.]5)?\s?(?:år|åring|mån|years?)(?!\w)"
 )
@@ -174,8 +176,11 @@ def bank_spans(text: str) -> list[tuple[int, int]]:
     spans = [match.span() for match in _IBAN.finditer(text) if sum(char.isdigit() for char in match.group()) >= 8]
     lowered = text.lower()
     if any(hint in lowered for hint in _BANK_HINTS):
-        spans += [match.span("value") for match in _BANK_CUED.finditer(text)
-                  if sum(char.isdigit() for char in match.group("value")) >= 4]
+        for match in _BANK_CUED.finditer(text):
+            digits = sum(char.isdigit() for char in match.group("value"))
+            card_cue = match.group().lower().startswith(("kort", "card"))
+            if digits >= (12 if card_cue else 4) and not _YEAR_ONLY.fullmatch(match.group("value")):
+                spans.append(match.span("value"))  # not "ett kort 2024", "konto 2019"
     return spans
 
 

@@ -1,0 +1,278 @@
+"""Families found by the second blind masking corpus (door codes, bank and card numbers, ids after their name, a
+personnummer in two parts, names by their shape, addresses in prose, the parent's workplace) — each with new
+examples of its own, never the corpus's sentences — and the lookalikes beside them that must survive."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from knowledge.scrub import KIND_ORDER, KINDS, MASKS, scrub
+
+
+def _gone(secret: str, text: str) -> bool:
+    """Whether no digit run or word of *secret* is left in *text*."""
+    parts = re.findall(r"\w+", secret)
+    return not any(re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text) for part in parts)
+
+
+def _assert_masked(text: str, secret: str, kind: str) -> None:
+    result = scrub(text)
+    assert _gone(secret, result.text), result.text
+    assert kind in result.kinds, (result.text, result.kinds)
+
+
+def _assert_kept(text: str) -> None:
+    result = scrub(text)
+    assert result.text == text, result.text
+    assert not result.kinds
+
+
+# --- door codes after "portkod", "kod", "porten har kod", "door code"
+@pytest.mark.parametrize(("text", "secret"), [
+    ("portkoden är 9182 om ni behöver", "9182"),
+    ("hon gav oss kod 3 3 1 9 till porten", "3 3 1 9"),
+    ("koden till dörren är #5521", "5521"),
+    ("the door code is 7 7 0 4, top floor", "7 7 0 4"),
+    ("entrékod: 4410*", "4410"),
+    ("Portkod 0813 och sen tredje våningen", "0813"),
+    ("gate code 55 21 for the building", "55 21"),
+])
+def test_door_codes_are_masked(text: str, secret: str) -> None:
+    _assert_masked(text, secret, "address")
+
+
+@pytest.mark.parametrize("text", [
+    "vi har en kod för när barnen ska samlas",
+    "koden är enkel: ingen springer i korridoren",
+    "hon lärde sig räkna till 1000 i dag",
+])
+def test_words_about_codes_without_digits_after_them_are_kept(text: str) -> None:
+    _assert_kept(text)
+
+
+# --- a personnummer in two parts, and a date-shaped number on an id screen
+@pytest.mark.parametrize(("text", "secrets"), [
+    ("pnr 20190822 och sen 3391", ("20190822", "3391")),
+    ("personnummer 190822, slutsiffrorna 3391", ("190822", "3391")),
+    ("han är född -20 och sista siffrorna är 7781", ("7781",)),
+    ("BankID visade Karin Persson 19790104 på skärmen", ("19790104",)),
+    ("hennes id visade 20170312 och sen 5566", ("20170312", "5566")),
+    ("kontrollsiffrorna 4410 hade hon skrivit", ("4410",)),
+])
+def test_a_personnummer_in_two_parts_is_masked(text: str, secrets: tuple[str, ...]) -> None:
+    for secret in secrets:
+        _assert_masked(text, secret, "personnummer")
+
+
+@pytest.mark.parametrize("text", [
+    "vi började 2019 och sen 2021 kom fler barn",
+    "hon är född 2020 och går på avdelningen",
+    "pnr behövs inte, vi konsulterar anonymt",
+    "kan jag logga in med BankID på e-tjänsten?",
+])
+def test_years_and_the_word_bankid_are_kept(text: str) -> None:
+    _assert_kept(text)
+
+
+# --- ids after their name
+@pytest.mark.parametrize(("text", "secret"), [
+    ("passnummer XK4471203 ligger i väskan", "XK4471203"),
+    ("passport number: P1234567", "P1234567"),
+    ("remissnummer LBU-203344 kom i går", "LBU-203344"),
+    ("försäkringsnummer 77120-03 står på kortet", "77120-03"),
+    ("patientnummer 0044-1823 på lappen", "0044-1823"),
+    ("journalnummer 77-991234 på BUP", "77-991234"),
+    ("polisanmälan nummer 0201-K887766-24 finns", "0201-K887766-24"),
+    ("ärende 88-1204-B på 1177", "88-1204-B"),
+    ("patient ID: KLM-55120034 on the note", "KLM-55120034"),
+])
+def test_ids_after_their_name_are_masked(text: str, secret: str) -> None:
+    _assert_masked(text, secret, "case_number")
+
+
+@pytest.mark.parametrize("text", [
+    "jag har pass 07.00-16.00 i morgon",
+    "anmälan gjordes 2025 enligt rektorn",
+    "ärendet gäller ett barn på 4 år",
+    "enligt SoL 14 kap. 1 §",
+])
+def test_shifts_years_and_laws_near_id_words_are_kept(text: str) -> None:
+    _assert_kept(text)
+
+
+# --- bank, Swish and card numbers: the kind "account"
+@pytest.mark.parametrize(("text", "secret"), [
+    ("konto SE12 3456 7890 1234 5678 9012 tillhör pappan", "SE12 3456 7890 1234 5678 9012"),
+    ("IBAN: SE7280000810340009783242", "SE7280000810340009783242"),
+    ("NO9386011117947 står på hennes papper", "NO9386011117947"),
+    ("clearingnummer 8214-6 och kontonummer 912 334 556-1", "8214-6 912 334 556-1"),
+    ("swisha mamman på 123 789 44 21", "123 789 44 21"),
+    ("swish nummer 1234567890 till insamlingen", "1234567890"),
+    ("bankgiro 5432-1098 för insamlingen", "5432-1098"),
+    ("plusgiro 44 55 66-7 är föreningens", "44 55 66-7"),
+    ("kortet 5412 7512 3412 3456 låg i fickan", "5412 7512 3412 3456"),
+    ("han gav henne 378282246310005 på en lapp", "378282246310005"),
+    ("card 4000-1234-5678-9010 was hers", "4000-1234-5678-9010"),
+])
+def test_bank_swish_and_card_numbers_are_masked(text: str, secret: str) -> None:
+    _assert_masked(text, secret, "account")
+
+
+@pytest.mark.parametrize("text", [
+    "utflykten kostar 150 kr, swisha 150 kr till kassan",
+    "swisha 1500 kronor senast fredag",
+    "kortet med bilder från utflykten",
+    "vi fick ett kort 2024 från familjen",
+    "kontot i Unikum är stängt",
+    "vi har 15 barn och 4 pedagoger",
+])
+def test_money_cards_and_accounts_without_numbers_are_kept(text: str) -> None:
+    _assert_kept(text)
+
+
+def test_the_account_and_workplace_kinds_have_masks_and_an_order() -> None:
+    assert {"account", "workplace"} <= KINDS
+    assert MASKS["account"] == "[kontonummer]"
+    assert MASKS["workplace"] == "[arbetsplats]"
+    assert {"account", "workplace"} <= set(KIND_ORDER)
+
+
+# --- phone extensions and foreign plates
+@pytest.mark.parametrize(("text", "secret", "kind"), [
+    ("ring 08-508 123 45 ankn 4411 så svarar hon", "4411", "phone"),
+    ("anknytning 317 på mammans jobb", "317", "phone"),
+    ("bilen har tyska skyltar B MK 4471", "MK 4471", "plate"),
+    ("litauiska plates ABC 1234 on the car", "ABC 1234", "plate"),
+])
+def test_extensions_and_foreign_plates_are_masked(text: str, secret: str, kind: str) -> None:
+    _assert_masked(text, secret, kind)
+
+
+def test_public_numbers_near_extensions_are_kept() -> None:
+    _assert_kept("ring 112 om det är akut")
+
+
+# --- addresses told in prose
+@pytest.mark.parametrize(("text", "secret"), [
+    ("de bor på fridhemsvägen 14, 3 tr", "fridhemsvägen 14 3"),
+    ("de bor i uppgång C, våning 4", "uppgång C våning 4"),
+    ("trappuppgång 2, plan 5 till höger", "trappuppgång 2 plan 5"),
+    ("de har kolonilott nr 112 i Skarpnäck", "kolonilott 112"),
+    ("husvagnen nummer 34 på campingen", "husvagnen 34"),
+    ("i hörnet av Götgatan och Folkungagatan bor de", "Götgatan Folkungagatan"),
+    ("korsningen mellan Hornsgatan och Ringvägen", "Hornsgatan Ringvägen"),
+    ("de bor i höghuset Stora Skrapan nu", "Stora Skrapan"),
+])
+def test_addresses_in_prose_are_masked(text: str, secret: str) -> None:
+    _assert_masked(text, secret, "address")
+
+
+@pytest.mark.parametrize("text", [
+    "plan 2 på förskolan har ny matta",
+    "trappan vid entré B är hal",
+    "vi ses i hörnet av gården",
+    "avdelningen i huset bredvid",
+])
+def test_rooms_and_entrances_of_the_preschool_are_kept(text: str) -> None:
+    _assert_kept(text)
+
+
+# --- a birth date in prose
+@pytest.mark.parametrize(("text", "secret"), [
+    ("hon fyllde tre i torsdags den 4 mars", "4 mars"),
+    ("han fyllde fem igår den 9 februari", "9 februari"),
+])
+def test_a_birthday_told_in_prose_is_masked(text: str, secret: str) -> None:
+    _assert_masked(text, secret, "birthdate")
+
+
+@pytest.mark.parametrize("text", [
+    "hon fyllde fyra förra veckan",
+    "han fyller fem i maj",
+    "fyllde i blanketten igår den 3 mars",
+])
+def test_a_birthday_without_a_day_and_a_form_filled_in_are_kept(text: str) -> None:
+    _assert_kept(text)
+
+
+def test_an_exact_age_in_years_and_months_stays_an_age() -> None:
+    # The age kind masks exact ages in months on purpose (tests/knowledge/test_scrub_names.py): "4 år och 3
+    # månader" narrows a birth date to one month.
+    assert scrub("han är 4 år och 3 månader").text == "han är [ålder]"
+
+
+# --- names by their shape
+@pytest.mark.parametrize(("text", "secret"), [
+    ("O'Brien grät hela morgonen", "O'Brien"),
+    ("mamma heter D'Souza", "D'Souza"),
+    ("pappan heter Д'Артаньян", "Д'Артаньян"),
+    ("barnets namn på ryska är Алексей", "Алексей"),
+    ("mamman skrev اسم الطفل på lappen", "اسم الطفل"),
+    ("hon heter 美玲 på kinesiska", "美玲"),
+    ("Σοφία är ledsen idag", "Σοφία"),
+    ("Nora5år kissar på sig", "Nora"),
+    ("flickan (SB, 4 år) har ont", "SB"),
+    ("Park Min-jun har inte ätit", "Park Min-jun"),
+    ("Seo-yeon Choi ritade en bild", "Seo-yeon Choi"),
+    ("My vill inte gå hem", "My"),
+    ("vi ser att sol inte vill äta", "sol"),
+    ("Love har berättat att pappa slår", "Love"),
+    ("Sol och hennes syster hämtas sent", "Sol"),
+    ("Kiki som egentligen heter något annat", "Kiki"),
+])
+def test_names_given_away_by_their_shape_are_masked(text: str, secret: str) -> None:
+    _assert_masked(text, secret, "name")
+
+
+@pytest.mark.parametrize("text", [
+    "I'm worried about the child",
+    "he doesn't want to go home",
+    "my daughter is four",
+    "vi lekte med solen i sanden",
+    "han sa att love is all you need",
+    "barnen fick sol och bad i dag",
+    "Vi märker att hon inte vill äta",
+    "Lov är bra för barnen",
+    "kl 8-16 mån-fre",
+])
+def test_words_that_look_like_those_names_are_kept(text: str) -> None:
+    _assert_kept(text)
+
+
+# --- lookalikes: the districts, the city's links
+@pytest.mark.parametrize("text", [
+    "Enskede-Årsta-Vantör eller Hägersten-Älvsjö?",
+    "Gäller det Hässelby-Vällingby eller Rinkeby-Kista?",
+    "gå in på https://etjanster.stockholm.se/Orosanmalan/ och fyll i",
+    "läs mer på www.stockholm.se/forskola",
+])
+def test_district_names_and_the_citys_links_are_kept(text: str) -> None:
+    _assert_kept(text)
+
+
+# --- the parent's workplace (docs/privacy.md: the organisation is masked, the role is kept)
+@pytest.mark.parametrize(("text", "secret"), [
+    ("pappan är kirurg på Capio", "Capio"),
+    ("mamman jobbar på Ikea Kungens", "Ikea Kungens"),
+    ("pappan jobbar som vakt hos Securitas", "Securitas"),
+    ("mum works at Volvo in Torslanda", "Volvo"),
+    ("mamman sitter i kommunstyrelsen för Liberalerna", "kommunstyrelsen Liberalerna"),
+    ("han är ensam barnmorska på Nackakliniken", "Nackakliniken"),
+])
+def test_the_parents_workplace_is_masked(text: str, secret: str) -> None:
+    _assert_masked(text, secret, "workplace")
+
+
+@pytest.mark.parametrize("text", [
+    "pappan är på förskolan varje dag",
+    "mamman jobbar på kvällarna",
+    "pappan är ofta på BVC med lillebror",
+    "hon var inlagd på Sachsska i våras",
+    "mamman är hemma på dagarna",
+    "mamman är sjukskriven på grund av ryggen",
+    "hon sitter i soffan och gråter",
+])
+def test_ordinary_places_beside_a_parent_are_kept(text: str) -> None:
+    _assert_kept(text)
