@@ -54,12 +54,16 @@ _ID_HINTS = ("pass", "remiss", "referral", "försäkring", "insurance", "patient
 _DATE_NUMBER = re.compile(r"(?<![\w+-])(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:[0-5]\d|6[0-9]|7[01])(?![\w-])")
 _DATE_CUE = re.compile(r"(?:pnr|personnr|personnumm?er|personnumret|samordningsnummer|ssn|bankid|id|legitimation|"
                        r"leg|född|born|visade|showed)\W{0,4}(?:\w{1,12}\W{1,3}){0,3}$", re.IGNORECASE)
-_TAIL = re.compile(
+_TAIL_CUE = re.compile(
     r"(?<!\w)(?:och\s{1,2}sen|och\s{1,2}sedan|sen|sedan|slutsiffror(?:na)?|kontrollsiffror(?:na)?|"
     r"sista\s{1,2}siffrorna|sista\s{1,2}siffror|sista\s{1,2}fyra|de\s{1,2}fyra\s{1,2}sista|last\s{1,2}(?:four|4)|"
-    r"then|and\s{1,2}then)(?:\s{1,2}(?:är|var|is|was))?\s{0,2}[:=-]?\s{0,2}(?P<last>\d{4}|\d{2}\s\d{2})(?![\w-])",
+    r"then|and\s{1,2}then)(?:\s{1,2}(?:är|var|is|was))?\s{0,2}[:=-]?\s{0,2}$",
     re.IGNORECASE,
 )
+# Four digits, found first (a digit scan is cheap), then the cue read backwards.
+_FOUR = re.compile(r"(?<![\w-])(?:\d{4}|\d{2}\s\d{2})(?![\w-])")
+_TAIL_HINTS = ("sen", "siffror", "sista", "last", "then")
+_BIRTH_NEAR = re.compile(r"(?:född|born|pnr|personnummer|f\.)", re.IGNORECASE)
 _STRONG_TAIL = re.compile(r"^(?:slutsiffror|kontrollsiffror|sista\s{1,2}siffror)", re.IGNORECASE)
 
 # A phone extension: "ankn 212", "anknytning 4411", "ext. 12".
@@ -99,11 +103,16 @@ _BUILDING = re.compile(
     r"(?P<name>[A-ZÅÄÖ][\wåäöé-]{1,30}(?:\s[A-ZÅÄÖ][\wåäöé-]{1,30}){0,2})"
 )
 # A lower-case street with a number and a floor: "bredbyplan 3, 4 tr" (the address pass wants a capital).
+# Found from the street word on (cheap), then read back to the start of the compound.
 _LOWER_STREET = re.compile(
-    r"(?<![\w-])[a-zåäö]{3,30}(?:plan|väg|torg|backe|stig|plats|park|strand|gränd|gata|gatan|vägen|torget|"
+    r"(?<=[a-zåäö]{3})(?:plan|väg|torg|backe|stig|plats|park|strand|gränd|gata|gatan|vägen|torget|"
     r"backen|stigen|platsen)\s{1,2}\d{1,4}[a-h]?(?=\s?,?\s{0,2}(?:\d{1,2}\s?(?:tr|trappor|trappa|vån)|"
     r"(?:lgh|lägenhet|tr|vån|våning|plan)\.?\s?\d))",
 )
+
+_LOWER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzåäö")
+_ENTRANCE_HINTS = ("uppgång", "ingång", "port", "entré", "hus", "stairwell", "entrance")
+_PLOT_HINTS = ("lott", "stug", "husvagn", "plats", "allotment", "plot", "koloni")
 
 # The parent's workplace: "pappan är överläkare på Danderyd", "mamman jobbar på Apoteket Hjärtat", "pilot at SAS".
 _PARENT = (r"(?:pappan|mamman|pappa|mamma|föräldern|vårdnadshavaren|styvpappan|bonuspappan|bonusmamman|"
@@ -146,6 +155,7 @@ _EAST_ASIAN_SURNAMES = ("Kim|Lee|Park|Choi|Jung|Kang|Cho|Yoon|Jang|Lim|Han|Shin|
                         "Jeon|Moon|Yang|Bae|Baek|Nam|Wang|Zhang|Liu|Chen|Huang|Zhao|Zhou|Xu|Sun|Zhu|Hu|Guo|Lin|Luo|"
                         "Gao|Nguyen|Tran|Pham|Hoang|Vu|Dang|Bui|Ngo|Duong|Ly|Tanaka|Sato|Suzuki|Takahashi|Watanabe")
 _HYPHEN_GIVEN = r"[A-Z][a-z]{1,5}-[a-z]{2,5}"
+_HYPHEN_GIVEN_HINT = re.compile(rf"{_HYPHEN_GIVEN}(?![\w-])")
 _EAST_ASIAN = re.compile(rf"(?<![\w-])(?:(?:{_EAST_ASIAN_SURNAMES})\s{{1,2}}{_HYPHEN_GIVEN}|{_HYPHEN_GIVEN}"
                          rf"\s{{1,2}}(?:{_EAST_ASIAN_SURNAMES}))(?![\w-])")
 # A nickname before the real name: "Mille som egentligen heter …".
@@ -154,6 +164,8 @@ _NICKNAME = re.compile(r"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöéü]{1,20})\s{
                        r"på\s{1,2}riktigt\s{1,2})?(?:heter|hette|kallas)(?!\w)")
 # Short names that are also words, where only a name can stand: "My och hennes bror", "att love inte vill".
 _NAME_WORDS = r"(?:my|sol|love|vide|bo|ask|björn|sten|sky|lo|li|nova|stig|rut|kaj|mio|sam|tim|tom)"
+_NAME_WORD_HINT = re.compile(rf"(?<!\w){_NAME_WORDS}(?!\w)", re.IGNORECASE)
+_LETTER_THEN_DIGIT = re.compile(r"\d(?<=[a-zåäöéü]\d)")
 _WORD_NAME = re.compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\batt\s)|(?<=\bmen\s)|(?<=\bför\s)|(?<=\bdå\s))(?P<name>{_NAME_WORDS})"
     r"(?=\s{1,2}(?:och\s{1,2}(?:hennes|hans)\s{1,2}(?:bror|syster|lillebror|lillasyster|storebror|storasyster|"
@@ -208,13 +220,18 @@ def split_personnummer_spans(text: str) -> list[tuple[int, int]]:
         if _DATE_CUE.search(text, max(0, match.start() - 40), match.start()):
             spans.append(match.span())
         dates.append(match.end())
-    for match in _TAIL.finditer(text):
-        strong = _STRONG_TAIL.match(match.group()) is not None
-        near_date = any(0 <= match.start() - end <= 12 for end in dates)
-        near_birth = re.search(r"(?:född|born|pnr|personnummer|f\.)", text[max(0, match.start() - 40) : match.start()],
-                               re.IGNORECASE) is not None
-        if strong or near_date or (near_birth and "sen" not in match.group().lower()[:8]):
-            spans.append(match.span("last"))
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _TAIL_HINTS):
+        return spans
+    for four in _FOUR.finditer(text):
+        cue = _TAIL_CUE.search(text, max(0, four.start() - 32), four.start())
+        if cue is None:
+            continue
+        strong = _STRONG_TAIL.match(cue.group()) is not None
+        near_date = any(0 <= cue.start() - end <= 12 for end in dates)
+        near_birth = _BIRTH_NEAR.search(text, max(0, cue.start() - 40), cue.start()) is not None
+        if strong or near_date or (near_birth and "sen" not in cue.group().lower()[:8]):
+            spans.append(four.span())
     return spans
 
 
@@ -238,11 +255,21 @@ def foreign_plate_spans(text: str) -> list[tuple[int, int]]:
 def prose_address_spans(text: str) -> list[tuple[int, int]]:
     """Addresses told in prose: an entrance and floor, a plot, the corner of two streets, a named building, a
     lower-case street with its floor."""
-    spans = [match.span() for pattern in (_ENTRANCE, _PLOT, _LOWER_STREET) for match in pattern.finditer(text)]
+    lowered = text.lower()
+    spans = []
+    if any(hint in lowered for hint in _ENTRANCE_HINTS):
+        spans += [match.span() for match in _ENTRANCE.finditer(text)]
+    if any(hint in lowered for hint in _PLOT_HINTS):
+        spans += [match.span() for match in _PLOT.finditer(text)]
     for match in _LOWER_STREET.finditer(text):
+        start = match.start()
+        while start > 0 and start > match.start() - 30 and text[start - 1] in _LOWER_LETTERS:
+            start -= 1
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+            continue  # a capitalised street is the address pass's
+        spans.append((start, match.end()))
         if (floor := _FLOOR_AFTER_ADDRESS.match(text[match.end() : match.end() + 20])) is not None:
             spans.append((match.end(), match.end() + floor.end()))
-    lowered = text.lower()
     if "hörn" in lowered or "korsning" in lowered or "corner" in lowered:
         for match in _CORNER.finditer(text):
             spans += [match.span("first"), match.span("second")]
@@ -277,14 +304,15 @@ def shaped_name_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     if "'" in text or "’" in text:
         spans += [match.span() for match in _APOSTROPHE_NAME.finditer(text)]
-    if any(ord(char) >= 0x370 for char in text):
-        spans += [match.span() for match in _OTHER_SCRIPT.finditer(text)]
-    spans += [match.span("name") for match in _GLUED_AGE.finditer(text)]
+    spans += [match.span() for match in _OTHER_SCRIPT.finditer(text)]
+    if _LETTER_THEN_DIGIT.search(text):
+        spans += [match.span("name") for match in _GLUED_AGE.finditer(text)]
     if "(" in text:
         spans += [match.span("initials") for match in _BRACKET_INITIALS.finditer(text)]
-    if "-" in text:
+    if "-" in text and _HYPHEN_GIVEN_HINT.search(text):
         spans += [match.span() for match in _EAST_ASIAN.finditer(text)]
-    spans += [match.span("name") for match in _WORD_NAME.finditer(text)]
+    if _NAME_WORD_HINT.search(text):
+        spans += [match.span("name") for match in _WORD_NAME.finditer(text)]
     if "som" in text:
         spans += [match.span("name") for match in _NICKNAME.finditer(text)
                   if kind_of(match.group("name").lower()) != "keep"]
