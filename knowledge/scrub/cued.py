@@ -14,13 +14,13 @@ _CODE_DIGITS = r"(?P<code>[#*]?\d(?:\s?\d){2,7}[#*]?)(?![\w])"
 _DOOR_CODE = re.compile(
     r"(?<!\w)(?:portkod(?:en)?|dörrkod(?:en)?|entrékod(?:en)?|kod(?:en)?|door\s{1,2}code|entry\s{1,2}code|"
     r"gate\s{1,2}code|code)(?:\s{1,2}(?:till|för|to|for)\s{1,2}(?:porten|dörren|huset|entrén|the\s{1,2}door))?"
-    r"(?:\s{1,2}(?:är|var|is|was))?\s{0,2}[:=]?\s{0,2}" + _CODE_DIGITS,
+    r"(?:\s{1,2}(?:är|var|is|was))?\s{0,2}[:=,]?\s{0,2}" + _CODE_DIGITS,
     re.IGNORECASE,
 )
 _DOOR_HINTS = ("kod", "code")
 
 # Bank: IBAN (with or without spaces), clearing and account, Swish, bankgiro/plusgiro, card numbers.
-_IBAN = re.compile(r"(?<![\w-])[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![\w-])")
+_IBAN = re.compile(r"(?<![\w-])[A-Z]{2}\s?\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![\w-])")
 _BANK_CUED = re.compile(
     r"(?<!\w)(?:clearing(?:nummer|nr|numret)?|kontonummer|kontonumret|kontonr|konto(?:t)?|account(?:\s{1,2}number)?|"
     r"swish(?:a|ar|ade|nummer|numret|nr)?|bankgiro(?:nummer|numret|t)?|plusgiro(?:nummer|numret|t)?|bg|pg|"
@@ -37,7 +37,8 @@ _CARD = re.compile(
 
 # Ids after their name: passport, referral, insurance, patient and journal numbers, police reports, 1177.
 _ID_CUED = re.compile(
-    r"(?<!\w)(?:passnummer|passnumret|passnr|passport(?:\s{1,2}(?:number|no\.?))?|"
+    r"(?<!\w)(?:passnummer|passnumret|passnr|pass\s{1,2}(?:nr|nummer)|diarienummer|diarienumret|dnr|ärendenummer|"
+    r"passport(?:\s{1,2}(?:number|no\.?))?|"
     r"remiss-?id|remissnummer|remissnumret|remissnr|remiss|referral(?:\s{1,2}(?:id|number))?|"
     r"försäkringsnummer|försäkringsnumret|försäkringsnr|försäkring(?:en)?|insurance(?:\s{1,2}(?:id|number|no\.?))?|"
     r"patient-?id|patientnummer|patientnr|patient\s{1,2}(?:id|number|no\.?)|journal(?:nummer|nr|numret)?|"
@@ -62,7 +63,7 @@ _TAIL_CUE = re.compile(
 )
 # Four digits, found first (a digit scan is cheap), then the cue read backwards.
 _FOUR = re.compile(r"(?<![\w-])(?:\d{4}|\d{2}\s\d{2})(?![\w-])")
-_TAIL_HINTS = ("sen", "siffror", "sista", "last", "then")
+_TAIL_HINTS = ("sen", "sedan", "siffror", "sista", "last", "then")
 _BIRTH_NEAR = re.compile(r"(?:född|born|pnr|personnummer|f\.)", re.IGNORECASE)
 _STRONG_TAIL = re.compile(r"^(?:slutsiffror|kontrollsiffror|sista\s{1,2}siffror)", re.IGNORECASE)
 
@@ -71,8 +72,8 @@ _EXTENSION = re.compile(r"(?<!\w)(?:ankn(?:ytning)?|anknr|lokalnummer|ext|extens
                         r"\d{2,5}(?!\w)", re.IGNORECASE)
 # A foreign plate after "skyltar", "plates", "nummerplåt": "polska skyltar WX 12345".
 _FOREIGN_PLATE = re.compile(
-    r"(?<!\w)(?:skyltar|skyltarna|skylten|skylt|plates|plate|nummerplåt(?:en|ar|arna)?|registreringsskylt(?:en|ar)?)"
-    r"(?:\s{1,2}(?:är|var|is|was|med|with))?\s{0,2}[:]?\s{0,2}"
+    r"(?<!\w)(?:skyltar|skyltarna|skylten|skylt|plates|plate|(?:nummer)?plåt(?:en|ar|arna)|registreringsskylt(?:en|ar)?)"
+    r"(?:\s{1,2}(?:är|var|is|was|med|with))?\s{0,2}[:,]?\s{0,2}"
     r"(?P<plate>[A-Z]{1,3}(?:[\s-]?[A-Z0-9]{1,6})(?:[\s-][A-Z0-9]{1,5}){0,2})(?![\w-])",
     re.IGNORECASE,
 )
@@ -94,8 +95,8 @@ _PLOT = re.compile(
     re.IGNORECASE,
 )
 _CORNER = re.compile(
-    r"(?<!\w)(?:hörnet|korsningen|corner)\s{1,2}(?:av|mellan|vid|of)\s{1,2}"
-    r"(?P<first>[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ:-]{1,40}(?:\s[a-zåäö]{2,6})?)\s{1,2}(?:och|and|&|/)\s{1,2}"
+    r"(?<!\w)(?:hörnet|korsningen|corner)\s{1,2}(?:(?:av|mellan|vid|of)\s{1,2})?"
+    r"(?P<first>[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ:-]{1,40}(?:\s[a-zåäö]{2,6})?)(?:\s{1,2}(?:och|and|&)\s{1,2}|\s?/\s?)"
     r"(?P<second>[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ:-]{1,40})",
 )
 _BUILDING = re.compile(
@@ -119,7 +120,7 @@ _PARENT = (r"(?:pappan|mamman|pappa|mamma|föräldern|vårdnadshavaren|styvpappa
            r"styvmamman|hon|han|dad|mum|mom|father|mother|he|she)")
 _WORKPLACE = re.compile(
     rf"(?<!\w){_PARENT}\s{{1,2}}(?:(?P<works>jobbar|arbetar|jobbade|arbetade|works|worked)|är|var|is|was)\s{{1,2}}"
-    r"(?P<role>(?:[a-zåäö-]{1,30}\s{1,2}){0,3})(?:på|hos|vid|at)\s{1,2}"
+    r"(?P<role>(?:[a-zåäö-]{1,30}\s{1,2}|[A-ZÅÄÖ]{2,4}\s{1,2}){0,3})(?:på|hos|vid|för|at|for)\s{1,2}"
     r"(?P<org>[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}(?:\s(?:[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}|i\s[A-ZÅÄÖ][\wåäö-]{1,30})){0,4})"
 )
 # After "är"/"var" the words before "på" must name a role ("är överläkare på"), not "är ofta på", "är inte hos".
@@ -149,7 +150,7 @@ _GLUED_AGE = re.compile(
     r"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöéü]{1,20})\d{1,2}(?:[,.]5)?\s?(?:år|åring|mån|years?)(?!\w)"
 )
 _BRACKET_INITIALS = re.compile(
-    r"\((?P<initials>[A-ZÅÄÖ]{1,3}|[A-ZÅÄÖ]\.\s?[A-ZÅÄÖ]\.?)\s{0,2}[,;]\s{0,2}\d{1,2}(?:[,.]5)?\s?(?:år|mån|y|yrs|years?)"
+    r"\((?P<initials>[A-ZÅÄÖ]{1,3}|[A-ZÅÄÖ]\.\s?[A-ZÅÄÖ]\.?)(?:\s?[,;]\s?|\s)\d{1,2}(?:[,.]5)?\s?(?:år|mån|y|yrs|years?)"
 )
 _EAST_ASIAN_SURNAMES = ("Kim|Lee|Park|Choi|Jung|Kang|Cho|Yoon|Jang|Lim|Han|Shin|Seo|Kwon|Hwang|Ahn|Song|Yoo|Hong|"
                         "Jeon|Moon|Yang|Bae|Baek|Nam|Wang|Zhang|Liu|Chen|Huang|Zhao|Zhou|Xu|Sun|Zhu|Hu|Guo|Lin|Luo|"
@@ -173,6 +174,15 @@ _WORD_NAME = re.compile(
     r"varit)|berättade|berättar|sa|säger|grät|gråter|vill\s{1,2}inte|vågar\s{1,2}inte|hämtas|hämtades))",
     re.IGNORECASE,
 )
+
+
+_NAME_WORDS_CAPITAL = "|".join(word.capitalize() for word in _NAME_WORDS[3:-1].split("|"))
+_WORD_NAME_MID = re.compile(
+    rf"(?<=[\w,] )(?P<name>{_NAME_WORDS_CAPITAL})(?=\s{{1,2}}(?:och\s{{1,2}}(?:hennes|hans)\s|inte\s|har\s|hade\s|"
+    r"berättade|berättar|sa\s|säger|grät|gråter|vill\s|vågar\s|kom\s|kommer\s|hämtas|hämtades|slog|slår|bet\s|biter))"
+)
+_AFTER_NAME_CUE = re.compile(rf"(?<!\w)(?:heter|hette|kallas|kallades)\s{{1,2}}(?P<name>(?i:{_NAME_WORDS}))(?!\w)")
+_HYPHEN_GIVEN_ALONE = re.compile(rf"(?<![\w-]){_HYPHEN_GIVEN}(?![\w-])")
 
 
 def door_code_spans(text: str) -> list[tuple[int, int]]:
@@ -267,9 +277,8 @@ def prose_address_spans(text: str) -> list[tuple[int, int]]:
             start -= 1
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
             continue  # a capitalised street is the address pass's
-        spans.append((start, match.end()))
-        if (floor := _FLOOR_AFTER_ADDRESS.match(text[match.end() : match.end() + 20])) is not None:
-            spans.append((match.end(), match.end() + floor.end()))
+        floor = _FLOOR_AFTER_ADDRESS.match(text[match.end() : match.end() + 20])
+        spans.append((start, match.end() + (floor.end() if floor is not None else 0)))
     if "hörn" in lowered or "korsning" in lowered or "corner" in lowered:
         for match in _CORNER.finditer(text):
             spans += [match.span("first"), match.span("second")]
@@ -289,6 +298,8 @@ def workplace_spans(text: str) -> list[tuple[int, int]]:
         if org.split()[0].lower() in _WORKPLACE_KEEP or kind_of(org.lower()) == "keep" or institutions().match(
                 text, match.start("org")):
             continue  # "på förskolan", "på BVC", "på Astrid Lindgrens barnsjukhus": public places, kept
+        if " " not in org and kind_of(org.lower()) == "common" and org.lower().endswith(("en", "et", "na")):
+            continue  # "chef för Förvaltningen": an ordinary noun capitalised, no organisation named
         spans.append(match.span("org"))
     for match in _PUBLIC_ROLE.finditer(text):
         spans.append(match.span("body"))
@@ -311,8 +322,11 @@ def shaped_name_spans(text: str) -> list[tuple[int, int]]:
         spans += [match.span("initials") for match in _BRACKET_INITIALS.finditer(text)]
     if "-" in text and _HYPHEN_GIVEN_HINT.search(text):
         spans += [match.span() for match in _EAST_ASIAN.finditer(text)]
+        spans += [match.span() for match in _HYPHEN_GIVEN_ALONE.finditer(text)
+                  if kind_of(match.group().lower()) in ("unknown", "name", "proper", "ambiguous")]
     if _NAME_WORD_HINT.search(text):
-        spans += [match.span("name") for match in _WORD_NAME.finditer(text)]
+        spans += [match.span("name") for pattern in (_WORD_NAME, _WORD_NAME_MID, _AFTER_NAME_CUE)
+                  for match in pattern.finditer(text)]
     if "som" in text:
         spans += [match.span("name") for match in _NICKNAME.finditer(text)
                   if kind_of(match.group("name").lower()) != "keep"]

@@ -139,7 +139,8 @@ _BIRTH = re.compile(
 _BIRTHDAY = re.compile(
     r"(?<!\w)(?:fyller|fyllde|fyllt|födelsedag(?:en)?\s{1,2}(?:är|var)|birthday\s{1,2}is|turns)"
     r"\s{1,3}(?:(?:\d{1,2}|år|ett|två|tre|fyra|fem|sex|sju|one|two|three|four|five|six)\s{1,2}(?:år\s{1,2})?)?"
-    r"(?:(?:i\s{1,2}(?:mån|tis|ons|tors|fre|lör|sön)dags|i\s{1,2}går|igår|last\s{1,2}\w{3,9}day)\s{1,2})?"
+    r"(?:(?:i\s{1,2}(?:mån|tis|ons|tors|fre|lör|sön)dags|i\s{1,2}går|igår|last\s{1,2}\w{3,9}day|förra\s{1,2}"
+    r"(?:veckan|helgen|(?:mån|tis|ons|tors|fre|lör|sön)dagen))(?:,\s{1,2}|\s{1,2}))?"
     r"(?:(?:den|på|on|the)\s{1,2})?"
     rf"(?P<date>{_DATE})(?![\w/])",
     re.IGNORECASE,

@@ -276,3 +276,50 @@ def test_the_parents_workplace_is_masked(text: str, secret: str) -> None:
 ])
 def test_ordinary_places_beside_a_parent_are_kept(text: str) -> None:
     _assert_kept(text)
+
+
+# --- more forms of the same families
+@pytest.mark.parametrize(("text", "secret", "kind"), [
+    ("hon sa koden, 6612, och gick", "6612", "address"),
+    ("porten har koden 1 9 9 0 och hissen är trasig", "1 9 9 0", "address"),
+    ("pnr är 190312 och sedan 4417", "190312 4417", "personnummer"),
+    ("the ID showed 20190312 and then 4417", "20190312 4417", "personnummer"),
+    ("född 12 mars 2019 och slutsiffror 4417", "4417", "personnummer"),
+    ("pass nr AB 123 4567", "AB 123 4567", "case_number"),
+    ("polisanmälan har diarienummer 5000-K99881-25", "5000-K99881-25", "case_number"),
+    ("IBAN SE 45 5000 0000 0583 9825 7466", "SE 45 5000 0000 0583 9825 7466", "account"),
+    ("bg 123-4567", "123-4567", "account"),
+    ("4571-1234-5678-9012 är hennes kort", "4571-1234-5678-9012", "account"),
+    ("mammans jobb har 08-555 000 11 anknytning 2244", "2244", "phone"),
+    ("han hade tyska plåtar, M AB 1234", "AB 1234", "plate"),
+    ("de bor på fridhemsplan 3, 2 tr", "fridhemsplan 3 2", "address"),
+    ("i port 4, plan 2", "port 4 plan 2", "address"),
+    ("hörnet Sveavägen/Kungsgatan", "Sveavägen Kungsgatan", "address"),
+    ("hon fyllde två i söndags, den 1 juni", "1 juni", "birthdate"),
+    ("han fyllde 3 förra fredagen den 8 maj", "8 maj", "birthdate"),
+    ("N'Golo kom inte i dag", "N'Golo", "name"),
+    ("pappan Дмитрий Иванов kom full", "Дмитрий Иванов", "name"),
+    ("lilla Ebba2 år gråter", "Ebba", "name"),
+    ("och My sa att pappa slår", "My", "name"),
+    ("när Sol kom in grät hon", "Sol", "name"),
+    ("hon heter My", "My", "name"),
+    ("(AH 3 år) slår", "AH", "name"),
+    ("pappan är VD för Bolaget AB", "Bolaget AB", "workplace"),
+    ("she works at Spotify", "Spotify", "workplace"),
+])
+def test_more_forms_of_the_cued_families_are_masked(text: str, secret: str, kind: str) -> None:
+    _assert_masked(text, secret, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "mamman är orolig för honom",
+    "pappan är rädd för hunden",
+    "vi var i hörnet och lekte",
+    "Sen kom hon tillbaka",
+    "och Sol sken hela dagen",
+    "hon heter något annat",
+    "koden, sa hon, var glömd",
+    "mamman är chef för Förvaltningen",
+])
+def test_more_lookalikes_of_the_cued_families_are_kept(text: str) -> None:
+    _assert_kept(text)
