@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.scrub.identifier import MONTH, ORDINAL_WORD
 from knowledge.scrub.lexicon import institutions, kind_of
 
 _YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
@@ -64,6 +65,20 @@ _TAIL_CUE = re.compile(
 # Four digits, found first (a digit scan is cheap), then the cue read backwards.
 _FOUR = re.compile(r"(?<![\w-])(?:\d{4}|\d{2}\s\d{2})(?![\w-])")
 _TAIL_HINTS = ("sen", "sedan", "siffror", "sista", "last", "then")
+# Read out in words: "sista fyra ett två tre fyra", "slutsiffrorna noll noll fem sju".
+_DIGIT_WORD = r"(?:noll|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|zero|one|two|three|four|five|six|seven|eight|nine)"
+_TAIL_IN_WORDS = re.compile(
+    r"(?<!\w)(?:slutsiffror(?:na)?|kontrollsiffror(?:na)?|sista\s{1,2}siffrorna|sista\s{1,2}(?:fyra|4)|"
+    r"(?:fyra|4)\s{1,2}sista|last\s{1,2}(?:four|4))(?:\s{1,2}(?:siffrorna|siffror|digits))?(?:\s{1,2}(?:är|var|is|was))?"
+    rf"\s{{0,2}}[:=,]?\s{{0,2}}(?P<last>{_DIGIT_WORD}(?:(?:,\s?|\s|-){_DIGIT_WORD}){{3}})(?!\w)",
+    re.IGNORECASE,
+)
+# A birth date in words after a year in words: "född tjugohundratjugo, femte maj".
+_BIRTH_IN_WORDS = re.compile(
+    rf"(?<!\w)(?:född|födde|föddes|born)\s{{1,2}}(?:[a-zåäö]{{6,30}},?\s{{1,2}})?(?P<date>{ORDINAL_WORD}\s{{1,2}}{MONTH})"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
 _BIRTH_NEAR = re.compile(r"(?:född|born|pnr|personnummer|f\.)", re.IGNORECASE)
 _STRONG_TAIL = re.compile(r"^(?:slutsiffror|kontrollsiffror|sista\s{1,2}siffror)", re.IGNORECASE)
 
@@ -231,6 +246,8 @@ def split_personnummer_spans(text: str) -> list[tuple[int, int]]:
             spans.append(match.span())
         dates.append(match.end())
     lowered = text.lower()
+    if "sista" in lowered or "siffror" in lowered or "last" in lowered:
+        spans += [match.span("last") for match in _TAIL_IN_WORDS.finditer(text)]
     if not any(hint in lowered for hint in _TAIL_HINTS):
         return spans
     for four in _FOUR.finditer(text):
@@ -243,6 +260,14 @@ def split_personnummer_spans(text: str) -> list[tuple[int, int]]:
         if strong or near_date or (near_birth and "sen" not in cue.group().lower()[:8]):
             spans.append(four.span())
     return spans
+
+
+def spoken_birth_spans(text: str) -> list[tuple[int, int]]:
+    """A birth date in words after a year in words: "född tjugohundratjugo, femte maj"."""
+    lowered = text.lower()
+    if "född" not in lowered and "born" not in lowered:
+        return []
+    return [match.span("date") for match in _BIRTH_IN_WORDS.finditer(text)]
 
 
 def extension_spans(text: str) -> list[tuple[int, int]]:
@@ -331,3 +356,55 @@ def shaped_name_spans(text: str) -> list[tuple[int, int]]:
         spans += [match.span("name") for match in _NICKNAME.finditer(text)
                   if kind_of(match.group("name").lower()) != "keep"]
     return spans
+
+
+# Columns of a pasted table ("namn;pnr;avd") and the kind of what stands under them.
+_COLUMN_KINDS = {
+    "namn": "name", "name": "name", "förnamn": "name", "efternamn": "name", "barn": "name", "barnets namn": "name",
+    "vårdnadshavare": "name", "förälder": "name", "pnr": "personnummer", "personnummer": "personnummer",
+    "personnr": "personnummer", "avd": "group", "avdelning": "group", "grupp": "group", "adress": "address",
+    "address": "address", "tel": "phone", "telefon": "phone", "mobil": "phone", "e-post": "email", "epost": "email",
+    "email": "email", "förskola": "preschool", "skola": "school", "klass": "school", "födelsedatum": "birthdate",
+    "född": "birthdate",
+}
+_DELIMITERS = (";", "\t", "|", ",")
+
+
+def table_spans(text: str) -> dict[str, list[tuple[int, int]]]:
+    """The cells of a pasted table under a header that names them ("namn;pnr;avd"), by kind."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    if "\n" not in text:
+        return found
+    columns: list[str | None] = []
+    delimiter = ""
+    offset = 0
+    for line in text.split("\n"):
+        cells = _cells(line, delimiter) if delimiter else []
+        if columns and len(cells) == len(columns):
+            position = offset
+            for cell, kind in zip(line.split(delimiter), columns, strict=True):
+                start = position + len(cell) - len(cell.lstrip())
+                end = position + len(cell.rstrip())
+                if kind is not None and end > start:
+                    found.setdefault(kind, []).append((start, end))
+                position += len(cell) + len(delimiter)
+        else:
+            columns, delimiter = _header(line)
+        offset += len(line) + 1
+    return found
+
+
+def _header(line: str) -> tuple[list[str | None], str]:
+    """The kinds of a header's columns and its delimiter, or nothing when *line* is no header."""
+    for delimiter in _DELIMITERS:
+        cells = _cells(line, delimiter)
+        if len(cells) >= 2:
+            kinds = [_COLUMN_KINDS.get(cell.strip().lower()) for cell in cells]
+            if any(kinds) and sum(kind is not None for kind in kinds) * 2 >= len(kinds):
+                return kinds, delimiter
+    return [], ""
+
+
+def _cells(line: str, delimiter: str) -> list[str]:
+    """The cells of one line of a table (none when the delimiter is missing)."""
+    return line.split(delimiter) if delimiter in line else []

@@ -102,10 +102,10 @@ _POSTCODE_PLAIN = re.compile(
 _POSTCODE_CUE = re.compile(r"(?:postnummer|postnr\.?|\x00),?\s{0,3}$", re.IGNORECASE)
 
 
-_MONTH = (r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|"
+MONTH = (r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|"
           r"mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|dec|january|february|march|may|june|july|august|october)")
 # Ordinal days in words: "femte", "tjugoförsta", "5th", "fifth".
-_ORDINAL_WORD = (r"(?:(?:tjugo|trettio)?(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde)|tionde|elfte|"
+ORDINAL_WORD = (r"(?:(?:tjugo|trettio)?(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde)|tionde|elfte|"
                  r"tolfte|trettonde|fjortonde|femtonde|sextonde|sjuttonde|artonde|nittonde|tjugonde|trettionde|"
                  r"(?:twenty-?|thirty-?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|"
                  r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
@@ -113,12 +113,12 @@ _ORDINAL_WORD = (r"(?:(?:tjugo|trettio)?(?:första|andra|tredje|fjärde|femte|sj
 # A year after a day and month, also short: "2020", "20", "-22", "'22".
 _YEAR = r"(?:,?\s{0,2}(?:'|-\s?)?(?:19|20)?\d{2}(?!\d))"
 _DATE = (
-    rf"(?:(?:\d{{1,2}}(?::e|:a|st|nd|rd|th|e|a)?\.?|{_ORDINAL_WORD})(?:\s{{1,2}}of)?\s{{0,2}}{_MONTH}\.?{_YEAR}?"
-    rf"|{_MONTH}\s{{0,2}}(?:the\s{{1,2}})?(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORD}),?\s{{0,2}}(?:19|20)\d{{2}}"
+    rf"(?:(?:\d{{1,2}}(?::e|:a|st|nd|rd|th|e|a)?\.?|{ORDINAL_WORD})(?:\s{{1,2}}of)?\s{{0,2}}{MONTH}\.?{_YEAR}?"
+    rf"|{MONTH}\s{{0,2}}(?:the\s{{1,2}})?(?:\d{{1,2}}(?:st|nd|rd|th)?|{ORDINAL_WORD}),?\s{{0,2}}(?:19|20)\d{{2}}"
     r"|(?:19|20)\d{2}\s?[-./]\s?\d{1,2}\s?[-./]\s?\d{1,2}"
     r"|(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
     r"|\d{1,2}\s?[-./]\s?\d{1,2}(?:\s?[-./ ]\s?(?:19|20)?\d{2}(?!\d))?"
-    rf"|{_MONTH}\s{{0,2}}(?:19|20)\d{{2}})"
+    rf"|{MONTH}\s{{0,2}}(?:19|20)\d{{2}})"
 )
 # Holidays and other days with a name: "född på julafton 2020", "born on Christmas Eve 2019".
 _HOLIDAY = (
@@ -147,7 +147,7 @@ _BIRTHDAY = re.compile(
 )
 # "12/3-20", "3/11-2019": day/month-year is how Swedes write a birth date in short.
 _SHORT_BIRTH = re.compile(r"(?<![\w/.-])\d{1,2}/\d{1,2}\s?-\s?(?:19|20)?\d{2}(?![\w/.-])")
-_AGE_MONTHS = re.compile(
+_AGEMONTHS = re.compile(
     r"(?<![\w,.])(?:\d{1,2}\s?(?:år|års|years?)\s{1,2}(?:och\s{1,2}|and\s{1,2})?)?\d{1,2}(?:[,.]5)?"
     r"(?P<adjective>\s?-\s?|\s)?(?P<unit>månaders|månader|månad|mån|mnd|months|month|mos|mo)"
     r"(?P<old>\s{1,2}(?:gammal|gamla|gml|old))?(?!\w)",
@@ -315,7 +315,7 @@ def birthdate_spans(text: str) -> list[tuple[int, int]]:
 def age_spans(text: str) -> list[tuple[int, int]]:
     """Exact ages in months ("22 månader gammal", "är 1 år och 10 mån"), not durations ("i 3 månader")."""
     spans = []
-    for match in _AGE_MONTHS.finditer(text):
+    for match in _AGEMONTHS.finditer(text):
         before = _last_word(text, match.start())
         after = text[match.end() : match.end() + 12].lower().lstrip()
         if before in _DURATION_BEFORE or after.startswith(("sedan", "tillbaka", "ago", "framåt")):

@@ -18,6 +18,8 @@ from knowledge.scrub.cued import (
     prose_address_spans,
     shaped_name_spans,
     split_personnummer_spans,
+    spoken_birth_spans,
+    table_spans,
     workplace_spans,
 )
 from knowledge.scrub.identifier import (
@@ -114,6 +116,8 @@ class Scrubber:
         """Mask personal data in *text* and report which kinds were masked."""
         normalised = normalise(text)
         work = _Work(normalised.text)
+        for kind, spans in table_spans(work.text).items():
+            work.mask(spans, kind)
         work.mask(matches(EMAIL, work.text), "email")
         work.mask(matches(EMAIL_SPOKEN, work.text), "email")
         work.mask(handle_spans(work.text), "handle")
@@ -135,6 +139,7 @@ class Scrubber:
         work.mask(spaced_postcode_spans(work.text), "postcode")
         work.mask(plain_postcode_spans(work.text), "postcode")
         work.mask(birthdate_spans(work.text), "birthdate")
+        work.mask(spoken_birth_spans(work.text), "birthdate")
         work.mask(age_spans(work.text), "age")
         work.mask(self._places.spans(work.text), "preschool")
         work.mask(group_spans(work.text), "group")

@@ -323,3 +323,25 @@ def test_more_forms_of_the_cued_families_are_masked(text: str, secret: str, kind
 ])
 def test_more_lookalikes_of_the_cued_families_are_kept(text: str) -> None:
     _assert_kept(text)
+
+
+# --- a personnummer read out in words, and a pasted table under a header that names its columns
+@pytest.mark.parametrize(("text", "secret", "kind"), [
+    ("hon är född tjugohundranitton, tredje juni, sista fyra noll fem sju två", "noll fem sju två", "personnummer"),
+    ("hon är född tjugohundranitton, tredje juni, sista fyra noll fem sju två", "tredje juni", "birthdate"),
+    ("sista fyra siffrorna är ett, två, åtta, nio", "ett två åtta nio", "personnummer"),
+    ("namn;pnr;avd\nKalle Ek;190312-2388;Myran", "Kalle Ek 190312 2388 Myran", "group"),
+    ("barn\tklass\ttel\nLeo\t2B\t0701234567", "Leo 2B 0701234567", "school"),
+])
+def test_numbers_in_words_and_table_cells_are_masked(text: str, secret: str, kind: str) -> None:
+    _assert_masked(text, secret, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "vi har sista fyra veckorna kvar",
+    "Hej!\nVi har frukt, bröd, mjölk\nHej då",
+    "a,b\n1,2",
+    "dag;aktivitet\nmåndag;skogen\ntisdag;ateljén",
+])
+def test_lists_and_tables_that_name_nobody_are_kept(text: str) -> None:
+    _assert_kept(text)
