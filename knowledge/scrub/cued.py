@@ -30,10 +30,17 @@ _BANK_CUED = re.compile(
     r"\s{0,2}[:#]?\s{0,2}(?P<value>\d(?:[\s-]?\d){3,18})(?![\w])(?!\s?(?:kr|kronor|sek|spänn|euro|:-|€|\$))",
     re.IGNORECASE,
 )
+# After "IBAN" also in lower case ("iban se45 5000 …"); a Swish number without its cue ("123 456 78 90").
+_IBAN_CUED = re.compile(
+    r"(?<!\w)iban\s{0,2}[:]?\s{0,2}(?P<value>[a-z]{2}\s?\d{2}(?:\s?[a-z0-9]{4}){2,7}(?:\s?[a-z0-9]{1,3})?)(?![\w-])",
+    re.IGNORECASE,
+)
+# Grouped as Swish prints it; "123456-7890" is personnummer-shaped and left to that pass.
+_SWISH_BARE = re.compile(r"(?<![\w+-])123(?:\s\d{3}\s\d{2}\s\d{2}|-\d{3}\s\d{2}\s\d{2}|\s\d{3}\s\d{4})(?![\w-])")
 _BANK_HINTS = ("clearing", "konto", "account", "swish", "giro", "bg", "pg", "kort", "card", "ocr")
 # Card numbers in groups ("4571 1234 5678 9012", "3782 822463 10005") and unbroken runs of 13 to 19 digits.
 _CARD = re.compile(
-    r"(?<![\w+-])[2-6](?:\d{3}(?:[\s-]\d{4}){2}[\s-]\d{1,7}|\d{3}[\s-]\d{6}[\s-]\d{4,5}|\d{12,18})(?![\w-])"
+    r"(?<![\w+-])(?:[2-6]\d{3}(?:[\s-]\d{4}){2}[\s-]\d{1,7}|[2-6]\d{3}[\s-]\d{6}[\s-]\d{4,5}|[1-9]\d{12,18})(?![\w-])"
 )
 
 # Ids after their name: passport, referral, insurance, patient and journal numbers, police reports, 1177.
@@ -211,13 +218,17 @@ def door_code_spans(text: str) -> list[tuple[int, int]]:
 def bank_spans(text: str) -> list[tuple[int, int]]:
     """IBAN, clearing and account numbers, Swish, bankgiro/plusgiro and card numbers."""
     spans = [match.span() for match in _IBAN.finditer(text) if sum(char.isdigit() for char in match.group()) >= 8]
+    spans += [match.span() for match in _SWISH_BARE.finditer(text)]
     lowered = text.lower()
+    if "iban" in lowered:
+        spans += [match.span("value") for match in _IBAN_CUED.finditer(text)]
     if any(hint in lowered for hint in _BANK_HINTS):
         for match in _BANK_CUED.finditer(text):
             digits = sum(char.isdigit() for char in match.group("value"))
             card_cue = match.group().lower().startswith(("kort", "card"))
             if digits >= (12 if card_cue else 4) and not _YEAR_ONLY.fullmatch(match.group("value")):
                 spans.append(match.span("value"))  # not "ett kort 2024", "konto 2019"
+
     return spans
 
 

@@ -306,6 +306,9 @@ def test_ordinary_places_beside_a_parent_are_kept(text: str) -> None:
     ("(AH 3 år) slår", "AH", "name"),
     ("pappan är VD för Bolaget AB", "Bolaget AB", "workplace"),
     ("she works at Spotify", "Spotify", "workplace"),
+    ("iban se45 5000 0000 0583 9825 7466", "se45 5000 0000 0583 9825 7466", "account"),
+    ("OCR 1234567890123 på fakturan", "1234567890123", "account"),
+    ("hon skrev 123 456 78 90 på lappen", "123 456 78 90", "account"),
 ])
 def test_more_forms_of_the_cued_families_are_masked(text: str, secret: str, kind: str) -> None:
     _assert_masked(text, secret, kind)
@@ -320,6 +323,8 @@ def test_more_forms_of_the_cued_families_are_masked(text: str, secret: str, kind
     "hon heter något annat",
     "koden, sa hon, var glömd",
     "mamman är chef för Förvaltningen",
+    "IBAN är bra att ha",
+    "ring 112 eller 1177",
 ])
 def test_more_lookalikes_of_the_cued_families_are_kept(text: str) -> None:
     _assert_kept(text)
