@@ -10,7 +10,9 @@ instead of regular expressions where a pattern would need nested repetition (str
 
 The parts: `normalisation` (the offset map), `identifier` (numbers and dates), `address` (streets),
 `lexicon` (name lists, dictionaries, frequencies), `name` (names), `place` (groups and preschools), `reference`
-(schools and classes, plates, handles, case numbers) and `masking` (the pass that runs them all and maps the masks
+(schools and classes, plates, handles, case numbers), `cued` (what a cue word gives away: door codes, bank and card
+numbers, ids, a personnummer in parts, extensions, foreign plates, addresses in prose, the parent's workplace,
+names by their shape, pasted tables) and `masking` (the pass that runs them all and maps the masks
 back).
 """
 
