@@ -117,4 +117,7 @@ def _joined(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
 
 def _after_address_cue(tokens: list[re.Match[str]], index: int) -> bool:
     """Whether "bor", "adress" or "flyttade" comes within three words before token *index*."""
-    return any(token.group().lower() in _ADDRESS_CUES for token in tokens[max(0, index - 3) : index])
+    # A mask of an earlier scrub ("[adress]") is no cue: scrubbing scrubbed text must change nothing.
+    return any(token.group().lower() in _ADDRESS_CUES
+               and not (token.start() > 0 and token.string[token.start() - 1] == "[")
+               for token in tokens[max(0, index - 3) : index])

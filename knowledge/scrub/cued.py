@@ -61,8 +61,10 @@ _ID_HINTS = ("pass", "remiss", "referral", "försäkring", "insurance", "patient
 
 # A personnummer in two parts: a date-shaped number, then "och sen", "slutsiffror" … and four digits.
 _DATE_NUMBER = re.compile(r"(?<![\w+-])(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:[0-5]\d|6[0-9]|7[01])(?![\w-])")
-_DATE_CUE = re.compile(r"(?:pnr|personnr|personnumm?er|personnumret|samordningsnummer|ssn|bankid|id|legitimation|"
-                       r"leg|född|born|visade|showed)\W{0,4}(?:\w{1,12}\W{1,3}){0,3}$", re.IGNORECASE)
+# The cue and the words between never cross a mask of an earlier scrub ("[personnummer]"): scrubbing twice is stable.
+_DATE_CUE = re.compile(r"(?<![\w\[])(?:pnr|personnr|personnumm?er|personnumret|samordningsnummer|ssn|bankid|id|"
+                       r"legitimation|leg|född|born|visade|showed)[^\w\[\]]{0,4}(?:\w{1,12}[^\w\[\]]{1,3}){0,3}$",
+                       re.IGNORECASE)
 _TAIL_CUE = re.compile(
     r"(?<!\w)(?:och\s{1,2}sen|och\s{1,2}sedan|sen|sedan|slutsiffror(?:na)?|kontrollsiffror(?:na)?|"
     r"sista\s{1,2}siffrorna|sista\s{1,2}siffror|sista\s{1,2}fyra|de\s{1,2}fyra\s{1,2}sista|last\s{1,2}(?:four|4)|"
@@ -86,7 +88,7 @@ _BIRTH_IN_WORDS = re.compile(
     r"(?!\w)",
     re.IGNORECASE,
 )
-_BIRTH_NEAR = re.compile(r"(?:född|born|pnr|personnummer|f\.)", re.IGNORECASE)
+_BIRTH_NEAR = re.compile(r"(?<![\w\[])(?:född|born|pnr|personnummer|f\.)(?![\w\]])", re.IGNORECASE)
 _STRONG_TAIL = re.compile(r"^(?:slutsiffror|kontrollsiffror|sista\s{1,2}siffror)", re.IGNORECASE)
 
 # A phone extension: "ankn 212", "anknytning 4411", "ext. 12".
@@ -101,7 +103,7 @@ _FOREIGN_PLATE = re.compile(
 )
 
 # Addresses in prose.
-_FLOOR = r"(?:plan|våning|vån\.?|floor|\d{1,2}\s?(?:tr|trappor|trappa)\b)\s{0,2}\d{0,2}"
+_FLOOR = r"(?:(?:plan|våning|vån\.?|floor)\s{0,2}\d{1,2}|\d{1,2}\s?(?:tr|trappor|trappa))"
 # "uppgång B, plan 6", "trappuppgång 2"; an entrance ("entré B", "port 3") only with a floor after it.
 _ENTRANCE = re.compile(
     rf"(?<!\w)(?:(?:uppgång|trappuppgång|stairwell)\s{{1,2}}(?-i:[A-Z]|\d{{1,2}})(?:\s{{0,2}},?\s{{0,2}}{_FLOOR})?"
@@ -150,7 +152,12 @@ _NOT_ROLES = frozenset({"ofta", "alltid", "aldrig", "inte", "bara", "hemma", "kv
                         "också", "ju", "redan", "just", "nu", "idag", "sjuk", "ledig", "arg", "ledsen", "glad", "snäll",
                         "not", "often", "always", "never", "still", "now", "here", "there", "home", "a", "an", "the",
                         "på", "med", "och", "sen", "sent", "tidigt", "mest", "mycket", "sällan", "inlagd", "inskriven",
-                        "född", "uppvuxen", "bortrest", "sjukskriven", "patient", "akuten", "admitted", "born"})
+                        "född", "uppvuxen", "bortrest", "sjukskriven", "patient", "akuten", "admitted", "born",
+                        # adjectives before "på": "bra på Minecraft", "rädd på Gröna Lund", "good at Fortnite"
+                        "bra", "bättre", "bäst", "duktig", "dålig", "sämst", "van", "snabb", "rädd", "sur", "trött",
+                        "nöjd", "missnöjd", "aktiv", "intresserad", "ny", "ensam", "själv", "kär", "beroende",
+                        "good", "bad", "better", "best", "great", "angry", "nice", "new", "late", "early", "mad",
+                        "scared", "afraid", "alone", "upset", "hooked", "addicted", "stolt", "sugen", "inne"})
 _WORKPLACE_KEEP = frozenset({"förskolan", "förskola", "jobbet", "arbetet", "dagis", "hemma", "sverige", "stockholm",
                              "morgonen", "kvällen", "natten", "helgen", "helgerna", "skolan", "work", "home",
                              "the", "a", "an", "min", "mitt", "sin", "sitt", "hans", "hennes"})
@@ -161,7 +168,7 @@ _PUBLIC_ROLE = re.compile(
 )
 
 # Names by their shape.
-_APOSTROPHE_NAME = re.compile(r"(?<![\w'’])[A-ZÅÄÖ][a-zåäö]{0,2}['’][A-ZÅÄÖ][a-zåäöéü]{1,20}(?![\w])")
+_APOSTROPHE_NAME = re.compile(r"(?<![\w'’@])[A-ZÅÄÖ][a-zåäö]{0,2}['’][A-ZÅÄÖ][a-zåäöéü]{1,20}(?![\w@])")
 # Letters of a script other than Latin (Greek, Cyrillic, Armenian, Hebrew, Arabic, Syriac, Thaana, Indic,
 # Thai, Georgian, Ethiopic, Hangul, kana, CJK), with the spaces between such words.
 _SCRIPT = (r"\u0370-\u03ff\u0400-\u052f\u0531-\u058f\u0590-\u05ff\u0600-\u06ff\u0700-\u074f\u0750-\u077f"
@@ -180,7 +187,7 @@ _EAST_ASIAN_SURNAMES = ("Kim|Lee|Park|Choi|Jung|Kang|Cho|Yoon|Jang|Lim|Han|Shin|
 _HYPHEN_GIVEN = r"[A-Z][a-z]{1,5}-[a-z]{2,5}"
 _HYPHEN_GIVEN_HINT = re.compile(rf"{_HYPHEN_GIVEN}(?![\w-])")
 _EAST_ASIAN = re.compile(rf"(?<![\w-])(?:(?:{_EAST_ASIAN_SURNAMES})\s{{1,2}}{_HYPHEN_GIVEN}|{_HYPHEN_GIVEN}"
-                         rf"\s{{1,2}}(?:{_EAST_ASIAN_SURNAMES}))(?![\w-])")
+                         rf"\s{{1,2}}(?:{_EAST_ASIAN_SURNAMES}))(?![\w@-])")
 # A nickname before the real name: "Mille som egentligen heter …".
 _NICKNAME = re.compile(r"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöéü]{1,20})\s{1,2}som\s{1,2}"
                        r"(?:egentligen\s{1,2}|officiellt\s{1,2}|"
@@ -204,7 +211,7 @@ _WORD_NAME_MID = re.compile(
     r"berättade|berättar|sa\s|säger|grät|gråter|vill\s|vågar\s|kom\s|kommer\s|hämtas|hämtades|slog|slår|bet\s|biter))"
 )
 _AFTER_NAME_CUE = re.compile(rf"(?<!\w)(?:heter|hette|kallas|kallades)\s{{1,2}}(?P<name>(?i:{_NAME_WORDS}))(?!\w)")
-_HYPHEN_GIVEN_ALONE = re.compile(rf"(?<![\w-]){_HYPHEN_GIVEN}(?![\w-])")
+_HYPHEN_GIVEN_ALONE = re.compile(rf"(?<![\w@-]){_HYPHEN_GIVEN}(?![\w@-])")
 
 
 def door_code_spans(text: str) -> list[tuple[int, int]]:
@@ -351,7 +358,7 @@ def shaped_name_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     if "'" in text or "’" in text:
         spans += [match.span() for match in _APOSTROPHE_NAME.finditer(text)]
-    spans += [match.span() for match in _OTHER_SCRIPT.finditer(text)]
+    spans += _other_script_spans(text)
     if _LETTER_THEN_DIGIT.search(text):
         spans += [match.span("name") for match in _GLUED_AGE.finditer(text)]
     if "(" in text:
@@ -419,3 +426,26 @@ def _header(line: str) -> tuple[list[str | None], str]:
 def _cells(line: str, delimiter: str) -> list[str]:
     """The cells of one line of a table (none when the delimiter is missing)."""
     return line.split(delimiter) if delimiter in line else []
+
+
+_GLUED_REACH = 40
+
+
+def _other_script_spans(text: str) -> list[tuple[int, int]]:
+    """Runs of a non-Latin script, widened over letters and digits glued to them ("Алексей123", "ͰØ") so that no
+    piece of the word is left for a second scrub to find."""
+    spans = []
+    for match in _OTHER_SCRIPT.finditer(text):
+        start, end = match.span()
+        floor, ceiling = max(0, start - _GLUED_REACH), min(len(text), end + _GLUED_REACH)  # bounded: linear
+        while start > floor and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        while end < ceiling and (text[end].isalnum() or text[end] == "_"):
+            end += 1
+        if text.startswith("@", end):  # "Алексей@x": a mask left before "@x" would make "@x" a handle next time
+            end += 1
+            ceiling = min(len(text), end + _GLUED_REACH)
+            while end < ceiling and (text[end].isalnum() or text[end] in "_."):
+                end += 1
+        spans.append((start, end))
+    return spans

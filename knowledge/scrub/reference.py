@@ -21,7 +21,8 @@ _PLATE_CUED = re.compile(
     re.IGNORECASE,
 )
 
-_HANDLE_AT = re.compile(r"(?<![\w.@+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?(?![\w@])")
+# Not after "]": "@x" glued to what an earlier pass masked ("[adress]@x") was no handle the first time either.
+_HANDLE_AT = re.compile(r"(?<![\w.@+\]-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?(?![\w@])")
 _SOCIAL_LINK = re.compile(
     r"(?<![\w.])(?:https?://)?(?:www\.|m\.|web\.)?"
     r"(?:facebook|fb|instagram|instagr\.am|tiktok|youtube|youtu|twitter|x|snapchat|linkedin|threads|twitch|kick)"
