@@ -428,24 +428,30 @@ def _cells(line: str, delimiter: str) -> list[str]:
     return line.split(delimiter) if delimiter in line else []
 
 
-_GLUED_REACH = 40
 
 
 def _other_script_spans(text: str) -> list[tuple[int, int]]:
     """Runs of a non-Latin script, widened over letters and digits glued to them ("Алексей123", "ͰØ") so that no
     piece of the word is left for a second scrub to find."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    covered = 0  # widening never goes back over a span already taken nor starts inside one: each character is
+    # visited at most twice, so the cost stays linear however long a glued token is
     for match in _OTHER_SCRIPT.finditer(text):
         start, end = match.span()
-        floor, ceiling = max(0, start - _GLUED_REACH), min(len(text), end + _GLUED_REACH)  # bounded: linear
-        while start > floor and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        if start < covered:
+            continue
+        # The whole token glued to the run goes with it, a number written with spaces included ("O'Brien070 123
+        # 45 67Алексей"): what is left beside a mask would be seen afresh by a second scrub.
+        while start > covered and (text[start - 1].isalnum() or text[start - 1] in "_'’" or (
+                text[start - 1] in " -" and start - 2 >= covered and text[start - 2].isdigit()
+                and text[start].isdigit())):
             start -= 1
-        while end < ceiling and (text[end].isalnum() or text[end] == "_"):
+        while end < len(text) and (text[end].isalnum() or text[end] == "_"):
             end += 1
         if text.startswith("@", end):  # "Алексей@x": a mask left before "@x" would make "@x" a handle next time
             end += 1
-            ceiling = min(len(text), end + _GLUED_REACH)
-            while end < ceiling and (text[end].isalnum() or text[end] in "_."):
+            while end < len(text) and (text[end].isalnum() or text[end] in "_."):
                 end += 1
         spans.append((start, end))
+        covered = end
     return spans

@@ -365,6 +365,9 @@ def test_lists_and_tables_that_name_nobody_are_kept(text: str) -> None:
     "pnr 20190312'@xpnr 20190312",
     "Storgatan 12@x",
     "070-123 45 67@x",
+    "123 456 78 90Алексей",
+    "O'Brien123 456 78 90Алексей",
+    "O'BrienO'BrienO'Brien123 456 78 90123 456 78 90Алексей",
 ])
 def test_scrubbing_twice_changes_nothing(text: str) -> None:
     once = scrub(text).text
