@@ -120,12 +120,12 @@ _PLOT = re.compile(
 )
 _CORNER = re.compile(
     r"(?<!\w)(?:hörnet|korsningen|corner)\s{1,2}(?:(?:av|mellan|vid|of)\s{1,2})?"
-    r"(?P<first>[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ:-]{1,40}(?:\s[a-zåäö]{2,6})?)(?:\s{1,2}(?:och|and|&)\s{1,2}|\s?/\s?)"
-    r"(?P<second>[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ:-]{1,40})",
+    r"(?P<first>[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ:-]{1,40}(?:\s[a-zåäö]{2,6})?)(?![\w:-])(?:\s{1,2}(?:och|and|&)\s{1,2}|\s?/\s?)"
+    r"(?P<second>[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ:-]{1,40})(?![\w:-])",
 )
 _BUILDING = re.compile(
     r"(?<!\w)(?:höghuset|huset|hyreshuset|fastigheten|tornet|skrapan|building|tower|block)\s{1,2}"
-    r"(?P<name>[A-ZÅÄÖ][\wåäöé-]{1,30}(?:\s[A-ZÅÄÖ][\wåäöé-]{1,30}){0,2})"
+    r"(?P<name>[A-ZÅÄÖ][\wåäöé-]{1,30}(?:\s[A-ZÅÄÖ][\wåäöé-]{1,30}){0,2})(?![\w-])"
 )
 # A lower-case street with a number and a floor: "bredbyplan 3, 4 tr" (the address pass wants a capital).
 # Found from the street word on (cheap), then read back to the start of the compound.
@@ -164,7 +164,7 @@ _WORKPLACE_KEEP = frozenset({"förskolan", "förskola", "jobbet", "arbetet", "da
 # Public roles: "sitter i kommunfullmäktige för Moderaterna".
 _PUBLIC_ROLE = re.compile(
     r"(?<!\w)sitter\s{1,2}i\s{1,2}(?P<body>[a-zåäö]{4,30}(?:fullmäktige|styrelsen|styrelse|nämnden|nämnd|riksdagen))"
-    r"(?:\s{1,2}för\s{1,2}(?P<party>[A-ZÅÄÖ][\wåäö]{1,30}))?"
+    r"(?:\s{1,2}för\s{1,2}(?P<party>[A-ZÅÄÖ][\wåäö]{1,30})(?!\w))?"
 )
 
 # Names by their shape.
@@ -343,7 +343,10 @@ def workplace_spans(text: str) -> list[tuple[int, int]]:
             continue  # "på förskolan", "på BVC", "på Astrid Lindgrens barnsjukhus": public places, kept
         if " " not in org and kind_of(org.lower()) == "common" and org.lower().endswith(("en", "et", "na")):
             continue  # "chef för Förvaltningen": an ordinary noun capitalised, no organisation named
-        spans.append(match.span("org"))
+        end = match.end("org")
+        while end < len(text) and (text[end].isalnum() or text[end] in "_&'’-"):
+            end += 1  # a name longer than the pattern's bound goes whole, or a second scrub would see the rest
+        spans.append((match.start("org"), end))
     for match in _PUBLIC_ROLE.finditer(text):
         spans.append(match.span("body"))
         if match.group("party"):

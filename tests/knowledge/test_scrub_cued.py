@@ -368,6 +368,8 @@ def test_lists_and_tables_that_name_nobody_are_kept(text: str) -> None:
     "123 456 78 90Алексей",
     "O'Brien123 456 78 90Алексей",
     "O'BrienO'BrienO'Brien123 456 78 90123 456 78 90Алексей",
+    "pappan är läkare på O'BrienO'BrienO'BrienO'BrienO'BrienO'Brien",
+    "i hörnet av Götgatan och Folkungagatanxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx bor de",
 ])
 def test_scrubbing_twice_changes_nothing(text: str) -> None:
     once = scrub(text).text
