@@ -60,10 +60,12 @@ _ID_HINTS = ("pass", "remiss", "referral", "försäkring", "insurance", "patient
              "ärende", "id")
 
 # A personnummer in two parts: a date-shaped number, then "och sen", "slutsiffror" … and four digits.
-_DATE_NUMBER = re.compile(r"(?<![\w+-])(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:[0-5]\d|6[0-9]|7[01])(?![\w-])")
+_DATE_NUMBER = re.compile(
+    r"(?<![\w+-])(?:19|20)?\d{2}(?P<sep>[-. ]?)(?:0[1-9]|1[0-2])(?P=sep)(?:[0-5]\d|6[0-9]|7[01])(?![\w-])"
+)
 # The cue and the words between never cross a mask of an earlier scrub ("[personnummer]"): scrubbing twice is stable.
 _DATE_CUE = re.compile(r"(?<![\w\[])(?:pnr|personnr|personnumm?er|personnumret|samordningsnummer|ssn|bankid|id|"
-                       r"legitimation|leg|född|born|visade|showed)[^\w\[\]]{0,4}(?:\w{1,12}[^\w\[\]]{1,3}){0,3}$",
+                       r"legitimation|leg|visade|showed)[^\w\[\]]{0,4}(?:\w{1,12}[^\w\[\]]{1,3}){0,3}$",
                        re.IGNORECASE)
 _TAIL_CUE = re.compile(
     r"(?<!\w)(?:och\s{1,2}sen|och\s{1,2}sedan|sen|sedan|slutsiffror(?:na)?|kontrollsiffror(?:na)?|"
@@ -72,7 +74,8 @@ _TAIL_CUE = re.compile(
     re.IGNORECASE,
 )
 # Four digits, found first (a digit scan is cheap), then the cue read backwards.
-_FOUR = re.compile(r"(?<![\w-])(?:\d{4}|\d{2}\s\d{2})(?![\w-])")
+_FOUR = re.compile(r"(?<![\w-])(?:\d{4}|\d{2}\s\d{2})(?![\w-])"
+                   r"(?!\s?(?:gram|g|kg|hg|kr|kronor|sek|st|cm|mm|ml|dl|m|km|min|minuter|timmar|dagar|år)(?!\w))")
 _TAIL_HINTS = ("sen", "sedan", "siffror", "sista", "last", "then")
 # Read out in words: "sista fyra ett två tre fyra", "slutsiffrorna noll noll fem sju".
 _DIGIT_WORD = r"(?:noll|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|zero|one|two|three|four|five|six|seven|eight|nine)"
@@ -275,7 +278,9 @@ def split_personnummer_spans(text: str) -> list[tuple[int, int]]:
         strong = _STRONG_TAIL.match(cue.group()) is not None
         near_date = any(0 <= cue.start() - end <= 12 for end in dates)
         near_birth = _BIRTH_NEAR.search(text, max(0, cue.start() - 40), cue.start()) is not None
-        if strong or near_date or (near_birth and "sen" not in cue.group().lower()[:8]):
+        # After a birth cue "och sen" takes four digits that are no year ("född 2019 och sen 2021 flyttade de").
+        year = _YEAR_ONLY.fullmatch(four.group()) is not None
+        if strong or near_date or (near_birth and ("sen" not in cue.group().lower()[:8] or not year)):
             spans.append(four.span())
     return spans
 

@@ -60,6 +60,9 @@ def test_words_about_codes_without_digits_after_them_are_kept(text: str) -> None
     ("BankID visade Karin Persson 19790104 på skärmen", ("19790104",)),
     ("hennes id visade 20170312 och sen 5566", ("20170312", "5566")),
     ("kontrollsiffrorna 4410 hade hon skrivit", ("4410",)),
+    ("personnummer 2019-03-12 och sedan 4417", ("2019-03-12", "4417")),
+    ("pnr 19.03.12 och sen 4417", ("19.03.12", "4417")),
+    ("född 2019-03-12 och sen 4417", ("4417",)),
 ])
 def test_a_personnummer_in_two_parts_is_masked(text: str, secrets: tuple[str, ...]) -> None:
     for secret in secrets:
@@ -71,6 +74,8 @@ def test_a_personnummer_in_two_parts_is_masked(text: str, secrets: tuple[str, ..
     "hon är född 2020 och går på avdelningen",
     "pnr behövs inte, vi konsulterar anonymt",
     "kan jag logga in med BankID på e-tjänsten?",
+    "född 2019 och sen 2021 flyttade de",
+    "hon är född i mars och sen 1200 gram vid födseln",
 ])
 def test_years_and_the_word_bankid_are_kept(text: str) -> None:
     _assert_kept(text)
