@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.scrub.identifier import MONTH, ORDINAL_WORD
+from knowledge.scrub.identifier import COUNTRY_CODE_BEFORE, MONTH, ORDINAL_WORD
 from knowledge.scrub.lexicon import institutions, kind_of
 
 _YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
@@ -74,7 +74,8 @@ _TAIL_CUE = re.compile(
     re.IGNORECASE,
 )
 # Four digits, found first (a digit scan is cheap), then the cue read backwards.
-_FOUR = re.compile(r"(?<![\w-])(?:\d{4}|\d{2}\s\d{2})(?![\w-])"
+# Not followed by another digit group: "och sedan 0771 000 000" is a phone number (the phone pass), no tail.
+_FOUR = re.compile(r"(?<![\w-])(?:\d{4}|\d{2}\s\d{2})(?![\w-])(?![ .]?\d)"
                    r"(?!\s?(?:gram|g|kg|hg|kr|kronor|sek|st|cm|mm|ml|dl|m|km|min|minuter|timmar|dagar|år)(?!\w))")
 _TAIL_HINTS = ("sen", "sedan", "siffror", "sista", "last", "then")
 # Read out in words: "sista fyra ett två tre fyra", "slutsiffrorna noll noll fem sju".
@@ -263,6 +264,8 @@ def split_personnummer_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     dates = []
     for match in _DATE_NUMBER.finditer(text):
+        if COUNTRY_CODE_BEFORE.search(text, max(0, match.start() - 10), match.start()):
+            continue  # "pnr +46 70 01 00 000": a phone number after its country code (the phone pass)
         if _DATE_CUE.search(text, max(0, match.start() - 40), match.start()):
             spans.append(match.span())
         dates.append(match.end())

@@ -49,6 +49,7 @@ _LAST_FOUR = re.compile(
 _PNR_CUE = re.compile(r"(?:pnr|personnr|personnumm?er|personnumret|samordningsnummer|ssn|född)"
                       r"(?:\s{1,2}(?:är|var|is))?\W{0,4}$",
                       re.IGNORECASE)
+COUNTRY_CODE_BEFORE = re.compile(r"(?:\+|(?<!\d)00)\s?46\s?(?:\(\s?0\s?\)\s?)?(?:-\s?)?$")
 _DIGITS_BEFORE = re.compile(r"(?<![\w+])\d{1,4}[-. ]?$")
 _GROUP_AFTER = re.compile(r"[-. ]?\d{2,4}(?!\w)")
 _DIGITS_AFTER = re.compile(r"[-. ]?\d{1,4}(?!\w)")
@@ -175,8 +176,10 @@ def personnummer_spans(text: str) -> list[tuple[int, int]]:
         if " " in match.group("last") and " " in match.group("date") and not _PNR_CUE.search(
                 text, max(0, match.start() - 24), match.start()):
             continue  # "10 12 14 16 18": a list of numbers, not "19 03 12 2388", "190312 23 88" or "pnr 19 20 ..."
-        if _phone_shaped(value):
-            continue  # "0701234567", "0708-12 34 56": a phone number, masked by the phone pass
+        if COUNTRY_CODE_BEFORE.search(text, max(0, match.start() - 10), match.start()):
+            continue  # "+46 70 01 00 000": the rest of a phone number after its country code (the phone pass)
+        if _phone_shaped(value) and not _PNR_CUE.search(text, max(0, match.start() - 24), match.start()):
+            continue  # "0701234567", "0708-12 34 56": a phone number, masked by the phone pass (unless labelled)
         start = match.start()
         # Digits straight before belong to the same number ("12-20-02-29-7717"): never leave them behind.
         if (before := _DIGITS_BEFORE.search(text, max(0, start - 6), start)) is not None:

@@ -128,9 +128,10 @@ class Scrubber:
         work.mask(door_code_spans(work.text), "address")
         work.mask(spelled_phone_spans(work.text), "phone")
         work.mask(personnummer_spans(work.text), "personnummer")
-        work.mask(split_personnummer_spans(work.text), "personnummer")
         work.mask(phone_spans(work.text), "phone")
         work.mask(extension_spans(work.text), "phone")
+        # After the phone pass: a whole phone number is surer than a date-shaped part of it after an id cue.
+        work.mask(split_personnummer_spans(work.text), "personnummer")
         work.mask(plate_spans(work.text), "plate")
         work.mask(foreign_plate_spans(work.text), "plate")
         work.mask(address_spans(work.text), "address")

@@ -23,8 +23,9 @@ _PLATE_CUED = re.compile(
 
 # Not after "]": "@x" glued to what an earlier pass masked ("[adress]@x") was no handle the first time either.
 # Not before a fraction slash (U+2044): NFKC writes "¼" as "1⁄4", and a handle ending inside that character would
-# mask "@¼" and leave the letter glued after it standing alone for the next pass ("@¼Ü": not stable).
-_HANDLE_AT = re.compile(r"(?<![\w.@+\]-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?(?![\w@\u2044])")
+# mask "@¼" and leave the letter glued after it standing alone for the next pass ("@¼Ü": not stable). Not
+# before "[": what stands there was masked by this pass, so the first pass saw "@0" glued to other text.
+_HANDLE_AT = re.compile(r"(?<![\w.@+\]-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?(?![\w@\u2044\[])")
 _SOCIAL_LINK = re.compile(
     r"(?<![\w.])(?:https?://)?(?:www\.|m\.|web\.)?"
     r"(?:facebook|fb|instagram|instagr\.am|tiktok|youtube|youtu|twitter|x|snapchat|linkedin|threads|twitch|kick)"

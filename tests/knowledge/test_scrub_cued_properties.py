@@ -3,12 +3,17 @@ parts never survive `scrub`, whatever their grouping and whichever of their cue 
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from knowledge.scrub import scrub
 
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomized in `make test`; SAMRAD_HYPOTHESIS_EXPLORE=1 explores (see test_scrub_properties.py).
+EXPLORE = os.environ.get("SAMRAD_HYPOTHESIS_EXPLORE") == "1"
+SETTINGS = settings(max_examples=1200 if EXPLORE else 120, derandomize=not EXPLORE, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
 AFTER = ["", ".", " i dag.", ", tack.", " om det behövs", "\n", " och hon var ledsen."]
 DIGITS = "0123456789"
 
