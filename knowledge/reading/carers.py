@@ -9,7 +9,7 @@ from knowledge.reading.acute import _girl_context, _with_adult
 from knowledge.reading.emergency import _infants, _subject, _subject_kind
 from knowledge.reading.signals import _past_verb as _past_verb_form
 from knowledge.reading.signals import _sober
-from knowledge.reading.text import Hit, Reading, _actor, _Text
+from knowledge.reading.text import Hit, Reading, _actor, _Text, add_before_fear
 from knowledge.reading.vocabulary import ADULTS, PLAY_REACH
 
 # Meals where adults drink: they do not disarm a drink the way a lunch disarms a knife.
@@ -289,12 +289,7 @@ def _carers(text: _Text) -> list[str]:
 
 def _add_carers(text: _Text, codes: list[str]) -> None:
     """Add the codes of this module to *codes*, before fear of going home (the less decisive codes)."""
-    for code in _carers(text):
-        if code in codes:
-            continue
-        fear = [index for index, known in enumerate(codes) if known in ("injury_afraid_home", "afraid_to_go_home")]
-        codes.insert(fear[0] if fear else len(codes), code)
-
+    add_before_fear(codes, _carers(text))
 
 def _past_intoxication(text: _Text) -> bool:
     """Whether intoxication with the child is told as a pattern ("luktade alkohol vid hämtning förra veckan och veckan

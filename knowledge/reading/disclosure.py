@@ -5,7 +5,7 @@ and the killing words that are no threat (a story, a joke with a tickle, a messa
 from __future__ import annotations
 
 from knowledge.reading.signals import _disarmed, _in_play
-from knowledge.reading.text import Act, Hit, _actor, _Text
+from knowledge.reading.text import Act, Hit, _actor, _Text, add_before_fear
 from knowledge.reading.vocabulary import ADULTS, HARMING_ACTS, OBJECT_PRONOUNS
 
 # Who may be the doer of a sexual act told in other words: an adult, or an older sibling or relative at home.
@@ -280,12 +280,4 @@ def _disclosures(text: _Text, acts: list[Act]) -> list[str]:
 
 def _add_disclosures(text: _Text, acts: list[Act], codes: list[str]) -> None:
     """Add the situations of this module to *codes*, before fear of going home (the less decisive codes)."""
-    for code in _disclosures(text, acts):
-        if code in codes:
-            continue
-        fear = [index for index, known in enumerate(codes) if known in ("injury_afraid_home", "afraid_to_go_home")]
-        if code in ("injury_afraid_home", "afraid_to_go_home"):
-            if not fear:
-                codes.append(code)
-            continue
-        codes.insert(fear[0] if fear else len(codes), code)
+    add_before_fear(codes, _disclosures(text, acts))

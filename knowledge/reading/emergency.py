@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from knowledge.reading.acute import _boy_only, _girl_context, _with_adult
 from knowledge.reading.signals import _disarmed, _gender
-from knowledge.reading.text import Hit, Token, _actor, _Text
+from knowledge.reading.text import Hit, Token, _actor, _Text, add_before_fear
 from knowledge.reading.vocabulary import (
     ADULTS,
     DONE_WORDS,
@@ -66,12 +66,7 @@ def _emergencies(text: _Text) -> list[str]:
 
 def _add_emergencies(text: _Text, codes: list[str]) -> None:
     """Add the emergencies of this module to *codes*, before fear of going home (the less decisive codes)."""
-    for code in _emergencies(text):
-        if code in codes:
-            continue
-        fear = [index for index, known in enumerate(codes) if known in ("injury_afraid_home", "afraid_to_go_home")]
-        codes.insert(fear[0] if fear else len(codes), code)
-
+    add_before_fear(codes, _emergencies(text))
 
 def _past_outside_since(text: _Text, hit: Hit, *concepts: str) -> bool:
     """Whether *concepts* occur in the sentence of *hit*, not counting a past word inside "sedan igår" / "since

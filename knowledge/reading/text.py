@@ -287,3 +287,20 @@ def agent_is_pronoun(text: _Text, hit: Hit) -> bool:
 
 def _next_word(text: _Text, hit: Hit) -> str:
     return text.tokens[hit.end + 1].surface if hit.end + 1 < len(text.tokens) else ""
+
+
+FEAR_CODES = ("injury_afraid_home", "afraid_to_go_home")
+
+
+def add_before_fear(codes: list[str], found: list[str]) -> None:
+    """Add the acute codes *found* by a rule module to *codes*, before fear of going home (the less decisive
+    codes); a fear code itself only when there is none yet."""
+    for code in found:
+        if code in codes:
+            continue
+        fear = [index for index, known in enumerate(codes) if known in FEAR_CODES]
+        if code in FEAR_CODES:
+            if not fear:
+                codes.append(code)
+            continue
+        codes.insert(fear[0] if fear else len(codes), code)
