@@ -188,3 +188,17 @@ def test_only_the_storage_modules_import_sqlalchemy(package):
     users = sorted(str(path.relative_to(ROOT)) for path in (ROOT / package).rglob("*.py")
                    if MIGRATIONS not in path.parents and "sqlalchemy" in imported_roots(path, runtime=True))
     assert users == sorted(STORAGE_MODULES[package])
+
+
+# A module a newcomer can read in one sitting: past this, split it along its sections (docs/ARCHITECTURE.md).
+MODULE_LINES = 400
+
+
+def test_every_module_stays_below_400_lines():
+    too_long = {
+        str(path.relative_to(ROOT)): lines
+        for package in ("bot", "dialogs", "routing", "knowledge", "admin")
+        for path in (ROOT / package).rglob("*.py")
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) >= MODULE_LINES
+    }
+    assert too_long == {}

@@ -23,7 +23,8 @@ from knowledge.reading.acute import _acute
 from knowledge.reading.carers import _add_carers, _add_past_intoxication
 from knowledge.reading.categories import _categorise
 from knowledge.reading.disclosure import _add_disclosures
-from knowledge.reading.emergency import _add_emergencies, _symptoms_not_intoxication
+from knowledge.reading.emergency import _add_emergencies
+from knowledge.reading.injuries import _symptoms_not_intoxication
 from knowledge.reading.signals import _child_told, _duration
 from knowledge.reading.text import Reading, Token, _acts, _Text
 from knowledge.reading.vocabulary import ACTORS, DISARMABLE, SIGNAL_CODES

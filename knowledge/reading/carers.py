@@ -6,9 +6,10 @@ relatives who come for a girl tonight."""
 from __future__ import annotations
 
 from knowledge.reading.acute import _girl_context, _with_adult
-from knowledge.reading.emergency import _infants, _subject, _subject_kind
+from knowledge.reading.injuries import _infants
 from knowledge.reading.signals import _past_verb as _past_verb_form
 from knowledge.reading.signals import _sober
+from knowledge.reading.subjects import _subject, _subject_kind
 from knowledge.reading.text import Hit, Reading, _actor, _Text, add_before_fear
 from knowledge.reading.vocabulary import ADULTS, PLAY_REACH
 

@@ -8,12 +8,12 @@ is returned as written. Every pattern runs in linear time: only bounded repetiti
 restart, look-behinds that keep a match from starting inside a run it already rejected, and token scans
 instead of regular expressions where a pattern would need nested repetition (street addresses, names).
 
-The parts: `normalisation` (the offset map), `identifier` (numbers and dates), `address` (streets),
-`lexicon` (name lists, dictionaries, frequencies), `name` (names), `place` (groups and preschools), `reference`
-(schools and classes, plates, handles, case numbers), `cued` (what a cue word gives away: door codes, bank and card
-numbers, ids, a personnummer in parts, extensions, foreign plates, addresses in prose, the parent's workplace,
-names by their shape, pasted tables) and `masking` (the pass that runs them all and maps the masks
-back).
+The parts: `normalisation` (the offset map), `identifier` (numbers and dates), `address` (streets), `lexicon` (name
+lists, dictionaries, frequencies), `name` (names), `place` (groups and preschools), `reference` (schools and
+classes, plates, handles, case numbers), `cued` (what a cue word gives away: door codes, bank and card numbers, ids,
+a personnummer in parts, extensions, foreign plates), `described` (what prose or shape gives away: addresses in
+prose, the parent's workplace, names by their shape, pasted tables) and `masking` (the pass that runs them all and
+maps the masks back).
 """
 
 from knowledge.scrub.identifier import is_valid_personnummer

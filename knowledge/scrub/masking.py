@@ -15,13 +15,10 @@ from knowledge.scrub.cued import (
     extension_spans,
     foreign_plate_spans,
     id_spans,
-    prose_address_spans,
-    shaped_name_spans,
     split_personnummer_spans,
     spoken_birth_spans,
-    table_spans,
-    workplace_spans,
 )
+from knowledge.scrub.described import prose_address_spans, shaped_name_spans, table_spans, workplace_spans
 from knowledge.scrub.identifier import (
     EMAIL,
     EMAIL_SPOKEN,
