@@ -49,12 +49,13 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium could not be installed; browser tests will skip"; \
 	  else echo "chromium not installed (needs root: apt-get install chromium); browser tests will skip"; fi; }
 
-## test: the whole suite (SQLite and the PostgreSQL server at 127.0.0.1:5432), one pytest-xdist worker per core
+## test: the whole suite (SQLite and the PostgreSQL server at 127.0.0.1:5432), one pytest-xdist worker per core;
+## an idle worker steals queued tests from a busy one, so the run does not end on one core
 test: $(STAMP) browser
 	$(BIN)/ruff check .
 	$(BIN)/mypy --strict routing knowledge
 	$(BIN)/mypy bot dialogs admin
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from routing.codecs import ImportFile, bundle_batches, export_bundle, export_csv_files, parse_import
@@ -92,6 +92,17 @@ def _row_values(spec: TableSpec, record: Mapping[str, Any]) -> dict[str, Any]:
 def _now() -> datetime:
     return datetime.now(UTC)
 
+async def _insert_many(session: AsyncSession, table: str | None, rows: list[dict[str, Any]]) -> None:
+    """Insert *rows* of *table* (a routing table or the history) in statements of IMPORT_CHUNK rows each: one
+    executemany a chunk instead of the unit of work's bookkeeping a row, the loop free between chunks."""
+    if table is None or not rows:
+        return
+    model = ChangeRow if table == ChangeRow.__tablename__ else ROWS[table]
+    for start in range(0, len(rows), IMPORT_CHUNK):
+        await session.execute(insert(model), rows[start:start + IMPORT_CHUNK])
+        await asyncio.sleep(0)
+
+
 
 class RoutingStore:
     """Reads and writes the routing tables; every change is recorded in `routing_change`."""
@@ -144,10 +155,15 @@ class RoutingStore:
 
     def _log(self, session: AsyncSession, actor: str, spec: TableSpec, record_id: str, action: str, *,
              before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> None:
-        session.add(ChangeRow(
-            actor=actor, at=self._clock(), table_name=spec.name, record_id=record_id, action=action,
-            before=None if before is None else json.dumps(record_json(before), ensure_ascii=False),
-            after=None if after is None else json.dumps(record_json(after), ensure_ascii=False)))
+        session.add(ChangeRow(**self._change(actor, spec, record_id, action, before=before, after=after)))
+
+    def _change(self, actor: str, spec: TableSpec, record_id: str, action: str, *,
+                before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> dict[str, Any]:
+        """The columns of one history row."""
+        return {"actor": actor, "at": self._clock(), "table_name": spec.name, "record_id": record_id,
+                "action": action,
+                "before": None if before is None else json.dumps(record_json(before), ensure_ascii=False),
+                "after": None if after is None else json.dumps(record_json(after), ensure_ascii=False)}
 
     async def _check_refs(self, session: AsyncSession, spec: TableSpec, record: Mapping[str, Any],
                           location: str = "", pending: Mapping[str, set[str]] | None = None) -> list[FieldError]:
@@ -235,9 +251,15 @@ class RoutingStore:
             if errors:
                 raise RoutingValidationError(errors)
             existing: dict[str, dict[str, RoutingBase]] = {}
+            table: str | None = None
+            new_rows: list[dict[str, Any]] = []  # the current table's new rows, inserted many at a time
+            changes: list[dict[str, Any]] = []
             for number, (spec, _location, record) in enumerate(parsed, start=1):
+                if spec.name != table:
+                    # Parents reach the database before their children: insert when the table changes.
+                    await _insert_many(session, table, new_rows)
+                    table, new_rows = spec.name, []
                 if spec.name not in existing:
-                    # Parents reach the database before their children: flush when the table changes.
                     await session.flush()
                     rows = (await session.scalars(select(ROWS[spec.name]))).all()
                     existing[spec.name] = {row.id: row for row in rows}  # type: ignore[attr-defined]
@@ -246,11 +268,10 @@ class RoutingStore:
                     await session.flush()
                     await asyncio.sleep(0)
                 row = existing[spec.name].get(record["id"])
-                if row is None:
-                    new = ROWS[spec.name](**_row_values(spec, record))
-                    session.add(new)
-                    existing[spec.name][record["id"]] = new
-                    self._log(session, actor, spec, record["id"], "import-create", before=None, after=record)
+                if row is None:  # ids are unique per table in an import (prepare_import), so never looked up again
+                    new_rows.append(_row_values(spec, record))
+                    changes.append(self._change(actor, spec, record["id"], "import-create", before=None,
+                                                after=record))
                     summary.created[spec.name] = summary.created.get(spec.name, 0) + 1
                     continue
                 before = _row_record(spec, row)
@@ -259,8 +280,11 @@ class RoutingStore:
                     continue
                 for name, value in _row_values(spec, record).items():
                     setattr(row, name, value)
-                self._log(session, actor, spec, record["id"], "import-update", before=before, after=record)
+                changes.append(self._change(actor, spec, record["id"], "import-update", before=before, after=record))
                 summary.updated[spec.name] = summary.updated.get(spec.name, 0) + 1
+            await _insert_many(session, table, new_rows)
+            await session.flush()
+            await _insert_many(session, ChangeRow.__tablename__, changes)
         return summary
 
     async def _check_import_refs(self, session: AsyncSession, parsed: list[tuple[TableSpec, str, dict[str, Any]]],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -12,9 +12,9 @@ from botbuilder.core import ConversationState, MemoryStorage, UserState
 
 from dialogs.main import MainDialog
 from dialogs.ports import DialogServices
-from routing.demo import load_demo
 from routing.model import STOCKHOLM
 from routing.service import RoutingService
+from tests.conftest import drop, make_sqlite
 from tests.dialogs.fakes import FakeFaq, FakeHandoff, FakeRecorder
 from tests.dialogs.harness import Conversation
 
@@ -42,8 +42,8 @@ class Bot:
 
 
 @pytest.fixture
-async def bot(sqlite_db) -> Bot:  # type: ignore[no-untyped-def]
-    await load_demo(sqlite_db.engine)
+async def bot(tmp_path) -> AsyncIterator[Bot]:  # type: ignore[no-untyped-def]
+    sqlite_db = await make_sqlite(tmp_path, demo=True)  # migrated, with the demo data
     storage = MemoryStorage()
     user_state, conversation_state = UserState(storage), ConversationState(storage)
     recorder, handoff = FakeRecorder(), FakeHandoff()
@@ -55,7 +55,8 @@ async def bot(sqlite_db) -> Bot:  # type: ignore[no-untyped-def]
     def new_chat(locale: str = "sv-SE") -> Conversation:
         return Conversation(dialog, user_state, conversation_state, locale=locale)
 
-    return Bot(services, recorder, handoff, new_chat, storage)
+    yield Bot(services, recorder, handoff, new_chat, storage)
+    await drop(sqlite_db)
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,12 @@ from bench.guidance import SPLITS, Case, CorpusError, load_cases, rank
 from knowledge.assessment import assess
 
 TUNING = load_cases(SPLITS["tuning"])
+
+
+@cache
+def _cases(split: str) -> tuple[Case, ...]:
+    """A split's cases, read once per test process."""
+    return tuple(TUNING) if split == "tuning" else tuple(load_cases(SPLITS[split]))
 
 
 def test_the_corpus_is_large_and_the_untuned_splits_are_at_least_a_fifth() -> None:
@@ -24,8 +31,8 @@ def test_the_corpus_is_large_and_the_untuned_splits_are_at_least_a_fifth() -> No
 @pytest.mark.parametrize(("split", "size"), [("fresh", 250), ("fresh2", 150), ("fresh3", 250), ("fresh4", 180),
                                             ("fresh5", 200), ("fresh6", 200), ("fresh7", 200)])
 def test_a_fresh_split_loads_and_shares_no_id_or_text_with_the_others(split: str, size: int) -> None:
-    fresh = load_cases(SPLITS[split])
-    others = [case for name in SPLITS if name != split for case in load_cases(SPLITS[name])]
+    fresh = _cases(split)
+    others = [case for name in SPLITS if name != split for case in _cases(name)]
     assert len(fresh) >= size
     assert not {case.id for case in fresh} & {case.id for case in others}
     assert not {case.text.casefold() for case in fresh} & {case.text.casefold() for case in others}

@@ -71,7 +71,8 @@ def test_no_query_in_the_tables_is_a_confident_pick_in_another_district(director
         if not result.confident:
             continue
         picked = result.candidates[0].preschool
-        meant = {p.district_id for p in directory.preschools if p.id in expected_ids(case, directory)}
+        ids = expected_ids(case, directory)
+        meant = {p.district_id for p in directory.preschools if p.id in ids}
         if case.kind == "district":
             meant = {case.expected[0]}
         if picked.district_id not in meant:
