@@ -13,15 +13,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
 import simplemma
-import yaml
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
+from knowledge.packaged import packaged_yaml
 from knowledge.text import fold
 
 # A word at least this common (Zipf scale) in Swedish or English is a real word and never corrected.
@@ -185,8 +184,7 @@ def _inflections(word: str) -> set[str]:
 @cache
 def lexicon() -> Lexicon:
     """The concept lexicon shipped with the package, compiled once."""
-    raw: dict[str, Any] = yaml.safe_load(
-        resources.files("knowledge").joinpath("data/concepts.yaml").read_text("utf-8"))
+    raw: dict[str, Any] = packaged_yaml("data/concepts.yaml")
     exact: dict[str, set[str]] = {}
     base: dict[str, set[str]] = {}
     prefixes: dict[str, set[str]] = {}

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
+from knowledge.packaged import packaged_yaml
 
 _PLACEHOLDER = re.compile(r"\{(law_name|law_reference|former_section|former_law|duty_section|staff_reference)\}")
 
@@ -61,7 +60,7 @@ class Law:
 @cache
 def law() -> Law:
     """The law settings shipped in `content/law.yaml`."""
-    raw = yaml.safe_load(resources.files("knowledge").joinpath("content/law.yaml").read_text("utf-8"))
+    raw = packaged_yaml("content/law.yaml")
     return Law(
         name=raw["name"],
         name_en=raw["name_en"],
