@@ -4,6 +4,7 @@ bot/teams/ and dialogs/; only the storage modules speak SQL."""
 
 import ast
 from collections import deque
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -135,7 +136,8 @@ def _module_files(name: str) -> list[Path]:
     return found
 
 
-def imported_modules(path: Path) -> set[str]:
+@cache
+def imported_modules(path: Path) -> frozenset[str]:
     """Every dotted name *path* imports (annotation-only imports too); `from a import b` gives `a` and `a.b`."""
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     package = path.relative_to(ROOT).parent.parts
@@ -149,7 +151,7 @@ def imported_modules(path: Path) -> set[str]:
                 base = ".".join([*package[:len(package) - node.level + 1], *filter(None, [node.module])])
             found.add(base)
             found.update(f"{base}.{alias.name}" for alias in node.names)
-    return found
+    return frozenset(found)
 
 
 def sdk_chain(start: Path) -> list[str]:
