@@ -35,6 +35,10 @@ CONSUMED = "samrad.text_consumed"
 UNDERSTOOD = "samrad.understood"
 
 
+# A message this long that answers no question is the staff member's own account, even when the understanding finds
+# no worry words in it ("han har haft ont i magen och är tyst, pratar inte om hemma"): the consultation starts from
+# it and asks, rather than saying it did not understand.
+ACCOUNT_MIN_WORDS = 6
 ACUTE_LOOKUP_SECONDS = 1.0  # the 112 card must go out at once; numbers are a bonus
 
 
@@ -119,6 +123,11 @@ def acute_code_of(context: TurnContext, text: str) -> str | None:
     """The acute situation in *text* by either reading of it (the more urgent wins), or None."""
     signal = is_acute(text)
     return signal.code if signal is not None else understood_now(context, text).acute_code
+
+
+def told_at_length(text: str) -> bool:
+    """Whether *text* is long enough to be an account of its own (see ACCOUNT_MIN_WORDS)."""
+    return sum(any(char.isalpha() for char in word) for word in text.split()) >= ACCOUNT_MIN_WORDS
 
 
 def pending_question(dialog_context: DialogContext) -> dict[str, Any] | None:

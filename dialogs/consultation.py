@@ -23,6 +23,7 @@ from dialogs.base import (
     passed_on,
     pending_question,
     then,
+    told_at_length,
     understood_now,
 )
 from dialogs.cards import faq_card, guidance_card, note_card
@@ -301,7 +302,7 @@ class ConsultationDialog(InterruptibleDialog):
             question = QUESTIONS[name](lang, asked.get("args") or {})
             if parse_answer(context.activity, question) is not None:
                 return None
-        if not understood_now(context, text).is_concern:
+        if not (understood_now(context, text).is_concern or told_at_length(text)):
             return None
         log.info("description fed", extra={"event": "consult_fed", "question": name or case.get("asked")})
         add_description(case, await describe(text, self.services.scrub))

@@ -16,6 +16,7 @@ from dialogs.base import (
     city_wide_route,
     passed_on,
     pending_question,
+    told_at_length,
     understood_now,
 )
 from dialogs.cards import MENU_ACTION, menu_question
@@ -91,6 +92,12 @@ class MainDialog(InterruptibleDialog):
             query = (await self.services.scrub(text)).text
             if self.services.faq.search(query, lang=lang) is not None:
                 return {"choice": "faq", "query": query}
+        if told_at_length(text):
+            # No worry words found and no question the FAQ answers: still their own account, so start from it.
+            opening = await describe(text, self.services.scrub)
+            await self._follow_language(context, opening["understood"].get("language"))
+            log.info("words first", extra={"event": "task", "choice": "consult", "how": "account"})
+            return {"choice": "consult", "opening": opening}
         return None
 
     async def _follow_language(self, context: TurnContext, language: str | None) -> None:
