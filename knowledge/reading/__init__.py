@@ -20,13 +20,16 @@ from collections.abc import Iterable
 
 from knowledge.language import warm_up
 from knowledge.reading.acute import _acute
+from knowledge.reading.alone_now import _add_alone_now
 from knowledge.reading.carers import _add_carers, _add_past_intoxication
 from knowledge.reading.categories import _categorise
 from knowledge.reading.disclosure import _add_disclosures
 from knowledge.reading.emergency import _add_emergencies
 from knowledge.reading.injuries import _symptoms_not_intoxication
 from knowledge.reading.signals import _child_told, _duration
+from knowledge.reading.sent_away import _add_sent_away
 from knowledge.reading.text import Reading, Token, _acts, _Text
+from knowledge.reading.unfit import _add_unfit
 from knowledge.reading.vocabulary import ACTORS, DISARMABLE, SIGNAL_CODES
 from knowledge.reading.words import _deny_after, _hits, _near_disarm, _negate, _stand_it, _tokens
 
@@ -74,6 +77,9 @@ def read(text: str) -> Reading:
     reading.acute = _acute(text_, acts)
     _add_emergencies(text_, reading.acute)
     _add_carers(text_, reading.acute)  # a child with no fit carer now, a girl cut or about to be
+    _add_unfit(text_, reading.acute)  # an adult unfit now with the child, in words the intoxication rules miss
+    _add_alone_now(text_, reading.acute)  # a small child alone now in a stairwell, a pram, behind a door
+    _add_sent_away(text_, reading.acute)  # a trip abroad within days under coercion, or to be cut
     _add_disclosures(text_, acts, reading.acute)
     _categorise(text_, acts, reading)
     _add_past_intoxication(text_, reading)
