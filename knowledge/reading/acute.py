@@ -84,7 +84,7 @@ def _fgm_intent(text: _Text) -> bool:
         done = previous in STATE_WORDS or text.tokens[hit.start].surface in DONE_WORDS  # "hon blev fixad där"
         if done and not text.in_sentence(hit.sentence, "future"):
             continue
-        if text.in_sentence(hit.sentence, "distant", "conditional"):
+        if text.in_sentence(hit.sentence, "distant", "conditional", "far_off"):
             continue
         if hit.concept == "fgm_euphemism" and not (
                 (_girl_context(text) or text.in_sentence(hit.sentence, "country"))
