@@ -25,6 +25,7 @@ from knowledge.reading.carers import _add_carers, _add_past_intoxication
 from knowledge.reading.categories import _categorise
 from knowledge.reading.disclosure import _add_disclosures
 from knowledge.reading.emergency import _add_emergencies
+from knowledge.reading.explained import _add_reports, _aliased
 from knowledge.reading.injuries import _symptoms_not_intoxication
 from knowledge.reading.signals import _child_told, _duration
 from knowledge.reading.sent_away import _add_sent_away
@@ -52,7 +53,7 @@ def read(text: str) -> Reading:
     """Read *text* (raw, in memory) into concepts, acute situations, categories, signals and reasons."""
     warm_up()
     tokens = _tokens(text)
-    hits = _hits(tokens)
+    hits = _aliased(_hits(tokens), tokens)  # the carers7 concepts that widen older ones
     _negate(tokens)
     _deny_after(tokens, hits)
     idioms = [hit for hit in hits if hit.concept == "idiom"]
@@ -83,6 +84,7 @@ def read(text: str) -> Reading:
     _add_disclosures(text_, acts, reading.acute)
     _categorise(text_, acts, reading)
     _add_past_intoxication(text_, reading)
+    _add_reports(text_, reading)  # needles among the child's things, drugs at home as a habit
     reading.duration = _duration(text_)
     reading.child_told = _child_told(text_)
     if reading.child_told:

@@ -1,0 +1,63 @@
+"""Words that widen concepts the rules already read, and two reports told in everyday words.
+
+The carers7 block of `data/concepts.yaml` holds concepts that mean the same to the rules as older ones: a film's
+title is fiction ("Vi såg Lejonkungen": its killing is no threat), "hon menade mätt" disarms "full", "brände sig på
+ugnen" is an accident, a scratchy polo neck explains red marks round the neck, winter boots missing are clothing, a
+joint smoked at home is substance use, a parent new in town who wants to meet others asks for support. `_aliased`
+renames their hits before the rules run. Then `_add_reports`: used needles among the child's things, and drug use at
+home told as a habit, are reports (DOMAIN.md §4: parent-related substance misuse)."""
+
+from __future__ import annotations
+
+from knowledge.reading.text import Hit, Reading, Token, _actor, _Text
+
+ALIASES = {"screen_title": ("fiction", "disarm"), "not_drunk": ("fiction", "disarm"), "self_hurt": ("accident",),
+           "mark_cause": ("neck_cause",), "unmet_needs": ("clothing",), "asks_support": ("support",)}
+# A habit: "varje kväll", "hela tiden".
+HABIT = frozenset({"varje", "every", "alltid", "always", "ofta", "often", "brukar", "jämt", "hela"})
+
+
+def _aliased(hits: list[Hit], tokens: list[Token]) -> list[Hit]:
+    """*hits* with the carers7 concepts renamed to the older concepts they widen; a burn "sig" is an accident only
+    when an adult burnt themself ("mamma brände sig på ugnen"), never a child's burn a parent explains."""
+    kept = [hit for hit in hits if hit.concept != "self_hurt" or _adult_did(hit, tokens)]
+    return [renamed for hit in kept for renamed in (
+        [Hit(name, hit.start, hit.end, hit.sentence, hit.clause, hit.immune) for name in ALIASES[hit.concept]]
+        if hit.concept in ALIASES else [hit])]
+
+
+def _adult_did(hit: Hit, tokens: list[Token]) -> bool:
+    """Whether the person named nearest before *hit* in its sentence is an adult (not "han", not the child)."""
+    for token in reversed(tokens[:hit.start]):
+        if token.sentence != hit.sentence:
+            return False
+        people = token.concepts & {"parent", "relative", "adult", "staff", "child", "peer"}
+        if people or token.surface in {"han", "hon", "he", "she"}:
+            return bool(people & {"parent", "relative", "adult", "staff"}) and "child" not in people
+    return False
+
+
+def _needles(text: _Text) -> bool:
+    """Whether used needles were found among the child's things or where the child plays (not at a clinic, not a
+    diabetic's own insulin)."""
+    return any(not text.in_sentence(hit.sentence, "fiction", "disarm") for hit in text.of("needles_found")) and (
+        not text.has("tired_reason"))
+
+
+def _drugs_at_home(text: _Text) -> bool:
+    """Whether drugs are smoked or taken at home as a habit, with a child named."""
+    for hit in text.of("drug_habit"):
+        words = [token for token in text.tokens if token.sentence == hit.sentence]
+        if any(token.surface in HABIT for token in words) and any(_actor(token) in ("child", "pronoun") for token in text.tokens):
+            return True
+    return False
+
+
+def _add_reports(text: _Text, reading: Reading) -> None:
+    """Mark a report for needles among the child's things and a habit of drugs at home (never when acute)."""
+    if reading.acute:
+        return
+    if _needles(text) or _drugs_at_home(text):
+        reading.categories.add("parent")
+        reading.reasons.add("intoxicated_with_child")
+        reading.report = True
