@@ -28,6 +28,8 @@ PRESENT = frozenset({"sitter", "står", "ligger", "är", "e", "går", "gråter",
                      "hear", "see", "passar", "svarar", "öppnar", "opens", "answers"})
 PAST_FORMS = frozenset({"var", "was", "were", "satt", "stod", "låg", "gick", "hade", "had", "sat", "stood", "lay",
                         "walked", "fick", "hittade", "found", "kom", "came", "lämnades"})
+# "länge", "hela tiden": how long it has gone on now, not a past day.
+STILL = frozenset({"länge", "hela", "long", "all"})
 # Number words for ages: "fyraåring", "en 4-åring", "storasyster på 4 år".
 NUMBERS = {"ett": 1, "en": 1, "två": 2, "tvä": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
            "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "one": 1,
@@ -75,13 +77,14 @@ def _live(text: _Text, hit: Hit) -> bool:
     segment = tokens[hit.start].segment
     since = text.of("since_recent", "since_yesterday")
     if any(tokens[other.start].segment == segment and not any(span.start <= other.start <= span.end for span in since)
-           for other in text.of(*PAST_TIMES)):
+           and tokens[other.start].surface not in STILL for other in text.of(*PAST_TIMES)):
         return False
     words = [token for token in tokens if token.segment == segment]
     if any(token.surface in PRESENT for token in words) or text.in_sentence(hit.sentence, "now", "since_recent"):
         return True
     past = any(token.surface in PAST_FORMS or token.surface.endswith("ade") for token in words)
-    return not past and not text.in_sentence(hit.sentence, *PAST_TIMES)
+    return not past and not any(other.sentence == hit.sentence and tokens[other.start].surface not in STILL
+                                for other in text.of(*PAST_TIMES))
 
 
 def _adult_beside(text: _Text, hit: Hit) -> bool:
@@ -90,7 +93,7 @@ def _adult_beside(text: _Text, hit: Hit) -> bool:
     nobody = {index for other in text.of("no_adult", "nobody_home", "nobody_near", "unattended")
               for index in range(other.start, other.end + 1)}
     return any(token.segment == segment and _actor(token) in ADULTS and token.index not in nobody
-               and token.surface not in SIBLINGS and token.surface not in {"grannen", "granne", "neighbour"}
+               and token.surface not in SIBLINGS and not token.surface.startswith(("grann", "neighbo"))
                for token in text.tokens)
 
 

@@ -12,7 +12,10 @@ from __future__ import annotations
 from knowledge.reading.text import Hit, Reading, Token, _actor, _Text
 
 ALIASES = {"screen_title": ("fiction", "disarm"), "not_drunk": ("fiction", "disarm"), "self_hurt": ("accident",),
-           "mark_cause": ("neck_cause",), "unmet_needs": ("clothing",), "asks_support": ("support",)}
+           "mark_cause": ("neck_cause", "mark_cause"), "unmet_needs": ("clothing",), "asks_support": ("support",)}
+# Harm told anywhere in the text: then red marks stay a sign, whatever the clothes.
+HARM = ("hit", "strangle", "shake", "burn_act", "rough", "violence", "neck_grab", "held_mouth", "strangle_sign",
+        "threat", "fear", "unexplained", "injury_concern")
 # A habit: "varje kväll", "hela tiden".
 HABIT = frozenset({"varje", "every", "alltid", "always", "ofta", "often", "brukar", "jämt", "hela"})
 
@@ -54,9 +57,13 @@ def _drugs_at_home(text: _Text) -> bool:
 
 
 def _add_reports(text: _Text, reading: Reading) -> None:
-    """Mark a report for needles among the child's things and a habit of drugs at home (never when acute)."""
+    """Mark a report for needles among the child's things and a habit of drugs at home (never when acute); red marks
+    that clothes or skin explain, and nothing else, are no sign of violence: the guardians may be asked."""
     if reading.acute:
         return
+    if "physical" in reading.categories and not reading.report and text.has("mark_cause") and not text.has(
+            *HARM) and all(text.in_sentence(hit.sentence, "mark_cause") for hit in text.of("injury", "burn")):
+        reading.categories.discard("physical")
     if _needles(text) or _drugs_at_home(text):
         reading.categories.add("parent")
         reading.reasons.add("intoxicated_with_child")

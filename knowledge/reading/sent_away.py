@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from knowledge.reading.acute import _boy_only, _girl_context
 from knowledge.reading.text import Hit, _actor, _Text, add_before_fear
+from knowledge.reading.vocabulary import GIRL_WORDS
 
 # The trip: a journey word, a country, going "home".
 TRIP = ("travel", "country", "send_away", "trip_home")
@@ -69,8 +70,7 @@ def _cut_in_days(text: _Text) -> bool:
         if any(token.surface in THINGS for token in words):
             continue
         closing = text.tokens[hit.start].surface in {"stängas", "stängd"}
-        if closing and not any(token.surface in {"dottern", "flickan", "hon", "tjejen", "henne", "döttrarna",
-                                                 "flickorna", "lillasyster", "systern", "she", "her", "daughter"}
+        if closing and not any(token.surface in GIRL_WORDS
                                for token in text.tokens[max(0, hit.start - GIRL_REACH):hit.start]):
             continue
         trip = text.has(*TRIP) or text.has("fgm_euphemism", "fgm")

@@ -7,12 +7,12 @@ A past night, a pattern, a child's own tiredness and tiredness with a reason (a 
 
 from __future__ import annotations
 
-from knowledge.reading.carers import _dated_away
+from knowledge.reading.carers import _dated_away, _played
 from knowledge.reading.emergency import _collapsed_person
-from knowledge.reading.signals import _sober
+from knowledge.reading.signals import _gender, _sober
 from knowledge.reading.subjects import _subject, _subject_kind
-from knowledge.reading.text import Hit, _actor, _Text, add_before_fear
-from knowledge.reading.vocabulary import ADULTS, NOUN_PREPOSITIONS
+from knowledge.reading.text import Hit, Token, _actor, _Text, add_before_fear
+from knowledge.reading.vocabulary import ADULTS, NOUN_PREPOSITIONS, OBJECT_PRONOUNS
 
 # Signs strong enough alone; the others (nodding off, no balance, dropped keys, "two glasses") need a second.
 STRONG = frozenset({"intox", "impaired", "intox_smell"})
@@ -27,12 +27,15 @@ PAST_TIMES = ("past_strong", "past_day", "pattern", "distant", "conditional", "m
 HABITS = frozenset({"ofta", "often", "brukar", "usually", "alltid", "always", "ibland", "sometimes", "förut", "igen",
                     "again", "gånger", "times"})
 # A body that hurts or heals: unsteady from pain, not from a substance.
-PAIN = frozenset({"ont", "värk", "ryggen", "foten", "benet", "höften", "knät", "gips", "pain", "sore", "hurt", "injured",
+PAIN = frozenset({"cast", "ont", "värk", "ryggen", "foten", "benet", "höften", "gips", "pain", "sore", "hurt", "injured",
                   "limping", "haltar"})
 # An adult here now or the child about to leave with one.
 LEAVING = ("pickup", "drive", "leaving", "ride_off", "taking", "arriving", "send_home")
-HERE = ("here_place", "still_here", "now", "today")
+HERE = ("here_place", "still_here", "now", "today", "is_here")
+# "hela tiden": all the time, now — no pattern of days.
+ALL_THE_TIME = frozenset({"hela", "all", "constantly"})
 # Possessives and articles that may stand between "mamman till" and the child ("mamman till vår fyraåring").
+SUBJECT_PRONOUNS = frozenset({"hon", "han", "she", "he"})
 OWNERS = frozenset({"vår", "våra", "er", "era", "min", "mina", "en", "ett", "ett", "our", "my", "a", "the", "one"})
 
 
@@ -43,15 +46,17 @@ def _live(text: _Text, hit: Hit) -> bool:
     segment = tokens[hit.start].segment
     since = text.of("since_recent", "since_yesterday")
     dated = [other for other in text.of(*PAST_TIMES) if other.sentence == hit.sentence
-             and not any(span.start <= other.start <= span.end for span in since) and not _relative(text, other)]
+             and not any(span.start <= other.start <= span.end for span in since) and not _relative(text, other)
+             and tokens[other.start].surface not in ALL_THE_TIME]
     if any(tokens[other.start].segment == segment for other in dated) or (
             dated and not text.in_sentence(hit.sentence, "now", "still_here")):
         return False
     if any(token.sentence == hit.sentence and token.surface in HABITS for token in tokens):
         return False
     before = tokens[max(0, hit.start - 2):hit.start + 1]
-    if any(token.surface in {"hade", "had"} and token.segment == segment for token in before):
-        return False
+    if any(token.surface in {"hade", "had"} and token.segment == segment and not (
+            token.index and tokens[token.index - 1].surface in {"has", "have", "'s", "'ve"}) for token in before):
+        return False  # "hade druckit", not "has had"
     past = any(token.surface in PAST_FORMS or token.surface.endswith("ade") for token in before
                if token.segment == segment)
     return not past or text.in_sentence(hit.sentence, "now", "still_here")
@@ -73,18 +78,40 @@ def _perfect(text: _Text, hit: Hit) -> bool:
     return has and all(_relative(text, other) for other in dated)
 
 
+def _earlier_adult(text: _Text, pronoun: Token) -> str | None:
+    """The kind of the adult of *pronoun*'s gender named before it, if any; "pronoun" when nobody but objects
+    ("collect him") is named before."""
+    gender = _gender(pronoun)
+    for token in reversed(text.tokens[:pronoun.index]):
+        kind = _actor(token)
+        if kind in ADULTS and _gender(token) in (gender, None):
+            return kind
+    named = [token for token in text.tokens[:pronoun.index] if _actor(token) not in (None, "pronoun", "self")
+             and token.surface not in OBJECT_PRONOUNS]
+    return None if named else "pronoun"
+
+
 def _whose(text: _Text, hit: Hit) -> str | None:
     """The kind of person the sign at *hit* is about: the one after "liv i", else the subject before it; "mamman till
     vår fyraåring" is the mother."""
     if text.tokens[hit.end].surface in {"i", "in", "med"}:
         return _collapsed_person(text, hit)
     subject = _subject(text, hit.start)
+    if subject is not None and subject.surface in SUBJECT_PRONOUNS:
+        # "Mamman ska ta hem tvååringen, hon nickar bort": the adult of that gender, not the child named between.
+        adult = _earlier_adult(text, subject)
+        if adult is not None:
+            return adult
     if subject is not None and _actor(subject) == "child":
         earlier = [token for token in text.tokens[max(0, subject.index - 3):subject.index]
                    if token.surface not in OWNERS]
         if earlier and earlier[-1].surface in NOUN_PREPOSITIONS and earlier[-1].index >= 1 and _actor(
                 text.tokens[earlier[-1].index - 1]) in ADULTS:
             return _actor(text.tokens[earlier[-1].index - 1])
+    if subject is not None and subject.surface in OBJECT_PRONOUNS:
+        adult = _earlier_adult(text, subject)  # "vi såg honom sniffa": the adult seen
+        if adult is not None:
+            return adult
     if subject is not None and _actor(subject) == "pronoun" and not any(
             _actor(token) not in (None, "pronoun", "self") for token in text.tokens[:subject.index]):
         return "pronoun"  # "Han är här och ska hämta, pupillerna ...": nobody named before, not a child
@@ -95,7 +122,7 @@ def _signs(text: _Text) -> list[Hit]:
     """Signs of an adult impaired now, live, about an adult (or nobody named), not in fiction, play or illness."""
     found = []
     for hit in text.of("unfit_sign", *STRONG):
-        if not _live(text, hit) or text.in_sentence(hit.sentence, "fiction", "disarm", "toy", "no_alcohol"):
+        if not _live(text, hit) or _played(text, hit) or text.in_sentence(hit.sentence, "no_alcohol"):
             continue
         if hit.concept in STRONG and (text.in_sentence(hit.sentence, "illness", "medical") or (
                 _dated_away(text, hit) and not _perfect(text, hit))):
@@ -116,17 +143,20 @@ def _weak(text: _Text, hit: Hit) -> bool:
 
 
 def _enough(text: _Text, signs: list[Hit]) -> bool:
-    """One strong sign, or two different weak ones with no reason for tiredness given."""
+    """One strong sign, or two different weak ones, or one weak sign and the wheel now ("nickar bort, ska köra hem
+    barnet nu") — with no reason for tiredness given."""
     if any(not _weak(text, hit) for hit in signs):
         return True
-    starts = {text.tokens[hit.start].surface[:4] for hit in signs}
-    return len(starts) >= 2 and not text.has("tired_reason")
+    starts = {text.tokens[hit.end].surface for hit in signs}
+    driving = any(_live(text, hit) and not _sober(text, hit) for hit in text.of("drive", "ride_off"))
+    return (len(starts) >= 2 or driving) and not text.has("tired_reason")
 
 
 def _with_child_now(text: _Text) -> bool:
     """Whether a child is named and the adult is here now or about to leave, drive or be sent home with it."""
     tokens = text.tokens
-    if not any(_actor(token) == "child" for token in tokens) and not text.has("infant", "leaving", "pickup", "send_home"):
+    if not any(_actor(token) == "child" for token in tokens) and not text.has(
+            "infant", "leaving", "pickup", "send_home", "children_more"):
         return False
     leaving = [hit for hit in text.of(*LEAVING) if _live(text, hit) and not _sober(text, hit)]
     return bool(leaving) or text.has(*HERE)
