@@ -12,7 +12,7 @@ from __future__ import annotations
 from knowledge.reading.text import Hit, Reading, Token, _actor, _Text
 
 ALIASES = {"screen_title": ("fiction", "disarm"), "not_drunk": ("fiction", "disarm"), "self_hurt": ("accident",),
-           "mark_cause": ("neck_cause", "mark_cause"), "unmet_needs": ("clothing",), "asks_support": ("support",)}
+           "mark_cause": ("neck_cause", "mark_cause"), "unmet_needs": ("clothing",), "asks_support": ("support",), "booze_smell": ("intox_smell",)}
 # Harm told anywhere in the text: then red marks stay a sign, whatever the clothes.
 HARM = ("hit", "strangle", "shake", "burn_act", "rough", "violence", "neck_grab", "held_mouth", "strangle_sign",
         "threat", "fear", "unexplained", "injury_concern")
@@ -22,8 +22,11 @@ HABIT = frozenset({"varje", "every", "alltid", "always", "ofta", "often", "bruka
 
 def _aliased(hits: list[Hit], tokens: list[Token]) -> list[Hit]:
     """*hits* with the carers7 concepts renamed to the older concepts they widen; a burn "sig" is an accident only
-    when an adult burnt themself ("mamma brände sig på ugnen"), never a child's burn a parent explains."""
-    kept = [hit for hit in hits if hit.concept != "self_hurt" or _adult_did(hit, tokens)]
+    when an adult burnt themself ("mamma brände sig på ugnen"), never a child's burn a parent explains; "händerna
+    skakar" shakes nobody."""
+    tremors = [hit for hit in hits if hit.concept == "tremor"]
+    kept = [hit for hit in hits if (hit.concept != "self_hurt" or _adult_did(hit, tokens)) and not (
+        hit.concept in ("shake", "hit") and any(tremor.start <= hit.start <= tremor.end for tremor in tremors))]
     return [renamed for hit in kept for renamed in (
         [Hit(name, hit.start, hit.end, hit.sentence, hit.clause, hit.immune) for name in ALIASES[hit.concept]]
         if hit.concept in ALIASES else [hit])]
