@@ -65,8 +65,10 @@ def _small_child(text: _Text, sentence: int) -> bool:
     """Whether a child (a baby, a sibling, a child named by its age) is named in *sentence*, or at all when the
     message is a few words."""
     def child(token: Token) -> bool:
+        little = token.surface in {"liten", "litet", "little"} and token.index > 0 and text.tokens[
+            token.index - 1].surface in {"en", "ett", "a"}  # "en liten gråter"
         return _actor(token) == "child" or token.surface in SIBLINGS or "infant" in token.concepts or (
-            _age(token, text.tokens) is not None)
+            _age(token, text.tokens) is not None) or little
     return any(token.sentence == sentence and child(token) for token in text.tokens)
 
 
@@ -77,14 +79,22 @@ def _live(text: _Text, hit: Hit) -> bool:
     segment = tokens[hit.start].segment
     since = text.of("since_recent", "since_yesterday")
     if any(tokens[other.start].segment == segment and not any(span.start <= other.start <= span.end for span in since)
-           and tokens[other.start].surface not in STILL for other in text.of(*PAST_TIMES)):
+           and tokens[other.start].surface not in STILL and not _an_age(text, other) for other in text.of(*PAST_TIMES)):
         return False
     words = [token for token in tokens if token.segment == segment]
     if any(token.surface in PRESENT for token in words) or text.in_sentence(hit.sentence, "now", "since_recent"):
         return True
     past = any(token.surface in PAST_FORMS or token.surface.endswith("ade") for token in words)
     return not past and not any(other.sentence == hit.sentence and tokens[other.start].surface not in STILL
-                                for other in text.of(*PAST_TIMES))
+                                and not _an_age(text, other) for other in text.of(*PAST_TIMES))
+
+
+def _an_age(text: _Text, hit: Hit) -> bool:
+    """Whether the months or weeks at *hit* are an age ("lillasyster på sex månader", "åtta månader gammal")."""
+    tokens = text.tokens
+    before = tokens[hit.start - 1].surface if hit.start else ""
+    after = tokens[hit.end + 1].surface if hit.end + 1 < len(tokens) else ""
+    return before in {"på", "of"} or after in {"gammal", "gamla", "gammalt", "old"}
 
 
 def _adult_beside(text: _Text, hit: Hit) -> bool:

@@ -7,12 +7,12 @@ A past night, a pattern, a child's own tiredness and tiredness with a reason (a 
 
 from __future__ import annotations
 
-from knowledge.reading.carers import _dated_away, _played
+from knowledge.reading.carers import MEALS, _dated_away
 from knowledge.reading.emergency import _collapsed_person
 from knowledge.reading.signals import _gender, _sober
 from knowledge.reading.subjects import _subject, _subject_kind
 from knowledge.reading.text import Hit, Token, _actor, _Text, add_before_fear
-from knowledge.reading.vocabulary import ADULTS, NOUN_PREPOSITIONS, OBJECT_PRONOUNS
+from knowledge.reading.vocabulary import ADULTS, NOUN_PREPOSITIONS, OBJECT_PRONOUNS, PLAY_REACH
 
 # Signs strong enough alone; the others (nodding off, no balance, dropped keys, "two glasses") need a second.
 STRONG = frozenset({"intox", "impaired", "intox_smell"})
@@ -35,6 +35,8 @@ HERE = ("here_place", "still_here", "now", "today", "is_here")
 # "hela tiden": all the time, now — no pattern of days.
 ALL_THE_TIME = frozenset({"hela", "all", "constantly"})
 # Possessives and articles that may stand between "mamman till" and the child ("mamman till vår fyraåring").
+POSSESSIVES = frozenset({"his", "her", "hans", "hennes", "sin", "sitt", "sina", "their", "deras"})
+TALK = ("prata", "talk", "samtal")
 SUBJECT_PRONOUNS = frozenset({"hon", "han", "she", "he"})
 OWNERS = frozenset({"vår", "våra", "er", "era", "min", "mina", "en", "ett", "ett", "our", "my", "a", "the", "one"})
 
@@ -102,6 +104,14 @@ def _whose(text: _Text, hit: Hit) -> str | None:
         adult = _earlier_adult(text, subject)
         if adult is not None:
             return adult
+    if subject is not None and _actor(subject) == "child" and subject.index and text.tokens[
+            subject.index - 1].surface in POSSESSIVES:
+        # "He is here to collect his daughter, pupils tiny": the daughter is the object, the one before is the adult.
+        first = next((token for token in text.tokens if token.sentence == hit.sentence and _actor(token)), None)
+        if first is not None and first.surface in SUBJECT_PRONOUNS:
+            return _earlier_adult(text, first) or "pronoun"
+        if first is not None and _actor(first) in ADULTS:
+            return _actor(first)
     if subject is not None and _actor(subject) == "child":
         earlier = [token for token in text.tokens[max(0, subject.index - 3):subject.index]
                    if token.surface not in OWNERS]
@@ -122,7 +132,7 @@ def _signs(text: _Text) -> list[Hit]:
     """Signs of an adult impaired now, live, about an adult (or nobody named), not in fiction, play or illness."""
     found = []
     for hit in text.of("unfit_sign", *STRONG):
-        if not _live(text, hit) or _played(text, hit) or text.in_sentence(hit.sentence, "no_alcohol"):
+        if not _live(text, hit) or _in_play(text, hit) or text.in_sentence(hit.sentence, "no_alcohol"):
             continue
         if hit.concept in STRONG and (text.in_sentence(hit.sentence, "illness", "medical") or (
                 _dated_away(text, hit) and not _perfect(text, hit))):
@@ -136,6 +146,16 @@ def _signs(text: _Text) -> list[Hit]:
             continue
         found.append(hit)
     return found
+
+
+def _in_play(text: _Text, hit: Hit) -> bool:
+    """Whether *hit* stands in fiction or near a play word — not a meal (adults drink at meals) and not talk ("när vi
+    pratar": the adult nods off while we speak)."""
+    if text.in_sentence(hit.sentence, "fiction"):
+        return True
+    return any(other.sentence == hit.sentence and abs(other.start - hit.start) <= PLAY_REACH and not any(
+        token.surface in MEALS or token.surface.startswith(TALK) for token in text.tokens[other.start:other.end + 1])
+        for other in text.of("disarm", "toy"))
 
 
 def _weak(text: _Text, hit: Hit) -> bool:
