@@ -27,8 +27,8 @@ from knowledge.reading.disclosure import _add_disclosures
 from knowledge.reading.emergency import _add_emergencies
 from knowledge.reading.explained import _add_reports, _aliased
 from knowledge.reading.injuries import _symptoms_not_intoxication
-from knowledge.reading.signals import _child_told, _duration
 from knowledge.reading.sent_away import _add_sent_away
+from knowledge.reading.signals import _child_told, _duration
 from knowledge.reading.text import Reading, Token, _acts, _Text
 from knowledge.reading.unfit import _add_unfit
 from knowledge.reading.vocabulary import ACTORS, DISARMABLE, SIGNAL_CODES

@@ -12,7 +12,8 @@ from __future__ import annotations
 from knowledge.reading.text import Hit, Reading, Token, _actor, _Text
 
 ALIASES = {"screen_title": ("fiction", "disarm"), "not_drunk": ("fiction", "disarm"), "self_hurt": ("accident",),
-           "mark_cause": ("neck_cause", "mark_cause"), "unmet_needs": ("clothing",), "asks_support": ("support",), "booze_smell": ("intox_smell",)}
+           "mark_cause": ("neck_cause", "mark_cause"), "unmet_needs": ("clothing",), "asks_support": ("support",),
+           "booze_smell": ("intox_smell",)}
 # Harm told anywhere in the text: then red marks stay a sign, whatever the clothes.
 HARM = ("hit", "strangle", "shake", "burn_act", "rough", "violence", "neck_grab", "held_mouth", "strangle_sign",
         "threat", "fear", "unexplained", "injury_concern")
@@ -54,7 +55,8 @@ def _drugs_at_home(text: _Text) -> bool:
     """Whether drugs are smoked or taken at home as a habit, with a child named."""
     for hit in text.of("drug_habit"):
         words = [token for token in text.tokens if token.sentence == hit.sentence]
-        if any(token.surface in HABIT for token in words) and any(_actor(token) in ("child", "pronoun") for token in text.tokens):
+        if any(token.surface in HABIT for token in words) and any(
+                _actor(token) in ("child", "pronoun") for token in text.tokens):
             return True
     return False
 

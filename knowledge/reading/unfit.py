@@ -16,8 +16,8 @@ from knowledge.reading.vocabulary import ADULTS, NOUN_PREPOSITIONS, OBJECT_PRONO
 
 # Signs strong enough alone; the others (nodding off, no balance, dropped keys, "two glasses") need a second.
 STRONG = frozenset({"intox", "impaired", "intox_smell"})
-WEAK_PREFIXES = ("tom", "empty", "somn", "nick", "slock", "svår", "tapp", "ingen", "kan", "kunde", "can", "could", "losing", "nod",
-                 "fall", "fell", "bara", "just", "only", "ett", "dropp", "fumbl")
+WEAK_PREFIXES = ("tom", "empty", "somn", "nick", "slock", "svår", "tapp", "ingen", "kan", "kunde", "can", "could",
+                 "losing", "nod", "fall", "fell", "bara", "just", "only", "ett", "dropp", "fumbl")
 # Past forms that place a sign in the past when no "now" stands in its sentence.
 PAST_FORMS = frozenset({"var", "was", "were", "hade", "had", "fick", "kunde", "could", "couldn't", "låg", "satt", "sov",
                         "drack", "drank", "tappade", "dropped", "somnade", "nickade", "luktade", "sniffade",
@@ -27,8 +27,8 @@ PAST_TIMES = ("past_strong", "past_day", "pattern", "distant", "conditional", "m
 HABITS = frozenset({"ofta", "often", "brukar", "usually", "alltid", "always", "ibland", "sometimes", "förut", "igen",
                     "again", "gånger", "times"})
 # A body that hurts or heals: unsteady from pain, not from a substance.
-PAIN = frozenset({"cast", "ont", "värk", "ryggen", "foten", "benet", "höften", "gips", "pain", "sore", "hurt", "injured",
-                  "limping", "haltar"})
+PAIN = frozenset({"cast", "ont", "värk", "ryggen", "foten", "benet", "höften", "gips", "pain", "sore", "hurt",
+                  "injured", "limping", "haltar"})
 # An adult here now or the child about to leave with one.
 LEAVING = ("pickup", "drive", "leaving", "ride_off", "taking", "arriving", "send_home")
 HERE = ("here_place", "still_here", "now", "today", "is_here")
@@ -38,7 +38,7 @@ ALL_THE_TIME = frozenset({"hela", "all", "constantly"})
 POSSESSIVES = frozenset({"his", "her", "hans", "hennes", "sin", "sitt", "sina", "their", "deras"})
 TALK = ("prata", "talk", "samtal")
 SUBJECT_PRONOUNS = frozenset({"hon", "han", "she", "he"})
-OWNERS = frozenset({"vår", "våra", "er", "era", "min", "mina", "en", "ett", "ett", "our", "my", "a", "the", "one"})
+OWNERS = frozenset({"vår", "våra", "er", "era", "min", "mina", "en", "ett", "our", "my", "a", "the", "one"})
 
 
 def _live(text: _Text, hit: Hit) -> bool:

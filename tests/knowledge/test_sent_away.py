@@ -20,7 +20,8 @@ from knowledge.reading import read
 def test_a_forced_trip_or_a_cutting_within_days_is_acute(text: str) -> None:
     assert "taken_abroad" in read(text).acute, text
     assessment = assess(text)
-    assert assessment.outcome is Outcome.ACUTE and not assessment.tell_guardians_first
+    assert assessment.outcome is Outcome.ACUTE
+    assert not assessment.tell_guardians_first
 
 
 @pytest.mark.parametrize("text", [

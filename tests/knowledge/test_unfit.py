@@ -23,7 +23,8 @@ from knowledge.reading import read
 def test_an_adult_unfit_now_with_the_child_is_acute(text: str) -> None:
     assert "intoxicated_pickup" in read(text).acute, text
     assessment = assess(text)
-    assert assessment.outcome is Outcome.ACUTE and not assessment.tell_guardians_first
+    assert assessment.outcome is Outcome.ACUTE
+    assert not assessment.tell_guardians_first
 
 
 @pytest.mark.parametrize("text", [
