@@ -13,10 +13,11 @@ from knowledge.reading.text import Hit, Reading, Token, _actor, _Text
 
 ALIASES = {"screen_title": ("fiction", "disarm"), "not_drunk": ("fiction", "disarm"), "self_hurt": ("accident",),
            "mark_cause": ("neck_cause", "mark_cause"), "unmet_needs": ("clothing",), "asks_support": ("support",),
-           "booze_smell": ("intox_smell",)}
+           "booze_smell": ("intox_smell",), "every_time": ("pattern",)}
 # Harm told anywhere in the text: then red marks stay a sign, whatever the clothes.
 HARM = ("hit", "strangle", "shake", "burn_act", "rough", "violence", "neck_grab", "held_mouth", "strangle_sign",
         "threat", "fear", "unexplained", "injury_concern")
+VIOLENCE = ("hit", "strangle", "shake", "burn_act", "rough", "violence", "neck_grab", "held_mouth", "threat")
 # A habit: "varje kväll", "hela tiden".
 HABIT = frozenset({"varje", "every", "alltid", "always", "ofta", "often", "brukar", "jämt", "hela"})
 
@@ -44,6 +45,11 @@ def _adult_did(hit: Hit, tokens: list[Token]) -> bool:
     return False
 
 
+def _asking(text: _Text, token: Token) -> bool:
+    """Whether the adult *token* is the one asking for help ("mamman undrar om det finns någon att prata med")."""
+    return any(other.sentence == token.sentence for other in text.of("support"))
+
+
 def _needles(text: _Text) -> bool:
     """Whether used needles were found among the child's things or where the child plays (not at a clinic, not a
     diabetic's own insulin)."""
@@ -66,6 +72,13 @@ def _add_reports(text: _Text, reading: Reading) -> None:
     that clothes or skin explain, and nothing else, are no sign of violence: the guardians may be asked."""
     if reading.acute:
         return
+    if "emotional" in reading.categories and not reading.report and text.has("world_fear") and not text.has(
+            *VIOLENCE, "emotional", "emotional_abuse") and all(
+            text.in_sentence(hit.sentence, "world_fear") and not any(
+                token.sentence == hit.sentence and token.concepts & {"parent", "relative", "adult", "staff"}
+                and not token.concepts & {"told"} and not _asking(text, token) for token in text.tokens)
+            for hit in text.of("fear")):
+        reading.categories.discard("emotional")  # afraid of the war on the news: a parent may want support
     if "physical" in reading.categories and not reading.report and text.has("mark_cause") and not text.has(
             *HARM) and all(text.in_sentence(hit.sentence, "mark_cause") for hit in text.of("injury", "burn")):
         reading.categories.discard("physical")

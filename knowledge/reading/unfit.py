@@ -31,7 +31,6 @@ PAIN = frozenset({"cast", "ont", "värk", "ryggen", "foten", "benet", "höften",
                   "injured", "limping", "haltar"})
 # An adult here now or the child about to leave with one.
 LEAVING = ("pickup", "drive", "leaving", "ride_off", "taking", "arriving", "send_home")
-HERE = ("here_place", "still_here", "now", "today", "is_here")
 # "hela tiden": all the time, now — no pattern of days.
 ALL_THE_TIME = frozenset({"hela", "all", "constantly"})
 # Possessives and articles that may stand between "mamman till" and the child ("mamman till vår fyraåring").
@@ -45,6 +44,8 @@ def _live(text: _Text, hit: Hit) -> bool:
     """Whether the sign at *hit* is told as now: no past or pattern word in its comma segment, no pluperfect, and a
     past verb at it only with "now" or "today" in its sentence."""
     tokens = text.tokens
+    if _present_now(text, hit):
+        return True
     segment = tokens[hit.start].segment
     since = text.of("since_recent", "since_yesterday")
     dated = [other for other in text.of(*PAST_TIMES) if other.sentence == hit.sentence
@@ -62,6 +63,17 @@ def _live(text: _Text, hit: Hit) -> bool:
     past = any(token.surface in PAST_FORMS or token.surface.endswith("ade") for token in before
                if token.segment == segment)
     return not past or text.in_sentence(hit.sentence, "now", "still_here")
+
+
+def _present_now(text: _Text, hit: Hit) -> bool:
+    """Whether the sign at *hit* follows a present copula with "just nu" in its sentence ("inte första gången pappan
+    är full ..., han står vid bilen just nu"): it happened before and it is happening now."""
+    before = text.tokens[hit.start - 1].surface if hit.start else ""
+    # Only "inte första gången" may date it: "på helgerna", "varje fredag" make it a habit.
+    first_time = all(text.tokens[other.end].surface in {"gången", "gång", "time"} for other in text.of(*PAST_TIMES)
+                     if other.sentence == hit.sentence)
+    return before in {"är", "e", "is", "'s"} and first_time and any(
+        now.sentence == hit.sentence and text.tokens[now.start].surface != "precis" for now in text.of("now"))
 
 
 def _relative(text: _Text, hit: Hit) -> bool:
@@ -135,7 +147,7 @@ def _signs(text: _Text) -> list[Hit]:
         if not _live(text, hit) or _in_play(text, hit) or text.in_sentence(hit.sentence, "no_alcohol"):
             continue
         if hit.concept in STRONG and (text.in_sentence(hit.sentence, "illness", "medical") or (
-                _dated_away(text, hit) and not _perfect(text, hit))):
+                _dated_away(text, hit) and not _perfect(text, hit) and not _present_now(text, hit))):
             continue
         frail = [other for other in text.of("frail", "tired_reason") if other.sentence == hit.sentence
                  and not any(sign.start <= other.start <= sign.end for sign in text.of("unfit_sign"))]
@@ -172,14 +184,18 @@ def _enough(text: _Text, signs: list[Hit]) -> bool:
     return (len(starts) >= 2 or driving) and not text.has("tired_reason")
 
 
-def _with_child_now(text: _Text) -> bool:
+def _with_child_now(text: _Text, signs: list[Hit]) -> bool:
     """Whether a child is named and the adult is here now or about to leave, drive or be sent home with it."""
     tokens = text.tokens
     if not any(_actor(token) == "child" for token in tokens) and not text.has(
             "infant", "leaving", "pickup", "send_home", "children_more"):
         return False
     leaving = [hit for hit in text.of(*LEAVING) if _live(text, hit) and not _sober(text, hit)]
-    return bool(leaving) or text.has(*HERE)
+    # "nu" or "idag" beside a sign ("hon är inne hos oss nu"), not a "now I wonder" of the writer.
+    segments = {tokens[sign.start].segment for sign in signs}
+    here = text.has("here_place", "still_here", "is_here") or any(
+        tokens[now.start].segment in segments for now in text.of("now", "today"))
+    return bool(leaving) or here
 
 
 def _unfit_now(text: _Text) -> bool:
@@ -187,7 +203,7 @@ def _unfit_now(text: _Text) -> bool:
     if text.has("sober", "no_alcohol"):
         return False
     signs = _signs(text)
-    return bool(signs) and _enough(text, signs) and _with_child_now(text)
+    return bool(signs) and _enough(text, signs) and _with_child_now(text, signs)
 
 
 def _unfit(text: _Text) -> list[str]:

@@ -19,6 +19,7 @@ from knowledge.reading import read
     "He is here to collect his daughter, pupils tiny, and he can barely keep his balance.",
     "mamma e här o ska ta lillen, hon nickar bort hela tiden o har knappnålsstora pupiller",
     "pappa nickar bort, ska köra hem sonen nu",
+    "Det har hänt förut men nu är mamma full igen och hon står vid bilen med nycklarna just nu, bebisen i famnen.",
 ])
 def test_an_adult_unfit_now_with_the_child_is_acute(text: str) -> None:
     assert "intoxicated_pickup" in read(text).acute, text
@@ -37,6 +38,7 @@ def test_an_adult_unfit_now_with_the_child_is_acute(text: str) -> None:
     "Pappan kom och hämtade, han var nykter och pigg och pratade tydligt.",
     "Det ligger ofta tomma flaskor i hallen hos familjen enligt storebror.",
     "Kan vi skicka hem honom med farfar? Han har ont i foten och går lite ostadigt.",
+    "Pappan är full varje lördag enligt sonen, nu undrar jag hur jag ska göra.",
 ])
 def test_what_only_looks_like_an_unfit_adult_is_not_acute(text: str) -> None:
     assert "intoxicated_pickup" not in read(text).acute, text
