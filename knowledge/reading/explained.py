@@ -14,6 +14,7 @@ from knowledge.reading.text import Hit, Reading, Token, _actor, _Text
 ALIASES = {"screen_title": ("fiction", "disarm"), "not_drunk": ("fiction", "disarm"), "self_hurt": ("accident",),
            "mark_cause": ("neck_cause", "mark_cause"), "unmet_needs": ("clothing",), "asks_support": ("support",),
            "booze_smell": ("intox_smell",), "every_time": ("pattern",)}
+ADULT_WORDS = frozenset({"parent", "relative", "adult"})
 # Harm told anywhere in the text: then red marks stay a sign, whatever the clothes.
 HARM = ("hit", "strangle", "shake", "burn_act", "rough", "violence", "neck_grab", "held_mouth", "strangle_sign",
         "threat", "fear", "unexplained", "injury_concern")
@@ -27,6 +28,11 @@ def _aliased(hits: list[Hit], tokens: list[Token]) -> list[Hit]:
     when an adult burnt themself ("mamma brände sig på ugnen"), never a child's burn a parent explains; "händerna
     skakar" shakes nobody."""
     tremors = [hit for hit in hits if hit.concept == "tremor"]
+    # "när vi pratar med henne": talk with an adult, no circle time that disarms what is said about her.
+    talks = [hit for hit in hits if hit.concept == "talked_with" and hit.end + 1 < len(tokens) and (
+        tokens[hit.end + 1].surface in {"henne", "honom", "her", "him"} or tokens[hit.end + 1].concepts & ADULT_WORDS)]
+    hits = [hit for hit in hits if not (hit.concept == "disarm" and any(
+        talk.start <= hit.end and hit.start <= talk.end for talk in talks))]
     kept = [hit for hit in hits if (hit.concept != "self_hurt" or _adult_did(hit, tokens)) and not (
         hit.concept in ("shake", "hit") and any(tremor.start <= hit.start <= tremor.end for tremor in tremors))]
     return [renamed for hit in kept for renamed in (

@@ -17,7 +17,8 @@ from knowledge.reading.vocabulary import ADULTS, NOUN_PREPOSITIONS, OBJECT_PRONO
 # Signs strong enough alone; the others (nodding off, no balance, dropped keys, "two glasses") need a second.
 STRONG = frozenset({"intox", "impaired", "intox_smell"})
 WEAK_PREFIXES = ("tom", "empty", "somn", "nick", "slock", "svår", "tapp", "ingen", "kan", "kunde", "can", "could",
-                 "losing", "nod", "fall", "fell", "bara", "just", "only", "ett", "dropp", "fumbl")
+                 "losing", "nod", "fall", "fell", "bara", "just", "only", "ett", "dropp", "fumbl", "ögon", "blick",
+                 "eyes", "rök", "tagit", "tog", "smoked", "taken")
 # Past forms that place a sign in the past when no "now" stands in its sentence.
 PAST_FORMS = frozenset({"var", "was", "were", "hade", "had", "fick", "kunde", "could", "couldn't", "låg", "satt", "sov",
                         "drack", "drank", "tappade", "dropped", "somnade", "nickade", "luktade", "sniffade",

@@ -16,6 +16,7 @@ from knowledge.assessment import Outcome, assess
     "Femåringen passar sin lillasyster på sex månader hemma nu, mamma har gått iväg.",
     "A two-year-old is alone in the stairwell crying right now, nobody answers the door.",
     "en unge på typ 1 år sitter själv i en vagn utanför kiosken, ingen vuxen nånstans",
+    "Storebror som är fem har hand om lillasyster hemma idag, mamma är inte hemma och svarar inte.",
 ])
 def test_a_small_child_alone_now_is_acute(text: str) -> None:
     assessment = assess(text)

@@ -16,6 +16,8 @@ from knowledge.reading import read
     "Moster sa att lillan ska 'stängas' i Sudan, de flyger på tisdag.",
     "They leave for Somalia on Saturday so the girl can get clean like her sisters.",
     "Faster har bokat en flickfest i Etiopien om fyra dagar och där ska döttrarna sys ihop.",
+    "Pappa säger att familjen ska flytta hem till Somalia på söndag så att flickorna inte blir för svenska, "
+    "de kommer inte tillbaka.",
 ])
 def test_a_forced_trip_or_a_cutting_within_days_is_acute(text: str) -> None:
     assert "taken_abroad" in read(text).acute, text
@@ -31,6 +33,8 @@ def test_a_forced_trip_or_a_cutting_within_days_is_acute(text: str) -> None:
     "Dottern är lite stängd och tyst idag, de reser till Turkiet på lördag på semester.",
     "Vi ska prata om respekt i samlingen innan utflykten på fredag.",
     "The girls need to get clean after painting before their parents come.",
+    "Flickan ska ha flickfest med kompisarna på fredag, mamma har bakat.",
+    "De kommer inte tillbaka efter jullovet eftersom de flyttar till Uppsala på fredag.",
 ])
 def test_what_only_looks_like_a_forced_trip_is_not_acute(text: str) -> None:
     assert not assess(text).acute, text

@@ -19,6 +19,8 @@ from knowledge.reading import read
     "He is here to collect his daughter, pupils tiny, and he can barely keep his balance.",
     "mamma e här o ska ta lillen, hon nickar bort hela tiden o har knappnålsstora pupiller",
     "pappa nickar bort, ska köra hem sonen nu",
+    "Pappa har rökt något i bilen och ögonen är glansiga, han ska köra hem med flickan nu.",
+    "Hur gör jag? Mormor ska hämta och hon är helt borta, svarar inte när vi pratar med henne, bebisen i vagnen.",
     "Det har hänt förut men nu är mamma full igen och hon står vid bilen med nycklarna just nu, bebisen i famnen.",
 ])
 def test_an_adult_unfit_now_with_the_child_is_acute(text: str) -> None:
