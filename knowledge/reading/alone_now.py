@@ -12,7 +12,8 @@ from knowledge.reading.subjects import SIBLINGS
 from knowledge.reading.text import Hit, Token, _actor, _Text, add_before_fear
 from knowledge.reading.vocabulary import ADULTS
 
-ALONE_WORDS = frozenset({"ensam", "ensamt", "själv", "alone", "unattended", "själva", "ensamma"})
+ALONE_WORDS = frozenset({"ensam", "ensamt", "själv", "alone", "unattended", "själva", "ensamma", "inlåst",
+                         "inlåsta"})
 MARKERS = ("alone_place", "no_adult", "minding", "unaccompanied", "nobody_home", "nobody_near", "unattended",
            "home_alone")
 PAST_TIMES = ("past_strong", "past_day", "pattern", "distant", "conditional", "months", "weeks")
@@ -37,8 +38,8 @@ NUMBERS = {"ett": 1, "en": 1, "två": 2, "tvä": 2, "tre": 3, "fyra": 4, "fem": 
            "eleven": 11, "twelve": 12}
 OLDEST_SMALL = 6
 # Dangers that make the scene urgent on their own: cold, a time already passed, no answer, crying.
-URGENT = ("weather", "since_recent", "now", "distress", "unreachable", "carer_unreachable", "no_adult",
-          "nobody_home", "nobody_near", "infant", "parent_away")
+URGENT = ("weather", "since_recent", "now", "distress", "scream", "lock_in", "unreachable", "carer_unreachable",
+          "no_adult", "nobody_home", "nobody_near", "infant", "parent_away")
 
 
 def _age(token: Token, tokens: list[Token]) -> int | None:

@@ -17,6 +17,7 @@ from knowledge.assessment import Outcome, assess
     "A two-year-old is alone in the stairwell crying right now, nobody answers the door.",
     "en unge på typ 1 år sitter själv i en vagn utanför kiosken, ingen vuxen nånstans",
     "Storebror som är fem har hand om lillasyster hemma idag, mamma är inte hemma och svarar inte.",
+    "Treåringen är inlåst ensam i lägenheten och skriker, grannen har ringt oss.",
 ])
 def test_a_small_child_alone_now_is_acute(text: str) -> None:
     assessment = assess(text)
@@ -32,6 +33,7 @@ def test_a_small_child_alone_now_is_acute(text: str) -> None:
     "Fyraåringen leker att hon passar lillebror med en docka i vagnen.",
     "Barnen leker själva i sandlådan och vi står vid staketet.",
     "Hon är smal och äter inget hemma enligt henne själv.",
+    "Vi var i lägenheten ensamma med barnen igår på hembesök.",
 ])
 def test_what_only_looks_like_a_child_alone_now_is_not_acute(text: str) -> None:
     assert not assess(text).acute, text

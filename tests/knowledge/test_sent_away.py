@@ -15,6 +15,7 @@ from knowledge.reading import read
     "Pappan ska skicka sonen till släkten i Somalia på lördag så att han lär sig respekt.",
     "Moster sa att lillan ska 'stängas' i Sudan, de flyger på tisdag.",
     "They leave for Somalia on Saturday so the girl can get clean like her sisters.",
+    "The family is flying to Sudan on Thursday and the grandmother says the girl will be 'made pure' there.",
     "Faster har bokat en flickfest i Etiopien om fyra dagar och där ska döttrarna sys ihop.",
     "Pappa säger att familjen ska flytta hem till Somalia på söndag så att flickorna inte blir för svenska, "
     "de kommer inte tillbaka.",

@@ -21,6 +21,8 @@ from knowledge.reading import read
     "pappa nickar bort, ska köra hem sonen nu",
     "Pappa har rökt något i bilen och ögonen är glansiga, han ska köra hem med flickan nu.",
     "Hur gör jag? Mormor ska hämta och hon är helt borta, svarar inte när vi pratar med henne, bebisen i vagnen.",
+    "The dad who came for his son can hardly stand up and his speech is slurred, should I let them go?",
+    "Mormor säger att hon bara tagit sin sömnmedicin men hon somnar hela tiden och ska köra barnbarnet.",
     "Det har hänt förut men nu är mamma full igen och hon står vid bilen med nycklarna just nu, bebisen i famnen.",
 ])
 def test_an_adult_unfit_now_with_the_child_is_acute(text: str) -> None:
@@ -41,6 +43,7 @@ def test_an_adult_unfit_now_with_the_child_is_acute(text: str) -> None:
     "Det ligger ofta tomma flaskor i hallen hos familjen enligt storebror.",
     "Kan vi skicka hem honom med farfar? Han har ont i foten och går lite ostadigt.",
     "Pappan är full varje lördag enligt sonen, nu undrar jag hur jag ska göra.",
+    "Mamma sa att hon somnar hela tiden på kvällarna, hon hämtar idag med bil.",
 ])
 def test_what_only_looks_like_an_unfit_adult_is_not_acute(text: str) -> None:
     assert "intoxicated_pickup" not in read(text).acute, text
