@@ -14,6 +14,8 @@ from knowledge.reading.text import Hit, Reading, Token, _actor, _Text
 ALIASES = {"screen_title": ("fiction", "disarm"), "not_drunk": ("fiction", "disarm"), "self_hurt": ("accident",),
            "mark_cause": ("neck_cause", "mark_cause"), "unmet_needs": ("clothing",), "asks_support": ("support",),
            "booze_smell": ("intox_smell",), "every_time": ("pattern",)}
+# Where one smokes a cigarette: "rökt på balkongen" is no "rökt på" (high).
+PLACES = ("balkong", "gård", "altan", "trapp", "rast", "jobb", "parkering", "terrass", "uteplats", "bakgård")
 ADULT_WORDS = frozenset({"parent", "relative", "adult"})
 # Harm told anywhere in the text: then red marks stay a sign, whatever the clothes.
 HARM = ("hit", "strangle", "shake", "burn_act", "rough", "violence", "neck_grab", "held_mouth", "strangle_sign",
@@ -32,12 +34,18 @@ def _aliased(hits: list[Hit], tokens: list[Token]) -> list[Hit]:
     talks = [hit for hit in hits if hit.concept == "talked_with" and hit.end + 1 < len(tokens) and (
         tokens[hit.end + 1].surface in {"henne", "honom", "her", "him"} or tokens[hit.end + 1].concepts & ADULT_WORDS)]
     hits = [hit for hit in hits if not (hit.concept == "disarm" and any(
-        talk.start <= hit.end and hit.start <= talk.end for talk in talks))]
+        talk.start <= hit.end and hit.start <= talk.end for talk in talks)) and not _smoked_at(hit, tokens)]
     kept = [hit for hit in hits if (hit.concept != "self_hurt" or _adult_did(hit, tokens)) and not (
         hit.concept in ("shake", "hit") and any(tremor.start <= hit.start <= tremor.end for tremor in tremors))]
     return [renamed for hit in kept for renamed in (
         [Hit(name, hit.start, hit.end, hit.sentence, hit.clause, hit.immune) for name in ALIASES[hit.concept]]
         if hit.concept in ALIASES else [hit])]
+
+
+def _smoked_at(hit: Hit, tokens: list[Token]) -> bool:
+    """Whether the intoxication word at *hit* is "rökt på" a place ("har rökt på balkongen": a cigarette outside)."""
+    after = tokens[hit.end + 1].surface if hit.end + 1 < len(tokens) else ""
+    return hit.concept == "intox" and tokens[hit.end].surface == "på" and after.startswith(PLACES)
 
 
 def _adult_did(hit: Hit, tokens: list[Token]) -> bool:

@@ -21,6 +21,11 @@ def test_harmless_explanations_are_a_consultation_with_the_guardians(text: str) 
     assert assessment.tell_guardians_first, text
 
 
+def test_a_cigarette_on_the_balcony_is_no_high_but_rokt_pa_alone_is() -> None:
+    assert not assess("Pappa har rökt på balkongen och ska hämta nu.").acute
+    assert assess("Pappa har rökt på och ska hämta nu.").acute
+
+
 def test_a_childs_burn_a_parent_explains_away_stays_a_report() -> None:
     assessment = assess("runda brännmärken på handen som cigarett, mamma sa att han bränt sig på spisen")
     assert assessment.outcome is Outcome.REPORT
