@@ -157,6 +157,9 @@ def _signs(text: _Text) -> list[Hit]:
             continue
         if _whose(text, hit) in ("child", "peer", "staff", "self"):
             continue
+        after = text.tokens[hit.end + 1].surface if hit.end + 1 < len(text.tokens) else ""
+        if text.tokens[hit.start].surface.startswith("sniff") and after in {"på", "at", "on", "around"}:
+            continue  # "sniffar på blommorna": smelling, not sniffing a substance
         found.append(hit)
     return found
 

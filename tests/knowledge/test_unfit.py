@@ -44,6 +44,7 @@ def test_an_adult_unfit_now_with_the_child_is_acute(text: str) -> None:
     "Kan vi skicka hem honom med farfar? Han har ont i foten och går lite ostadigt.",
     "Pappan är full varje lördag enligt sonen, nu undrar jag hur jag ska göra.",
     "Mamma sa att hon somnar hela tiden på kvällarna, hon hämtar idag med bil.",
+    "Han sniffar på blommorna i trädgården och skrattar, pappa hämtar snart.",
 ])
 def test_what_only_looks_like_an_unfit_adult_is_not_acute(text: str) -> None:
     assert "intoxicated_pickup" not in read(text).acute, text
