@@ -27,7 +27,7 @@ from knowledge.reading.disclosure import _add_disclosures
 from knowledge.reading.emergency import _add_emergencies
 from knowledge.reading.explained import _add_reports, _aliased
 from knowledge.reading.injuries import _symptoms_not_intoxication
-from knowledge.reading.sent_away import _add_sent_away
+from knowledge.reading.sent_away import _add_cut_done, _add_sent_away
 from knowledge.reading.signals import _child_told, _duration
 from knowledge.reading.text import Reading, Token, _acts, _Text
 from knowledge.reading.unfit import _add_unfit
@@ -85,6 +85,7 @@ def read(text: str) -> Reading:
     _categorise(text_, acts, reading)
     _add_past_intoxication(text_, reading)
     _add_reports(text_, reading)  # needles among the child's things, drugs at home as a habit
+    _add_cut_done(text_, reading)  # a girl back from a trip, closed or made clean already: a report
     reading.duration = _duration(text_)
     reading.child_told = _child_told(text_)
     if reading.child_told:

@@ -6,7 +6,7 @@ större", "nästa sommarlov"), a wedding or a holiday, a door that closes, are n
 from __future__ import annotations
 
 from knowledge.reading.acute import _boy_only, _girl_context
-from knowledge.reading.text import Hit, _actor, _Text, add_before_fear
+from knowledge.reading.text import Hit, Reading, _actor, _Text, add_before_fear
 from knowledge.reading.vocabulary import GIRL_WORDS
 
 # The trip: a journey word, a country, going "home".
@@ -20,6 +20,10 @@ THINGS = frozenset({"dörren", "dörr", "grinden", "förskolan", "avdelningen", 
                     "wound", "bag", "zip", "dragkedjan"})
 # How near (in words) a girl must be named before "stängas".
 GIRL_REACH = 5
+# "stängd och tyst": closed as a mood, not a body.
+MOODS = frozenset({"tyst", "tystare", "ledsen", "blyg", "inåtvänd", "sluten", "quiet", "withdrawn", "sad", "shy"})
+# Told as done: "blev stängd", "had been closed", "är ren nu".
+DONE = frozenset({"blev", "blivit", "var", "är", "been", "was", "got", "had", "has"})
 # Everyday reasons for a trip: with these alone, "never back" is a move.
 MOVE_WORDS = ("flytt", "move", "moving", "jobb", "job", "arbete", "work")
 # A passport needs a taker: "passen är klara" is a holiday.
@@ -78,6 +82,28 @@ def _cut_in_days(text: _Text) -> bool:
         if trip and (_soon(text, hit.sentence) or any(_soon(text, other.sentence) for other in text.of(*TRIP))):
             return True
     return False
+
+
+def _cut_done(text: _Text) -> bool:
+    """Whether a girl back from a trip is told to have been closed or made clean already ("hon blev 'stängd' där",
+    "she had been closed", "är ren nu som kusinerna"): a report to make now (DOMAIN.md §3 keeps 112 for what is to
+    come or bleeds now)."""
+    if not _girl_context(text) or _boy_only(text) or not text.has("travel", "country", "back_from"):
+        return False
+    for hit in text.of("fgm_closing"):
+        words = {token.surface for token in text.tokens[max(0, hit.start - 2):hit.end + 1]}
+        sentence = {token.surface for token in text.tokens if token.sentence == hit.sentence}
+        if words & DONE and not sentence & (THINGS | MOODS):
+            return True
+    return False
+
+
+def _add_cut_done(text: _Text, reading: Reading) -> None:
+    """Mark a report (honour, not to be told to the guardians first) for a cutting already done."""
+    if not reading.acute and _cut_done(text):
+        reading.categories.add("honour")
+        reading.reasons.add("honour_or_fgm")
+        reading.report = True
 
 
 def _add_sent_away(text: _Text, codes: list[str]) -> None:

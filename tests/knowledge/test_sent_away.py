@@ -49,3 +49,17 @@ def test_a_cutting_planned_far_off_is_a_report_not_acute(text: str) -> None:
     assessment = assess(text)
     assert assessment.outcome is Outcome.REPORT, (text, assessment.reasons)
     assert not assessment.tell_guardians_first
+
+
+@pytest.mark.parametrize("text", [
+    "Efter sommaren i Somalia säger flickan att hon blivit 'ihopsydd' och hon går försiktigt.",
+    "She came back from Sudan last month and says she was 'closed' like her sisters.",
+])
+def test_a_cutting_already_done_after_a_trip_is_a_report_not_acute(text: str) -> None:
+    assessment = assess(text)
+    assert assessment.outcome is Outcome.REPORT, (text, assessment.reasons)
+    assert not assessment.tell_guardians_first
+
+
+def test_closed_as_a_mood_after_a_holiday_is_no_cutting() -> None:
+    assert assess("Hon blev stängd och tyst efter semestern i Grekland.").outcome is Outcome.CONSULT
