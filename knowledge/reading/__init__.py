@@ -20,13 +20,17 @@ from collections.abc import Iterable
 
 from knowledge.language import warm_up
 from knowledge.reading.acute import _acute
+from knowledge.reading.alone_now import _add_alone_now
 from knowledge.reading.carers import _add_carers, _add_past_intoxication
 from knowledge.reading.categories import _categorise
 from knowledge.reading.disclosure import _add_disclosures
 from knowledge.reading.emergency import _add_emergencies
+from knowledge.reading.explained import _add_reports, _aliased
 from knowledge.reading.injuries import _symptoms_not_intoxication
+from knowledge.reading.sent_away import _add_cut_done, _add_sent_away
 from knowledge.reading.signals import _child_told, _duration
 from knowledge.reading.text import Reading, Token, _acts, _Text
+from knowledge.reading.unfit import _add_unfit
 from knowledge.reading.vocabulary import ACTORS, DISARMABLE, SIGNAL_CODES
 from knowledge.reading.words import _deny_after, _hits, _near_disarm, _negate, _stand_it, _tokens
 
@@ -49,7 +53,7 @@ def read(text: str) -> Reading:
     """Read *text* (raw, in memory) into concepts, acute situations, categories, signals and reasons."""
     warm_up()
     tokens = _tokens(text)
-    hits = _hits(tokens)
+    hits = _aliased(_hits(tokens), tokens)  # the carers7 concepts that widen older ones
     _negate(tokens)
     _deny_after(tokens, hits)
     idioms = [hit for hit in hits if hit.concept == "idiom"]
@@ -74,9 +78,14 @@ def read(text: str) -> Reading:
     reading.acute = _acute(text_, acts)
     _add_emergencies(text_, reading.acute)
     _add_carers(text_, reading.acute)  # a child with no fit carer now, a girl cut or about to be
+    _add_unfit(text_, reading.acute)  # an adult unfit now with the child, in words the intoxication rules miss
+    _add_alone_now(text_, reading.acute)  # a small child alone now in a stairwell, a pram, behind a door
+    _add_sent_away(text_, reading.acute)  # a trip abroad within days under coercion, or to be cut
     _add_disclosures(text_, acts, reading.acute)
     _categorise(text_, acts, reading)
     _add_past_intoxication(text_, reading)
+    _add_reports(text_, reading)  # needles among the child's things, drugs at home as a habit
+    _add_cut_done(text_, reading)  # a girl back from a trip, closed or made clean already: a report
     reading.duration = _duration(text_)
     reading.child_told = _child_told(text_)
     if reading.child_told:

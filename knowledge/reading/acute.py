@@ -84,7 +84,7 @@ def _fgm_intent(text: _Text) -> bool:
         done = previous in STATE_WORDS or text.tokens[hit.start].surface in DONE_WORDS  # "hon blev fixad där"
         if done and not text.in_sentence(hit.sentence, "future"):
             continue
-        if text.in_sentence(hit.sentence, "distant", "conditional"):
+        if text.in_sentence(hit.sentence, "distant", "conditional", "far_off"):
             continue
         if hit.concept == "fgm_euphemism" and not (
                 (_girl_context(text) or text.in_sentence(hit.sentence, "country"))
@@ -103,6 +103,9 @@ def _not_a_girl_cut(text: _Text, hit: Hit) -> bool:
     if hit.concept == "fgm_euphemism":
         if text.has("potty") and not text.has("country"):
             return True
+        if text.tokens[hit.start].surface.startswith(PARTIES) and not text.has(
+                "country", "travel", "fgm", "fgm_closing"):
+            return True  # "flickfest med kompisarna på fredag": a party at home, no trip and no cutting named
         words = {token.surface for token in text.tokens[hit.start:hit.end + 1]}
         if words <= PRETTY_WORDS and not text.in_sentence(hit.sentence, "country", "travel"):
             return True  # "ska bli fin till luciafirandet": dressed up, not cut
@@ -177,6 +180,7 @@ def _adult_marries(text: _Text, hit: Hit) -> bool:
 
 _FEMALE_PRONOUNS = frozenset({"hon", "she"})
 # "bli fin", "göras fin": a cutting euphemism only with a trip or a country.
+PARTIES = ("flickfest", "tjejfest", "kvinnofest", "fest")
 PRETTY_WORDS = frozenset({"bli", "blir", "göras", "fin", "fina"})
 # How near (in words) an adult must stand before a cutting euphemism to be the one it is about ("mamma ska bli ren").
 ADULT_SUBJECT_REACH = 3

@@ -78,7 +78,7 @@ DISARMABLE = frozenset({"weapon", "kill", "number", "danger", "intox", "intox_sm
 GIVING = frozenset({"ge", "ger", "gav", "give", "gives", "gave"})
 PREPOSITIONS = frozenset({"till", "av", "för", "på", "med", "hos", "om", "of", "to", "for", "with", "about"})
 # A phrase that starts with these tells of what was done ("blev fixad", "was cut"), not of what is planned.
-DONE_WORDS = frozenset({"blev", "was", "got"})
+DONE_WORDS = frozenset({"blev", "blivit", "was", "got", "been"})
 STATE_WORDS = frozenset({"ar", "är", "var", "verkar", "is", "are", "was", "were", "blev"})
 # A person after one of these is the object of a preposition, never the agent of the next act ("säger fula saker
 # till barnen och låser in dem": the one who locks in is the adult, not the children).
