@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from knowledge.scrub.lexicon import (
     ABBREVIATIONS,
     STOPWORDS,
-    VOWELS,
+    has_vowel,
     institution_openers,
     institutions,
     is_swedish_word,
@@ -17,8 +17,9 @@ from knowledge.scrub.lexicon import (
     zipf,
 )
 
+# Also straight after an opening quote ("'Ibrahim Ali, 3 år'"), but never after an apostrophe inside a word.
 _TOKEN = re.compile(
-    r"(?<![\w\[\-’'\x00])(?P<word>[^\W\d_]+(?:[-'’][^\W\d_]+)*)(?P<possessive>:s)?(?![\w\]])"
+    r"(?:(?<![\w\[\-’'\x00])|(?<=(?<![\w\x00])['’]))(?P<word>[^\W\d_]+(?:[-'’][^\W\d_]+)*)(?P<possessive>:s)?(?![\w\]])"
 )
 # A strong cue makes the next word a name even when it is also an ordinary word ("hon heter Sten").
 _STRONG_CUES = frozenset({"heter", "hette", "kallas", "kallad", "kallade", "kallades", "named", "called", "heta"})
@@ -33,12 +34,17 @@ _WEAK_CUES = frozenset(
      "bebisen", "babyn", "eleven", "hos", "herr", "fru", "boy", "girl", "mum", "mom", "dad", "mother", "father",
      "brother", "sister", "son", "daughter", "friend", "cousin", "mr", "mrs", "ms", "uncle", "aunt", "morbrodern",
      "pappans", "mammans", "dotter", "kompisar", "syskon", "syskonet", "tvillingen", "tvillingarna", "gäller",
-     "angående", "beträffande", "regarding", "barnen", "syskonen", "children", "kids", "twins"}
+     "angående", "beträffande", "regarding", "barnen", "syskonen", "children", "kids", "twins", "lilla", "lille",
+     "halvsyster", "halvsystern", "halvbror", "halvbrodern", "styvsyster", "styvbror", "mentorn", "läraren",
+     "sambon", "pojkvännen", "flickvännen", "partnern", "hunden", "katten", "valpen", "kaninen", "schäfern",
+     "schäfer", "taxen", "hamstern", "marsvinet", "pet", "dog", "cat"}
 )
 # Words for people: a possessive before them is a name even in lower case ("emmas mamma"), and a word before one
 # in brackets is the person's name ("Björn (pappan)").
 _KIN = _WEAK_CUES - {"hos", "herr", "fru", "gäller", "angående", "beträffande", "regarding", "mr", "mrs", "ms",
-                     "barnen", "children", "kids", "boy", "girl"}
+                     "barnen", "children", "kids", "boy", "girl", "lilla", "lille", "hunden",
+                     "katten", "valpen", "kaninen", "schäfern", "schäfer", "taxen", "hamstern", "marsvinet", "pet",
+                     "dog", "cat"}
 _NAMELIKE = frozenset({"ambiguous", "name", "proper", "unknown"})
 _CALENDAR = frozenset({"april", "maj", "juni", "august", "mars", "sol", "dag", "mark", "long", "can", "will", "art"})
 # Finite verbs after which a sentence-opening listed name that is also a word is the subject ("Saga har ...").
@@ -47,6 +53,11 @@ _SUBJECT_VERBS = frozenset(
      "vill", "ville", "verkar", "verkade", "brukar", "brukade", "får", "fick", "måste", "fyller", "fyllde", "bor",
      "has", "had", "is", "was", "came", "went", "lives", "seems"}
 )
+# Apps staff write in: "i Tyra", "via Tyra" is the app, not a child.
+_APPS = frozenset({"tyra"})
+_APP_PREPOSITIONS = frozenset({"i", "via", "genom", "appen", "in", "through"})
+# Words between a name and the word for the person it names: "Björn, alltså pappan".
+_APPOSITION = frozenset({"alltså", "dvs", "nämligen", "typ", "i.e"})
 _COPULAS = frozenset({"är", "var", "blir", "blev", "is", "was"})
 # Verbs that want a person as subject: enough to make a month or a place a name ("Juni berättade att ...").
 _PERSON_VERBS = frozenset(
@@ -132,6 +143,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     for index in range(len(words) - 2, -1, -1):
         if masked[index + 1] and not masked[index]:
             masked[index] = _neighbour_of_name(text, words[index + 1], words[index], before=True)
+    _whole_names(text, words, masked)
     # A surname's initial after a first name ("Lina Y", "Melvin S."): both are the name.
     for index in range(len(words) - 1):
         first, initial = words[index], words[index + 1]
@@ -141,6 +153,35 @@ def name_spans(text: str) -> list[tuple[int, int]]:
             masked[index] = masked[index + 1] = True
     return [(word.start, word.end) for word, is_name, kept in zip(words, masked, institution, strict=True)
             if is_name and not kept]
+
+
+def _whole_names(text: str, words: list[_Word], masked: list[bool]) -> None:
+    """Parts of a name only the rest of it gives away: the third part of a three-part name ("Nguyễn Thị Lan",
+    "Ruth Kidane Woldu"), a surname after a first name a cue named ("mentorn Johan Rask", "mormor Gun-Britt Lund"),
+    and the same name again in the message once it was masked ("schäfer Rex … från Rex")."""
+    def spaced(first: int, second: int) -> bool:
+        return text[words[first].end : words[second].start] == " "
+
+    def part(index: int) -> bool:
+        word = words[index]
+        return (word.capital and not masked[index] and word.kind != "keep" and word.lower not in STOPWORDS
+                and word.lower not in ABBREVIATIONS and word.lower not in _WEAK_CUES)
+
+    for index in range(len(words) - 2):
+        if masked[index + 1] and masked[index + 2] and spaced(index, index + 1) and spaced(index + 1, index + 2) \
+                and part(index):
+            masked[index] = True
+        if masked[index] and masked[index + 1] and spaced(index, index + 1) and spaced(index + 1, index + 2) \
+                and part(index + 2) and not sentence_start(text, words[index + 2].start):
+            masked[index + 2] = True
+        if words[index].lower in _WEAK_CUES | _STRONG_CUES and spaced(index, index + 1) and masked[index + 1] \
+                and spaced(index + 1, index + 2) and part(index + 2):
+            masked[index + 2] = True
+    seen = {word.word for word, is_name in zip(words, masked, strict=True)
+            if is_name and word.capital and len(word.word) > 1 and word.kind != "keep"}
+    for index, word in enumerate(words):
+        if not masked[index] and word.word in seen:
+            masked[index] = True
 
 
 def _in_institution(text: str, words: list[_Word]) -> list[bool]:
@@ -246,8 +287,10 @@ def _is_name(word: _Word, before: str, before2: str) -> bool:
     kind, lower = word.kind, word.lower
     if kind == "keep" or (lower in STOPWORDS and not (kind == "ambiguous" and word.capital)):
         return False
-    if before in _STRONG_CUES or (before2, before) in _STRONG_PAIRS:
-        return True
+    if lower in ABBREVIATIONS or (lower in _APPS and before in _APP_PREPOSITIONS):
+        return False  # "Dnr", "Journalnr", "pnr"; "i Tyra" (the app)
+    if (before in _STRONG_CUES and before2 not in ("vad", "what", "hur")) or (before2, before) in _STRONG_PAIRS:
+        return True  # "hon heter Sten", not "vad heter paragrafen"
     weak = before in _WEAK_CUES
     head = word.word.split("-", 1)[0]
     if "-" in word.word and len(head) > 1 and head.isupper() and kind != "name":
@@ -267,7 +310,7 @@ def _is_name(word: _Word, before: str, before2: str) -> bool:
         return word.capital or (zipf(lower, "sv") < 4.5 and zipf(lower, "en") < 4.0)
     if kind == "unknown":
         # A capitalised word no dictionary knows is a name, unless it has no vowel ("Pnr", "Tfn").
-        return (word.capital and any(char in VOWELS for char in lower) and lower not in ABBREVIATIONS) or (
+        return (word.capital and has_vowel(lower) and lower not in ABBREVIATIONS) or (
             lowercase_name(lower))
     if possessive in ("proper", "unknown") and word.capital:
         return True
@@ -304,6 +347,8 @@ def _neighbour_of_name(text: str, name: _Word, other: _Word, *, before: bool = F
     """Whether *other*, next to the masked *name*, belongs to it (surname, first name, or listed with it)."""
     if other.kind in ("keep", "soft") or other.lower in STOPWORDS or other.lower in ABBREVIATIONS:
         return False
+    if other.lower in _WEAK_CUES:
+        return False  # "Halvsyster Jennifer": the word for the person, not part of the name
     if other.kind == "common" and "-" in other.lower:
         return False  # "BVC-sköterskan Anneli": a role written as a compound, not a double name
     first, second = (other, name) if before else (name, other)

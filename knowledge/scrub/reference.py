@@ -40,15 +40,24 @@ _HANDLE_CUED = re.compile(
     re.IGNORECASE,
 )
 _STRONG_HANDLE_CUES = frozenset({"heter", "hette", "kallas", "called", "named", ":", "="})
+# A user name with an underscore inside needs no cue: no Swedish or English word is written so ("snowman_sthlm",
+# "Bigboss_Hassan93"). Letters and digits on both sides of every underscore ("__bold__" is no handle).
+_UNDERSCORED = re.compile(r"(?<![\w@.\x00\]-])[^\W_]{1,30}(?:[._][^\W_]{1,30}){1,5}(?![\w@\[-]|\.\w)")
 
 # Case and ID numbers after their name: "diarienummer SN 2025/1187", "dossiernummer 8765432", "LMA-kort 23-456789-1".
 _CASE_NUMBER = re.compile(
     r"(?<!\w)(?:dossiernummer|dossiernumret|dossiernr|dossier|diarienummer|diarienumret|diarienr|dnr|d\.nr|"
     r"ärendenummer|ärendenumret|ärendenr|ärende\s{0,2}nr|lma-korts?nummer|lma-kort(?:et)?|lma-nummer|lma-numret|lma-nr|lma|"
     r"uma-nummer|referensnummer|referensnr|ref\.?\s{0,2}nr|case\s{1,2}(?:number|no\.?)|reference\s{1,2}number|"
-    r"file\s{1,2}number|klientnummer|journalnummer|beslutsnummer|migrationsverkets\s{1,2}nummer)(?![^\W\d_])"
+    r"file\s{1,2}number|klientnummer|journalnummer|journalnumret|journalnr|beslutsnummer|"
+    r"migrationsverkets\s{1,2}nummer|k-nummer|k-numret|k-nr|polisanmälningsnummer|anmälningsnummer|"
+    r"målnummer|målnumret|målnr\.?|mål\s{1,2}nr\.?)(?![^\W\d_])"
+    # "Dossiernummer hos Migrationsverket: 8824190", "Journalnr hos BUP: 44-2291-A": who keeps it, between.
+    r"(?:\s{1,2}(?:hos|från|på|vid|at|from)\s{1,2}[^\W\d_]{2,30})?"
     r"(?:\s{0,2}[,:]?\s{0,2}(?:med\s{1,2})?(?:nummer|numret|nr|no|number|är|var|is)\.?){0,2}\s{0,2}[:#]?\s{0,2}"
-    r"(?P<value>(?:[A-ZÅÄÖ]{1,4}[\s-]?)?\d{2,10}(?:\s?[-/.:]\s?\d{1,10}|\s\d{3,10}){0,4})(?![\w/-])",
+    # "3.1.2-4471/2026" (a diary plan's prefix), "5001-K1234567-26" (the police), "T 4421-26" (a court), "44-2291-A".
+    r"(?P<value>(?:[A-ZÅÄÖ]{1,4}[\s-]?)?\d{1,10}(?:\s?[-/.:]\s?(?:[A-Z]{1,2})?\d{1,10}|\s\d{3,10}){0,4}"
+    r"(?:-[A-Z](?![\w-]))?)(?![\w/-])",
     re.IGNORECASE,
 )
 
@@ -56,7 +65,9 @@ _PLATE_HINTS = ("reg", "skylt", "plåt", "plate", "bil", "car")
 _SOCIAL_HINTS = ("facebook", "fb", "insta", "tiktok", "youtu", "twitter", "x.com", "snap", "linkedin", "threads",
                  "twitch", "kick", "ig", "telegram")
 _CASE_HINTS = ("dossier", "diarie", "dnr", "d.nr", "ärende", "lma", "uma-", "ref", "case", "file number", "klient",
-               "journal", "beslut", "migrationsverkets")
+               "journal", "beslut", "migrationsverkets", "k-n", "anmälningsnummer", "mål")
+# A police report's number has a shape of its own and needs no cue: "5001-K1234567-26".
+_POLICE_NUMBER = re.compile(r"(?<![\w-])\d{4}-K\d{4,8}(?:-\d{2})?(?![\w-])", re.IGNORECASE)
 _SCHOOL_HINTS = ("skol", "school", "klass", "class", "går i", "gick i", "börja", "goes in", "went in", "årskurs", "åk",
                  "grade", "year")
 # Schools: a compound ending in "skolan" that is no kind of school ("Rinkebyskolan", not "grundskolan").
@@ -88,6 +99,12 @@ _CLASS = re.compile(
 
 
 _CLASS_BEFORE_SCHOOL = re.compile(r"(?<!\w)(?P<class>\d{1,2}[A-Za-zÅÄÖåäö])\s{1,2}(?:på|at|i|in)\s{1,2}$")
+# "Sjöviksskolan i 2A", "Rinkebyskolan, 3B": a class after a school named.
+_CLASS_AFTER_SCHOOL = re.compile(r"(?:\s{1,2}(?:i|in)\s{1,2}|,\s{1,2})(?:klass\s{1,2})?(?P<class>\d{1,2}[A-Za-zÅÄÖåäö])"
+                                 r"(?![\w-])")
+# A school's name with "Skolan" capitalised in it: "Internationella Engelska Skolan Årsta", "Kunskapsskolan".
+_SCHOOL_TITLE = re.compile(r"(?<![\w-])(?:[A-ZÅÄÖ][^\W\d_]{1,20}\s){1,3}(?:Skolan|Skola|School)"
+                           r"(?:\s[A-ZÅÄÖ][^\W\d_]{1,20})?(?![\w-])")
 
 
 # The city's own addresses ("https://etjanster.stockholm.se/Orosanmalan/"): public, no name inside.
@@ -120,6 +137,8 @@ def _mentions(text: str, hints: tuple[str, ...]) -> bool:
 def handle_spans(text: str) -> list[tuple[int, int]]:
     """Social-media handles and links: "@namn", "facebook.com/…", "tiktok heter x", "insta: x"."""
     spans = [match.span() for match in _HANDLE_AT.finditer(text)] if "@" in text else []
+    if "_" in text:
+        spans += [match.span() for match in _UNDERSCORED.finditer(text) if "_" in match.group()]
     if not _mentions(text, _SOCIAL_HINTS):
         return spans
     for match in _SOCIAL_LINK.finditer(text):
@@ -139,10 +158,11 @@ def handle_spans(text: str) -> list[tuple[int, int]]:
 
 def case_number_spans(text: str) -> list[tuple[int, int]]:
     """Case and ID numbers after their name (diarienummer, dossiernummer, ärendenummer, LMA-kort …)."""
+    spans = [match.span() for match in _POLICE_NUMBER.finditer(text)] if "-k" in text.lower() else []
     if not _mentions(text, _CASE_HINTS):
-        return []
-    return [match.span("value") for match in _CASE_NUMBER.finditer(text)
-            if sum(char.isdigit() for char in match.group("value")) >= 3]
+        return spans
+    return spans + [match.span("value") for match in _CASE_NUMBER.finditer(text)
+                    if sum(char.isdigit() for char in match.group("value")) >= 3]
 
 
 def school_spans(text: str) -> list[tuple[int, int]]:
@@ -157,6 +177,11 @@ def school_spans(text: str) -> list[tuple[int, int]]:
     for match in _SCHOOL_APART.finditer(text):
         if match.group("head").lower() not in _GENERIC_SCHOOL_HEADS | _SCHOOL_STOP:
             spans.append(match.span())
+    spans += [match.span() for match in _SCHOOL_TITLE.finditer(text)
+              if match.group().split()[0].lower() not in _SCHOOL_STOP]
+    # "Sjöviksskolan i 2A": a class after a school named.
+    spans += [after.span("class") for _, end in list(spans)
+              if (after := _CLASS_AFTER_SCHOOL.match(text, end, min(len(text), end + 20))) is not None]
     # "2B på Rinkebyskolan": a class before a school named.
     classes = [before.span("class") for start, _ in spans
                if (before := _CLASS_BEFORE_SCHOOL.search(text, max(0, start - 16), start)) is not None]
