@@ -100,14 +100,14 @@ _NICKNAME = re.compile(r"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöéü]{1,20})\s{
                        r"(?:egentligen\s{1,2}|officiellt\s{1,2}|"
                        r"på\s{1,2}riktigt\s{1,2})?(?:heter|hette|kallas)(?!\w)")
 # Short names that are also words, where only a name can stand: "My och hennes bror", "att love inte vill".
-_NAME_WORDS = r"(?:my|sol|love|vide|bo|ask|björn|sten|sky|lo|li|nova|stig|rut|kaj|mio|sam|tim|tom)"
+_NAME_WORDS = r"(?:my|sol|love|vide|bo|ask|björn|sten|sky|lo|li|nova|stig|rut|kaj|mio|sam|tim|tom|ljus|rosa|vilja|ek|liv)"
 _NAME_WORD_HINT = re.compile(rf"(?<!\w){_NAME_WORDS}(?!\w)", re.IGNORECASE)
 _LETTER_THEN_DIGIT = re.compile(r"\d(?<=[a-zåäöéü]\d)")
 _WORD_NAME = re.compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\batt\s)|(?<=\bmen\s)|(?<=\bför\s)|(?<=\bdå\s))(?P<name>{_NAME_WORDS})"
     r"(?=\s{1,2}(?:och\s{1,2}(?:hennes|hans)\s{1,2}(?:bror|syster|lillebror|lillasyster|storebror|storasyster|"
     r"mamma|pappa)|inte\s{1,2}(?:vill|vågar|kan|ska|får|har|är|äter|sover)|har\s{1,2}(?:berättat|sagt|inte|haft|fått|"
-    r"varit)|berättade|berättar|sa|säger|grät|gråter|vill\s{1,2}inte|vågar\s{1,2}inte|hämtas|hämtades))",
+    r"varit|ont|blåmärken|märken|feber|sår|slutat|slagit|bitit|kissat|bajsat|bott)|berättade|berättar|sa|säger|grät|gråter|vill\s{1,2}inte|vågar\s{1,2}inte|hämtas|hämtades))",
     re.IGNORECASE,
 )
 

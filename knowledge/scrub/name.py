@@ -122,6 +122,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     words = _words(text)
     masked = [False] * len(words)
     institution = _in_institution(text, words)
+    aged = _before_age(text, words)
     for index, word in enumerate(words):
         if institution[index]:
             continue
@@ -130,7 +131,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
         after = words[index + 1].lower if index + 1 < len(words) and _adjacent(text, word, words[index + 1]) else ""
         after2 = words[index + 2].lower if after and index + 2 < len(words) else ""
         masked[index] = (_is_name(word, before, before2) or _subject_name(word, after, after2)
-                         or _possessive_before_kin(word, after))
+                         or _possessive_before_kin(word, after) or aged[index])
     _names_in_context(text, words, masked, institution)
     # A capitalised word straight after or before a name is part of it ("Anna Svensson", "Sigge Lindqvist"),
     # and a word joined to a name by "och", "eller" or a comma is weighed as one ("zelda och liam").
@@ -153,6 +154,20 @@ def name_spans(text: str) -> list[tuple[int, int]]:
             masked[index] = masked[index + 1] = True
     return [(word.start, word.end) for word, is_name, kept in zip(words, masked, institution, strict=True)
             if is_name and not kept]
+
+
+# An age straight after a word: "Fia 1 år 4 mån", "Noah, 4 år".
+_AGE_AFTER = re.compile(r",?\s{1,2}\(?\d{1,2}(?:[,.]5)?\s?(?:år|åring|mån|månader|years?|yrs|y/o)(?!\w)")
+
+
+def _before_age(text: str, words: list[_Word]) -> list[bool]:
+    """Per word, whether it is a capitalised word no dictionary calls ordinary, right before an age."""
+    if "år" not in text and "mån" not in text and "y" not in text:
+        return [False] * len(words)
+    return [word.capital and word.kind not in ("keep", "soft") and word.lower not in STOPWORDS
+            and word.lower not in ABBREVIATIONS and word.lower not in _WEAK_CUES
+            and (word.kind != "common" or zipf(word.lower, "sv") < 4.0)
+            and _AGE_AFTER.match(text, word.end, word.end + 16) is not None for word in words]
 
 
 def _whole_names(text: str, words: list[_Word], masked: list[bool]) -> None:
@@ -215,6 +230,11 @@ def _names_in_context(text: str, words: list[_Word], masked: list[bool], institu
             continue
         gap = text[first.end : second.start].strip()
         if gap not in ("(", ",") or len(text[first.end : second.start]) > 3:
+            continue
+        # "Björn, alltså pappan": a word between the name and the person it names
+        if (gap == "," and not masked[index] and first.capital and first.kind in _NAMELIKE
+                and second.lower in _APPOSITION and index + 2 < len(words) and words[index + 2].lower in _KIN):
+            masked[index] = True
             continue
         # "[namn] (Karl)", "pappan (Björn)"; "Björn (pappan)", "Björn, pappan, sa"
         if (gap == "(" and (masked[index] or first.lower in _KIN) and not masked[index + 1] and second.capital
