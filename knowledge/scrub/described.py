@@ -50,8 +50,8 @@ _PLOT_HINTS = ("lott", "stug", "husvagn", "plats", "allotment", "plot", "koloni"
 _PARENT = (r"(?:pappan|mamman|pappa|mamma|föräldern|vårdnadshavaren|styvpappan|bonuspappan|bonusmamman|"
            r"styvmamman|hon|han|dad|mum|mom|father|mother|he|she)")
 _WORKPLACE = re.compile(
-    rf"(?<!\w){_PARENT}\s{{1,2}}(?:(?P<works>jobbar|arbetar|jobbade|arbetade|works|worked)|är|var|is|was)\s{{1,2}}"
-    r"(?P<role>(?:[a-zåäö-]{1,30}\s{1,2}|[A-ZÅÄÖ]{2,4}\s{1,2}){0,3})(?:på|hos|vid|för|at|for)\s{1,2}"
+    rf"(?<!\w)(?i:{_PARENT})\s{{1,2}}(?:(?P<works>(?i:jobbar|arbetar|jobbade|arbetade|works|worked))|är|var|is|was)"
+    r"\s{1,2}(?P<role>(?:[a-zåäö-]{1,30}\s{1,2}|[A-ZÅÄÖ]{2,4}\s{1,2}){0,3})(?P<prep>på|hos|vid|för|at|for|i)\s{1,2}"
     r"(?P<org>[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}(?:\s(?:[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}|i\s[A-ZÅÄÖ][\wåäö-]{1,30})){0,4})"
 )
 # After "är"/"var" the words before "på" must name a role ("är överläkare på"), not "är ofta på", "är inte hos".
@@ -65,6 +65,18 @@ _NOT_ROLES = frozenset({"ofta", "alltid", "aldrig", "inte", "bara", "hemma", "kv
                         "nöjd", "missnöjd", "aktiv", "intresserad", "ny", "ensam", "själv", "kär", "beroende",
                         "good", "bad", "better", "best", "great", "angry", "nice", "new", "late", "early", "mad",
                         "scared", "afraid", "alone", "upset", "hooked", "addicted", "stolt", "sugen", "inne"})
+# After "i" only a parish, a mosque or the like is a workplace ("präst i Hässelby församling").
+_PARISH = re.compile(r"\s(?:församling|församlingen|kyrkoförsamling|moské|moskén|kyrka|kyrkan|stift|kommun|region)"
+                     r"(?!\w)")
+# A place's lower-case word after its name goes with it ("Södermalms polisstation", "Danderyds sjukhus").
+_PLACE_NOUN = re.compile(r"\s[a-zåäö]{0,20}(?:station|stationen|sjukhus|sjukhuset|församling|församlingen|kyrka|"
+                         r"kyrkan|moské|moskén|skola|skolan|klinik|kliniken|vårdcentral|vårdcentralen|mottagning|"
+                         r"mottagningen|förvaltning|förvaltningen|bibliotek|biblioteket|butik|butiken|restaurang|"
+                         r"restaurangen|verkstad|verkstaden|kontor|kontoret|lager|lagret)(?!\w)")
+# A role then its place, from a list of the roles no place needs: "är polis på Södermalms polisstation" goes
+# whole (title and place together point at one person); "jobbar på Ica" only the place.
+# Endings of adjectives, which name a feeling, not a title: "svartsjuk på", "orolig för", "förtjust i".
+_FEELINGS = ("ig", "sjuk", "isk", "ad", "sam", "ust", "en", "ande", "ende")
 _WORKPLACE_KEEP = frozenset({"förskolan", "förskola", "jobbet", "arbetet", "dagis", "hemma", "sverige", "stockholm",
                              "morgonen", "kvällen", "natten", "helgen", "helgerna", "skolan", "work", "home",
                              "the", "a", "an", "min", "mitt", "sin", "sitt", "hans", "hennes"})
@@ -151,18 +163,27 @@ def workplace_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _WORKPLACE.finditer(text):
         role = match.group("role").split()
-        if match.group("works") is None and (not role or role[-1].lower() in _NOT_ROLES):
+        titled = bool(role) and role[-1].lower() not in _NOT_ROLES and role[-1].lower() != "som" and not role[
+            -1].lower().endswith(_FEELINGS)
+        if match.group("works") is None and not titled:
             continue
+        if match.group("prep") == "i" and not (titled and _PARISH.match(text, match.end("org"))):
+            continue  # "är kvar i Sverige"; but "präst i Hässelby församling"
         org = match.group("org")
-        if org.split()[0].lower() in _WORKPLACE_KEEP or kind_of(org.lower()) == "keep" or institutions().match(
-                text, match.start("org")):
+        public = org.split()[0].lower() in _WORKPLACE_KEEP or kind_of(org.lower()) == "keep" or bool(
+            institutions().match(text, match.start("org")))
+        if public and not titled:
             continue  # "på förskolan", "på BVC", "på Astrid Lindgrens barnsjukhus": public places, kept
+        start = match.start("org")
+        if titled:  # the title goes with the place: "[arbetsplats]" for "undersköterska på Danderyds sjukhus"
+            start = match.start("role") + (4 if role[0].lower() == "som" else 0)
         if " " not in org and kind_of(org.lower()) == "common" and org.lower().endswith(("en", "et", "na")):
             continue  # "chef för Förvaltningen": an ordinary noun capitalised, no organisation named
         end = match.end("org")
         while end < len(text) and (text[end].isalnum() or text[end] in "_&'’-"):
             end += 1  # a name longer than the pattern's bound goes whole, or a second scrub would see the rest
-        spans.append((match.start("org"), end))
+        noun = _PLACE_NOUN.match(text, end, end + 40)
+        spans.append((start, noun.end() if noun is not None else end))
     for match in _PUBLIC_ROLE.finditer(text):
         spans.append(match.span("body"))
         if match.group("party"):
