@@ -112,7 +112,8 @@ _NICKNAME = re.compile(r"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöéü]{1,20})\s{
                        r"(?:egentligen\s{1,2}|officiellt\s{1,2}|"
                        r"på\s{1,2}riktigt\s{1,2})?(?:heter|hette|kallas)(?!\w)")
 # Short names that are also words, where only a name can stand: "My och hennes bror", "att love inte vill".
-_NAME_WORDS = r"(?:my|sol|love|vide|bo|ask|björn|sten|sky|lo|li|nova|stig|rut|kaj|mio|sam|tim|tom|ljus|rosa|vilja|ek|liv)"
+_NAME_WORDS = (r"(?:my|sol|love|vide|bo|ask|björn|sten|sky|lo|li|nova|stig|rut|kaj|mio|sam|tim|tom|ljus|rosa|vilja|"
+               r"ek|liv)")
 _NAME_WORD_HINT = re.compile(rf"(?<!\w){_NAME_WORDS}(?!\w)", re.IGNORECASE)
 _LETTER_THEN_DIGIT = re.compile(r"\d(?<=[a-zåäöéü]\d)")
 _WORD_NAME = re.compile(

@@ -5,6 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.scrub.cues import (
+    APP_PREPOSITIONS,
+    APPOSITION,
+    APPS,
+    KIN,
+    NAMELIKE,
+    PARTICLES,
+    STRONG_CUES,
+    STRONG_PAIRS,
+    WEAK_CUES,
+)
 from knowledge.scrub.lexicon import (
     ABBREVIATIONS,
     STOPWORDS,
@@ -21,31 +32,6 @@ from knowledge.scrub.lexicon import (
 _TOKEN = re.compile(
     r"(?:(?<![\w\[\-’'\x00])|(?<=(?<![\w\x00])['’]))(?P<word>[^\W\d_]+(?:[-'’][^\W\d_]+)*)(?P<possessive>:s)?(?![\w\]])"
 )
-# A strong cue makes the next word a name even when it is also an ordinary word ("hon heter Sten").
-_STRONG_CUES = frozenset({"heter", "hette", "kallas", "kallad", "kallade", "kallades", "named", "called", "heta"})
-# After "namn är" / "name is" as well.
-_STRONG_PAIRS = frozenset({("namn", "är"), ("namnet", "är"), ("name", "is"), ("name's", "is")})
-# A weak cue makes the next word a name when it is capitalised or no ordinary word ("pappa Björn", "pappa ahmed").
-_WEAK_CUES = frozenset(
-    {"barnet", "pojken", "flickan", "killen", "tjejen", "dottern", "sonen", "bror", "brorsan", "brodern", "systern",
-     "syster", "lillebror", "storebror", "lillasyster", "storasyster", "mamma", "pappa", "mamman", "pappan",
-     "styvpappa", "bonuspappa", "bonusmamma", "styvmamma", "morbror", "farbror", "moster", "faster", "mormor",
-     "farmor", "morfar", "farfar", "kompisen", "kompis", "kusin", "kusinen", "vännen", "vän", "vårdnadshavaren",
-     "bebisen", "babyn", "eleven", "hos", "herr", "fru", "boy", "girl", "mum", "mom", "dad", "mother", "father",
-     "brother", "sister", "son", "daughter", "friend", "cousin", "mr", "mrs", "ms", "uncle", "aunt", "morbrodern",
-     "pappans", "mammans", "dotter", "kompisar", "syskon", "syskonet", "tvillingen", "tvillingarna", "gäller",
-     "angående", "beträffande", "regarding", "barnen", "syskonen", "children", "kids", "twins", "lilla", "lille",
-     "halvsyster", "halvsystern", "halvbror", "halvbrodern", "styvsyster", "styvbror", "mentorn", "läraren",
-     "sambon", "pojkvännen", "flickvännen", "partnern", "hunden", "katten", "valpen", "kaninen", "schäfern",
-     "schäfer", "taxen", "hamstern", "marsvinet", "pet", "dog", "cat"}
-)
-# Words for people: a possessive before them is a name even in lower case ("emmas mamma"), and a word before one
-# in brackets is the person's name ("Björn (pappan)").
-_KIN = _WEAK_CUES - {"hos", "herr", "fru", "gäller", "angående", "beträffande", "regarding", "mr", "mrs", "ms",
-                     "barnen", "children", "kids", "boy", "girl", "lilla", "lille", "hunden",
-                     "katten", "valpen", "kaninen", "schäfern", "schäfer", "taxen", "hamstern", "marsvinet", "pet",
-                     "dog", "cat"}
-_NAMELIKE = frozenset({"ambiguous", "name", "proper", "unknown"})
 _CALENDAR = frozenset({"april", "maj", "juni", "august", "mars", "sol", "dag", "mark", "long", "can", "will", "art"})
 # Finite verbs after which a sentence-opening listed name that is also a word is the subject ("Saga har ...").
 _SUBJECT_VERBS = frozenset(
@@ -53,11 +39,6 @@ _SUBJECT_VERBS = frozenset(
      "vill", "ville", "verkar", "verkade", "brukar", "brukade", "får", "fick", "måste", "fyller", "fyllde", "bor",
      "has", "had", "is", "was", "came", "went", "lives", "seems"}
 )
-# Apps staff write in: "i Tyra", "via Tyra" is the app, not a child.
-_APPS = frozenset({"tyra"})
-_APP_PREPOSITIONS = frozenset({"i", "via", "genom", "appen", "in", "through"})
-# Words between a name and the word for the person it names: "Björn, alltså pappan".
-_APPOSITION = frozenset({"alltså", "dvs", "nämligen", "typ", "i.e"})
 _COPULAS = frozenset({"är", "var", "blir", "blev", "is", "was"})
 # Verbs that want a person as subject: enough to make a month or a place a name ("Juni berättade att ...").
 _PERSON_VERBS = frozenset(
@@ -165,7 +146,7 @@ def _before_age(text: str, words: list[_Word]) -> list[bool]:
     if "år" not in text and "mån" not in text and "y" not in text:
         return [False] * len(words)
     return [word.capital and word.kind not in ("keep", "soft") and word.lower not in STOPWORDS
-            and word.lower not in ABBREVIATIONS and word.lower not in _WEAK_CUES
+            and word.lower not in ABBREVIATIONS and word.lower not in WEAK_CUES
             and (word.kind != "common" or zipf(word.lower, "sv") < 4.0)
             and _AGE_AFTER.match(text, word.end, word.end + 16) is not None for word in words]
 
@@ -180,7 +161,7 @@ def _whole_names(text: str, words: list[_Word], masked: list[bool]) -> None:
     def part(index: int) -> bool:
         word = words[index]
         return (word.capital and not masked[index] and word.kind != "keep" and word.lower not in STOPWORDS
-                and word.lower not in ABBREVIATIONS and word.lower not in _WEAK_CUES)
+                and word.lower not in ABBREVIATIONS and word.lower not in WEAK_CUES)
 
     for index in range(len(words) - 2):
         if masked[index + 1] and masked[index + 2] and spaced(index, index + 1) and spaced(index + 1, index + 2) \
@@ -189,7 +170,7 @@ def _whole_names(text: str, words: list[_Word], masked: list[bool]) -> None:
         if masked[index] and masked[index + 1] and spaced(index, index + 1) and spaced(index + 1, index + 2) \
                 and part(index + 2) and not sentence_start(text, words[index + 2].start):
             masked[index + 2] = True
-        if words[index].lower in _WEAK_CUES | _STRONG_CUES and spaced(index, index + 1) and masked[index + 1] \
+        if words[index].lower in WEAK_CUES | STRONG_CUES and spaced(index, index + 1) and masked[index + 1] \
                 and spaced(index + 1, index + 2) and part(index + 2):
             masked[index + 2] = True
     seen = {word.word for word, is_name in zip(words, masked, strict=True)
@@ -217,7 +198,7 @@ def _in_institution(text: str, words: list[_Word]) -> list[bool]:
 
 def _possessive_before_kin(word: _Word, after: str) -> bool:
     """Whether a lower-case genitive of a listed name stands before a word for a person ("emmas mamma")."""
-    return (after in _KIN and len(word.lower) > 3 and word.lower.endswith("s") and word.word.isalpha()
+    return (after in KIN and len(word.lower) > 3 and word.lower.endswith("s") and word.word.isalpha()
             and word.lower not in STOPWORDS and kind_of(word.lower[:-1]) in ("name", "ambiguous"))
 
 
@@ -232,15 +213,16 @@ def _names_in_context(text: str, words: list[_Word], masked: list[bool], institu
         if gap not in ("(", ",") or len(text[first.end : second.start]) > 3:
             continue
         # "Björn, alltså pappan": a word between the name and the person it names
-        if (gap == "," and not masked[index] and first.capital and first.kind in _NAMELIKE
-                and second.lower in _APPOSITION and index + 2 < len(words) and words[index + 2].lower in _KIN):
+        if (gap == "," and not masked[index] and first.capital and first.kind in NAMELIKE
+                and second.lower in APPOSITION and index + 2 < len(words) and words[index + 2].lower in KIN):
             masked[index] = True
             continue
         # "[namn] (Karl)", "pappan (Björn)"; "Björn (pappan)", "Björn, pappan, sa"
-        if (gap == "(" and (masked[index] or first.lower in _KIN) and not masked[index + 1] and second.capital
-                and second.kind in _NAMELIKE):
+        if (gap == "(" and (masked[index] or first.lower in KIN) and not masked[index + 1] and second.capital
+                and second.kind in NAMELIKE):
             masked[index + 1] = True
-        elif not masked[index] and first.capital and first.kind in _NAMELIKE and second.lower in _KIN:
+        elif not masked[index] and first.capital and second.lower in KIN and (
+                first.kind in NAMELIKE or (first.kind == "common" and zipf(first.lower, "sv") < 3.0)):
             masked[index] = True
     for index, word in enumerate(words):
         if masked[index] or not word.capital or institution[index]:
@@ -307,17 +289,19 @@ def _is_name(word: _Word, before: str, before2: str) -> bool:
     kind, lower = word.kind, word.lower
     if kind == "keep" or (lower in STOPWORDS and not (kind == "ambiguous" and word.capital)):
         return False
-    if lower in ABBREVIATIONS or (lower in _APPS and before in _APP_PREPOSITIONS):
+    if lower in ABBREVIATIONS or (lower in APPS and before in APP_PREPOSITIONS):
         return False  # "Dnr", "Journalnr", "pnr"; "i Tyra" (the app)
-    if (before in _STRONG_CUES and before2 not in ("vad", "what", "hur")) or (before2, before) in _STRONG_PAIRS:
+    if (before in STRONG_CUES and before2 not in ("vad", "what", "hur")) or (before2, before) in STRONG_PAIRS:
         return True  # "hon heter Sten", not "vad heter paragrafen"
-    weak = before in _WEAK_CUES
+    weak = before in WEAK_CUES
     head = word.word.split("-", 1)[0]
     if "-" in word.word and len(head) > 1 and head.isupper() and kind != "name":
         return False  # "LMA-kort", "BVC-sköterskan": an acronym's compound
     acronym = len(word.word) > 1 and word.word.isupper()
     if kind == "soft" or (acronym and kind != "name"):
         return kind == "soft" and weak and word.capital  # "flickan Maj", not "pappa kom i maj"
+    if lower.startswith(PARTICLES) and len(lower.split("-", 1)[1]) > 2 and zipf(lower.split("-", 1)[1], "sv") < 3.0:
+        return True  # "el-sayed", "al-masri", "abu-bakr": an Arabic particle before a name, also in lower case
     possessive = _possessive_kind(word)
     if kind == "name" or possessive == "name":
         return True
@@ -359,6 +343,8 @@ def _subject_name(word: _Word, after: str, after2: str) -> bool:
         return after in _PERSON_VERBS
     # "Ploy är alltid hungrig", "Mollan har inte kommit": a nickname or a name no list has, which Swedish does
     # not know as a word, before a Swedish verb.
+    if word.kind == "common" and zipf(word.lower, "sv") < 1.0 and after in _PERSON_VERBS:
+        return True  # "Fien berättar": a word Swedish hardly uses, before a verb that wants a person
     return (word.kind == "common" and not is_swedish_word(word.lower) and zipf(word.lower, "sv") < 2.0
             and after in _SWEDISH_SUBJECT_VERBS)
 
@@ -367,7 +353,7 @@ def _neighbour_of_name(text: str, name: _Word, other: _Word, *, before: bool = F
     """Whether *other*, next to the masked *name*, belongs to it (surname, first name, or listed with it)."""
     if other.kind in ("keep", "soft") or other.lower in STOPWORDS or other.lower in ABBREVIATIONS:
         return False
-    if other.lower in _WEAK_CUES:
+    if other.lower in WEAK_CUES:
         return False  # "Halvsyster Jennifer": the word for the person, not part of the name
     if other.kind == "common" and "-" in other.lower:
         return False  # "BVC-sköterskan Anneli": a role written as a compound, not a double name
