@@ -138,7 +138,8 @@ def handle_spans(text: str) -> list[tuple[int, int]]:
     """Social-media handles and links: "@namn", "facebook.com/…", "tiktok heter x", "insta: x"."""
     spans = [match.span() for match in _HANDLE_AT.finditer(text)] if "@" in text else []
     if "_" in text:
-        spans += [match.span() for match in _UNDERSCORED.finditer(text) if "_" in match.group()]
+        spans += [match.span() for match in _UNDERSCORED.finditer(text)
+                  if "_" in match.group() and any(char.isalpha() for char in match.group())]  # not "190514_8928"
     if not _mentions(text, _SOCIAL_HINTS):
         return spans
     for match in _SOCIAL_LINK.finditer(text):
