@@ -25,7 +25,8 @@ _HOUSE = re.compile(r"(?<!\w)(?:hus|huset|port|porten|house)\s{1,2}(?:nummer|nr\
                     r"\d{1,4}[A-Za-z]?(?!\w)", re.IGNORECASE)
 # The last four of a personnummer: "slutar på -2252", "sista fyra (siffrorna) är 2252".
 _LAST_FOUR = re.compile(
-    r"(?<!\w)(?:slutar\s{1,2}på\s{0,2}-\s?|sista\s{1,2}(?:fyra|4)(?:\s{1,2}(?:siffrorna|siffror|är|var|:)){1,2}"
+    r"(?<!\w)(?:slutar\s{1,2}på\s{0,2}-\s?|(?:pnr|personnr|personnumret|personnummer|numret)\s{1,2}slutar\s{1,2}"
+    r"på\s{0,2}|sista\s{1,2}(?:fyra|4)(?:\s{1,2}(?:siffrorna|siffror|är|var|:)){1,2}"
     r"\s{0,2}:?\s{0,2}-?)(?P<tail>\d{4}|\d{2}\s\d{2})(?![\w-])",
     re.IGNORECASE,
 )

@@ -130,7 +130,7 @@ _HOLIDAY = (
     r"boxing\s{1,2}day|halloween)"
 )
 _BIRTH = re.compile(
-    r"(?<!\w)(?:född|födde|föddes|födda|fött|föd|fdd|fdat|fdatum|fd|f\.|f|födelsedag|födelsedagen|födelsedatum|"
+    r"(?<!\w)(?:född|födde|föddes|födda|fött|föd|fdd|fdat|fdatum|f-dat|f\.dat|fd|f\.|f|födelsedag|födelsedagen|födelsedatum|"
     r"födelsedatumet|födelsedag|born|birthday|date\s{1,2}of\s{1,2}birth|dob|d\.o\.b\.)"
     r"(?:\s{0,3}(?:[:=]|är|var|is|was))?\s{0,3}(?:(?:den|on|i|in|the|på|:)\s{0,2}){0,2}"
     rf"(?P<date>{_DATE}|{_HOLIDAY}{_YEAR}?)(?![\w/])",

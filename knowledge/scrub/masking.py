@@ -131,9 +131,9 @@ class Scrubber:
         work.mask(bank_spans(work.text), "account")
         work.mask(card_spans(work.text), "account")
         work.mask(door_code_spans(work.text), "address")
+        work.mask(personnummer_hint_spans(work.text), "personnummer")
         work.mask(spelled_phone_spans(work.text), "phone")
         work.mask(personnummer_spans(work.text), "personnummer")
-        work.mask(personnummer_hint_spans(work.text), "personnummer")
         work.mask(phone_spans(work.text), "phone")
         work.mask(extension_spans(work.text), "phone")
         # After the phone pass: a whole phone number is surer than a date-shaped part of it after an id cue.

@@ -217,6 +217,12 @@ def _names_in_context(text: str, words: list[_Word], masked: list[bool], institu
                 and second.lower in APPOSITION and index + 2 < len(words) and words[index + 2].lower in KIN):
             masked[index] = True
             continue
+        # "Prinsen (Leo)": a capitalised word before a name in brackets is the nickname it stands for
+        if (gap == "(" and masked[index + 1] and not masked[index] and first.capital and first.kind != "keep"
+                and not first.sentence_start and first.lower not in STOPWORDS and first.lower not in KIN
+                and text.startswith(")", second.end)):
+            masked[index] = True
+            continue
         # "[namn] (Karl)", "pappan (Björn)"; "Björn (pappan)", "Björn, pappan, sa"
         if (gap == "(" and (masked[index] or first.lower in KIN) and not masked[index + 1] and second.capital
                 and second.kind in NAMELIKE):
