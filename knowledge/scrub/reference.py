@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.scrub.lexicon import STOPWORDS
+from knowledge.scrub.lexicon import ABBREVIATIONS, STOPWORDS
 
 # Swedish plates: three letters (never I, Q, V, Å, Ä, Ö), two digits, then a digit or a letter (never O).
 _PLATE = r"[A-HJ-PR-UW-Z]{3}[\s-]?\d{2}[\dA-HJ-NPR-UW-Z]"
@@ -102,6 +102,7 @@ _CLASS_BEFORE_SCHOOL = re.compile(r"(?<!\w)(?P<class>\d{1,2}[A-Za-zÅÄÖåäö]
 # "Sjöviksskolan i 2A", "Rinkebyskolan, 3B": a class after a school named.
 _CLASS_AFTER_SCHOOL = re.compile(r"(?:\s{1,2}(?:i|in)\s{1,2}|,\s{1,2})(?:klass\s{1,2})?(?P<class>\d{1,2}[A-Za-zÅÄÖåäö])"
                                  r"(?![\w-])")
+_PLACE_AFTER = re.compile(r"\s(?P<place>[A-ZÅÄÖ][^\W\d_]{1,20})(?:\s[A-ZÅÄÖ][^\W\d_]{1,20})?(?![\w-])")
 # A school's name with "Skolan" capitalised in it: "Internationella Engelska Skolan Årsta", "Kunskapsskolan".
 _SCHOOL_TITLE = re.compile(r"(?<![\w-])(?:[A-ZÅÄÖ][^\W\d_]{1,20}\s){1,3}(?:Skolan|Skola|School)"
                            r"(?:\s[A-ZÅÄÖ][^\W\d_]{1,20})?(?![\w-])")
@@ -175,6 +176,9 @@ def school_spans(text: str) -> list[tuple[int, int]]:
         head = match.group("head").lower()
         if head not in _GENERIC_SCHOOL_HEADS and not head.endswith(("förskole", "för")):
             spans.append(match.span())
+        elif (place := _PLACE_AFTER.match(text, match.end(), match.end() + 32)) is not None and match.group()[
+                0].isupper() and place.group("place").lower() not in _SCHOOL_STOP | ABBREVIATIONS:
+            spans.append((match.start(), place.end()))  # "Kunskapsskolan Nacka": a chain's school by its place
     for match in _SCHOOL_APART.finditer(text):
         if match.group("head").lower() not in _GENERIC_SCHOOL_HEADS | _SCHOOL_STOP:
             spans.append(match.span())
