@@ -151,6 +151,9 @@ def _before_age(text: str, words: list[_Word]) -> list[bool]:
             and _AGE_AFTER.match(text, word.end, word.end + 16) is not None for word in words]
 
 
+_CUES = WEAK_CUES | STRONG_CUES
+
+
 def _whole_names(text: str, words: list[_Word], masked: list[bool]) -> None:
     """Parts of a name only the rest of it gives away: the third part of a three-part name ("Nguyễn Thị Lan",
     "Ruth Kidane Woldu"), a surname after a first name a cue named ("mentorn Johan Rask", "mormor Gun-Britt Lund"),
@@ -170,7 +173,7 @@ def _whole_names(text: str, words: list[_Word], masked: list[bool]) -> None:
         if masked[index] and masked[index + 1] and spaced(index, index + 1) and spaced(index + 1, index + 2) \
                 and part(index + 2) and not sentence_start(text, words[index + 2].start):
             masked[index + 2] = True
-        if words[index].lower in WEAK_CUES | STRONG_CUES and spaced(index, index + 1) and masked[index + 1] \
+        if words[index].lower in _CUES and spaced(index, index + 1) and masked[index + 1] \
                 and spaced(index + 1, index + 2) and part(index + 2):
             masked[index + 2] = True
     seen = {word.word for word, is_name in zip(words, masked, strict=True)
