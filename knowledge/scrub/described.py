@@ -52,7 +52,8 @@ _PARENT = (r"(?:pappan|mamman|pappa|mamma|föräldern|vårdnadshavaren|styvpappa
 _WORKPLACE = re.compile(
     rf"(?<!\w)(?i:{_PARENT})\s{{1,2}}(?:(?P<works>(?i:jobbar|arbetar|jobbade|arbetade|works|worked))|är|var|is|was)"
     r"\s{1,2}(?P<role>(?:[a-zåäö-]{1,30}\s{1,2}|[A-ZÅÄÖ]{2,4}\s{1,2}){0,3})(?P<prep>på|hos|vid|för|at|for|i)\s{1,2}"
-    r"(?P<org>[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}(?:\s(?:[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}|i\s[A-ZÅÄÖ][\wåäö-]{1,30})){0,4})"
+    r"(?P<org>[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}(?:\s(?:[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}|i\s[A-ZÅÄÖ][\wåäö-]{1,30})){0,4}"
+    r"|\x00{1,300})"  # or a school or preschool an earlier pass masked: "rektor på [skola]"
 )
 # After "är"/"var" the words before "på" must name a role ("är överläkare på"), not "är ofta på", "är inte hos".
 _NOT_ROLES = frozenset({"ofta", "alltid", "aldrig", "inte", "bara", "hemma", "kvar", "ute", "borta", "där", "nog",
@@ -168,16 +169,21 @@ def workplace_spans(text: str) -> list[tuple[int, int]]:
             -1].lower().endswith(_FEELINGS)
         if match.group("works") is None and not titled:
             continue
-        if match.group("prep") == "i" and not (titled and _PARISH.match(text, match.end("org"))):
-            continue  # "är kvar i Sverige"; but "präst i Hässelby församling"
+        if match.group("prep") == "i" and not (titled and (
+                match.group("works") is not None or _PARISH.match(text, match.end("org")))):
+            continue  # "är kvar i Sverige"; but "präst i Hässelby församling", "jobbar som polis i Skärholmen"
         org = match.group("org")
+        start = match.start("role") + (4 if role and role[0].lower() == "som" else 0)
+        if org.startswith("\x00"):  # the place is masked already: the title beside it goes too
+            if titled:
+                spans.append((start, match.start("role") + len(match.group("role").rstrip())))
+            continue
         public = org.split()[0].lower() in _WORKPLACE_KEEP or kind_of(org.lower()) == "keep" or bool(
             institutions().match(text, match.start("org")))
         if public and not titled:
             continue  # "på förskolan", "på BVC", "på Astrid Lindgrens barnsjukhus": public places, kept
-        start = match.start("org")
-        if titled:  # the title goes with the place: "[arbetsplats]" for "undersköterska på Danderyds sjukhus"
-            start = match.start("role") + (4 if role[0].lower() == "som" else 0)
+        if not titled:  # with a title the title goes with the place: "undersköterska på Danderyds sjukhus"
+            start = match.start("org")
         if " " not in org and kind_of(org.lower()) == "common" and org.lower().endswith(("en", "et", "na")):
             continue  # "chef för Förvaltningen": an ordinary noun capitalised, no organisation named
         end = match.end("org")

@@ -156,8 +156,8 @@ _CUES = WEAK_CUES | STRONG_CUES
 
 def _whole_names(text: str, words: list[_Word], masked: list[bool]) -> None:
     """Parts of a name only the rest of it gives away: the third part of a three-part name ("Nguyễn Thị Lan",
-    "Ruth Kidane Woldu"), a surname after a first name a cue named ("mentorn Johan Rask", "mormor Gun-Britt Lund"),
-    and the same name again in the message once it was masked ("schäfer Rex … från Rex")."""
+    "Ruth Kidane Woldu", "Liv Stål Ekberg"), a surname after a first name a cue named ("mentorn Johan Rask",
+    "mormor Gun-Britt Lund"), and the same name again in the message once it was masked ("schäfer Rex … från Rex")."""
     def spaced(first: int, second: int) -> bool:
         return text[words[first].end : words[second].start] == " "
 
@@ -173,6 +173,11 @@ def _whole_names(text: str, words: list[_Word], masked: list[bool]) -> None:
         if masked[index] and masked[index + 1] and spaced(index, index + 1) and spaced(index + 1, index + 2) \
                 and part(index + 2) and not sentence_start(text, words[index + 2].start):
             masked[index + 2] = True
+        # "Liv Stål Ekberg": two capitalised words opening a sentence before a surname are the name's first parts
+        if words[index].sentence_start and part(index) and part(index + 1) and masked[index + 2] \
+                and words[index].kind in NAMELIKE and words[index + 1].kind != "soft" \
+                and spaced(index, index + 1) and spaced(index + 1, index + 2):
+            masked[index] = masked[index + 1] = True
         if words[index].lower in _CUES and spaced(index, index + 1) and masked[index + 1] \
                 and spaced(index + 1, index + 2) and part(index + 2):
             masked[index + 2] = True

@@ -16,6 +16,7 @@ from tests.knowledge.scrub_checks import gone
     ("Pappan Đặng Quốc Bảo ringde", ("Đặng", "Quốc", "Bảo")),
     ("Selam Tesfay Gebremariam kom med barnen", ("Selam", "Tesfay", "Gebremariam")),
     ("Ruth Haile Berhe grät vid lämningen", ("Ruth", "Haile", "Berhe")),
+    ("Saga Berg Lindqvist (mamma Eva Lindqvist) kom inte", ("Saga", "Berg", "Lindqvist", "Eva")),
     ("mentorn Karin Blad ringde", ("Karin", "Blad")),
     ("mormor Britt Lund hämtade", ("Britt", "Lund")),
     ("hunden Rocky bet Elias, Rocky är farlig", ("Rocky", "Elias")),
@@ -41,6 +42,7 @@ def test_names_their_company_gives_away_are_masked(text: str, secrets: tuple[str
 
 @pytest.mark.parametrize(("text", "kept"), [
     ("Rosa tröjor är fina", "Rosa"),
+    ("God Morgon Anna, hur mår du?", "Morgon"),
     ("Ljus tänds i advent", "Ljus"),
     ("den lilla katten sov", "katten"),
     ("Halvbror Kevin, 14, hämtade", "Halvbror"),

@@ -81,6 +81,8 @@ def test_school_words_alone_stay(text: str) -> None:
     ("Pappan är väktare på Kista Galleria, alla känner honom", "väktare"),
     ("Mamman är läkare på Danderyds sjukhus", "läkare"),
     ("Pappan är brandman på Skärholmens brandstation", "brandstation"),
+    ("mamman är lärare på Ekensbergsskolan, alla vet vem hon är", "lärare"),
+    ("pappan arbetar som vakt i Kista, nattetid", "vakt"),
 ])
 def test_a_parents_title_at_a_named_workplace_is_masked(text: str, title: str) -> None:
     assert_masked(text, title, "workplace")
@@ -89,6 +91,7 @@ def test_a_parents_title_at_a_named_workplace_is_masked(text: str, title: str) -
 @pytest.mark.parametrize("text", [
     "Pappan är kvar i Sverige", "Mamman är gravid i vecka 20", "Mamman är ledig på fredag",
     "Pappan är förbannad på Socialtjänsten", "Mamman är svartsjuk på henne", "Pappan är hemma i Farsta",
+    "Pappan jobbar i Stockholm", "mamman går på kurs i Kista",
 ])
 def test_a_feeling_or_a_stay_is_no_workplace(text: str) -> None:
     assert "workplace" not in scrub(text).kinds
