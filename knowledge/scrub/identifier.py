@@ -49,7 +49,9 @@ _LAST_FOUR = re.compile(
 _PNR_CUE = re.compile(r"(?:pnr|personnr|personnumm?er|personnumret|samordningsnummer|ssn|född)"
                       r"(?:\s{1,2}(?:är|var|is))?\W{0,4}$",
                       re.IGNORECASE)
-COUNTRY_CODE_BEFORE = re.compile(r"(?:\+|(?<!\d)00)\s?46\s?(?:\(\s?0\s?\)\s?)?(?:-\s?)?$")
+# A country code before: "+46 …", "0046 …", and any other after a plus ("+44 7700 900123").
+COUNTRY_CODE_BEFORE = re.compile(r"(?:(?:\+|(?<!\d)00)\s?46|(?<![\w+])\+\s?[1-9]\d{0,2})"
+                                 r"\s?(?:\(\s?0\s?\)\s?)?(?:-\s?)?$")
 _DIGITS_BEFORE = re.compile(r"(?<![\w+])\d{1,4}[-. ]?$")
 _GROUP_AFTER = re.compile(r"[-. ]?\d{2,4}(?!\w)")
 _DIGITS_AFTER = re.compile(r"[-. ]?\d{1,4}(?!\w)")

@@ -86,3 +86,10 @@ def test_words_after_a_personnummer_cue_that_are_no_numbers_stay() -> None:
 ])
 def test_a_birth_date_with_its_year_after_or_a_short_cue_is_masked(text: str, secret: str) -> None:
     assert_masked(text, secret, "birthdate")
+
+
+@pytest.mark.parametrize("text", ["via WhatsApp +44 7700 900123 (hennes syster)", "ring +1 200312 1234 i kväll"])
+def test_a_foreign_number_shaped_like_a_personnummer_is_the_phones_whole(text: str) -> None:
+    result = scrub(text)
+    assert "personnummer" not in result.kinds
+    assert "+" not in result.text
