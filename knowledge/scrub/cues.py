@@ -18,14 +18,16 @@ WEAK_CUES = frozenset(
      "angående", "beträffande", "regarding", "barnen", "syskonen", "children", "kids", "twins", "lilla", "lille",
      "halvsyster", "halvsystern", "halvbror", "halvbrodern", "styvsyster", "styvbror", "mentorn", "läraren",
      "sambon", "pojkvännen", "flickvännen", "partnern", "hunden", "katten", "valpen", "kaninen", "schäfern",
-     "schäfer", "taxen", "hamstern", "marsvinet", "pet", "dog", "cat"}
+     "schäfer", "taxen", "hamstern", "marsvinet", "pet", "dog", "cat", "papegojan", "fågeln", "hästen",
+     "ponnyn", "ormen", "sköldpaddan", "ödlan", "undulaten", "kattungen"}
 )
 # Words for people: a possessive before them is a name even in lower case ("emmas mamma"), and a word before one
 # in brackets is the person's name ("Björn (pappan)").
 KIN = WEAK_CUES - {"hos", "herr", "fru", "gäller", "angående", "beträffande", "regarding", "mr", "mrs", "ms",
                    "barnen", "children", "kids", "boy", "girl", "lilla", "lille", "hunden",
                    "katten", "valpen", "kaninen", "schäfern", "schäfer", "taxen", "hamstern", "marsvinet", "pet",
-                   "dog", "cat"}
+                   "dog", "cat", "papegojan", "fågeln", "hästen", "ponnyn", "ormen", "sköldpaddan", "ödlan",
+                   "undulaten", "kattungen"}
 NAMELIKE = frozenset({"ambiguous", "name", "proper", "unknown"})
 # Apps staff write in: "i Tyra", "via Tyra" is the app, not a child.
 APPS = frozenset({"tyra"})

@@ -48,7 +48,7 @@ _UNDERSCORED = re.compile(r"(?<![\w@.\x00\]-])[^\W_]{1,30}(?:[._][^\W_]{1,30}){1
 _CASE_NUMBER = re.compile(
     r"(?<!\w)(?:dossiernummer|dossiernumret|dossiernr|dossier|diarienummer|diarienumret|diarienr|dnr|d\.nr|"
     r"ärendenummer|ärendenumret|ärendenr|ärende\s{0,2}nr|lma-korts?nummer|lma-kort(?:et)?|lma-nummer|lma-numret|lma-nr|lma|"
-    r"uma-nummer|referensnummer|referensnr|ref\.?\s{0,2}nr|case\s{1,2}(?:number|no\.?)|reference\s{1,2}number|"
+    r"uma-nummer|referensnummer|referensnr|referens|beslut\s{1,2}nr|ref\.?\s{0,2}nr|case\s{1,2}(?:number|no\.?)|reference\s{1,2}number|"
     r"file\s{1,2}number|klientnummer|journalnummer|journalnumret|journalnr|beslutsnummer|"
     r"migrationsverkets\s{1,2}nummer|k-nummer|k-numret|k-nr|polisanmälningsnummer|anmälningsnummer|"
     r"målnummer|målnumret|målnr\.?|mål\s{1,2}nr\.?)(?![^\W\d_])"
@@ -56,7 +56,7 @@ _CASE_NUMBER = re.compile(
     r"(?:\s{1,2}(?:hos|från|på|vid|at|from)\s{1,2}[^\W\d_]{2,30})?"
     r"(?:\s{0,2}[,:]?\s{0,2}(?:med\s{1,2})?(?:nummer|numret|nr|no|number|är|var|is)\.?){0,2}\s{0,2}[:#]?\s{0,2}"
     # "3.1.2-4471/2026" (a diary plan's prefix), "5001-K1234567-26" (the police), "T 4421-26" (a court), "44-2291-A".
-    r"(?P<value>(?:[A-ZÅÄÖ]{1,4}[\s-]?)?\d{1,10}(?:\s?[-/.:]\s?(?:[A-Z]{1,2})?\d{1,10}|\s\d{3,10}){0,4}"
+    r"(?P<value>(?:[A-ZÅÄÖ]{1,4}[\s/-]?)?\d{1,10}(?:\s?[-/.:]\s?(?:[A-Z]{1,2})?\d{1,10}|\s\d{3,10}){0,4}"
     r"(?:-[A-Z](?![\w-]))?)(?![\w/-])",
     re.IGNORECASE,
 )
@@ -66,6 +66,9 @@ _SOCIAL_HINTS = ("facebook", "fb", "insta", "tiktok", "youtu", "twitter", "x.com
                  "twitch", "kick", "ig", "telegram")
 _CASE_HINTS = ("dossier", "diarie", "dnr", "d.nr", "ärende", "lma", "uma-", "ref", "case", "file number", "klient",
                "journal", "beslut", "migrationsverkets", "k-n", "anmälningsnummer", "mål")
+# A court's case number after "mål" or "målet", also in a compound: "LVU-målet 4411-26", "Tingsrättens mål T 1234-24".
+_COURT_CASE = re.compile(r"(?<!\w)(?:[^\W\d_]{1,12}-)?mål(?:et|s)?(?:\s{1,2}(?:nr\.?|nummer))?\s{0,2}:?\s{0,2}"
+                         r"(?P<value>(?:[A-ZÖ]\s?)?\d{2,6}-\d{2})(?![\w-])", re.IGNORECASE)
 # A police report's number has a shape of its own and needs no cue: "5001-K1234567-26".
 _POLICE_NUMBER = re.compile(r"(?<![\w-])\d{4}-K\d{4,8}(?:-\d{2})?(?![\w-])", re.IGNORECASE)
 _SCHOOL_HINTS = ("skol", "school", "klass", "class", "går i", "gick i", "börja", "goes in", "went in", "årskurs", "åk",
@@ -100,8 +103,8 @@ _CLASS = re.compile(
 
 _CLASS_BEFORE_SCHOOL = re.compile(r"(?<!\w)(?P<class>\d{1,2}[A-Za-zÅÄÖåäö])\s{1,2}(?:på|at|i|in)\s{1,2}$")
 # "Sjöviksskolan i 2A", "Rinkebyskolan, 3B": a class after a school named.
-_CLASS_AFTER_SCHOOL = re.compile(r"(?:\s{1,2}(?:i|in)\s{1,2}|,\s{1,2})(?:klass\s{1,2})?(?P<class>\d{1,2}[A-Za-zÅÄÖåäö])"
-                                 r"(?![\w-])")
+_CLASS_AFTER_SCHOOL = re.compile(r"(?:\s{1,2}(?:i|in)\s{1,2}|,\s{1,2})(?:klass\s{1,2})?"
+                                 r"(?P<class>(?:\d{1,2}|(?i:fsk|f)-?)[A-Za-zÅÄÖåäö])(?![\w-])")
 _PLACE_AFTER = re.compile(r"\s(?P<place>[A-ZÅÄÖ][^\W\d_]{1,20})(?:\s[A-ZÅÄÖ][^\W\d_]{1,20})?(?![\w-])")
 # A school's name with "Skolan" capitalised in it: "Internationella Engelska Skolan Årsta", "Kunskapsskolan".
 _SCHOOL_TITLE = re.compile(r"(?<![\w-])(?:[A-ZÅÄÖ][^\W\d_]{1,20}\s){1,3}(?:Skolan|Skola|School)"
@@ -163,6 +166,8 @@ def case_number_spans(text: str) -> list[tuple[int, int]]:
     spans = [match.span() for match in _POLICE_NUMBER.finditer(text)] if "-k" in text.lower() else []
     if not _mentions(text, _CASE_HINTS):
         return spans
+    if "mål" in text.lower():
+        spans += [match.span("value") for match in _COURT_CASE.finditer(text)]
     return spans + [match.span("value") for match in _CASE_NUMBER.finditer(text)
                     if sum(char.isdigit() for char in match.group("value")) >= 3]
 

@@ -21,6 +21,7 @@ from tests.knowledge.scrub_checks import gone
     ("mormor Britt Lund hämtade", ("Britt", "Lund")),
     ("hunden Rocky bet Elias, Rocky är farlig", ("Rocky", "Elias")),
     ("Katten heter Misse och barnen leker med Misse", ("Misse",)),
+    ("hästen Blixten sparkade honom", ("Blixten",)),
     ("'Ahmed Yusuf, 4 år' stod det på lappen", ("Ahmed", "Yusuf")),
     ("mamman (al-hashimi) ringde igen", ("al-hashimi",)),
     ("Saga 2 år på Ugglan har feber", ("Saga",)),

@@ -20,6 +20,10 @@ from tests.knowledge.scrub_checks import assert_masked
     ("Journalnr hos habiliteringen: 77-1203-B", "77-1203-B"),
     ("journalnumret på BVC är 55-0091", "55-0091"),
     ("Dossiernummer från Migrationsverket 5512098, de fick avslag", "5512098"),
+    ("LVU-målet 4411-26 avgörs i juni", "4411-26"),
+    ("Ärendenr IFO/2025:118 gäller familjen", "IFO/2025:118"),
+    ("Referens: 2025/0912-3", "2025/0912-3"),
+    ("beslut nr 2025-33 från nämnden", "2025-33"),
 ])
 def test_a_case_number_in_its_usual_shapes_is_masked(text: str, secret: str) -> None:
     assert_masked(text, secret, "case_number")
@@ -30,6 +34,7 @@ def test_a_case_number_in_its_usual_shapes_is_masked(text: str, secret: str) -> 
     "Vi lyssnar på K-pop kl 1400",
     "Målet för veckan är 3 utflykter",
     "Hon fyller 5 i mars, dnr saknas",
+    "Målet är att 10-12 barn ska vara ute", "Jag fick referens från chefen",
 ])
 def test_numbers_near_a_case_word_that_are_no_case_number_stay(text: str) -> None:
     assert scrub(text).text == text
@@ -61,6 +66,7 @@ def test_words_without_an_inner_underscore_are_no_handle(text: str) -> None:
     ("Storasyster går på Hagaskolan i 6C", ("Hagaskolan", "6C")),
     ("Systern går på Vittra Skolan Kista i klass 5", ("Vittra", "Kista")),
     ("Brodern har börjat på Kunskapsskolan Nacka Strand", ("Kunskapsskolan",)),
+    ("lillasyster går i förskoleklass på Vasaskolan, fsk-c", ("Vasaskolan", "fsk-c")),
 ])
 def test_a_sibling_school_and_class_are_masked(text: str, secrets: tuple[str, ...]) -> None:
     for secret in secrets:
