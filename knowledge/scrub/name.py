@@ -93,6 +93,8 @@ def _words(text: str) -> list[_Word]:
             if lower.endswith(("n't", "n’t")):
                 kind = "common"  # "hasn't", "doesn't": English, never a name
             lower = re.split(r"['’]", lower, maxsplit=1)[0]
+        if not word[0].isupper() and text[match.start() - 1 : match.start()] in ("'", "’"):
+            kind = "common"  # a quoted word in lower case is what someone said ('gudniin', 'jaaa'), no name
         words.append(_Word(match.start(), match.end(), word, lower, kind or kind_of(lower), word[0].isupper(),
                            sentence_start(text, match.start())))
     return words
@@ -357,7 +359,7 @@ def _subject_name(word: _Word, after: str, after2: str) -> bool:
         return after in _PERSON_VERBS
     # "Ploy är alltid hungrig", "Mollan har inte kommit": a nickname or a name no list has, which Swedish does
     # not know as a word, before a Swedish verb.
-    if word.kind == "common" and zipf(word.lower, "sv") < 1.0 and after in _PERSON_VERBS:
+    if word.kind == "common" and len(word.lower) <= 6 and zipf(word.lower, "sv") < 1.0 and after in _PERSON_VERBS:
         return True  # "Fien berättar": a word Swedish hardly uses, before a verb that wants a person
     return (word.kind == "common" and not is_swedish_word(word.lower) and zipf(word.lower, "sv") < 2.0
             and after in _SWEDISH_SUBJECT_VERBS)
