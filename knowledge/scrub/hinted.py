@@ -12,6 +12,9 @@ _HEADER = re.compile(
     r"(?im)^[ \t>]{0,4}(?:från|from|till|to|kopia|cc|bcc|avsändare|mottagare|sender)[ \t]{0,2}:[ \t]{0,2}"
     r"(?P<who>(?-i:[A-ZÅÄÖ][^\W\d_]{0,30}(?:[-'’][^\W\d_]{1,30})?)"
     r"(?:[ \t](?-i:[A-ZÅÄÖ][^\W\d_]{0,30}(?:[-'’][^\W\d_]{1,30})?)){0,3})(?=[ \t]{0,2}(?:<|\[|\(|\x00|,|;|$))"
+    # in lower case only before the address: "Från: lena öberg <…>"
+    r"|^[ \t>]{0,4}(?:från|from|till|to|kopia|cc)[ \t]{0,2}:[ \t]{0,2}"
+    r"(?P<lower>[^\W\d_]{1,30}(?:[ \t][^\W\d_]{1,30}){0,3})(?=[ \t]{0,2}<)"
 )
 _NOT_PEOPLE = frozenset({"avdelning", "avdelningen", "förskolan", "förskola", "rektor", "rektorn", "personalen",
                          "alla", "all", "staff", "mig", "me", "oss", "us", "socialtjänsten", "mottagningen", "mamma",
@@ -50,12 +53,13 @@ _YEAR_AFTER = re.compile(r"\s?\(\s?(?:19|20)\d{2}\s?\)|,\s(?:19|20)\d{2}(?![\d,.
 
 def header_name_spans(text: str) -> list[tuple[int, int]]:
     """The names in the header lines of a forwarded or pasted e-mail ("Från: Sara Lindqvist <…>")."""
-    if ":" not in text or "\n" not in text:
+    if ":" not in text:
         return []
     spans = []
     for match in _HEADER.finditer(text):
-        if match.group("who").split()[0].lower() not in _NOT_PEOPLE:
-            spans.append(match.span("who"))
+        group = "who" if match.group("who") is not None else "lower"
+        if match.group(group).split()[0].lower() not in _NOT_PEOPLE:
+            spans.append(match.span(group))
     return spans
 
 

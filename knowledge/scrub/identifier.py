@@ -15,10 +15,10 @@ _DOT = r"(?:\.|\s?[(\[{<]\s?(?:dot|punkt|\.)\s?[)\]}>]\s?)"
 # bounded, so a long run without "@" costs a constant per start.
 # Written out or spaced: "anna at example dot se", "anna @ gmail . com", "anna(at)skolan punkt se".
 EMAIL_SPOKEN = re.compile(
-    rf"(?<![\w.+-])[\w.+-]{{1,64}}(?:{_AT}|\s(?:at|snabel-?a)\s)[\w-]{{1,63}}"
+    rf"(?<![\w.+-])[\w.+-]{{1,64}}(?:\s(?:punkt|dot)\s[\w+-]{{1,64}}){{0,3}}(?:{_AT}|\s(?:at|snabel-?a)\s)[\w-]{{1,63}}"
     rf"(?:(?:{_DOT}|\s\.\s?|\s?\.\s|\s(?:dot|punkt)\s)[\w-]{{1,63}}){{0,3}}"
     r"(?:\s?\.\s?|\s(?:dot|punkt)\s|\s?[(\[]\s?(?:dot|punkt)\s?[)\]]\s?)"
-    r"(?-i:se|com|nu|org|net|eu|fi|no|dk|de|info|io|uk|edu|gov)(?!\w)",  # a domain is written in lower case
+    r"(?-i:se|com|nu|org|net|eu|fi|no|dk|de|info|io|uk|edu|gov|SE|COM|NU|ORG|NET)(?!\w)",  # in one case
     re.IGNORECASE,
 )
 EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]{{1,64}}{_AT}[\w-]{{1,63}}(?:{_DOT}[\w-]{{1,63}}){{1,4}}", re.IGNORECASE)

@@ -166,7 +166,8 @@ def _whole_names(text: str, words: list[_Word], masked: list[bool]) -> None:
     def part(index: int) -> bool:
         word = words[index]
         return (word.capital and not masked[index] and word.kind != "keep" and word.lower not in STOPWORDS
-                and word.lower not in ABBREVIATIONS and word.lower not in WEAK_CUES)
+                and word.lower not in ABBREVIATIONS and word.lower not in WEAK_CUES
+                and not (len(word.word) <= 3 and word.word.isupper()))  # "4:55 PM Jonas Berg": no acronym
 
     for index in range(len(words) - 2):
         if masked[index + 1] and masked[index + 2] and spaced(index, index + 1) and spaced(index + 1, index + 2) \

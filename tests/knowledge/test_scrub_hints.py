@@ -28,6 +28,22 @@ def test_the_people_in_a_mails_header_lines_are_masked(secret: str) -> None:
     assert gone(secret, result.text), result.text
 
 
+@pytest.mark.parametrize(("text", "secrets"), [
+    ("Från: lena öberg <lena.o@x.se>", ("lena", "öberg")),
+    ("Den 3 mars 2026 kl. 08:12 skrev Sara Lindqvist <sara.l@gmail.com>:", ("Sara", "Lindqvist")),
+    ("On Fri, Nov 20, 2026 at 4:55 PM Jonas Berg <jonas@telia.com> wrote:", ("Jonas", "Berg")),
+    ('From: "Wallin, Karin" <karin.w@x.se>', ("Wallin", "Karin")),
+])
+def test_people_in_one_header_or_reply_line_are_masked(text: str, secrets: tuple[str, ...]) -> None:
+    result = scrub(text).text
+    for secret in secrets:
+        assert gone(secret, result), result
+
+
+def test_an_acronym_before_a_name_in_a_reply_line_stays() -> None:
+    assert "4:55 PM" in scrub("On Fri at 4:55 PM Jonas Berg <jonas@telia.com> wrote:").text
+
+
 def test_header_words_and_groups_in_a_header_stay() -> None:
     result = scrub("Till: Avdelning Humlan\nFrån: Personalen\nÄmne: Utflykt\n").text
     assert "Till: Avdelning" in result
@@ -43,6 +59,8 @@ def test_an_email_spelled_letter_by_letter_is_masked() -> None:
 @pytest.mark.parametrize(("text", "secret"), [
     ("skriv till sara_ek(at)live(dot)se i kväll", "sara_ek(at)live(dot)se"),
     ("kontakt: lisa.berg[at]outlook[.]com", "lisa.berg[at]outlook[.]com"),
+    ("skicka till anna punkt berg snabel-a hotmail punkt se", "anna punkt berg snabel-a hotmail punkt se"),
+    ("maila: KARIN.OST AT TELIA DOT COM", "KARIN.OST AT TELIA DOT COM"),
 ])
 def test_an_obfuscated_or_spelled_email_is_masked(text: str, secret: str) -> None:
     assert_masked(text, secret, "email")
