@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.scrub.lexicon import institutions, kind_of
+from knowledge.scrub.lexicon import institutions, kind_of, lowercase_name
 
 # Addresses in prose.
 _FLOOR = r"(?:(?:plan|våning|vån\.?|floor)\s{0,2}\d{1,2}|\d{1,2}\s?(?:tr|trappor|trappa))"
@@ -131,6 +131,10 @@ _WORD_NAME_MID = re.compile(
     rf"(?<=[\w,] )(?P<name>{_NAME_WORDS_CAPITAL})(?=\s{{1,2}}(?:och\s{{1,2}}(?:hennes|hans)\s|inte\s|har\s|hade\s|"
     r"berättade|berättar|sa\s|säger|grät|gråter|vill\s|vågar\s|kom\s|kommer\s|hämtas|hämtades|slog|slår|bet\s|biter))"
 )
+# A lower-case name before "och hennes mamma": "vi pratade med lisa och hennes mamma".
+_LOWER_WITH_KIN = re.compile(r"(?<![\w-])(?P<name>[a-zåäöéü]{2,20})\s{1,2}(?:och|&)\s{1,2}(?:hennes|hans|dennes)\s{1,2}"
+                             r"(?:mamma|pappa|mor|far|bror|syster|lillebror|lillasyster|storebror|storasyster|"
+                             r"mormor|morfar|farmor|farfar|moster|faster|morbror|farbror)(?!\w)")
 _AFTER_NAME_CUE = re.compile(rf"(?<!\w)(?:heter|hette|kallas|kallades)\s{{1,2}}(?P<name>(?i:{_NAME_WORDS}))(?!\w)")
 _HYPHEN_GIVEN_ALONE = re.compile(rf"(?<![\w@-]){_HYPHEN_GIVEN}(?![\w@-])")
 
@@ -217,6 +221,10 @@ def shaped_name_spans(text: str) -> list[tuple[int, int]]:
     if _NAME_WORD_HINT.search(text):
         spans += [match.span("name") for pattern in (_WORD_NAME, _WORD_NAME_MID, _AFTER_NAME_CUE)
                   for match in pattern.finditer(text)]
+    if "och h" in text:
+        spans += [match.span("name") for match in _LOWER_WITH_KIN.finditer(text)
+                  if kind_of(match.group("name")) in ("name", "ambiguous") or (
+                      kind_of(match.group("name")) == "unknown" and lowercase_name(match.group("name")))]
     if "som" in text:
         spans += [match.span("name") for match in _NICKNAME.finditer(text)
                   if kind_of(match.group("name").lower()) != "keep"]

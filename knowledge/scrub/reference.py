@@ -47,14 +47,15 @@ _UNDERSCORED = re.compile(r"(?<![\w@.\x00\]-])[^\W_]{1,30}(?:[._][^\W_]{1,30}){1
 # Case and ID numbers after their name: "diarienummer SN 2025/1187", "dossiernummer 8765432", "LMA-kort 23-456789-1".
 _CASE_NUMBER = re.compile(
     r"(?<!\w)(?:dossiernummer|dossiernumret|dossiernr|dossier|diarienummer|diarienumret|diarienr|dnr|d\.nr|"
-    r"ärendenummer|ärendenumret|ärendenr|ärende\s{0,2}nr|lma-korts?nummer|lma-kort(?:et)?|lma-nummer|lma-numret|lma-nr|lma|"
+    r"ärendenummer|ärendenumret|ärendenr|ärende\s{0,2}nr|lma-korts?nummer|lma-kort(?:et)?|ut-korts?nummer|ut-kort(?:et)?|"
+    r"uppehållstillståndskort(?:et)?|lma-nummer|lma-numret|lma-nr|lma|"
     r"uma-nummer|referensnummer|referensnr|referens|beslut\s{1,2}nr|ref\.?\s{0,2}nr|case\s{1,2}(?:number|no\.?)|reference\s{1,2}number|"
     r"file\s{1,2}number|klientnummer|journalnummer|journalnumret|journalnr|beslutsnummer|"
     r"migrationsverkets\s{1,2}nummer|k-nummer|k-numret|k-nr|polisanmälningsnummer|anmälningsnummer|"
     r"målnummer|målnumret|målnr\.?|mål\s{1,2}nr\.?)(?![^\W\d_])"
     # "Dossiernummer hos Migrationsverket: 8824190", "Journalnr hos BUP: 44-2291-A": who keeps it, between.
     r"(?:\s{1,2}(?:hos|från|på|vid|at|from)\s{1,2}[^\W\d_]{2,30})?"
-    r"(?:\s{0,2}[,:]?\s{0,2}(?:med\s{1,2})?(?:nummer|numret|nr|no|number|är|var|is)\.?){0,2}\s{0,2}[:#]?\s{0,2}"
+    r"(?:\s{0,2}[,:]?\s{0,2}(?:med\s{1,2})?(?:nummer|numret|nr|no|number|är|var|is|har)\.?){0,2}\s{0,2}[:#]?\s{0,2}"
     # "3.1.2-4471/2026" (a diary plan's prefix), "5001-K1234567-26" (the police), "T 4421-26" (a court), "44-2291-A".
     r"(?P<value>(?:[A-ZÅÄÖ]{1,4}[\s/-]?)?\d{1,10}(?:\s?[-/.:]\s?(?:[A-Z]{1,2})?\d{1,10}|\s\d{3,10}){0,4}"
     r"(?:-[A-Z](?![\w-]))?)(?![\w/-])",
@@ -65,7 +66,8 @@ _PLATE_HINTS = ("reg", "skylt", "plåt", "plate", "bil", "car")
 _SOCIAL_HINTS = ("facebook", "fb", "insta", "tiktok", "youtu", "twitter", "x.com", "snap", "linkedin", "threads",
                  "twitch", "kick", "ig", "telegram")
 _CASE_HINTS = ("dossier", "diarie", "dnr", "d.nr", "ärende", "lma", "uma-", "ref", "case", "file number", "klient",
-               "journal", "beslut", "migrationsverkets", "k-n", "anmälningsnummer", "mål")
+               "journal", "beslut", "migrationsverkets", "k-n", "anmälningsnummer", "mål", "ut-kort",
+               "uppehållstillstånd")
 # A court's case number after "mål" or "målet", also in a compound: "LVU-målet 4411-26", "Tingsrättens mål T 1234-24".
 _COURT_CASE = re.compile(r"(?<!\w)(?:[^\W\d_]{1,12}-)?mål(?:et|s)?(?:\s{1,2}(?:nr\.?|nummer))?\s{0,2}:?\s{0,2}"
                          r"(?P<value>(?:[A-ZÖ]\s?)?\d{2,6}-\d{2})(?![\w-])", re.IGNORECASE)

@@ -27,6 +27,8 @@ from tests.knowledge.scrub_checks import gone
     ("Saga 2 år på Ugglan har feber", ("Saga",)),
     ("Alva 4,5 år sa att pappa slår", ("Alva",)),
     ("Rosa har ont i magen", ("Rosa",)),
+    ("vi har pratat med lisa och hennes mamma", ("lisa",)),
+    ("sten och hans pappa kom för sent", ("sten",)),
     ("Ek och hennes mamma kom sent", ("Ek",)),
     ("Björn, dvs pappan, var full", ("Björn",)),
     ("lilla Maj grät hela dagen", ("Maj",)),
@@ -43,6 +45,8 @@ def test_names_their_company_gives_away_are_masked(text: str, secrets: tuple[str
 
 @pytest.mark.parametrize(("text", "kept"), [
     ("Rosa tröjor är fina", "Rosa"),
+    ("jag och hennes mamma pratade länge", "jag"),
+    ("barnet och hans pappa kom", "barnet"),
     ("God Morgon Anna, hur mår du?", "Morgon"),
     ("Ljus tänds i advent", "Ljus"),
     ("den lilla katten sov", "katten"),

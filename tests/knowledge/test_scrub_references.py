@@ -24,6 +24,8 @@ from tests.knowledge.scrub_checks import assert_masked
     ("Ärendenr IFO/2025:118 gäller familjen", "IFO/2025:118"),
     ("Referens: 2025/0912-3", "2025/0912-3"),
     ("beslut nr 2025-33 från nämnden", "2025-33"),
+    ("LMA-kortet har nummer 24-112233-5", "24-112233-5"),
+    ("UT-kort 12-345678-9 visade pappan", "12-345678-9"),
 ])
 def test_a_case_number_in_its_usual_shapes_is_masked(text: str, secret: str) -> None:
     assert_masked(text, secret, "case_number")
