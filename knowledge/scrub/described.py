@@ -76,6 +76,14 @@ _PLACE_NOUN = re.compile(r"\s[a-zåäö]{0,20}(?:station|stationen|sjukhus|sjukh
                          r"restaurangen|verkstad|verkstaden|kontor|kontoret|lager|lagret)(?!\w)")
 # A role then its place, from a list of the roles no place needs: "är polis på Södermalms polisstation" goes
 # whole (title and place together point at one person); "jobbar på Ica" only the place.
+# Words before "på" that say when, how much or where, not what the parent works as: "jobbar deltid på Ica".
+_NOT_TITLES = frozenset({"tillbaka", "nyss", "kanske", "uppe", "nere", "iväg", "framme", "lite", "natt", "natten",
+                         "nätter", "deltid", "heltid", "extra", "kväll", "kvällar", "kvällstid", "dag", "dagtid",
+                         "dagar", "helg", "helger", "ibland", "mest", "skift", "timmar", "svart", "ideellt", "gratis",
+                         "hårt", "fortfarande", "troligen", "säkert", "väl", "visst", "igen", "förut", "tidigare",
+                         "numera", "då", "dit", "hit", "hemifrån", "anställd", "inlagd", "med", "mycket", "aktiv",
+                         "borta", "heltid", "timanställd", "vikarie", "praktik", "praktikant", "kvar", "part-time",
+                         "full-time", "nights", "back", "away", "also"})
 # Endings of adjectives, which name a feeling, not a title: "svartsjuk på", "orolig för", "förtjust i".
 _FEELINGS = ("ig", "sjuk", "isk", "ad", "sam", "ust", "en", "ande", "ende")
 _WORKPLACE_KEEP = frozenset({"förskolan", "förskola", "jobbet", "arbetet", "dagis", "hemma", "sverige", "stockholm",
@@ -169,8 +177,9 @@ def workplace_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _WORKPLACE.finditer(text):
         role = match.group("role").split()
-        titled = bool(role) and role[-1].lower() not in _NOT_ROLES and role[-1].lower() != "som" and not role[
-            -1].lower().endswith(_FEELINGS)
+        last = role[-1].lower() if role else ""
+        titled = bool(role) and last != "som" and (role[0].lower() == "som" or (
+            last not in _NOT_ROLES and last not in _NOT_TITLES and not last.endswith(_FEELINGS)))
         if match.group("works") is None and not titled:
             continue
         if match.group("prep") == "i" and not (titled and (

@@ -103,3 +103,12 @@ def test_a_parents_title_at_a_named_workplace_is_masked(text: str, title: str) -
 ])
 def test_a_feeling_or_a_stay_is_no_workplace(text: str) -> None:
     assert "workplace" not in scrub(text).kinds
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Mamman är tillbaka på Ica", "tillbaka"), ("Pappan jobbar natt på Coop", "natt"),
+    ("Mamman jobbar deltid på Ica", "deltid"), ("Mamman är anställd på Ica", "anställd"),
+    ("Mamman är lite på Facebook", "lite"),
+])
+def test_words_of_time_or_manner_before_a_workplace_are_no_title(text: str, kept: str) -> None:
+    assert kept in scrub(text).text
