@@ -82,7 +82,7 @@ _NOT_TITLES = frozenset({"tillbaka", "nyss", "kanske", "uppe", "nere", "iväg", 
                          "dagar", "helg", "helger", "ibland", "mest", "skift", "timmar", "svart", "ideellt", "gratis",
                          "hårt", "fortfarande", "troligen", "säkert", "väl", "visst", "igen", "förut", "tidigare",
                          "numera", "då", "dit", "hit", "hemifrån", "anställd", "inlagd", "med", "mycket", "aktiv",
-                         "borta", "heltid", "timanställd", "vikarie", "praktik", "praktikant", "kvar", "part-time",
+                         "borta", "timanställd", "vikarie", "praktik", "praktikant", "kvar", "part-time",
                          "full-time", "nights", "back", "away", "also"})
 # Endings of adjectives, which name a feeling, not a title: "svartsjuk på", "orolig för", "förtjust i".
 _FEELINGS = ("ig", "sjuk", "isk", "ad", "sam", "ust", "en", "ande", "ende")
