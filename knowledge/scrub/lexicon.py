@@ -50,7 +50,7 @@ ABBREVIATIONS = frozenset(
      "asap", "tex", "bla", "iaf", "iom", "mha", "ffa", "sen", "idag", "igår", "imorgon", "imorse", "ikväll",
      "iallafall", "pappaledig", "mammaledig", "samordningsnr", "samnr", "regnr", "regnummer", "reg", "uppg", "fam",
      "dnr", "diarienr", "ärendenr", "dossiernr", "lma", "uma", "födelsenr", "kontonr",
-     "journalnr", "målnr", "knr", "fdat", "fdatum"}
+     "journalnr", "målnr", "knr", "fdat", "fdatum", "insta", "snap", "fb", "ig", "tiktok"}
 )
 # Lower-case words that no dictionary knows are names when they are rarer than this in Swedish and English.
 _UNKNOWN_ZIPF_SV = 3.5

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.scrub.lexicon import ABBREVIATIONS, STOPWORDS
+from knowledge.scrub.lexicon import ABBREVIATIONS, STOPWORDS, kind_of
 
 # Swedish plates: three letters (never I, Q, V, Å, Ä, Ö), two digits, then a digit or a letter (never O).
 _PLATE = r"[A-HJ-PR-UW-Z]{3}[\s-]?\d{2}[\dA-HJ-NPR-UW-Z]"
@@ -37,6 +37,16 @@ _HANDLE_CUED = re.compile(
     r"(?:kontot|konto|kanalen|kanal|namnet|namn|account|handle|channel)?"
     r"(?P<cue>\s{1,2}(?:heter|hette|kallas|called|named|är|var|is|was)|\s{0,2}[:=])\s{0,2}"
     r"(?P<handle>[\w.]{2,40})",
+    re.IGNORECASE,
+)
+# A name given with its platform: "kallar sig 'Snowman' på Telegram", "på TikTok heter hon lillaprinsessan".
+_PLATFORMS = (r"(?:tiktok|instagram|insta|ig|snapchat|snap|facebook|fb|youtube|twitter|telegram|twitch|kick|threads|"
+              r"whatsapp|signal|discord|kik)(?![\w-])")
+_HANDLE_ON_PLATFORM = re.compile(
+    r"(?<!\w)(?P<cue>kallar\s{1,2}sig|heter|hette|kallas|som|is|as)\s{1,2}['\"“”]?(?P<handle>[\w.@-]{2,40}?)['\"“”]?"
+    rf"\s{{1,2}}(?:på|on|i)\s{{1,2}}{_PLATFORMS}"
+    rf"|(?<!\w)(?:på|on|i)\s{{1,2}}{_PLATFORMS}\s{{1,2}}(?P<cue2>heter|hette|kallar\s{{1,2}}sig|kallas|som|is|as)\s{{1,2}}"
+    r"(?:(?:hon|han|hen|he|she|de|hans|hennes|his|her)\s{1,2})?['\"“”]?(?P<after>[\w.@-]{2,40})",
     re.IGNORECASE,
 )
 _STRONG_HANDLE_CUES = frozenset({"heter", "hette", "kallas", "called", "named", ":", "="})
@@ -153,6 +163,13 @@ def handle_spans(text: str) -> list[tuple[int, int]]:
         while end > match.start() and text[end - 1] in ".?&=-":
             end -= 1  # the full stop after the link
         spans.append((match.start(), end))
+    for match in _HANDLE_ON_PLATFORM.finditer(text):
+        group, cue = ("handle", "cue") if match.group("handle") is not None else ("after", "cue2")
+        handle = match.group(group).rstrip(".-")
+        weak = match.group(cue).lower() in ("som", "is", "as")  # "som vanligt", "som klistrad på TikTok"
+        if handle.lower() not in STOPWORDS and not (weak and handle.isalpha() and kind_of(handle.lower()) in (
+                "common", "keep", "soft")):
+            spans.append((match.start(group), match.start(group) + len(handle)))
     for match in _HANDLE_CUED.finditer(text):
         handle = match.group("handle").rstrip(".")
         cue = match.group("cue").strip().lower()

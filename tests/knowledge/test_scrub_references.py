@@ -57,6 +57,22 @@ def test_a_handle_with_an_underscore_is_masked(text: str, secret: str) -> None:
     assert_masked(text, secret, "handle")
 
 
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Han kallar sig 'Nattugglan' på Telegram", "Nattugglan"),
+    ("pappan heter KungKista på Snapchat", "KungKista"),
+    ("på TikTok heter hon lillaprinsessan", "lillaprinsessan"),
+    ("han finns på Snap som bigdaddy", "bigdaddy"),
+])
+def test_a_name_given_with_its_platform_is_a_handle(text: str, secret: str) -> None:
+    assert_masked(text, secret, "handle")
+
+
+@pytest.mark.parametrize("text", ["Hon sitter som klistrad på TikTok", "Det stod på Instagram som vanligt",
+                                  "Han är på Snapchat hela dagen", "Hon har Instagram och Snapchat"])
+def test_words_near_a_platform_that_are_no_handle_stay(text: str) -> None:
+    assert scrub(text).text == text
+
+
 @pytest.mark.parametrize("text", ["Läs filen rapport.pdf", "Vi ses kl. 8.30", "Det står __viktigt__ på lappen"])
 def test_words_without_an_inner_underscore_are_no_handle(text: str) -> None:
     assert scrub(text).text == text
