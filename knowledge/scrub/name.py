@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from knowledge.scrub.companions import Word, before_age, whole_names
 from knowledge.scrub.cues import (
     APP_PREPOSITIONS,
     APPOSITION,
@@ -69,20 +69,8 @@ _SENTENCE_END = frozenset(".!?:;\n•-–*>\"'(")
 _RARE_ZIPF = 3.0
 
 
-@dataclass(slots=True)
-class _Word:
-    """One word token of the text being scrubbed."""
 
-    start: int
-    end: int
-    word: str
-    lower: str
-    kind: str
-    capital: bool
-    sentence_start: bool
-
-
-def _words(text: str) -> list[_Word]:
+def _words(text: str) -> list[Word]:
     """The word tokens of *text*, each with its kind and whether it opens a sentence."""
     words = []
     for match in _TOKEN.finditer(text):
@@ -95,7 +83,7 @@ def _words(text: str) -> list[_Word]:
             lower = re.split(r"['’]", lower, maxsplit=1)[0]
         if not word[0].isupper() and text[match.start() - 1 : match.start()] in ("'", "’"):
             kind = "common"  # a quoted word in lower case is what someone said ('gudniin', 'jaaa'), no name
-        words.append(_Word(match.start(), match.end(), word, lower, kind or kind_of(lower), word[0].isupper(),
+        words.append(Word(match.start(), match.end(), word, lower, kind or kind_of(lower), word[0].isupper(),
                            sentence_start(text, match.start())))
     return words
 
@@ -105,7 +93,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     words = _words(text)
     masked = [False] * len(words)
     institution = _in_institution(text, words)
-    aged = _before_age(text, words)
+    aged = before_age(text, words)
     for index, word in enumerate(words):
         if institution[index]:
             continue
@@ -127,7 +115,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     for index in range(len(words) - 2, -1, -1):
         if masked[index + 1] and not masked[index]:
             masked[index] = _neighbour_of_name(text, words[index + 1], words[index], before=True)
-    _whole_names(text, words, masked)
+    whole_names(text, words, masked)
     # A surname's initial after a first name ("Lina Y", "Melvin S."): both are the name.
     for index in range(len(words) - 1):
         first, initial = words[index], words[index + 1]
@@ -139,59 +127,8 @@ def name_spans(text: str) -> list[tuple[int, int]]:
             if is_name and not kept]
 
 
-# An age straight after a word: "Fia 1 år 4 mån", "Noah, 4 år".
-_AGE_AFTER = re.compile(r",?\s{1,2}\(?\d{1,2}(?:[,.]5)?\s?(?:år|åring|mån|månader|years?|yrs|y/o)(?!\w)")
 
-
-def _before_age(text: str, words: list[_Word]) -> list[bool]:
-    """Per word, whether it is a capitalised word no dictionary calls ordinary, right before an age."""
-    if "år" not in text and "mån" not in text and "y" not in text:
-        return [False] * len(words)
-    return [word.capital and word.kind not in ("keep", "soft") and word.lower not in STOPWORDS
-            and word.lower not in ABBREVIATIONS and word.lower not in WEAK_CUES
-            and (word.kind != "common" or zipf(word.lower, "sv") < 4.0)
-            and _AGE_AFTER.match(text, word.end, word.end + 16) is not None for word in words]
-
-
-_CUES = WEAK_CUES | STRONG_CUES
-
-
-def _whole_names(text: str, words: list[_Word], masked: list[bool]) -> None:
-    """Parts of a name only the rest of it gives away: the third part of a three-part name ("Nguyễn Thị Lan",
-    "Ruth Kidane Woldu", "Liv Stål Ekberg"), a surname after a first name a cue named ("mentorn Johan Rask",
-    "mormor Gun-Britt Lund"), and the same name again in the message once it was masked ("schäfer Rex … från Rex")."""
-    def spaced(first: int, second: int) -> bool:
-        return text[words[first].end : words[second].start] == " "
-
-    def part(index: int) -> bool:
-        word = words[index]
-        return (word.capital and not masked[index] and word.kind != "keep" and word.lower not in STOPWORDS
-                and word.lower not in ABBREVIATIONS and word.lower not in WEAK_CUES
-                and not (len(word.word) <= 3 and word.word.isupper()))  # "4:55 PM Jonas Berg": no acronym
-
-    for index in range(len(words) - 2):
-        if masked[index + 1] and masked[index + 2] and spaced(index, index + 1) and spaced(index + 1, index + 2) \
-                and part(index):
-            masked[index] = True
-        if masked[index] and masked[index + 1] and spaced(index, index + 1) and spaced(index + 1, index + 2) \
-                and part(index + 2) and not sentence_start(text, words[index + 2].start):
-            masked[index + 2] = True
-        # "Liv Stål Ekberg": two capitalised words opening a sentence before a surname are the name's first parts
-        if words[index].sentence_start and part(index) and part(index + 1) and masked[index + 2] \
-                and words[index].kind in NAMELIKE and words[index + 1].kind != "soft" \
-                and spaced(index, index + 1) and spaced(index + 1, index + 2):
-            masked[index] = masked[index + 1] = True
-        if words[index].lower in _CUES and spaced(index, index + 1) and masked[index + 1] \
-                and spaced(index + 1, index + 2) and part(index + 2):
-            masked[index + 2] = True
-    seen = {word.word for word, is_name in zip(words, masked, strict=True)
-            if is_name and word.capital and len(word.word) > 1 and word.kind != "keep"}
-    for index, word in enumerate(words):
-        if not masked[index] and word.word in seen:
-            masked[index] = True
-
-
-def _in_institution(text: str, words: list[_Word]) -> list[bool]:
+def _in_institution(text: str, words: list[Word]) -> list[bool]:
     """Per word, whether it belongs to the name of a public institution ("Astrid Lindgrens barnsjukhus")."""
     if not any(word.lower in institution_openers() for word in words):
         return [False] * len(words)
@@ -207,13 +144,13 @@ def _in_institution(text: str, words: list[_Word]) -> list[bool]:
     return inside
 
 
-def _possessive_before_kin(word: _Word, after: str) -> bool:
+def _possessive_before_kin(word: Word, after: str) -> bool:
     """Whether a lower-case genitive of a listed name stands before a word for a person ("emmas mamma")."""
     return (after in KIN and len(word.lower) > 3 and word.lower.endswith("s") and word.word.isalpha()
             and word.lower not in STOPWORDS and kind_of(word.lower[:-1]) in ("name", "ambiguous"))
 
 
-def _names_in_context(text: str, words: list[_Word], masked: list[bool], institution: list[bool]) -> None:
+def _names_in_context(text: str, words: list[Word], masked: list[bool], institution: list[bool]) -> None:
     """Mark names that only their surroundings give away: in brackets by a name or a person ("Björn (pappan)",
     "[namn] (Karl)"), and between names in a list ("Selma, Jana och Vide")."""
     for index in range(len(words) - 1):
@@ -254,7 +191,7 @@ def _names_in_context(text: str, words: list[_Word], masked: list[bool], institu
             masked[index] = True  # "Leo och Jana": a rare word capitalised mid-sentence, listed with a name
 
 
-def _listed_with(text: str, words: list[_Word], index: int, step: int) -> int | None:
+def _listed_with(text: str, words: list[Word], index: int, step: int) -> int | None:
     """The index of the word listed next to word *index* ("Selma, Jana och Vide"), in the direction *step*."""
     near = index + step
     if not 0 <= near < len(words):
@@ -282,13 +219,13 @@ def initials_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _adjacent(text: str, first: _Word, second: _Word) -> bool:
+def _adjacent(text: str, first: Word, second: Word) -> bool:
     """Whether only spaces (or a colon) stand between two words."""
     gap = text[first.end : second.start]
     return len(gap) <= 3 and gap.strip(" :") == ""
 
 
-def _possessive_kind(word: _Word) -> str | None:
+def _possessive_kind(word: Word) -> str | None:
     """The kind of the word without a genitive -s ("Zeldas", "Kalles"), or None when that cannot be one."""
     lower = word.lower
     if word.kind == "common" and zipf(lower, "sv") >= 2.5 and not (
@@ -301,7 +238,7 @@ def _possessive_kind(word: _Word) -> str | None:
     return None
 
 
-def _is_name(word: _Word, before: str, before2: str) -> bool:
+def _is_name(word: Word, before: str, before2: str) -> bool:
     """Whether one word is a name, from the lists, the cue before it and what kind of word it is."""
     kind, lower = word.kind, word.lower
     if kind == "keep" or (lower in STOPWORDS and not (kind == "ambiguous" and word.capital)):
@@ -339,7 +276,7 @@ def _is_name(word: _Word, before: str, before2: str) -> bool:
     return middle and max(zipf(lower, "sv"), zipf(lower, "en")) < _RARE_ZIPF
 
 
-def _subject_name(word: _Word, after: str, after2: str) -> bool:
+def _subject_name(word: Word, after: str, after2: str) -> bool:
     """Whether a capitalised word opening a sentence is a name by the verb after it ("Saga har blåmärken").
 
     An ordinary noun seldom opens a Swedish sentence bare, without article, right before a finite verb, so a
@@ -366,7 +303,7 @@ def _subject_name(word: _Word, after: str, after2: str) -> bool:
             and after in _SWEDISH_SUBJECT_VERBS)
 
 
-def _neighbour_of_name(text: str, name: _Word, other: _Word, *, before: bool = False) -> bool:
+def _neighbour_of_name(text: str, name: Word, other: Word, *, before: bool = False) -> bool:
     """Whether *other*, next to the masked *name*, belongs to it (surname, first name, or listed with it)."""
     if other.kind in ("keep", "soft") or other.lower in STOPWORDS or other.lower in ABBREVIATIONS:
         return False
