@@ -37,7 +37,13 @@ def before_age(text: str, words: list[Word]) -> list[bool]:
             and _AGE_AFTER.match(text, word.end, word.end + 16) is not None for word in words]
 
 
-_CUES = WEAK_CUES | STRONG_CUES
+# Staff and professionals named with their role: "rektor Eva Lund", "socionom Per Holm" (the surname goes too).
+_ROLES = frozenset({"rektor", "rektorn", "socionom", "socionomen", "pedagog", "pedagogen", "förskollärare",
+                    "förskolläraren", "barnskötare", "barnskötaren", "specialpedagog", "specialpedagogen", "kurator",
+                    "kuratorn", "psykolog", "psykologen", "läkare", "läkaren", "doktor", "sköterska", "sköterskan",
+                    "sjuksköterska", "sjuksköterskan", "handläggare", "handläggaren", "socialsekreterare",
+                    "socialsekreteraren", "logoped", "logopeden", "tolk", "tolken", "chef", "chefen", "mentor"})
+_CUES = WEAK_CUES | STRONG_CUES | _ROLES
 
 
 def whole_names(text: str, words: list[Word], masked: list[bool]) -> None:

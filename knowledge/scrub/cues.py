@@ -5,7 +5,12 @@ from __future__ import annotations
 # A strong cue makes the next word a name even when it is also an ordinary word ("hon heter Sten").
 STRONG_CUES = frozenset({"heter", "hette", "kallas", "kallad", "kallade", "kallades", "named", "called", "heta"})
 # After "namn är" / "name is" as well.
-STRONG_PAIRS = frozenset({("namn", "är"), ("namnet", "är"), ("name", "is"), ("name's", "is")})
+STRONG_PAIRS = frozenset({("namn", "är"), ("namnet", "är"), ("name", "is"), ("name's", "is"), ("smeknamn", "är"),
+                          ("smeknamnet", "är")})
+# After "kallar honom" only a capitalised word is a name ("kallar honom Lillen"); "kallar henne hora" is an insult
+# the reader must see.
+CALL_PAIRS = frozenset({("kallar", "honom"), ("kallar", "henne"), ("kallar", "hen"), ("kallade", "honom"),
+                        ("kallade", "henne"), ("kallar", "sig"), ("kallade", "sig")})
 # A weak cue makes the next word a name when it is capitalised or no ordinary word ("pappa Björn", "pappa ahmed").
 WEAK_CUES = frozenset(
     {"barnet", "pojken", "flickan", "killen", "tjejen", "dottern", "sonen", "bror", "brorsan", "brodern", "systern",

@@ -9,6 +9,7 @@ from knowledge.scrub.cues import (
     APP_PREPOSITIONS,
     APPOSITION,
     APPS,
+    CALL_PAIRS,
     KIN,
     NAMELIKE,
     PARTICLES,
@@ -165,6 +166,11 @@ def _names_in_context(text: str, words: list[Word], masked: list[bool], institut
                 and second.lower in APPOSITION and index + 2 < len(words) and words[index + 2].lower in KIN):
             masked[index] = True
             continue
+        # "Nalle (egentligen Nathaniel)": the word before is what the child is called, whatever word it is
+        if (gap == "(" and second.lower in ("egentligen", "riktiga") and index + 2 < len(words) and masked[index + 2]
+                and first.capital and first.lower not in STOPWORDS and first.lower not in KIN):
+            masked[index] = True
+            continue
         # "Prinsen (Leo)": a capitalised word before a name in brackets is the nickname it stands for
         if (gap == "(" and masked[index + 1] and not masked[index] and first.capital and first.kind != "keep"
                 and not first.sentence_start and first.lower not in STOPWORDS and first.lower not in KIN
@@ -247,6 +253,8 @@ def _is_name(word: Word, before: str, before2: str) -> bool:
         return False  # "Dnr", "Journalnr", "pnr"; "i Tyra" (the app)
     if (before in STRONG_CUES and before2 not in ("vad", "what", "hur")) or (before2, before) in STRONG_PAIRS:
         return True  # "hon heter Sten", not "vad heter paragrafen"
+    if (before2, before) in CALL_PAIRS and word.capital and not word.sentence_start:
+        return True  # "vi kallar honom Lillen"
     weak = before in WEAK_CUES
     head = word.word.split("-", 1)[0]
     if "-" in word.word and len(head) > 1 and head.isupper() and kind != "name":

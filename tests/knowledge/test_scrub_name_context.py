@@ -34,6 +34,9 @@ from tests.knowledge.scrub_checks import gone
     ("lilla Maj grät hela dagen", ("Maj",)),
     ("Halvbror Kevin, 14, hämtade", ("Kevin",)),
     ("Mamman till Prinsen (Leo) ringde. Prinsen var ledsen.", ("Prinsen", "Leo")),
+    ("Deltagare: rektor Eva Lund, socionom Per Holm", ("Eva", "Lund", "Per", "Holm")),
+    ("Vi kallar honom Lillen men han heter Oskar", ("Lillen", "Oskar")),
+    ("Nalle (egentligen Nathaniel) har blåmärken", ("Nalle", "Nathaniel")),
     ("Pappan heter Bram de Jong. Femke berättar att pappa skriker.", ("Bram", "Jong", "Femke")),
 ])
 def test_names_their_company_gives_away_are_masked(text: str, secrets: tuple[str, ...]) -> None:
@@ -45,6 +48,10 @@ def test_names_their_company_gives_away_are_masked(text: str, secrets: tuple[str
 
 @pytest.mark.parametrize(("text", "kept"), [
     ("Rosa tröjor är fina", "Rosa"),
+    ("vi kallar honom inte för det", "inte"),
+    ("pappan kallar henne hora när hon skrattar", "hora"),
+    ("han kallar honom idiot varje dag", "idiot"),
+    ("Mamman (egentligen styvmamman) kom", "Mamman"),
     ("jag och hennes mamma pratade länge", "jag"),
     ("barnet och hans pappa kom", "barnet"),
     ("God Morgon Anna, hur mår du?", "Morgon"),
