@@ -52,8 +52,7 @@ _PARENT = (r"(?:pappan|mamman|pappa|mamma|föräldern|vårdnadshavaren|styvpappa
 _WORKPLACE = re.compile(
     rf"(?<!\w)(?i:{_PARENT})\s{{1,2}}(?:(?P<works>(?i:jobbar|arbetar|jobbade|arbetade|works|worked))|är|var|is|was)"
     r"\s{1,2}(?P<role>(?:[a-zåäö-]{1,30}\s{1,2}|[A-ZÅÄÖ]{2,4}\s{1,2}){0,3})(?P<prep>på|hos|vid|för|at|for|i)\s{1,2}"
-    r"(?P<org>[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}(?:\s(?:[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}|i\s[A-ZÅÄÖ][\wåäö-]{1,30})){0,4}"
-    r"|\x00{1,300})"  # or a school or preschool an earlier pass masked: "rektor på [skola]"
+    r"(?P<org>[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}(?:\s(?:[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}|i\s[A-ZÅÄÖ][\wåäö-]{1,30})){0,4})"
 )
 # After "är"/"var" the words before "på" must name a role ("är överläkare på"), not "är ofta på", "är inte hos".
 _NOT_ROLES = frozenset({"ofta", "alltid", "aldrig", "inte", "bara", "hemma", "kvar", "ute", "borta", "där", "nog",
@@ -74,8 +73,6 @@ _PLACE_NOUN = re.compile(r"\s[a-zåäö]{0,20}(?:station|stationen|sjukhus|sjukh
                          r"kyrkan|moské|moskén|skola|skolan|klinik|kliniken|vårdcentral|vårdcentralen|mottagning|"
                          r"mottagningen|förvaltning|förvaltningen|bibliotek|biblioteket|butik|butiken|restaurang|"
                          r"restaurangen|verkstad|verkstaden|kontor|kontoret|lager|lagret)(?!\w)")
-# A role then its place, from a list of the roles no place needs: "är polis på Södermalms polisstation" goes
-# whole (title and place together point at one person); "jobbar på Ica" only the place.
 # Words before "på" that say when, how much or where, not what the parent works as: "jobbar deltid på Ica".
 _NOT_TITLES = frozenset({"tillbaka", "nyss", "kanske", "uppe", "nere", "iväg", "framme", "lite", "natt", "natten",
                          "nätter", "deltid", "heltid", "extra", "kväll", "kvällar", "kvällstid", "dag", "dagtid",
@@ -84,6 +81,7 @@ _NOT_TITLES = frozenset({"tillbaka", "nyss", "kanske", "uppe", "nere", "iväg", 
                          "numera", "då", "dit", "hit", "hemifrån", "anställd", "inlagd", "med", "mycket", "aktiv",
                          "borta", "timanställd", "vikarie", "praktik", "praktikant", "kvar", "part-time",
                          "full-time", "nights", "back", "away", "also"})
+_CARE = ("sjukhus", "sjukhuset", "klinik", "kliniken", "vårdcentral", "vårdcentralen", "mottagning", "mottagningen")
 # Endings of adjectives, which name a feeling, not a title: "svartsjuk på", "orolig för", "förtjust i".
 _FEELINGS = ("ig", "sjuk", "isk", "ad", "sam", "ust", "en", "ande", "ende")
 _WORKPLACE_KEEP = frozenset({"förskolan", "förskola", "jobbet", "arbetet", "dagis", "hemma", "sverige", "stockholm",
@@ -173,7 +171,11 @@ def prose_address_spans(text: str) -> list[tuple[int, int]]:
 
 
 def workplace_spans(text: str) -> list[tuple[int, int]]:
-    """The organisation a parent works at ("pappan är överläkare på Danderyd" → Danderyd), not "på förskolan"."""
+    """The organisation a parent works at ("pappan är överläkare på Danderyd" → Danderyd), not "på förskolan".
+
+    The role stays (docs/privacy.md: a parent's position matters to the socionom); the place goes with its
+    lower-case word ("Södermalms polisstation"), and after "i" only a parish or the like ("Hässelby församling").
+    """
     spans = []
     for match in _WORKPLACE.finditer(text):
         role = match.group("role").split()
@@ -182,28 +184,20 @@ def workplace_spans(text: str) -> list[tuple[int, int]]:
             last not in _NOT_ROLES and last not in _NOT_TITLES and not last.endswith(_FEELINGS)))
         if match.group("works") is None and not titled:
             continue
-        if match.group("prep") == "i" and not (titled and (
-                match.group("works") is not None or _PARISH.match(text, match.end("org")))):
-            continue  # "är kvar i Sverige"; but "präst i Hässelby församling", "jobbar som polis i Skärholmen"
         org = match.group("org")
-        start = match.start("role") + (4 if role and role[0].lower() == "som" else 0)
-        if org.startswith("\x00"):  # the place is masked already: the title beside it goes too
-            if titled:
-                spans.append((start, match.start("role") + len(match.group("role").rstrip())))
-            continue
-        public = org.split()[0].lower() in _WORKPLACE_KEEP or kind_of(org.lower()) == "keep" or bool(
-            institutions().match(text, match.start("org")))
-        if public and not titled:
-            continue  # "på förskolan", "på BVC", "på Astrid Lindgrens barnsjukhus": public places, kept
-        if not titled:  # with a title the title goes with the place: "undersköterska på Danderyds sjukhus"
-            start = match.start("org")
-        if " " not in org and kind_of(org.lower()) == "common" and org.lower().endswith(("en", "et", "na")):
-            continue  # "chef för Förvaltningen": an ordinary noun capitalised, no organisation named
+        if match.group("prep") == "i" and not (titled and _PARISH.match(text, match.end("org"))):
+            continue  # "är kvar i Sverige", "polis i Skärholmen" (a district stays)
         end = match.end("org")
         while end < len(text) and (text[end].isalnum() or text[end] in "_&'’-"):
             end += 1  # a name longer than the pattern's bound goes whole, or a second scrub would see the rest
-        noun = _PLACE_NOUN.match(text, end, end + 40)
-        spans.append((start, noun.end() if noun is not None else end))
+        noun = _PLACE_NOUN.match(text, end, end + 40)  # "Järva moské": a district's word names one place
+        care = noun is not None and noun.group().rstrip().endswith(_CARE)  # "Karolinska sjukhuset" is public
+        if ((noun is None or care) and (org.split()[0].lower() in _WORKPLACE_KEEP or kind_of(org.lower()) == "keep")) \
+                or institutions().match(text, match.start("org")):
+            continue  # "på förskolan", "på BVC", "på Astrid Lindgrens barnsjukhus": public places, kept
+        if " " not in org and kind_of(org.lower()) == "common" and org.lower().endswith(("en", "et", "na")):
+            continue  # "chef för Förvaltningen": an ordinary noun capitalised, no organisation named
+        spans.append((match.start("org"), noun.end() if noun is not None else end))
     for match in _PUBLIC_ROLE.finditer(text):
         spans.append(match.span("body"))
         if match.group("party"):
