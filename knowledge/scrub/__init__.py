@@ -12,7 +12,10 @@ The parts: `normalisation` (the offset map), `identifier` (numbers and dates), `
 lists, dictionaries, frequencies), `name` (names), `place` (groups and preschools), `reference` (schools and
 classes, plates, handles, case numbers), `cued` (what a cue word gives away: door codes, bank and card numbers, ids,
 a personnummer in parts, extensions, foreign plates), `described` (what prose or shape gives away: addresses in
-prose, the parent's workplace, names by their shape, pasted tables) and `masking` (the pass that runs them all and
+prose, the parent's workplace, names by their shape, pasted tables), `hinted` (what a less usual hint gives away:
+mail header lines, a spelled-out e-mail, a box or house number, the last four or a spoken personnummer), `cues`
+(the words around a name), `companions` (names their companions give away: before an age, the parts of a
+three-part name, the same name again) and `masking` (the pass that runs them all and
 maps the masks back).
 """
 

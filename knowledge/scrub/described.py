@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.scrub.lexicon import institutions, kind_of
+from knowledge.scrub.lexicon import institutions, kind_of, lowercase_name
 
 # Addresses in prose.
 _FLOOR = r"(?:(?:plan|våning|vån\.?|floor)\s{0,2}\d{1,2}|\d{1,2}\s?(?:tr|trappor|trappa))"
@@ -50,8 +50,8 @@ _PLOT_HINTS = ("lott", "stug", "husvagn", "plats", "allotment", "plot", "koloni"
 _PARENT = (r"(?:pappan|mamman|pappa|mamma|föräldern|vårdnadshavaren|styvpappan|bonuspappan|bonusmamman|"
            r"styvmamman|hon|han|dad|mum|mom|father|mother|he|she)")
 _WORKPLACE = re.compile(
-    rf"(?<!\w){_PARENT}\s{{1,2}}(?:(?P<works>jobbar|arbetar|jobbade|arbetade|works|worked)|är|var|is|was)\s{{1,2}}"
-    r"(?P<role>(?:[a-zåäö-]{1,30}\s{1,2}|[A-ZÅÄÖ]{2,4}\s{1,2}){0,3})(?:på|hos|vid|för|at|for)\s{1,2}"
+    rf"(?<!\w)(?i:{_PARENT})\s{{1,2}}(?:(?P<works>(?i:jobbar|arbetar|jobbade|arbetade|works|worked))|är|var|is|was)"
+    r"\s{1,2}(?P<role>(?:[a-zåäö-]{1,30}\s{1,2}|[A-ZÅÄÖ]{2,4}\s{1,2}){0,3})(?P<prep>på|hos|vid|för|at|for|i)\s{1,2}"
     r"(?P<org>[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}(?:\s(?:[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}|i\s[A-ZÅÄÖ][\wåäö-]{1,30})){0,4})"
 )
 # After "är"/"var" the words before "på" must name a role ("är överläkare på"), not "är ofta på", "är inte hos".
@@ -65,6 +65,25 @@ _NOT_ROLES = frozenset({"ofta", "alltid", "aldrig", "inte", "bara", "hemma", "kv
                         "nöjd", "missnöjd", "aktiv", "intresserad", "ny", "ensam", "själv", "kär", "beroende",
                         "good", "bad", "better", "best", "great", "angry", "nice", "new", "late", "early", "mad",
                         "scared", "afraid", "alone", "upset", "hooked", "addicted", "stolt", "sugen", "inne"})
+# After "i" only a parish, a mosque or the like is a workplace ("präst i Hässelby församling").
+_PARISH = re.compile(r"\s(?:församling|församlingen|kyrkoförsamling|moské|moskén|kyrka|kyrkan|stift|kommun|region)"
+                     r"(?!\w)")
+# A place's lower-case word after its name goes with it ("Södermalms polisstation", "Danderyds sjukhus").
+_PLACE_NOUN = re.compile(r"\s[a-zåäö]{0,20}(?:station|stationen|sjukhus|sjukhuset|församling|församlingen|kyrka|"
+                         r"kyrkan|moské|moskén|skola|skolan|klinik|kliniken|vårdcentral|vårdcentralen|mottagning|"
+                         r"mottagningen|förvaltning|förvaltningen|bibliotek|biblioteket|butik|butiken|restaurang|"
+                         r"restaurangen|verkstad|verkstaden|kontor|kontoret|lager|lagret)(?!\w)")
+# Words before "på" that say when, how much or where, not what the parent works as: "jobbar deltid på Ica".
+_NOT_TITLES = frozenset({"tillbaka", "nyss", "kanske", "uppe", "nere", "iväg", "framme", "lite", "natt", "natten",
+                         "nätter", "deltid", "heltid", "extra", "kväll", "kvällar", "kvällstid", "dag", "dagtid",
+                         "dagar", "helg", "helger", "ibland", "mest", "skift", "timmar", "svart", "ideellt", "gratis",
+                         "hårt", "fortfarande", "troligen", "säkert", "väl", "visst", "igen", "förut", "tidigare",
+                         "numera", "då", "dit", "hit", "hemifrån", "anställd", "inlagd", "med", "mycket", "aktiv",
+                         "borta", "timanställd", "vikarie", "praktik", "praktikant", "kvar", "part-time",
+                         "full-time", "nights", "back", "away", "also"})
+_CARE = ("sjukhus", "sjukhuset", "klinik", "kliniken", "vårdcentral", "vårdcentralen", "mottagning", "mottagningen")
+# Endings of adjectives, which name a feeling, not a title: "svartsjuk på", "orolig för", "förtjust i".
+_FEELINGS = ("ig", "sjuk", "isk", "ad", "sam", "ust", "en", "ande", "ende")
 _WORKPLACE_KEEP = frozenset({"förskolan", "förskola", "jobbet", "arbetet", "dagis", "hemma", "sverige", "stockholm",
                              "morgonen", "kvällen", "natten", "helgen", "helgerna", "skolan", "work", "home",
                              "the", "a", "an", "min", "mitt", "sin", "sitt", "hans", "hennes"})
@@ -100,14 +119,15 @@ _NICKNAME = re.compile(r"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöéü]{1,20})\s{
                        r"(?:egentligen\s{1,2}|officiellt\s{1,2}|"
                        r"på\s{1,2}riktigt\s{1,2})?(?:heter|hette|kallas)(?!\w)")
 # Short names that are also words, where only a name can stand: "My och hennes bror", "att love inte vill".
-_NAME_WORDS = r"(?:my|sol|love|vide|bo|ask|björn|sten|sky|lo|li|nova|stig|rut|kaj|mio|sam|tim|tom)"
+_NAME_WORDS = (r"(?:my|sol|love|vide|bo|ask|björn|sten|sky|lo|li|nova|stig|rut|kaj|mio|sam|tim|tom|ljus|rosa|vilja|"
+               r"ek|liv)")
 _NAME_WORD_HINT = re.compile(rf"(?<!\w){_NAME_WORDS}(?!\w)", re.IGNORECASE)
 _LETTER_THEN_DIGIT = re.compile(r"\d(?<=[a-zåäöéü]\d)")
 _WORD_NAME = re.compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\batt\s)|(?<=\bmen\s)|(?<=\bför\s)|(?<=\bdå\s))(?P<name>{_NAME_WORDS})"
     r"(?=\s{1,2}(?:och\s{1,2}(?:hennes|hans)\s{1,2}(?:bror|syster|lillebror|lillasyster|storebror|storasyster|"
     r"mamma|pappa)|inte\s{1,2}(?:vill|vågar|kan|ska|får|har|är|äter|sover)|har\s{1,2}(?:berättat|sagt|inte|haft|fått|"
-    r"varit)|berättade|berättar|sa|säger|grät|gråter|vill\s{1,2}inte|vågar\s{1,2}inte|hämtas|hämtades))",
+    r"varit|ont|blåmärken|märken|feber|sår|slutat|slagit|bitit|kissat|bajsat|bott)|berättade|berättar|sa|säger|grät|gråter|vill\s{1,2}inte|vågar\s{1,2}inte|hämtas|hämtades))",
     re.IGNORECASE,
 )
 
@@ -117,6 +137,10 @@ _WORD_NAME_MID = re.compile(
     rf"(?<=[\w,] )(?P<name>{_NAME_WORDS_CAPITAL})(?=\s{{1,2}}(?:och\s{{1,2}}(?:hennes|hans)\s|inte\s|har\s|hade\s|"
     r"berättade|berättar|sa\s|säger|grät|gråter|vill\s|vågar\s|kom\s|kommer\s|hämtas|hämtades|slog|slår|bet\s|biter))"
 )
+# A lower-case name before "och hennes mamma": "vi pratade med lisa och hennes mamma".
+_LOWER_WITH_KIN = re.compile(r"(?<![\w-])(?P<name>[a-zåäöéü]{2,20})\s{1,2}(?:och|&)\s{1,2}(?:hennes|hans|dennes)\s{1,2}"
+                             r"(?:mamma|pappa|mor|far|bror|syster|lillebror|lillasyster|storebror|storasyster|"
+                             r"mormor|morfar|farmor|farfar|moster|faster|morbror|farbror)(?!\w)")
 _AFTER_NAME_CUE = re.compile(rf"(?<!\w)(?:heter|hette|kallas|kallades)\s{{1,2}}(?P<name>(?i:{_NAME_WORDS}))(?!\w)")
 _HYPHEN_GIVEN_ALONE = re.compile(rf"(?<![\w@-]){_HYPHEN_GIVEN}(?![\w@-])")
 
@@ -147,22 +171,33 @@ def prose_address_spans(text: str) -> list[tuple[int, int]]:
 
 
 def workplace_spans(text: str) -> list[tuple[int, int]]:
-    """The organisation a parent works at ("pappan är överläkare på Danderyd" → Danderyd), not "på förskolan"."""
+    """The organisation a parent works at ("pappan är överläkare på Danderyd" → Danderyd), not "på förskolan".
+
+    The role stays (docs/privacy.md: a parent's position matters to the socionom); the place goes with its
+    lower-case word ("Södermalms polisstation"), and after "i" only a parish or the like ("Hässelby församling").
+    """
     spans = []
     for match in _WORKPLACE.finditer(text):
         role = match.group("role").split()
-        if match.group("works") is None and (not role or role[-1].lower() in _NOT_ROLES):
+        last = role[-1].lower() if role else ""
+        titled = bool(role) and last != "som" and (role[0].lower() == "som" or (
+            last not in _NOT_ROLES and last not in _NOT_TITLES and not last.endswith(_FEELINGS)))
+        if match.group("works") is None and not titled:
             continue
         org = match.group("org")
-        if org.split()[0].lower() in _WORKPLACE_KEEP or kind_of(org.lower()) == "keep" or institutions().match(
-                text, match.start("org")):
-            continue  # "på förskolan", "på BVC", "på Astrid Lindgrens barnsjukhus": public places, kept
-        if " " not in org and kind_of(org.lower()) == "common" and org.lower().endswith(("en", "et", "na")):
-            continue  # "chef för Förvaltningen": an ordinary noun capitalised, no organisation named
+        if match.group("prep") == "i" and not (titled and _PARISH.match(text, match.end("org"))):
+            continue  # "är kvar i Sverige", "polis i Skärholmen" (a district stays)
         end = match.end("org")
         while end < len(text) and (text[end].isalnum() or text[end] in "_&'’-"):
             end += 1  # a name longer than the pattern's bound goes whole, or a second scrub would see the rest
-        spans.append((match.start("org"), end))
+        noun = _PLACE_NOUN.match(text, end, end + 40)  # "Järva moské": a district's word names one place
+        care = noun is not None and noun.group().rstrip().endswith(_CARE)  # "Karolinska sjukhuset" is public
+        if ((noun is None or care) and (org.split()[0].lower() in _WORKPLACE_KEEP or kind_of(org.lower()) == "keep")) \
+                or institutions().match(text, match.start("org")):
+            continue  # "på förskolan", "på BVC", "på Astrid Lindgrens barnsjukhus": public places, kept
+        if " " not in org and kind_of(org.lower()) == "common" and org.lower().endswith(("en", "et", "na")):
+            continue  # "chef för Förvaltningen": an ordinary noun capitalised, no organisation named
+        spans.append((match.start("org"), noun.end() if noun is not None else end))
     for match in _PUBLIC_ROLE.finditer(text):
         spans.append(match.span("body"))
         if match.group("party"):
@@ -189,6 +224,10 @@ def shaped_name_spans(text: str) -> list[tuple[int, int]]:
     if _NAME_WORD_HINT.search(text):
         spans += [match.span("name") for pattern in (_WORD_NAME, _WORD_NAME_MID, _AFTER_NAME_CUE)
                   for match in pattern.finditer(text)]
+    if "och h" in text:
+        spans += [match.span("name") for match in _LOWER_WITH_KIN.finditer(text)
+                  if kind_of(match.group("name")) in ("name", "ambiguous") or (
+                      kind_of(match.group("name")) == "unknown" and lowercase_name(match.group("name")))]
     if "som" in text:
         spans += [match.span("name") for match in _NICKNAME.finditer(text)
                   if kind_of(match.group("name").lower()) != "keep"]

@@ -10,15 +10,15 @@ from importlib import resources
 import yaml
 
 _AT = r"(?:\s?@\s?|\s?[(\[{<]\s?(?:at|snabel-?a)\s?[)\]}>]\s?)"
-_DOT = r"(?:\.|\s?[(\[{<]\s?(?:dot|punkt)\s?[)\]}>]\s?)"
+_DOT = r"(?:\.|\s?[(\[{<]\s?(?:dot|punkt|\.)\s?[)\]}>]\s?)"
 # The look-behind keeps a match from starting inside a run of address characters, and every repetition is
 # bounded, so a long run without "@" costs a constant per start.
 # Written out or spaced: "anna at example dot se", "anna @ gmail . com", "anna(at)skolan punkt se".
 EMAIL_SPOKEN = re.compile(
-    rf"(?<![\w.+-])[\w.+-]{{1,64}}(?:{_AT}|\s(?:at|snabel-?a)\s)[\w-]{{1,63}}"
+    rf"(?<![\w.+-])[\w.+-]{{1,64}}(?:\s(?:punkt|dot)\s[\w+-]{{1,64}}){{0,3}}(?:{_AT}|\s(?:at|snabel-?a)\s)[\w-]{{1,63}}"
     rf"(?:(?:{_DOT}|\s\.\s?|\s?\.\s|\s(?:dot|punkt)\s)[\w-]{{1,63}}){{0,3}}"
     r"(?:\s?\.\s?|\s(?:dot|punkt)\s|\s?[(\[]\s?(?:dot|punkt)\s?[)\]]\s?)"
-    r"(?-i:se|com|nu|org|net|eu|fi|no|dk|de|info|io|uk|edu|gov)(?!\w)",  # a domain is written in lower case
+    r"(?-i:se|com|nu|org|net|eu|fi|no|dk|de|info|io|uk|edu|gov|SE|COM|NU|ORG|NET)(?!\w)",  # in one case
     re.IGNORECASE,
 )
 EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]{{1,64}}{_AT}[\w-]{{1,63}}(?:{_DOT}[\w-]{{1,63}}){{1,4}}", re.IGNORECASE)
@@ -49,7 +49,9 @@ _LAST_FOUR = re.compile(
 _PNR_CUE = re.compile(r"(?:pnr|personnr|personnumm?er|personnumret|samordningsnummer|ssn|född)"
                       r"(?:\s{1,2}(?:är|var|is))?\W{0,4}$",
                       re.IGNORECASE)
-COUNTRY_CODE_BEFORE = re.compile(r"(?:\+|(?<!\d)00)\s?46\s?(?:\(\s?0\s?\)\s?)?(?:-\s?)?$")
+# A country code before: "+46 …", "0046 …", and any other after a plus ("+44 7700 900123").
+COUNTRY_CODE_BEFORE = re.compile(r"(?:(?:\+|(?<!\d)00)\s?46|(?<![\w+])\+\s?[1-9]\d{0,2})"
+                                 r"\s?(?:\(\s?0\s?\)\s?)?(?:-\s?)?$")
 _DIGITS_BEFORE = re.compile(r"(?<![\w+])\d{1,4}[-. ]?$")
 _GROUP_AFTER = re.compile(r"[-. ]?\d{2,4}(?!\w)")
 _DIGITS_AFTER = re.compile(r"[-. ]?\d{1,4}(?!\w)")
@@ -130,7 +132,7 @@ _HOLIDAY = (
     r"boxing\s{1,2}day|halloween)"
 )
 _BIRTH = re.compile(
-    r"(?<!\w)(?:född|födde|föddes|födda|fött|föd|fdd|fd|f\.|f|födelsedag|födelsedagen|födelsedatum|"
+    r"(?<!\w)(?:född|födde|föddes|födda|fött|föd|fdd|fdat|fdatum|f-dat|f\.dat|fd|f\.|f|födelsedag|födelsedagen|födelsedatum|"
     r"födelsedatumet|födelsedag|born|birthday|date\s{1,2}of\s{1,2}birth|dob|d\.o\.b\.)"
     r"(?:\s{0,3}(?:[:=]|är|var|is|was))?\s{0,3}(?:(?:den|on|i|in|the|på|:)\s{0,2}){0,2}"
     rf"(?P<date>{_DATE}|{_HOLIDAY}{_YEAR}?)(?![\w/])",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -27,6 +28,14 @@ STOPWORDS = frozenset(
      "verkar", "verkade", "brukar", "själv", "själva", "mycket", "lite", "jätte", "väldigt", "typ", "ok", "okej"}
 )
 VOWELS = frozenset("aeiouyåäöéü")
+
+
+def has_vowel(word: str) -> bool:
+    """Whether *word* holds a vowel, also one with a diacritic ("Trần", "Hùng", "Văn")."""
+    return any(char in VOWELS or unicodedata.normalize("NFD", char)[:1] in _BASE_VOWELS for char in word)
+
+
+_BASE_VOWELS = frozenset("aeiouy")
 # Endings of the names of places and institutions; people's names do not end like this.
 _INSTITUTIONS = ("sjukhuset", "sjukhus", "skolan", "skola", "huset", "centrum", "centret", "kyrkan", "badet",
                  "biblioteket", "gården", "parken", "torget", "stationen", "vårdcentral", "vårdcentralen",
@@ -40,7 +49,8 @@ ABBREVIATIONS = frozenset(
      "mkt", "pga", "ngn", "ngt", "ngra", "ang", "resp", "dvs", "osv", "etc", "obs", "fsk", "avd", "mvh", "btw",
      "asap", "tex", "bla", "iaf", "iom", "mha", "ffa", "sen", "idag", "igår", "imorgon", "imorse", "ikväll",
      "iallafall", "pappaledig", "mammaledig", "samordningsnr", "samnr", "regnr", "regnummer", "reg", "uppg", "fam",
-     "dnr", "diarienr", "ärendenr", "dossiernr", "lma", "uma", "födelsenr", "kontonr"}
+     "dnr", "diarienr", "ärendenr", "dossiernr", "lma", "uma", "födelsenr", "kontonr",
+     "journalnr", "målnr", "knr", "fdat", "fdatum", "insta", "snap", "fb", "ig", "tiktok"}
 )
 # Lower-case words that no dictionary knows are names when they are rarer than this in Swedish and English.
 _UNKNOWN_ZIPF_SV = 3.5
@@ -59,7 +69,8 @@ class _Names:
 
 # Endings of ordinary compounds that names do not have ("femårsgruppen", "youtubekanal", "instagramkontot").
 _ORDINARY_TAILS = ("gruppen", "gruppens", "grupp", "grupper", "grupperna", "kanal", "kanalen", "kanaler", "konto",
-                   "kontot", "konton", "uppgången", "uppgång", "ingången", "utgången", "numret", "nummer")
+                   "kontot", "konton", "uppgången", "uppgång", "ingången", "utgången", "numret", "nummer",
+                   "remiss", "remissen", "remisser", "remisserna")
 
 
 @cache
@@ -261,7 +272,7 @@ def lowercase_name(lower: str) -> bool:
     return (
         len(lower) >= 3
         and lower not in ABBREVIATIONS
-        and any(char in VOWELS for char in lower)
+        and has_vowel(lower)
         and zipf(lower, "sv") < _UNKNOWN_ZIPF_SV
         and zipf(lower, "en") < _UNKNOWN_ZIPF_EN
     )

@@ -19,6 +19,13 @@ from knowledge.scrub.cued import (
     spoken_birth_spans,
 )
 from knowledge.scrub.described import prose_address_spans, shaped_name_spans, table_spans, workplace_spans
+from knowledge.scrub.hinted import (
+    header_name_spans,
+    house_spans,
+    personnummer_hint_spans,
+    spaced_email_spans,
+    with_year_after,
+)
 from knowledge.scrub.identifier import (
     EMAIL,
     EMAIL_SPOKEN,
@@ -117,12 +124,14 @@ class Scrubber:
             work.mask(spans, kind)
         work.mask(matches(EMAIL, work.text), "email")
         work.mask(matches(EMAIL_SPOKEN, work.text), "email")
+        work.mask(spaced_email_spans(work.text), "email")
         work.mask(handle_spans(work.text), "handle")
         work.mask(case_number_spans(work.text), "case_number")
         work.mask(id_spans(work.text), "case_number")
         work.mask(bank_spans(work.text), "account")
         work.mask(card_spans(work.text), "account")
         work.mask(door_code_spans(work.text), "address")
+        work.mask(personnummer_hint_spans(work.text), "personnummer")
         work.mask(spelled_phone_spans(work.text), "phone")
         work.mask(personnummer_spans(work.text), "personnummer")
         work.mask(phone_spans(work.text), "phone")
@@ -134,15 +143,17 @@ class Scrubber:
         work.mask(address_spans(work.text), "address")
         work.mask(prose_address_spans(work.text), "address")
         work.mask(matches(FLAT, work.text), "address")
+        work.mask(house_spans(work.text), "address")
         work.mask(spaced_postcode_spans(work.text), "postcode")
         work.mask(plain_postcode_spans(work.text), "postcode")
-        work.mask(birthdate_spans(work.text), "birthdate")
+        work.mask(with_year_after(work.text, birthdate_spans(work.text)), "birthdate")
         work.mask(spoken_birth_spans(work.text), "birthdate")
         work.mask(age_spans(work.text), "age")
         work.mask(self._places.spans(work.text), "preschool")
         work.mask(group_spans(work.text), "group")
         work.mask(school_spans(work.text), "school")
         work.mask(workplace_spans(work.text), "workplace")
+        work.mask(header_name_spans(work.text), "name")
         work.mask(shaped_name_spans(work.text), "name")
         work.mask(initials_spans(work.text), "name")
         kept = public_url_spans(work.text)

@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from knowledge.scrub.companions import Word, before_age, whole_names
+from knowledge.scrub.cues import (
+    APP_PREPOSITIONS,
+    APPOSITION,
+    APPS,
+    CALL_PAIRS,
+    KIN,
+    NAMELIKE,
+    PARTICLES,
+    STRONG_CUES,
+    STRONG_PAIRS,
+    WEAK_CUES,
+)
 from knowledge.scrub.lexicon import (
     ABBREVIATIONS,
     STOPWORDS,
-    VOWELS,
+    has_vowel,
     institution_openers,
     institutions,
     is_swedish_word,
@@ -17,29 +29,10 @@ from knowledge.scrub.lexicon import (
     zipf,
 )
 
+# Also straight after an opening quote ("'Ibrahim Ali, 3 år'"), but never after an apostrophe inside a word.
 _TOKEN = re.compile(
-    r"(?<![\w\[\-’'\x00])(?P<word>[^\W\d_]+(?:[-'’][^\W\d_]+)*)(?P<possessive>:s)?(?![\w\]])"
+    r"(?:(?<![\w\[\-’'\x00])|(?<=(?<![\w\x00])['’]))(?P<word>[^\W\d_]+(?:[-'’][^\W\d_]+)*)(?P<possessive>:s)?(?![\w\]])"
 )
-# A strong cue makes the next word a name even when it is also an ordinary word ("hon heter Sten").
-_STRONG_CUES = frozenset({"heter", "hette", "kallas", "kallad", "kallade", "kallades", "named", "called", "heta"})
-# After "namn är" / "name is" as well.
-_STRONG_PAIRS = frozenset({("namn", "är"), ("namnet", "är"), ("name", "is"), ("name's", "is")})
-# A weak cue makes the next word a name when it is capitalised or no ordinary word ("pappa Björn", "pappa ahmed").
-_WEAK_CUES = frozenset(
-    {"barnet", "pojken", "flickan", "killen", "tjejen", "dottern", "sonen", "bror", "brorsan", "brodern", "systern",
-     "syster", "lillebror", "storebror", "lillasyster", "storasyster", "mamma", "pappa", "mamman", "pappan",
-     "styvpappa", "bonuspappa", "bonusmamma", "styvmamma", "morbror", "farbror", "moster", "faster", "mormor",
-     "farmor", "morfar", "farfar", "kompisen", "kompis", "kusin", "kusinen", "vännen", "vän", "vårdnadshavaren",
-     "bebisen", "babyn", "eleven", "hos", "herr", "fru", "boy", "girl", "mum", "mom", "dad", "mother", "father",
-     "brother", "sister", "son", "daughter", "friend", "cousin", "mr", "mrs", "ms", "uncle", "aunt", "morbrodern",
-     "pappans", "mammans", "dotter", "kompisar", "syskon", "syskonet", "tvillingen", "tvillingarna", "gäller",
-     "angående", "beträffande", "regarding", "barnen", "syskonen", "children", "kids", "twins"}
-)
-# Words for people: a possessive before them is a name even in lower case ("emmas mamma"), and a word before one
-# in brackets is the person's name ("Björn (pappan)").
-_KIN = _WEAK_CUES - {"hos", "herr", "fru", "gäller", "angående", "beträffande", "regarding", "mr", "mrs", "ms",
-                     "barnen", "children", "kids", "boy", "girl"}
-_NAMELIKE = frozenset({"ambiguous", "name", "proper", "unknown"})
 _CALENDAR = frozenset({"april", "maj", "juni", "august", "mars", "sol", "dag", "mark", "long", "can", "will", "art"})
 # Finite verbs after which a sentence-opening listed name that is also a word is the subject ("Saga har ...").
 _SUBJECT_VERBS = frozenset(
@@ -77,20 +70,8 @@ _SENTENCE_END = frozenset(".!?:;\n•-–*>\"'(")
 _RARE_ZIPF = 3.0
 
 
-@dataclass(slots=True)
-class _Word:
-    """One word token of the text being scrubbed."""
 
-    start: int
-    end: int
-    word: str
-    lower: str
-    kind: str
-    capital: bool
-    sentence_start: bool
-
-
-def _words(text: str) -> list[_Word]:
+def _words(text: str) -> list[Word]:
     """The word tokens of *text*, each with its kind and whether it opens a sentence."""
     words = []
     for match in _TOKEN.finditer(text):
@@ -101,7 +82,9 @@ def _words(text: str) -> list[_Word]:
             if lower.endswith(("n't", "n’t")):
                 kind = "common"  # "hasn't", "doesn't": English, never a name
             lower = re.split(r"['’]", lower, maxsplit=1)[0]
-        words.append(_Word(match.start(), match.end(), word, lower, kind or kind_of(lower), word[0].isupper(),
+        if not word[0].isupper() and text[match.start() - 1 : match.start()] in ("'", "’"):
+            kind = "common"  # a quoted word in lower case is what someone said ('gudniin', 'jaaa'), no name
+        words.append(Word(match.start(), match.end(), word, lower, kind or kind_of(lower), word[0].isupper(),
                            sentence_start(text, match.start())))
     return words
 
@@ -111,6 +94,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     words = _words(text)
     masked = [False] * len(words)
     institution = _in_institution(text, words)
+    aged = before_age(text, words)
     for index, word in enumerate(words):
         if institution[index]:
             continue
@@ -119,7 +103,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
         after = words[index + 1].lower if index + 1 < len(words) and _adjacent(text, word, words[index + 1]) else ""
         after2 = words[index + 2].lower if after and index + 2 < len(words) else ""
         masked[index] = (_is_name(word, before, before2) or _subject_name(word, after, after2)
-                         or _possessive_before_kin(word, after))
+                         or _possessive_before_kin(word, after) or aged[index])
     _names_in_context(text, words, masked, institution)
     # A capitalised word straight after or before a name is part of it ("Anna Svensson", "Sigge Lindqvist"),
     # and a word joined to a name by "och", "eller" or a comma is weighed as one ("zelda och liam").
@@ -132,6 +116,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     for index in range(len(words) - 2, -1, -1):
         if masked[index + 1] and not masked[index]:
             masked[index] = _neighbour_of_name(text, words[index + 1], words[index], before=True)
+    whole_names(text, words, masked)
     # A surname's initial after a first name ("Lina Y", "Melvin S."): both are the name.
     for index in range(len(words) - 1):
         first, initial = words[index], words[index + 1]
@@ -143,7 +128,8 @@ def name_spans(text: str) -> list[tuple[int, int]]:
             if is_name and not kept]
 
 
-def _in_institution(text: str, words: list[_Word]) -> list[bool]:
+
+def _in_institution(text: str, words: list[Word]) -> list[bool]:
     """Per word, whether it belongs to the name of a public institution ("Astrid Lindgrens barnsjukhus")."""
     if not any(word.lower in institution_openers() for word in words):
         return [False] * len(words)
@@ -159,13 +145,13 @@ def _in_institution(text: str, words: list[_Word]) -> list[bool]:
     return inside
 
 
-def _possessive_before_kin(word: _Word, after: str) -> bool:
+def _possessive_before_kin(word: Word, after: str) -> bool:
     """Whether a lower-case genitive of a listed name stands before a word for a person ("emmas mamma")."""
-    return (after in _KIN and len(word.lower) > 3 and word.lower.endswith("s") and word.word.isalpha()
+    return (after in KIN and len(word.lower) > 3 and word.lower.endswith("s") and word.word.isalpha()
             and word.lower not in STOPWORDS and kind_of(word.lower[:-1]) in ("name", "ambiguous"))
 
 
-def _names_in_context(text: str, words: list[_Word], masked: list[bool], institution: list[bool]) -> None:
+def _names_in_context(text: str, words: list[Word], masked: list[bool], institution: list[bool]) -> None:
     """Mark names that only their surroundings give away: in brackets by a name or a person ("Björn (pappan)",
     "[namn] (Karl)"), and between names in a list ("Selma, Jana och Vide")."""
     for index in range(len(words) - 1):
@@ -175,11 +161,28 @@ def _names_in_context(text: str, words: list[_Word], masked: list[bool], institu
         gap = text[first.end : second.start].strip()
         if gap not in ("(", ",") or len(text[first.end : second.start]) > 3:
             continue
+        # "Björn, alltså pappan": a word between the name and the person it names
+        if (gap == "," and not masked[index] and first.capital and first.kind in NAMELIKE
+                and second.lower in APPOSITION and index + 2 < len(words) and words[index + 2].lower in KIN):
+            masked[index] = True
+            continue
+        # "Nalle (egentligen Nathaniel)": the word before is what the child is called, whatever word it is
+        if (gap == "(" and second.lower in ("egentligen", "riktiga") and index + 2 < len(words) and masked[index + 2]
+                and first.capital and first.lower not in STOPWORDS and first.lower not in KIN):
+            masked[index] = True
+            continue
+        # "Prinsen (Leo)": a capitalised word before a name in brackets is the nickname it stands for
+        if (gap == "(" and masked[index + 1] and not masked[index] and first.capital and first.kind != "keep"
+                and not first.sentence_start and first.lower not in STOPWORDS and first.lower not in KIN
+                and text.startswith(")", second.end)):
+            masked[index] = True
+            continue
         # "[namn] (Karl)", "pappan (Björn)"; "Björn (pappan)", "Björn, pappan, sa"
-        if (gap == "(" and (masked[index] or first.lower in _KIN) and not masked[index + 1] and second.capital
-                and second.kind in _NAMELIKE):
+        if (gap == "(" and (masked[index] or first.lower in KIN) and not masked[index + 1] and second.capital
+                and second.kind in NAMELIKE):
             masked[index + 1] = True
-        elif not masked[index] and first.capital and first.kind in _NAMELIKE and second.lower in _KIN:
+        elif not masked[index] and first.capital and second.lower in KIN and (
+                first.kind in NAMELIKE or (first.kind == "common" and zipf(first.lower, "sv") < 3.0)):
             masked[index] = True
     for index, word in enumerate(words):
         if masked[index] or not word.capital or institution[index]:
@@ -194,7 +197,7 @@ def _names_in_context(text: str, words: list[_Word], masked: list[bool], institu
             masked[index] = True  # "Leo och Jana": a rare word capitalised mid-sentence, listed with a name
 
 
-def _listed_with(text: str, words: list[_Word], index: int, step: int) -> int | None:
+def _listed_with(text: str, words: list[Word], index: int, step: int) -> int | None:
     """The index of the word listed next to word *index* ("Selma, Jana och Vide"), in the direction *step*."""
     near = index + step
     if not 0 <= near < len(words):
@@ -222,13 +225,13 @@ def initials_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _adjacent(text: str, first: _Word, second: _Word) -> bool:
+def _adjacent(text: str, first: Word, second: Word) -> bool:
     """Whether only spaces (or a colon) stand between two words."""
     gap = text[first.end : second.start]
     return len(gap) <= 3 and gap.strip(" :") == ""
 
 
-def _possessive_kind(word: _Word) -> str | None:
+def _possessive_kind(word: Word) -> str | None:
     """The kind of the word without a genitive -s ("Zeldas", "Kalles"), or None when that cannot be one."""
     lower = word.lower
     if word.kind == "common" and zipf(lower, "sv") >= 2.5 and not (
@@ -241,20 +244,26 @@ def _possessive_kind(word: _Word) -> str | None:
     return None
 
 
-def _is_name(word: _Word, before: str, before2: str) -> bool:
+def _is_name(word: Word, before: str, before2: str) -> bool:
     """Whether one word is a name, from the lists, the cue before it and what kind of word it is."""
     kind, lower = word.kind, word.lower
     if kind == "keep" or (lower in STOPWORDS and not (kind == "ambiguous" and word.capital)):
         return False
-    if before in _STRONG_CUES or (before2, before) in _STRONG_PAIRS:
-        return True
-    weak = before in _WEAK_CUES
+    if lower in ABBREVIATIONS or (lower in APPS and before in APP_PREPOSITIONS):
+        return False  # "Dnr", "Journalnr", "pnr"; "i Tyra" (the app)
+    if (before in STRONG_CUES and before2 not in ("vad", "what", "hur")) or (before2, before) in STRONG_PAIRS:
+        return True  # "hon heter Sten", not "vad heter paragrafen"
+    if (before2, before) in CALL_PAIRS and word.capital and not word.sentence_start:
+        return True  # "vi kallar honom Lillen"
+    weak = before in WEAK_CUES
     head = word.word.split("-", 1)[0]
     if "-" in word.word and len(head) > 1 and head.isupper() and kind != "name":
         return False  # "LMA-kort", "BVC-sköterskan": an acronym's compound
     acronym = len(word.word) > 1 and word.word.isupper()
     if kind == "soft" or (acronym and kind != "name"):
         return kind == "soft" and weak and word.capital  # "flickan Maj", not "pappa kom i maj"
+    if lower.startswith(PARTICLES) and len(lower.split("-", 1)[1]) > 2 and zipf(lower.split("-", 1)[1], "sv") < 3.0:
+        return True  # "el-sayed", "al-masri", "abu-bakr": an Arabic particle before a name, also in lower case
     possessive = _possessive_kind(word)
     if kind == "name" or possessive == "name":
         return True
@@ -267,7 +276,7 @@ def _is_name(word: _Word, before: str, before2: str) -> bool:
         return word.capital or (zipf(lower, "sv") < 4.5 and zipf(lower, "en") < 4.0)
     if kind == "unknown":
         # A capitalised word no dictionary knows is a name, unless it has no vowel ("Pnr", "Tfn").
-        return (word.capital and any(char in VOWELS for char in lower) and lower not in ABBREVIATIONS) or (
+        return (word.capital and has_vowel(lower) and lower not in ABBREVIATIONS) or (
             lowercase_name(lower))
     if possessive in ("proper", "unknown") and word.capital:
         return True
@@ -275,7 +284,7 @@ def _is_name(word: _Word, before: str, before2: str) -> bool:
     return middle and max(zipf(lower, "sv"), zipf(lower, "en")) < _RARE_ZIPF
 
 
-def _subject_name(word: _Word, after: str, after2: str) -> bool:
+def _subject_name(word: Word, after: str, after2: str) -> bool:
     """Whether a capitalised word opening a sentence is a name by the verb after it ("Saga har blåmärken").
 
     An ordinary noun seldom opens a Swedish sentence bare, without article, right before a finite verb, so a
@@ -296,14 +305,18 @@ def _subject_name(word: _Word, after: str, after2: str) -> bool:
         return after in _PERSON_VERBS
     # "Ploy är alltid hungrig", "Mollan har inte kommit": a nickname or a name no list has, which Swedish does
     # not know as a word, before a Swedish verb.
+    if word.kind == "common" and len(word.lower) <= 6 and zipf(word.lower, "sv") < 1.0 and after in _PERSON_VERBS:
+        return True  # "Fien berättar": a word Swedish hardly uses, before a verb that wants a person
     return (word.kind == "common" and not is_swedish_word(word.lower) and zipf(word.lower, "sv") < 2.0
             and after in _SWEDISH_SUBJECT_VERBS)
 
 
-def _neighbour_of_name(text: str, name: _Word, other: _Word, *, before: bool = False) -> bool:
+def _neighbour_of_name(text: str, name: Word, other: Word, *, before: bool = False) -> bool:
     """Whether *other*, next to the masked *name*, belongs to it (surname, first name, or listed with it)."""
     if other.kind in ("keep", "soft") or other.lower in STOPWORDS or other.lower in ABBREVIATIONS:
         return False
+    if other.lower in WEAK_CUES:
+        return False  # "Halvsyster Jennifer": the word for the person, not part of the name
     if other.kind == "common" and "-" in other.lower:
         return False  # "BVC-sköterskan Anneli": a role written as a compound, not a double name
     first, second = (other, name) if before else (name, other)

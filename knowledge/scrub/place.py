@@ -30,9 +30,14 @@ _PLACE_GENERIC = frozenset(
      "norra", "södra", "östra", "västra", "pysslingen", "vittra", "norlandia", "inspira", "kunskapsförskolan",
      "academedia", "barnomsorg", "dagis", "daghem", "familjedaghem", "pedagogisk", "omsorg"}
 )
+# "Valter, 5 år, Stjärnan": a group-name shape listed after a child's age.
+_AGE_BEFORE = re.compile(r"(?:år|mån|\))\s?,\s$")
 # Words after which a known group-name shape names the group: "vi på ugglan", "hos Humlorna".
 _GROUP_PLACE_CUES = frozenset({"på", "hos", "från"})
 _PLACE_CUES = frozenset({"förskolan", "förskola", "fsk", "förskolor", "preschool"})
+# "Förskolan Humlegården", "förskolan Blå Grodan": a capitalised name after the word names a preschool.
+_NAMED_PRESCHOOL = re.compile(r"(?<![\w-])(?:[Ff]örskolan|[Ff]örskola|[Ff]sk|Preschool)\s{1,2}"
+                              r"(?P<name>[A-ZÅÄÖ][^\W\d_]{1,30}(?:[\s-][A-ZÅÄÖ][^\W\d_]{1,30}){0,2})(?![\w-])")
 
 
 @cache
@@ -53,7 +58,9 @@ def group_spans(text: str) -> list[tuple[int, int]]:
         if lower in known and index > 0 and (
                 (tokens[index - 1].group().lower() in _GROUP_PLACE_CUES
                  and text[tokens[index - 1].end() : token.start()] == " ")
-                or (text[token.start() - 1] == "(" and text.startswith(")", token.end()))):
+                or (text[token.start() - 1] == "(" and text.startswith(")", token.end()))
+                or (_AGE_BEFORE.search(text, max(0, token.start() - 8), token.start()) is not None
+                    and text[token.end() : token.end() + 1] in (",", ";", ")", "\n", ""))):
             spans.append(token.span())
             continue
         if lower not in _GROUP_WORDS:
@@ -64,7 +71,8 @@ def group_spans(text: str) -> list[tuple[int, int]]:
             gap = text[previous.end() : token.start()]
             if gap in (" ", "-") and previous.group()[:1].isupper() and previous.group().lower() not in _GROUP_STOP \
                     and kind_of(previous.group().lower()) not in ("keep", "soft") \
-                    and (gap == "-" or previous.group().endswith("s")):
+                    and (gap == "-" or previous.group().endswith("s") or (
+                        lower in _GROUP_DEFINITE and not sentence_start(text, previous.start()))):
                 spans.append(previous.span())
         position = index + 1
         # "avdelningen som heter Solrosen", "avd: Humlan"
@@ -115,9 +123,12 @@ class PlaceIndex:
         return cls({first: tuple(sorted(sequences, key=len, reverse=True)) for first, sequences in found.items()})
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        """Spans of preschool names in *text* that say which preschool it is."""
+        """Spans of preschool names in *text* that say which preschool it is, also one the index does not know
+        written after "Förskolan" ("går på Förskolan Humlegården")."""
+        named = [match.span("name") for match in _NAMED_PRESCHOOL.finditer(text)
+                 if match.group("name").lower() not in _GROUP_STOP and kind_of(match.group("name").lower()) != "keep"]
         if not self.sequences:
-            return []
+            return named
         tokens = list(WORD_TOKEN.finditer(text))
         folded = [fold(token.group()) for token in tokens]
         spans = []
@@ -129,7 +140,7 @@ class PlaceIndex:
                 continue
             spans.append((tokens[index].start(), tokens[matched - 1].end()))
             index = matched
-        return spans
+        return spans + named
 
     def _match_at(self, text: str, tokens: list[re.Match[str]], folded: list[str], index: int) -> int | None:
         """The index after a preschool name starting at token *index* that should be masked, or None."""
