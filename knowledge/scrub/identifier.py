@@ -5,9 +5,8 @@ from __future__ import annotations
 import itertools
 import re
 from functools import cache
-from importlib import resources
 
-import yaml
+from knowledge.packaged import packaged_yaml
 
 _AT = r"(?:\s?@\s?|\s?[(\[{<]\s?(?:at|snabel-?a)\s?[)\]}>]\s?)"
 _DOT = r"(?:\.|\s?[(\[{<]\s?(?:dot|punkt|\.)\s?[)\]}>]\s?)"
@@ -238,7 +237,7 @@ def _digits(value: str) -> str:
 @cache
 def public_numbers() -> frozenset[str]:
     """Phone numbers of public services (digits only) that say nothing about a family, from `data/public.yaml`."""
-    raw = yaml.safe_load(resources.files("knowledge").joinpath("data/public.yaml").read_text("utf-8"))
+    raw = packaged_yaml("data/public.yaml")
     return frozenset(_digits(str(number)) for number in raw.get("numbers") or ())
 
 

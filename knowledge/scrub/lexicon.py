@@ -8,11 +8,11 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 import simplemma
 import wordfreq
-import yaml
+
+from knowledge.packaged import packaged_yaml
 
 # Words that are never names, whatever comes before them.
 STOPWORDS = frozenset(
@@ -76,7 +76,7 @@ _ORDINARY_TAILS = ("gruppen", "gruppens", "grupp", "grupper", "grupperna", "kana
 @cache
 def _institution_phrases() -> tuple[str, ...]:
     """The names of public institutions in `data/names.yaml`, longest first."""
-    raw = yaml.safe_load(resources.files("knowledge").joinpath("data/names.yaml").read_text("utf-8"))
+    raw = packaged_yaml("data/names.yaml")
     return tuple(sorted({str(phrase) for phrase in raw.get("institutions") or ()}, key=len, reverse=True))
 
 
@@ -105,7 +105,7 @@ def is_swedish_word(lower: str) -> bool:
 @cache
 def _names() -> _Names:
     """The name lists shipped with the package, loaded once."""
-    raw = yaml.safe_load(resources.files("knowledge").joinpath("data/names.yaml").read_text("utf-8"))
+    raw = packaged_yaml("data/names.yaml")
 
     def lower(key: str) -> frozenset[str]:
         return frozenset(str(name).lower() for name in raw.get(key) or ())
@@ -124,7 +124,7 @@ def _names() -> _Names:
 def _people_words() -> frozenset[str]:
     """The understanding lexicon's words for people (parents, relatives, staff, other adults) in every language it
     knows ("hooyo", "stepdad", "morbror"): words that say who, which the note needs and which are no names."""
-    raw = yaml.safe_load(resources.files("knowledge").joinpath("data/concepts.yaml").read_text("utf-8"))
+    raw = packaged_yaml("data/concepts.yaml")
     concepts = raw.get("concepts") or {}
     words = set()
     for concept in ("parent", "relative", "staff", "adult"):

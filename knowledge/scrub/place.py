@@ -6,10 +6,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
-
+from knowledge.packaged import packaged_yaml
 from knowledge.scrub.address import WORD_TOKEN, is_street_word
 from knowledge.scrub.lexicon import STOPWORDS, kind_of, zipf
 from knowledge.scrub.name import sentence_start
@@ -43,7 +41,7 @@ _NAMED_PRESCHOOL = re.compile(r"(?<![\w-])(?:[Ff]örskolan|[Ff]örskola|[Ff]sk|P
 @cache
 def group_names() -> frozenset[str]:
     """The shapes of group names in `data/groups.yaml`, lower-cased."""
-    raw = yaml.safe_load(resources.files("knowledge").joinpath("data/groups.yaml").read_text("utf-8"))
+    raw = packaged_yaml("data/groups.yaml")
     return frozenset(str(name).lower() for name in raw.get("groups") or ())
 
 
