@@ -27,6 +27,7 @@ from knowledge.reading.emergency import _add_emergencies
 from knowledge.reading.injuries import _symptoms_not_intoxication
 from knowledge.reading.signals import _child_told, _duration
 from knowledge.reading.text import Reading, Token, _acts, _Text
+from knowledge.reading.told import _add_told, _categorise_told
 from knowledge.reading.vocabulary import ACTORS, DISARMABLE, SIGNAL_CODES
 from knowledge.reading.words import _deny_after, _hits, _near_disarm, _negate, _stand_it, _tokens
 
@@ -75,7 +76,9 @@ def read(text: str) -> Reading:
     _add_emergencies(text_, reading.acute)
     _add_carers(text_, reading.acute)  # a child with no fit carer now, a girl cut or about to be
     _add_disclosures(text_, acts, reading.acute)
+    _add_told(text_, acts, reading.acute)  # acute situations told in everyday words
     _categorise(text_, acts, reading)
+    _categorise_told(text_, reading)
     _add_past_intoxication(text_, reading)
     reading.duration = _duration(text_)
     reading.child_told = _child_told(text_)

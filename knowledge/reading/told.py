@@ -1,0 +1,227 @@
+"""Acute situations told in everyday words (the fresh7 families, in the helper's own words), and the report-level
+staff and home cases beside them:
+- a fresh mark on a child who does not want the adult who collects to come ("vill inte att pappa hämtar", "daddy will
+  do it again", refuses to dress when told mum is coming);
+- sexual abuse in a child's words or signs (sore when peeing, red or bleeding down there, "nej pappa", "playing
+  doctor" with an adult) with that adult close;
+- fresh bruises on a baby who cannot walk or crawl yet;
+- violence heard from a home now ("låter som mord") with a small child there;
+- marks round the neck with an adult named, whatever else the message is about;
+- a parent who signals killing himself and the child ("försvinna tillsammans", "klar med allt", "ingen ska leta");
+- a colleague who hurts or shuts children in and is with the children now;
+and, below acute: a colleague's photos of undressing children, a squeezed throat, screaming in a face, a harsh tone;
+violence between the adults in everyday words. Called from `read` after the other rule modules.
+"""
+
+from __future__ import annotations
+
+from knowledge.reading.signals import _disarmed
+from knowledge.reading.text import Act, Hit, Reading, _actor, _Text, add_before_fear
+from knowledge.reading.vocabulary import ADULTS
+
+# The adult who may harm at home (staff have their own path).
+_HOME_ADULTS = frozenset({"parent", "relative", "adult"})
+# Words of a mark that is fresh, today's or just seen.
+_FRESH = frozenset({"nya", "nytt", "ny", "färsk", "färska", "färskt", "new", "fresh", "nyss", "idag", "today",
+                    "morse", "morning", "just"})
+# Coming or being here, for a refusal told before it ("vägrar klä på sig när vi säger att pappa snart är här").
+_COMING = frozenset({"kommer", "hämtar", "hämta", "här", "coming", "comes", "here", "collects", "collect", "picks",
+                     "pick"})
+_REFUSE = frozenset({"vägrar", "vägrade", "refuses", "refused", "won't"})
+# Reasons to stay that are no fear: play, a friend, fun ("vill inte att mamma hämtar för hon vill leka klart").
+_FUN = frozenset({"leka", "leker", "lek", "play", "playing", "kompis", "kompisen", "friend", "roligt", "kul", "fun",
+                  "klart", "stanna", "stay", "kalas", "party", "sandlådan"})
+# A baby who cannot move about yet: "kan inte gå/krypa än", "can't walk yet", "not crawling".
+_MOBILITY = frozenset({"gå", "krypa", "kryper", "går", "walk", "walking", "crawl", "crawling", "rulla", "roll"})
+_YET = frozenset({"än", "ännu", "yet"})
+_MONTHS = frozenset({"mån", "månader", "månaders", "månad", "months", "month", "veckor", "weeks"})
+# Holidays and jokes: "försvinna tillsammans" to the country cottage.
+_HOLIDAY = frozenset({"semester", "semestern", "stugan", "landet", "resa", "resan", "holiday", "vacation", "trip",
+                      "flyget", "thailand", "skämt", "skämtade", "joked", "joke", "kidding", "skojade"})
+# The child is there: at home, in the flat, inside.
+_THERE = frozenset({"hemma", "home", "där", "there", "inne", "inside", "lägenheten", "flat", "apartment"})
+# A toy kit or a doll: doctor games that are games.
+_TOY_DOCTOR = frozenset({"dockan", "dockor", "docka", "doll", "dolls", "nallen", "teddy", "väskan", "doktorsväskan",
+                         "kit", "stetoskop", "stethoscope", "leksaks", "toy"})
+
+
+def _adults_named(text: _Text, kinds: frozenset[str] = _HOME_ADULTS) -> bool:
+    return any(_actor(token) in kinds for token in text.tokens)
+
+
+def _hits_any(text: _Text, concept: str) -> list[Hit]:
+    """The hits of *concept*, negated or not (a fear told with "inte vill" is the fear itself)."""
+    return text.of(concept) + [hit for hit in text.negated if hit.concept == concept]
+
+
+def _sentence_words(text: _Text, sentence: int) -> set[str]:
+    return {token.surface for token in text.tokens if token.sentence == sentence}
+
+
+def _fresh_mark(text: _Text, acts: list[Act]) -> bool:
+    """A mark, burn or visible harm told as new or today's, not a fall's; or a blow by an adult at home."""
+    harmed = any(act.kind in ("hit", "shake", "burn_act", "strangle") and act.agent in _HOME_ADULTS for act in acts)
+    if harmed:
+        return True
+    if text.has("accident", "minor_injury"):
+        return False
+    for hit in text.of("injury", "burn", "visible_harm", "fresh"):
+        near = {token.surface for token in text.tokens[max(0, hit.start - 4):hit.end + 8]
+                if token.sentence == hit.sentence}
+        if hit.concept == "fresh" or near & _FRESH or text.in_sentence(hit.sentence, "now", "today"):
+            return True
+    return False
+
+
+def _dreads_collector(text: _Text) -> bool:
+    """Whether the child does not want the adult who collects to come, or refuses to dress when told they come."""
+    for hit in _hits_any(text, "dread_collector") + text.of("again_tonight"):
+        words = _sentence_words(text, hit.sentence)
+        if words & _FUN or text.in_sentence(hit.sentence, "joking"):
+            continue
+        return True
+    for hit in text.of("refuses"):
+        after = [token for token in text.tokens[hit.end + 1:] if token.sentence == hit.sentence]
+        if any(token.surface in _COMING for token in after) and any(_actor(token) in _HOME_ADULTS for token in after):
+            if not {token.surface for token in after} & _FUN:
+                return True
+    return False
+
+
+def _hurt_and_dreads(text: _Text, acts: list[Act]) -> bool:
+    return _adults_named(text) and not text.has("staff") and _fresh_mark(text, acts) and _dreads_collector(text)
+
+
+def _child_genital_word(text: _Text) -> bool:
+    pee = any(token.surface in {"pee", "wee"} and index + 1 < len(text.tokens)
+              and text.tokens[index + 1].surface in {"pee", "wee"} for index, token in enumerate(text.tokens))
+    return pee or text.has("genital_child", "genital")
+
+
+def _close(text: _Text) -> bool:
+    """The adult is close to the child: at home tonight, collecting today, living together."""
+    return text.has("pickup", "home", "lives_with", "night_secret", "today", "now", "again_tonight", "imminent",
+                    "soon")
+
+
+def _sexual_in_childs_words(text: _Text, acts: list[Act]) -> bool:
+    """Sexual abuse told by a sign and the child's words about an adult at home, with that adult close."""
+    if text.has("staff") or not _adults_named(text) or text.has("illness") or not _close(text):
+        return False
+    sign = text.has("genital_harm", "genital_pain", "genital_sign")
+    cry = text.has("no_cry")
+    touched = any(act.kind == "touch" and act.agent in _HOME_ADULTS for act in acts) and _child_genital_word(text)
+    doctor = False
+    for hit in text.of("doctor_game"):
+        words = _sentence_words(text, hit.sentence)
+        before = [token for token in text.tokens[max(0, hit.start - 6):hit.start] if token.sentence == hit.sentence]
+        doer = next((_actor(token) for token in reversed(before) if _actor(token)), None)
+        if doer in _HOME_ADULTS and not words & _TOY_DOCTOR:
+            doctor = True
+    secret = text.has("hush", "secrecy", "night_secret")
+    return (doctor and (sign or secret)) or (cry and sign) or touched
+
+
+def _non_mobile_baby_bruised(text: _Text) -> bool:
+    """Fresh bruises on a baby who cannot walk or crawl yet (or is a few months old), not from a fall."""
+    if text.has("accident", "minor_injury", "illness") or not text.has("injury"):
+        return False
+    fresh = any(token.surface in _FRESH for token in text.tokens) or text.has("fresh", "now", "today")
+    cannot = any(token.surface in _MOBILITY and any(other.surface in _YET or other.negated
+                                                   for other in text.tokens[max(0, token.index - 3):token.index + 3])
+                 for token in text.tokens)
+    months = any(token.surface.endswith(("månaders", "månader", "mån", "months")) and (
+        token.surface[0].isdigit() or token.index and text.tokens[token.index - 1].surface.isdigit()
+        or token.surface.startswith(("två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio")))
+                 for token in text.tokens)
+    birth_mark = any(token.surface.startswith(("födelsemärk", "birthmark", "mongolfläck")) for token in text.tokens)
+    return fresh and (cannot or months) and text.has("infant", "child") and not birth_mark
+
+
+def _violence_heard_now(text: _Text) -> bool:
+    """Violence heard from a home now, with a small child there."""
+    for hit in text.of("heard_violence"):
+        if _disarmed(text, hit) or text.in_sentence(hit.sentence, "fiction", "storytime", "past_strong"):
+            continue
+        now = text.in_sentence(hit.sentence, "now") or any(
+            text.in_sentence(sentence, "now") for sentence in (hit.sentence - 1, hit.sentence + 1))
+        there = any(token.surface in _THERE for token in text.tokens) and text.has("child", "infant")
+        if now and there:
+            return True
+    return False
+
+
+def _neck_marked(text: _Text) -> str | None:
+    """Marks round the neck with an adult named: strangulation (a colleague's: staff, below acute)."""
+    if text.has("neck_innocent", "illness", "medical"):
+        return None
+    for hit in text.of("neck_marks"):
+        if text.in_sentence(hit.sentence, "neck_cause", "joking"):
+            continue
+        if _adults_named(text, frozenset(ADULTS)):
+            return "staff" if text.has("staff") and not _adults_named(text) else "strangulation"
+    return None
+
+
+def _exit_with_child(text: _Text) -> bool:
+    """A parent who signals killing himself and the child: two kinds of farewell, or one said outright."""
+    if not _adults_named(text, frozenset({"parent", "relative"})) or any(
+            token.surface in _HOLIDAY for token in text.tokens) or text.has("joking", "storytime"):
+        return False
+    kinds = sum(text.has(kind) for kind in ("exit_together", "exit_done", "exit_trace"))
+    return text.has("exit_strong") or kinds >= 2
+
+
+def _colleague_with_children_now(text: _Text, acts: list[Act]) -> bool:
+    """A colleague who hurt or shut children in today and is with the children now."""
+    only_staff = text.has("staff") and not text.has("parent", "relative")
+    harm = any(act.kind in ("hit", "shake", "burn_act", "strangle", "rough", "lock_in", "touch") and (
+        act.agent == "staff" or (only_staff and act.agent in ("pronoun", None)))
+               and not text.in_sentence(act.sentence, "past_strong") for act in acts)
+    today = text.has("today", "now") or any(act.now for act in acts)
+    return only_staff and harm and today and text.has("on_shift", "still_here")
+
+
+def _told(text: _Text, acts: list[Act]) -> list[str]:
+    codes = []
+    if _exit_with_child(text):
+        codes.append("threat_to_kill")
+    if _violence_heard_now(text):
+        codes.append("ongoing_violence")
+    if _colleague_with_children_now(text, acts):
+        codes.append("immediate_danger")
+    if _neck_marked(text) == "strangulation":
+        codes.append("strangulation")
+    if _sexual_in_childs_words(text, acts):
+        codes.append("sexual_abuse_home")
+    if _hurt_and_dreads(text, acts) or _non_mobile_baby_bruised(text):
+        codes.append("injury_afraid_home" if _hurt_and_dreads(text, acts) else "immediate_danger")
+    return codes
+
+
+def _add_told(text: _Text, acts: list[Act], codes: list[str]) -> None:
+    """Add the situations of this module to *codes*, before fear of going home."""
+    add_before_fear(codes, _told(text, acts))
+
+
+def _categorise_told(text: _Text, reading: Reading) -> None:
+    """The report-level families: a colleague's photos, squeezed throat, screaming or names; a harsh tone; violence
+    between the adults told in everyday words."""
+    staff_named = text.has("staff") and not text.has("parent", "relative")
+    if staff_named and (text.has("staff_pictures", "neck_squeeze", "degrading") or _neck_marked(text) == "staff"):
+        reading.staff_suspected = True
+        reading.signals.add("staff_suspected")
+        reading.reasons.add("staff_suspected")
+        reading.report = True
+        reading.categories.add("sexual" if text.has("staff_pictures") else "physical")
+    elif not staff_named and text.has("neck_squeeze") and _adults_named(text):
+        reading.categories.add("physical")
+        reading.reasons.add("violence_account")
+        reading.report = True
+    if text.has("dv_told"):
+        reading.categories.add("domestic_violence")
+        reading.signals.add("witnessed_violence")
+        reading.reasons.add("witnessed_violence")
+        reading.report = True
+    if text.has("harsh_tone") and not reading.categories - {"family_support"}:
+        reading.categories.add("emotional")
