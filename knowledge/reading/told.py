@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from knowledge.reading.signals import _disarmed
 from knowledge.reading.text import Act, Hit, Reading, _actor, _Text, add_before_fear
-from knowledge.reading.vocabulary import ADULTS
 
 # The adult who may harm at home (staff have their own path).
 _HOME_ADULTS = frozenset({"parent", "relative", "adult"})
@@ -52,6 +51,12 @@ def _adults_named(text: _Text, kinds: frozenset[str] = _HOME_ADULTS) -> bool:
 def _hits_any(text: _Text, concept: str) -> list[Hit]:
     """The hits of *concept*, negated or not (a fear told with "inte vill" is the fear itself)."""
     return text.of(concept) + [hit for hit in text.negated if hit.concept == concept]
+
+
+def _near(text: _Text, hit: Hit, *concepts: str) -> bool:
+    """Whether any of *concepts* stands in the sentence of *hit* or the one after it (a long message's other news
+    never disarms a sign)."""
+    return any(text.in_sentence(sentence, *concepts) for sentence in (hit.sentence, hit.sentence + 1))
 
 
 def _sentence_words(text: _Text, sentence: int) -> set[str]:
@@ -106,11 +111,15 @@ def _close(text: _Text) -> bool:
 
 def _sexual_in_childs_words(text: _Text, acts: list[Act]) -> bool:
     """Sexual abuse told by a sign and the child's words about an adult at home, with that adult close."""
-    if text.has("staff") or not _adults_named(text) or text.has("illness") or not _close(text):
+    if not _adults_named(text) or not _close(text):
         return False
-    sign = text.has("genital_harm", "genital_pain", "genital_sign")
-    cry = text.has("no_cry")
-    touched = any(act.kind == "touch" and act.agent in _HOME_ADULTS for act in acts) and _child_genital_word(text)
+    # A long message may tell of a fever or of the writer being a substitute: only the sign's own sentence counts.
+    signs = [hit for hit in text.of("genital_harm", "genital_pain", "genital_sign")
+             if not _near(text, hit, "illness", "medical", "staff")]
+    sign = bool(signs)
+    cry = any(not _near(text, hit, "staff") for hit in text.of("no_cry"))
+    touched = (any(act.kind == "touch" and act.agent in _HOME_ADULTS for act in acts) and _child_genital_word(text)
+               and not text.has("staff", "illness", "medical"))
     doctor = False
     for hit in text.of("doctor_game"):
         words = _sentence_words(text, hit.sentence)
@@ -153,13 +162,17 @@ def _violence_heard_now(text: _Text) -> bool:
 
 def _neck_marked(text: _Text) -> str | None:
     """Marks round the neck with an adult named: strangulation (a colleague's: staff, below acute)."""
-    if text.has("neck_innocent", "illness", "medical"):
-        return None
     for hit in text.of("neck_marks"):
-        if text.in_sentence(hit.sentence, "neck_cause", "joking"):
+        if _near(text, hit, "neck_innocent", "illness", "medical", "neck_cause", "joking"):
             continue
-        if _adults_named(text, frozenset(ADULTS)):
-            return "staff" if text.has("staff") and not _adults_named(text) else "strangulation"
+        near = [token for token in text.tokens if abs(token.sentence - hit.sentence) <= 1]
+        kinds = {_actor(token) for token in near}
+        if "peer" in kinds:
+            continue  # "en kompis drog i halsduken", children's games
+        if kinds & _HOME_ADULTS:
+            return "strangulation"
+        if "staff" in kinds:
+            return "staff"
     return None
 
 
@@ -208,7 +221,11 @@ def _categorise_told(text: _Text, reading: Reading) -> None:
     """The report-level families: a colleague's photos, squeezed throat, screaming or names; a harsh tone; violence
     between the adults told in everyday words."""
     staff_named = text.has("staff") and not text.has("parent", "relative")
-    if staff_named and (text.has("staff_pictures", "neck_squeeze", "degrading") or _neck_marked(text) == "staff"):
+    # "en förälder såg" a colleague's photos: the parent is a witness, the colleague is named before the deed.
+    staff_deed = any(any(_actor(token) == "staff" for token in text.tokens[max(0, hit.start - 8):hit.start]
+                         if token.sentence == hit.sentence) for hit in text.of("staff_pictures", "neck_squeeze", "degrading"))
+    if staff_deed or (staff_named and (text.has("staff_pictures", "neck_squeeze", "degrading")
+                                       or _neck_marked(text) == "staff")):
         reading.staff_suspected = True
         reading.signals.add("staff_suspected")
         reading.reasons.add("staff_suspected")
