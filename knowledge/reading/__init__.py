@@ -78,7 +78,7 @@ def read(text: str) -> Reading:
     _add_disclosures(text_, acts, reading.acute)
     _add_told(text_, acts, reading.acute)  # acute situations told in everyday words
     _categorise(text_, acts, reading)
-    _categorise_told(text_, reading)
+    _categorise_told(text_, acts, reading)
     _add_past_intoxication(text_, reading)
     reading.duration = _duration(text_)
     reading.child_told = _child_told(text_)

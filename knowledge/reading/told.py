@@ -39,6 +39,16 @@ _HOLIDAY = frozenset({"semester", "semestern", "stugan", "landet", "resa", "resa
                       "flyget", "thailand", "skämt", "skämtade", "joked", "joke", "kidding", "skojade"})
 # The child is there: at home, in the flat, inside.
 _THERE = frozenset({"hemma", "home", "där", "there", "inne", "inside", "lägenheten", "flat", "apartment"})
+# Small children: words that name them without an age.
+_SMALL_WORDS = frozenset({"vagn", "vagnen", "barnvagnen", "pram", "buggy", "toddler", "tvååring", "treåring",
+                          "fyraåring", "ettåring", "tvååringen", "treåringen", "fyraåringen", "ettåringen", "småbarn"})
+# Shut in for the night or in the dark, in a shed or a cupboard.
+_SHUT_AWAY = frozenset({"natt", "natten", "night", "mörkret", "dark", "förrådet", "garderoben", "closet", "källaren",
+                        "cellar", "shed", "skrubben"})
+# Siblings are relatives, but a big sister of four is no adult with the child.
+_SIBLINGS = ("storasyster", "storebror", "lillebror", "lillasyster", "syster", "bror", "sister", "brother")
+# Asleep in a pram at the preschool, as Swedish preschools do: no child alone.
+_ASLEEP_HERE = frozenset({"sover", "sov", "sleeps", "sleeping", "napping", "vilan", "vila", "gården", "förskolans"})
 # A toy kit or a doll: doctor games that are games.
 _TOY_DOCTOR = frozenset({"dockan", "dockor", "docka", "doll", "dolls", "nallen", "teddy", "väskan", "doktorsväskan",
                          "kit", "stetoskop", "stethoscope", "leksaks", "toy"})
@@ -195,6 +205,37 @@ def _colleague_with_children_now(text: _Text, acts: list[Act]) -> bool:
     return only_staff and harm and today and text.has("on_shift", "still_here")
 
 
+def _small(text: _Text) -> bool:
+    """A baby or a child of four or younger is named: "bebis", "i vagnen", "1,5-åring", "storasyster på 4 år"."""
+    if text.has("infant") or any(token.surface in _SMALL_WORDS for token in text.tokens):
+        return True
+    for token in text.tokens:
+        if token.surface.startswith(("åring", "år", "year", "yo")) and token.index:
+            number = next((other.surface for other in text.tokens[max(0, token.index - 2):token.index]
+                           if other.surface.isdigit()), None)
+            if number is not None and int(number) <= 4:
+                return True
+    return False
+
+
+def _small_child_alone_now(text: _Text) -> bool:
+    """A small child alone outside, in a stairwell or at home now (or for a while, nobody there), no adult with it."""
+    for hit in text.of("alone_out"):
+        words = _sentence_words(text, hit.sentence)
+        if words & _ASLEEP_HERE or text.in_sentence(hit.sentence, "pattern", "disarm", "joking") or (
+                text.in_sentence(hit.sentence, "past_strong") and not text.in_sentence(hit.sentence, "now",
+                                                                                       "since_recent")):
+            continue
+        after = text.tokens[hit.end + 1:hit.end + 4]
+        if any(_actor(token) in _HOME_ADULTS | {"staff"} and not token.surface.startswith(_SIBLINGS) for token in after):
+            continue  # "ensam hemma med pappa"
+        present = text.has("now", "nobody_near", "since_recent", "parent_away") or any(
+            token.surface in {"min", "minuter", "timme", "timmar", "minutes", "hour", "hours"} for token in text.tokens)
+        if present and _small(text):
+            return True
+    return False
+
+
 def _told(text: _Text, acts: list[Act]) -> list[str]:
     codes = []
     if _exit_with_child(text):
@@ -207,6 +248,8 @@ def _told(text: _Text, acts: list[Act]) -> list[str]:
         codes.append("strangulation")
     if _sexual_in_childs_words(text, acts):
         codes.append("sexual_abuse_home")
+    if _small_child_alone_now(text):
+        codes.append("immediate_danger")
     if _hurt_and_dreads(text, acts) or _non_mobile_baby_bruised(text):
         codes.append("injury_afraid_home" if _hurt_and_dreads(text, acts) else "immediate_danger")
     return codes
@@ -217,7 +260,7 @@ def _add_told(text: _Text, acts: list[Act], codes: list[str]) -> None:
     add_before_fear(codes, _told(text, acts))
 
 
-def _categorise_told(text: _Text, reading: Reading) -> None:
+def _categorise_told(text: _Text, acts: list[Act], reading: Reading) -> None:
     """The report-level families: a colleague's photos, squeezed throat, screaming or names; a harsh tone; violence
     between the adults told in everyday words."""
     staff_named = text.has("staff") and not text.has("parent", "relative")
@@ -234,6 +277,13 @@ def _categorise_told(text: _Text, reading: Reading) -> None:
     elif not staff_named and text.has("neck_squeeze") and _adults_named(text):
         reading.categories.add("physical")
         reading.reasons.add("violence_account")
+        reading.report = True
+    if any(act.kind == "lock_in" and act.agent in _HOME_ADULTS and _sentence_words(text, act.sentence) & _SHUT_AWAY
+           for act in acts):
+        reading.categories.add("physical")  # shut in a shed all night: violence, not only degrading
+    if text.has("grip_shape") and text.has("injury"):
+        reading.categories.add("physical")
+        reading.reasons.add("injury_of_concern")
         reading.report = True
     if text.has("dv_told"):
         reading.categories.add("domestic_violence")
