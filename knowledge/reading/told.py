@@ -290,5 +290,25 @@ def _categorise_told(text: _Text, acts: list[Act], reading: Reading) -> None:
         reading.signals.add("witnessed_violence")
         reading.reasons.add("witnessed_violence")
         reading.report = True
+    _demote_taken_back(text, reading)
     if text.has("harsh_tone") and not reading.categories - {"family_support"}:
         reading.categories.add("emotional")
+
+
+# Acute codes an account dated in the past and taken back may lose (never sexual abuse, a threat or a child alone).
+_DEMOTABLE = frozenset({"strangulation", "intoxicated_pickup", "injury_afraid_home", "ongoing_violence"})
+
+
+def _demote_taken_back(text: _Text, reading: Reading) -> None:
+    """An account of a past day, taken back ("pappan tog stryptag på henne i julas, men nu säger hon att hon
+    överdrev"), with nothing of today in it: a report to make (retracted, still reportable), not 112 now."""
+    if not reading.acute or not set(reading.acute) <= _DEMOTABLE or not text.has("retract", "took_back"):
+        return
+    if not text.has("past_strong", "past_day") or text.has(
+            "now", "today", "fresh", "imminent", "soon", "again_tonight", "still_here", "on_shift", "since_recent",
+            "pickup_dread", "fear"):
+        return
+    reading.categories.add("parent" if reading.acute == ["intoxicated_pickup"] else "physical")
+    reading.acute.clear()
+    reading.report = True
+    reading.reasons.add("retracted_still_reportable")
