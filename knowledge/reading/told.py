@@ -29,14 +29,21 @@ _COMING = frozenset({"kommer", "hämtar", "hämta", "här", "coming", "comes", "
 _REFUSE = frozenset({"vägrar", "vägrade", "refuses", "refused", "won't"})
 # Reasons to stay that are no fear: play, a friend, fun ("vill inte att mamma hämtar för hon vill leka klart").
 _FUN = frozenset({"leka", "leker", "lek", "play", "playing", "kompis", "kompisen", "friend", "roligt", "kul", "fun",
-                  "klart", "stanna", "stay", "kalas", "party", "sandlådan"})
+                  "klart", "stanna", "stay", "kalas", "party", "sandlådan", "drawing", "rita", "finish", "pussla",
+                  "spela", "game"})
+# A fall told as the cause of the mark.
+_FALL = frozenset({"fell", "falling", "fall", "tripped", "ramlade", "ramlat", "trillade", "trillat", "föll", "snubblade"})
 # A baby who cannot move about yet: "kan inte gå/krypa än", "can't walk yet", "not crawling".
 _MOBILITY = frozenset({"gå", "krypa", "kryper", "går", "walk", "walking", "crawl", "crawling", "rulla", "roll"})
 _YET = frozenset({"än", "ännu", "yet"})
-_MONTHS = frozenset({"mån", "månader", "månaders", "månad", "months", "month", "veckor", "weeks"})
-# Holidays and jokes: "försvinna tillsammans" to the country cottage.
+_NUMBERS = ("en", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "one", "two", "three",
+            "four", "five", "six", "seven", "eight", "nine", "ten")
+# After a number of months, these make it an age: "tre månader gammal", "6 month old", "5 mån bebis".
+_AGED = frozenset({"gammal", "gamla", "old", "bebis", "bebisen", "baby", "infant"})
+# Holidays, moves and jokes: "försvinna tillsammans" to the country cottage.
 _HOLIDAY = frozenset({"semester", "semestern", "stugan", "landet", "resa", "resan", "holiday", "vacation", "trip",
-                      "flyget", "thailand", "skämt", "skämtade", "joked", "joke", "kidding", "skojade"})
+                      "flyget", "thailand", "skämt", "skämtade", "joked", "joke", "kidding", "skojade", "move",
+                      "moving", "flytt", "flytten", "flyttar", "flyttlådor", "packing", "packar"})
 # The child is there: at home, in the flat, inside.
 _THERE = frozenset({"hemma", "home", "där", "there", "inne", "inside", "lägenheten", "flat", "apartment"})
 # Small children: words that name them without an age.
@@ -78,7 +85,7 @@ def _fresh_mark(text: _Text, acts: list[Act]) -> bool:
     harmed = any(act.kind in ("hit", "shake", "burn_act", "strangle") and act.agent in _HOME_ADULTS for act in acts)
     if harmed:
         return True
-    if text.has("accident", "minor_injury"):
+    if text.has("accident", "minor_injury") or any(token.surface in _FALL for token in text.tokens):
         return False
     for hit in text.of("injury", "burn", "visible_harm", "fresh"):
         near = {token.surface for token in text.tokens[max(0, hit.start - 4):hit.end + 8]
@@ -124,8 +131,10 @@ def _sexual_in_childs_words(text: _Text, acts: list[Act]) -> bool:
     if not _adults_named(text) or not _close(text):
         return False
     # A long message may tell of a fever or of the writer being a substitute: only the sign's own sentence counts.
+    game = {index for hit in text.of("doctor_game") for index in range(hit.start, hit.end + 1)}
+    care = {hit.sentence for hit in text.of("medical") if hit.start not in game}  # "leker doktor" is no doctor
     signs = [hit for hit in text.of("genital_harm", "genital_pain", "genital_sign")
-             if not _near(text, hit, "illness", "medical", "staff")]
+             if not _near(text, hit, "illness", "staff") and not care & {hit.sentence, hit.sentence + 1}]
     sign = bool(signs)
     cry = any(not _near(text, hit, "staff") for hit in text.of("no_cry"))
     touched = (any(act.kind == "touch" and act.agent in _HOME_ADULTS for act in acts) and _child_genital_word(text)
@@ -149,12 +158,23 @@ def _non_mobile_baby_bruised(text: _Text) -> bool:
     cannot = any(token.surface in _MOBILITY and any(other.surface in _YET or other.negated
                                                    for other in text.tokens[max(0, token.index - 3):token.index + 3])
                  for token in text.tokens)
-    months = any(token.surface.endswith(("månaders", "månader", "mån", "months")) and (
-        token.surface[0].isdigit() or token.index and text.tokens[token.index - 1].surface.isdigit()
-        or token.surface.startswith(("två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio")))
-                 for token in text.tokens)
+    months = any(_age_in_months(text, token.index) for token in text.tokens)
     birth_mark = any(token.surface.startswith(("födelsemärk", "birthmark", "mongolfläck")) for token in text.tokens)
-    return fresh and (cannot or months) and text.has("infant", "child") and not birth_mark
+    return fresh and (cannot or months) and (months or text.has("infant", "child")) and not birth_mark
+
+
+def _age_in_months(text: _Text, index: int) -> bool:
+    """Whether the word at *index* gives an age in months ("fyra månaders", "bebisen på 5 mån", "6 months old"),
+    not a duration ("i tre månader")."""
+    word = text.tokens[index].surface
+    if not word.endswith(("månaders", "månader", "mån", "months", "month")):
+        return False
+    before = [token.surface for token in text.tokens[max(0, index - 2):index]]
+    counted = word[0].isdigit() or word.startswith(_NUMBERS[1:]) or bool(before) and (
+        before[-1].isdigit() or before[-1] in _NUMBERS)
+    after = text.tokens[index + 1].surface if index + 1 < len(text.tokens) else ""
+    aged = word.endswith("månaders") or after in _AGED or (len(before) == 2 and before[0] in {"på", "of"})
+    return counted and aged
 
 
 def _violence_heard_now(text: _Text) -> bool:
@@ -191,7 +211,7 @@ def _exit_with_child(text: _Text) -> bool:
     if not _adults_named(text, frozenset({"parent", "relative"})) or any(
             token.surface in _HOLIDAY for token in text.tokens) or text.has("joking", "storytime"):
         return False
-    kinds = sum(text.has(kind) for kind in ("exit_together", "exit_done", "exit_trace"))
+    kinds = sum(bool(_hits_any(text, kind)) for kind in ("exit_together", "exit_done", "exit_trace"))
     return text.has("exit_strong") or kinds >= 2
 
 
@@ -199,6 +219,7 @@ def _colleague_with_children_now(text: _Text, acts: list[Act]) -> bool:
     """A colleague who hurt or shut children in today and is with the children now."""
     only_staff = text.has("staff") and not text.has("parent", "relative")
     harm = any(act.kind in ("hit", "shake", "burn_act", "strangle", "rough", "lock_in", "touch") and (
+        act.kind != "lock_in" or text.in_sentence(act.sentence, "child")) and (
         act.agent == "staff" or (only_staff and act.agent in ("pronoun", None)))
                and not text.in_sentence(act.sentence, "past_strong") for act in acts)
     today = text.has("today", "now") or any(act.now for act in acts)
@@ -226,8 +247,9 @@ def _small_child_alone_now(text: _Text) -> bool:
                 text.in_sentence(hit.sentence, "past_strong") and not text.in_sentence(hit.sentence, "now",
                                                                                        "since_recent")):
             continue
-        after = text.tokens[hit.end + 1:hit.end + 4]
-        if any(_actor(token) in _HOME_ADULTS | {"staff"} and not token.surface.startswith(_SIBLINGS) for token in after):
+        after = text.tokens[hit.end + 1:hit.end + 5]
+        if any(_actor(token) in _HOME_ADULTS | {"staff"} and not token.surface.startswith(_SIBLINGS)
+               and text.tokens[token.index - 1].surface in {"med", "with", "hos", "bredvid", "beside"} for token in after):
             continue  # "ensam hemma med pappa"
         present = text.has("now", "nobody_near", "since_recent", "parent_away") or any(
             token.surface in {"min", "minuter", "timme", "timmar", "minutes", "hour", "hours"} for token in text.tokens)
@@ -285,12 +307,14 @@ def _categorise_told(text: _Text, acts: list[Act], reading: Reading) -> None:
         reading.categories.add("physical")
         reading.reasons.add("injury_of_concern")
         reading.report = True
-    if text.has("dv_told"):
+    if any(any(_actor(token) in _HOME_ADULTS for token in text.tokens if token.sentence == hit.sentence)
+           for hit in text.of("dv_told")):  # "barnen bråkar med händerna" in the sandpit is no violence at home
         reading.categories.add("domestic_violence")
         reading.signals.add("witnessed_violence")
         reading.reasons.add("witnessed_violence")
         reading.report = True
     _demote_taken_back(text, reading)
+    _demote_explained_neck(text, reading)
     if text.has("harsh_tone") and not reading.categories - {"family_support"}:
         reading.categories.add("emotional")
 
@@ -312,3 +336,15 @@ def _demote_taken_back(text: _Text, reading: Reading) -> None:
     reading.acute.clear()
     reading.report = True
     reading.reasons.add("retracted_still_reportable")
+
+
+def _demote_explained_neck(text: _Text, reading: Reading) -> None:
+    """Marks on the neck explained beside them by a scarf, a strap, a rash or a child's tug, with no grip, hold or
+    adult's blow told: no strangling (a consultation at most)."""
+    if "strangulation" not in reading.acute or text.has("neck_grab", "neck_squeeze", "held_mouth", "strangle",
+                                                        "smothered_until", "hit"):
+        return
+    neck = text.of("neck")
+    if neck and all(_near(text, hit, "neck_innocent", "illness", "neck_cause") or any(
+            _actor(token) == "peer" for token in text.tokens if token.sentence == hit.sentence) for hit in neck):
+        reading.acute.remove("strangulation")
