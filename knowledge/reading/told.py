@@ -32,7 +32,8 @@ _FUN = frozenset({"leka", "leker", "lek", "play", "playing", "kompis", "kompisen
                   "klart", "stanna", "stay", "kalas", "party", "sandlådan", "drawing", "rita", "finish", "pussla",
                   "spela", "game"})
 # A fall told as the cause of the mark.
-_FALL = frozenset({"fell", "falling", "fall", "tripped", "ramlade", "ramlat", "trillade", "trillat", "föll", "snubblade"})
+_FALL = frozenset({"fell", "falling", "fall", "tripped", "ramlade", "ramlat", "trillade", "trillat", "föll",
+                   "snubblade"})
 # A baby who cannot move about yet: "kan inte gå/krypa än", "can't walk yet", "not crawling".
 _MOBILITY = frozenset({"gå", "krypa", "kryper", "går", "walk", "walking", "crawl", "crawling", "rulla", "roll"})
 _YET = frozenset({"än", "ännu", "yet"})
@@ -52,6 +53,8 @@ _SMALL_WORDS = frozenset({"vagn", "vagnen", "barnvagnen", "pram", "buggy", "todd
 # Shut in for the night or in the dark, in a shed or a cupboard.
 _SHUT_AWAY = frozenset({"natt", "natten", "night", "mörkret", "dark", "förrådet", "garderoben", "closet", "källaren",
                         "cellar", "shed", "skrubben"})
+# An adult with the child: "ensam hemma med pappa".
+_WITH = frozenset({"med", "with", "hos", "bredvid", "beside"})
 # Siblings are relatives, but a big sister of four is no adult with the child.
 _SIBLINGS = ("storasyster", "storebror", "lillebror", "lillasyster", "syster", "bror", "sister", "brother")
 # Asleep in a pram at the preschool, as Swedish preschools do: no child alone.
@@ -104,9 +107,9 @@ def _dreads_collector(text: _Text) -> bool:
         return True
     for hit in text.of("refuses"):
         after = [token for token in text.tokens[hit.end + 1:] if token.sentence == hit.sentence]
-        if any(token.surface in _COMING for token in after) and any(_actor(token) in _HOME_ADULTS for token in after):
-            if not {token.surface for token in after} & _FUN:
-                return True
+        if any(token.surface in _COMING for token in after) and any(
+                _actor(token) in _HOME_ADULTS for token in after) and not {token.surface for token in after} & _FUN:
+            return True
     return False
 
 
@@ -170,8 +173,8 @@ def _age_in_months(text: _Text, index: int) -> bool:
     if not word.endswith(("månaders", "månader", "mån", "months", "month")):
         return False
     before = [token.surface for token in text.tokens[max(0, index - 2):index]]
-    counted = word[0].isdigit() or word.startswith(_NUMBERS[1:]) or bool(before) and (
-        before[-1].isdigit() or before[-1] in _NUMBERS)
+    counted = word[0].isdigit() or word.startswith(_NUMBERS[1:]) or (bool(before) and (
+        before[-1].isdigit() or before[-1] in _NUMBERS))
     after = text.tokens[index + 1].surface if index + 1 < len(text.tokens) else ""
     aged = word.endswith("månaders") or after in _AGED or (len(before) == 2 and before[0] in {"på", "of"})
     return counted and aged
@@ -249,7 +252,7 @@ def _small_child_alone_now(text: _Text) -> bool:
             continue
         after = text.tokens[hit.end + 1:hit.end + 5]
         if any(_actor(token) in _HOME_ADULTS | {"staff"} and not token.surface.startswith(_SIBLINGS)
-               and text.tokens[token.index - 1].surface in {"med", "with", "hos", "bredvid", "beside"} for token in after):
+               and text.tokens[token.index - 1].surface in _WITH for token in after):
             continue  # "ensam hemma med pappa"
         present = text.has("now", "nobody_near", "since_recent", "parent_away") or any(
             token.surface in {"min", "minuter", "timme", "timmar", "minutes", "hour", "hours"} for token in text.tokens)
@@ -288,7 +291,8 @@ def _categorise_told(text: _Text, acts: list[Act], reading: Reading) -> None:
     staff_named = text.has("staff") and not text.has("parent", "relative")
     # "en förälder såg" a colleague's photos: the parent is a witness, the colleague is named before the deed.
     staff_deed = any(any(_actor(token) == "staff" for token in text.tokens[max(0, hit.start - 8):hit.start]
-                         if token.sentence == hit.sentence) for hit in text.of("staff_pictures", "neck_squeeze", "degrading"))
+                         if token.sentence == hit.sentence)
+                     for hit in text.of("staff_pictures", "neck_squeeze", "degrading"))
     if staff_deed or (staff_named and (text.has("staff_pictures", "neck_squeeze", "degrading")
                                        or _neck_marked(text) == "staff")):
         reading.staff_suspected = True
