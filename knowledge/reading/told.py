@@ -30,7 +30,8 @@ _REFUSE = frozenset({"vägrar", "vägrade", "refuses", "refused", "won't"})
 # Reasons to stay that are no fear: play, a friend, fun ("vill inte att mamma hämtar för hon vill leka klart").
 _FUN = frozenset({"leka", "leker", "lek", "play", "playing", "kompis", "kompisen", "friend", "roligt", "kul", "fun",
                   "klart", "stanna", "stay", "kalas", "party", "sandlådan", "drawing", "rita", "finish", "pussla",
-                  "spela", "game"})
+                  "spela", "game", "feelings", "känslor", "känslorna", "laughing", "laughed", "skrattade", "skrattar",
+                  "chess", "schack"})
 # A fall told as the cause of the mark.
 _FALL = frozenset({"fell", "falling", "fall", "tripped", "ramlade", "ramlat", "trillade", "trillat", "föll",
                    "snubblade"})
