@@ -91,6 +91,8 @@ def _fresh_mark(text: _Text, acts: list[Act]) -> bool:
         return True
     if text.has("accident", "minor_injury") or any(token.surface in _FALL for token in text.tokens):
         return False
+    if text.has("new_since"):
+        return True
     for hit in text.of("injury", "burn", "visible_harm", "fresh"):
         near = {token.surface for token in text.tokens[max(0, hit.start - 4):hit.end + 8]
                 if token.sentence == hit.sentence}
@@ -150,7 +152,7 @@ def _sexual_in_childs_words(text: _Text, acts: list[Act]) -> bool:
         doer = next((_actor(token) for token in reversed(before) if _actor(token)), None)
         if doer in _HOME_ADULTS and not words & _TOY_DOCTOR:
             doctor = True
-    secret = text.has("hush", "secrecy", "night_secret")
+    secret = text.has("hush", "secrecy", "night_secret", "alone_with_adult")
     return (doctor and (sign or secret)) or (cry and sign) or touched
 
 
@@ -158,7 +160,7 @@ def _non_mobile_baby_bruised(text: _Text) -> bool:
     """Fresh bruises on a baby who cannot walk or crawl yet (or is a few months old), not from a fall."""
     if text.has("accident", "minor_injury", "illness") or not text.has("injury"):
         return False
-    fresh = any(token.surface in _FRESH for token in text.tokens) or text.has("fresh", "now", "today")
+    fresh = any(token.surface in _FRESH for token in text.tokens) or text.has("fresh", "now", "today", "new_since")
     cannot = any(token.surface in _MOBILITY and any(other.surface in _YET or other.negated
                                                    for other in text.tokens[max(0, token.index - 3):token.index + 3])
                  for token in text.tokens)
@@ -225,7 +227,8 @@ def _colleague_with_children_now(text: _Text, acts: list[Act]) -> bool:
     harm = any(act.kind in ("hit", "shake", "burn_act", "strangle", "rough", "lock_in", "touch") and (
         act.kind != "lock_in" or text.in_sentence(act.sentence, "child")) and (
         act.agent == "staff" or (only_staff and act.agent in ("pronoun", None)))
-               and not text.in_sentence(act.sentence, "past_strong") for act in acts)
+               and (not text.in_sentence(act.sentence, "past_strong") or text.in_sentence(act.sentence, "since_recent"))
+               for act in acts)
     today = text.has("today", "now") or any(act.now for act in acts)
     return only_staff and harm and today and text.has("on_shift", "still_here")
 
