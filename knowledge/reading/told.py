@@ -80,6 +80,23 @@ def _near(text: _Text, hit: Hit, *concepts: str) -> bool:
     return any(text.in_sentence(sentence, *concepts) for sentence in (hit.sentence, hit.sentence + 1))
 
 
+def _around_sentences(sentences: set[int]) -> set[int]:
+    return {near for sentence in sentences for near in (sentence - 1, sentence, sentence + 1)}
+
+
+def _around(hits: list[Hit]) -> set[int]:
+    """The sentences of *hits* and those beside them: where a long message tells this piece of news."""
+    return _around_sentences({hit.sentence for hit in hits})
+
+
+def _in_any(text: _Text, sentences: set[int], *concepts: str) -> bool:
+    return any(hit.sentence in sentences for hit in text.of(*concepts))
+
+
+def _words(text: _Text, sentences: set[int]) -> set[str]:
+    return {token.surface for token in text.tokens if token.sentence in sentences}
+
+
 def _sentence_words(text: _Text, sentence: int) -> set[str]:
     return {token.surface for token in text.tokens if token.sentence == sentence}
 
@@ -89,11 +106,13 @@ def _fresh_mark(text: _Text, acts: list[Act]) -> bool:
     harmed = any(act.kind in ("hit", "shake", "burn_act", "strangle") and act.agent in _HOME_ADULTS for act in acts)
     if harmed:
         return True
-    if text.has("accident", "minor_injury") or any(token.surface in _FALL for token in text.tokens):
+    marks = text.of("injury", "burn", "visible_harm", "fresh", "new_since")
+    around = _around(marks)
+    if _in_any(text, around, "accident", "minor_injury") or _words(text, around) & _FALL:
         return False
     if text.has("new_since"):
         return True
-    for hit in text.of("injury", "burn", "visible_harm", "fresh"):
+    for hit in marks:
         near = {token.surface for token in text.tokens[max(0, hit.start - 4):hit.end + 8]
                 if token.sentence == hit.sentence}
         if hit.concept == "fresh" or near & _FRESH or text.in_sentence(hit.sentence, "now", "today"):
@@ -117,7 +136,10 @@ def _dreads_collector(text: _Text) -> bool:
 
 
 def _hurt_and_dreads(text: _Text, acts: list[Act]) -> bool:
-    return _adults_named(text) and not text.has("staff") and _fresh_mark(text, acts) and _dreads_collector(text)
+    # A long message may say who writes ("jag är vikarie", "en kollega och jag"): staff count only beside the news.
+    core = _around(text.of("injury", "burn", "visible_harm", "dread_collector", "again_tonight", "refuses"))
+    return (_adults_named(text) and not _in_any(text, core, "staff") and _fresh_mark(text, acts)
+            and _dreads_collector(text))
 
 
 def _child_genital_word(text: _Text) -> bool:
@@ -143,8 +165,9 @@ def _sexual_in_childs_words(text: _Text, acts: list[Act]) -> bool:
              if not _near(text, hit, "illness", "staff") and not care & {hit.sentence, hit.sentence + 1}]
     sign = bool(signs)
     cry = any(not _near(text, hit, "staff") for hit in text.of("no_cry"))
-    touched = (any(act.kind == "touch" and act.agent in _HOME_ADULTS for act in acts) and _child_genital_word(text)
-               and not text.has("staff", "illness", "medical"))
+    touches = [act for act in acts if act.kind == "touch" and act.agent in _HOME_ADULTS]
+    touched = bool(touches) and _child_genital_word(text) and not _in_any(
+        text, _around_sentences({act.sentence for act in touches}), "staff", "illness", "medical")
     doctor = False
     for hit in text.of("doctor_game"):
         words = _sentence_words(text, hit.sentence)
@@ -158,7 +181,7 @@ def _sexual_in_childs_words(text: _Text, acts: list[Act]) -> bool:
 
 def _non_mobile_baby_bruised(text: _Text) -> bool:
     """Fresh bruises on a baby who cannot walk or crawl yet (or is a few months old), not from a fall."""
-    if text.has("accident", "minor_injury", "illness") or not text.has("injury"):
+    if not text.has("injury") or _in_any(text, _around(text.of("injury")), "accident", "minor_injury", "illness"):
         return False
     fresh = any(token.surface in _FRESH for token in text.tokens) or text.has("fresh", "now", "today", "new_since")
     cannot = any(token.surface in _MOBILITY and any(other.surface in _YET or other.negated
@@ -214,8 +237,10 @@ def _neck_marked(text: _Text) -> str | None:
 
 def _exit_with_child(text: _Text) -> bool:
     """A parent who signals killing himself and the child: two kinds of farewell, or one said outright."""
-    if not _adults_named(text, frozenset({"parent", "relative"})) or any(
-            token.surface in _HOLIDAY for token in text.tokens) or text.has("joking", "storytime"):
+    farewell = {hit.sentence for hit in text.of("exit_together", "exit_done", "exit_trace", "exit_strong")
+                + [hit for hit in text.negated if hit.concept.startswith("exit_")]}
+    if not _adults_named(text, frozenset({"parent", "relative"})) or _words(text, farewell) & _HOLIDAY or _in_any(
+            text, farewell, "joking", "storytime"):
         return False
     kinds = sum(bool(_hits_any(text, kind)) for kind in ("exit_together", "exit_done", "exit_trace"))
     return text.has("exit_strong") or kinds >= 2
