@@ -22,6 +22,7 @@ from knowledge.language import warm_up
 from knowledge.reading.acute import _acute
 from knowledge.reading.carers import _add_carers, _add_past_intoxication
 from knowledge.reading.categories import _categorise
+from knowledge.reading.chunks import acute_in_pieces
 from knowledge.reading.disclosure import _add_disclosures
 from knowledge.reading.emergency import _add_emergencies
 from knowledge.reading.injuries import _symptoms_not_intoxication
@@ -46,8 +47,9 @@ def _language(tokens: Iterable[Token]) -> str:
     return "en" if en > sv else "sv"
 
 
-def read(text: str) -> Reading:
-    """Read *text* (raw, in memory) into concepts, acute situations, categories, signals and reasons."""
+def read(text: str, *, whole: bool = True) -> Reading:
+    """Read *text* (raw, in memory) into concepts, acute situations, categories, signals and reasons; a long text
+    with no acute situation is also read in pieces (knowledge/reading/chunks.py) unless *whole* is False."""
     warm_up()
     tokens = _tokens(text)
     hits = _hits(tokens)
@@ -77,6 +79,9 @@ def read(text: str) -> Reading:
     _add_carers(text_, reading.acute)  # a child with no fit carer now, a girl cut or about to be
     _add_disclosures(text_, acts, reading.acute)
     _add_told(text_, acts, reading.acute)  # acute situations told in everyday words
+    if whole and not reading.acute:
+        reading.acute.extend(acute_in_pieces(text, lambda piece: read(piece, whole=False).acute,
+                                             lambda sentence: "not_urgent" in read(sentence, whole=False).concepts))
     _categorise(text_, acts, reading)
     _categorise_told(text_, acts, reading)
     _add_past_intoxication(text_, reading)

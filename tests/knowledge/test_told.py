@@ -92,3 +92,41 @@ def test_a_harsh_tone_alone_is_a_consultation() -> None:
 
 def test_bruises_shaped_like_fingers_are_a_report() -> None:
     assert assess("two bruises on his upper arm shaped like fingers").outcome is Outcome.REPORT
+
+
+_CHATTER_BEFORE = ("Hej! Jag är vikarie här sedan en vecka och har några frågor om rutinerna. Vi hade vattenlek i morse"
+                   " och läste en saga om en varg. ")
+_CHATTER_AFTER = " Sen undrar jag var vi beställer nya blöjor. Tack!"
+
+
+@pytest.mark.parametrize("news", [
+    "Ingen har hämtat tvååringen och klockan är halv sju, vi når ingen av föräldrarna.",
+    "Hon säger att det svider i snippan och att styvpappa gjorde det, han hämtar idag.",
+    "Han har ett nytt blåmärke på kinden och vill inte att pappa hämtar idag.",
+    "Mammans förra sambo bultar på grinden och skriker, vi har tagit in alla barn.",
+])
+def test_news_buried_in_a_long_message_is_not_lost(news: str) -> None:
+    assert assess(_CHATTER_BEFORE + news + _CHATTER_AFTER).acute
+
+
+@pytest.mark.parametrize("news", [
+    "Barnen lekte doktor med dockorna i dockvrån.",
+    "En pojke sa efter brandövningen att alla kommer dö i elden, han var rädd.",
+])
+def test_a_long_message_read_in_pieces_keeps_its_look_alikes_calm(news: str) -> None:
+    assert not assess("Ingen akut fråga, bara funderingar. " + _CHATTER_BEFORE + news + _CHATTER_AFTER).acute
+
+
+def test_pieces_are_runs_of_three_sentences_with_the_framing_sentence() -> None:
+    from knowledge.reading.chunks import acute_in_pieces
+
+    seen: list[str] = []
+
+    def acute_of(piece: str) -> list[str]:
+        seen.append(piece)
+        return ["x"] if "d" in piece else []
+
+    text = "Inte akut. b. c. d. e"
+    assert acute_in_pieces(text, acute_of, lambda sentence: sentence == "Inte akut") == ["x"]
+    assert seen[0] == "Inte akut. b. c." and len(seen) == 3
+    assert acute_in_pieces("a. b. c", acute_of, lambda sentence: False) == []
