@@ -128,5 +128,6 @@ def test_pieces_are_runs_of_three_sentences_with_the_framing_sentence() -> None:
 
     text = "Inte akut. b. c. d. e"
     assert acute_in_pieces(text, acute_of, lambda sentence: sentence == "Inte akut") == ["x"]
-    assert seen[0] == "Inte akut. b. c." and len(seen) == 3
+    assert seen[0] == "Inte akut. b. c."
+    assert len(seen) == 3
     assert acute_in_pieces("a. b. c", acute_of, lambda sentence: False) == []
