@@ -25,7 +25,7 @@ _FRESH = frozenset({"nya", "nytt", "ny", "färsk", "färska", "färskt", "new", 
                     "morse", "morning", "just"})
 # Coming or being here, for a refusal told before it ("vägrar klä på sig när vi säger att pappa snart är här").
 _COMING = frozenset({"kommer", "hämtar", "hämta", "här", "coming", "comes", "here", "collects", "collect", "picks",
-                     "pick"})
+                     "pick", "picking", "collecting", "hämtning", "hämtningen"})
 _REFUSE = frozenset({"vägrar", "vägrade", "refuses", "refused", "won't"})
 # Reasons to stay that are no fear: play, a friend, fun ("vill inte att mamma hämtar för hon vill leka klart").
 _FUN = frozenset({"leka", "leker", "lek", "play", "playing", "kompis", "kompisen", "friend", "roligt", "kul", "fun",
@@ -127,7 +127,7 @@ def _dreads_collector(text: _Text) -> bool:
         if words & _FUN or text.in_sentence(hit.sentence, "joking"):
             continue
         return True
-    for hit in text.of("refuses"):
+    for hit in text.of("refuses", "hides", "distress"):  # "hid under the table when we said daddy is coming"
         after = [token for token in text.tokens[hit.end + 1:] if token.sentence == hit.sentence]
         if any(token.surface in _COMING for token in after) and any(
                 _actor(token) in _HOME_ADULTS for token in after) and not {token.surface for token in after} & _FUN:
