@@ -15,6 +15,7 @@ violence between the adults in everyday words. Called from `read` after the othe
 
 from __future__ import annotations
 
+from knowledge.reading.demote import _demote
 from knowledge.reading.signals import _disarmed
 from knowledge.reading.text import Act, Hit, Reading, _actor, _Text, add_before_fear
 
@@ -346,38 +347,6 @@ def _categorise_told(text: _Text, acts: list[Act], reading: Reading) -> None:
         reading.signals.add("witnessed_violence")
         reading.reasons.add("witnessed_violence")
         reading.report = True
-    _demote_taken_back(text, reading)
-    _demote_explained_neck(text, reading)
+    _demote(text, reading)
     if text.has("harsh_tone") and not reading.categories - {"family_support"}:
         reading.categories.add("emotional")
-
-
-# Acute codes an account dated in the past and taken back may lose (never sexual abuse, a threat or a child alone).
-_DEMOTABLE = frozenset({"strangulation", "intoxicated_pickup", "injury_afraid_home", "ongoing_violence"})
-
-
-def _demote_taken_back(text: _Text, reading: Reading) -> None:
-    """An account of a past day, taken back ("pappan tog stryptag på henne i julas, men nu säger hon att hon
-    överdrev"), with nothing of today in it: a report to make (retracted, still reportable), not 112 now."""
-    if not reading.acute or not set(reading.acute) <= _DEMOTABLE or not text.has("retract", "took_back"):
-        return
-    if not text.has("past_strong", "past_day") or text.has(
-            "now", "today", "fresh", "imminent", "soon", "again_tonight", "still_here", "on_shift", "since_recent",
-            "pickup_dread", "fear"):
-        return
-    reading.categories.add("parent" if reading.acute == ["intoxicated_pickup"] else "physical")
-    reading.acute.clear()
-    reading.report = True
-    reading.reasons.add("retracted_still_reportable")
-
-
-def _demote_explained_neck(text: _Text, reading: Reading) -> None:
-    """Marks on the neck explained beside them by a scarf, a strap, a rash or a child's tug, with no grip, hold or
-    adult's blow told: no strangling (a consultation at most)."""
-    if "strangulation" not in reading.acute or text.has("neck_grab", "neck_squeeze", "held_mouth", "strangle",
-                                                        "smothered_until", "hit"):
-        return
-    neck = text.of("neck")
-    if neck and all(_near(text, hit, "neck_innocent", "illness", "neck_cause") or any(
-            _actor(token) == "peer" for token in text.tokens if token.sentence == hit.sentence) for hit in neck):
-        reading.acute.remove("strangulation")

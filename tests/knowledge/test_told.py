@@ -131,3 +131,14 @@ def test_pieces_are_runs_of_three_sentences_with_the_framing_sentence() -> None:
     assert seen[0] == "Inte akut. b. c."
     assert len(seen) == 3
     assert acute_in_pieces("a. b. c", acute_of, lambda sentence: False) == []
+
+
+def test_a_parents_bleeding_beside_a_childs_fear_of_telling_is_witnessed_violence() -> None:
+    result = assess("flickan sa att pappa slår sönder saker och att mamma gråter och blöder, hon var rädd när hon"
+                    " berättade")
+    assert result.outcome is Outcome.REPORT
+    assert "witnessed_violence" in result.reasons
+
+
+def test_the_childs_own_bleeding_with_dread_of_the_collector_stays_acute() -> None:
+    assert assess("hon blöder från näsan idag och säger att mamma gjorde det, hon vill inte att mamma hämtar").acute
