@@ -22,6 +22,7 @@ def _demote(text: _Text, reading: Reading) -> None:
     _demote_taken_back(text, reading)
     _demote_explained_neck(text, reading)
     _demote_parents_injury(text, reading)
+    _demote_old_injury(text, reading)
 
 
 # Acute codes an account dated in the past and taken back may lose (never sexual abuse, a threat or a child alone).
@@ -86,3 +87,19 @@ def _demote_parents_injury(text: _Text, reading: Reading) -> None:
         reading.categories.add("domestic_violence")
         reading.signals.add("witnessed_violence")
         reading.reasons.add("witnessed_violence")
+
+
+def _demote_old_injury(text: _Text, reading: Reading) -> None:
+    """A hurt child who dreads home, where every mark is told of a day long gone ("i somras slog mamma henne med ett
+    skärp, vi såg ett märke", now she wets herself when mum comes): a report of past violence and present fear, not
+    a fresh injury (yesterday, last night or today stays acute)."""
+    if reading.acute != ["injury_afraid_home"]:
+        return
+    injuries = text.of("injury", "burn", "visible_harm")
+    if injuries and all(text.in_sentence(hit.sentence, "past_strong", "past_day") and not text.in_sentence(
+            hit.sentence, "recent", "since_recent", "since_yesterday", "today", "now", "fresh", "new_since")
+                        for hit in injuries) and not text.has("fresh", "new_since", "recent"):
+        reading.acute.clear()
+        reading.report = True
+        reading.categories.add("physical")
+        reading.reasons.add("violence_account")

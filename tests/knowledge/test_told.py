@@ -142,3 +142,10 @@ def test_a_parents_bleeding_beside_a_childs_fear_of_telling_is_witnessed_violenc
 
 def test_the_childs_own_bleeding_with_dread_of_the_collector_stays_acute() -> None:
     assert assess("hon blöder från näsan idag och säger att mamma gjorde det, hon vill inte att mamma hämtar").acute
+
+
+def test_an_old_mark_with_fear_now_is_a_report_and_yesterdays_stays_acute() -> None:
+    assert assess("i somras slog pappa henne med ett bälte och vi såg ett märke på armen, nu kissar hon på sig när"
+                  " pappa kommer").outcome is Outcome.REPORT
+    assert assess("igår slog mamma henne med ett bälte och hon har märken på armen, hon vill inte åka hem med"
+                  " mamma").acute
