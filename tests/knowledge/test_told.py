@@ -145,7 +145,7 @@ def test_the_childs_own_bleeding_with_dread_of_the_collector_stays_acute() -> No
 
 
 def test_an_old_mark_with_fear_now_is_a_report_and_yesterdays_stays_acute() -> None:
-    assert assess("i somras slog pappa henne med ett bälte och vi såg ett märke på armen, nu kissar hon på sig när"
+    assert assess("i somras slog pappa henne med ett bälte och vi såg ett märke på armen. Hon kissar på sig när"
                   " pappa kommer").outcome is Outcome.REPORT
     assert assess("igår slog mamma henne med ett bälte och hon har märken på armen, hon vill inte åka hem med"
                   " mamma").acute
