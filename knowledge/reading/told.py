@@ -128,8 +128,11 @@ def _dreads_collector(text: _Text) -> bool:
         if words & _FUN or text.in_sentence(hit.sentence, "joking"):
             continue
         return True
-    for hit in text.of("refuses", "hides", "distress"):  # "hid under the table when we said daddy is coming"
-        after = [token for token in text.tokens[hit.end + 1:] if token.sentence == hit.sentence]
+    # "hid under the table when we said daddy is coming", "won't put his jacket on when we say dad is here"
+    ends = [(hit.end, hit.sentence) for hit in text.of("refuses", "hides", "distress")]
+    ends += [(token.index, token.sentence) for token in text.tokens if token.surface in _REFUSE]
+    for end, sentence in ends:
+        after = [token for token in text.tokens[end + 1:] if token.sentence == sentence]
         if any(token.surface in _COMING for token in after) and any(
                 _actor(token) in _HOME_ADULTS for token in after) and not {token.surface for token in after} & _FUN:
             return True
