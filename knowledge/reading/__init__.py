@@ -23,6 +23,7 @@ from knowledge.reading.acute import _acute
 from knowledge.reading.alone_now import _add_alone_now
 from knowledge.reading.carers import _add_carers, _add_past_intoxication
 from knowledge.reading.categories import _categorise
+from knowledge.reading.chunks import acute_in_pieces
 from knowledge.reading.disclosure import _add_disclosures
 from knowledge.reading.emergency import _add_emergencies
 from knowledge.reading.explained import _add_reports, _aliased
@@ -30,6 +31,7 @@ from knowledge.reading.injuries import _symptoms_not_intoxication
 from knowledge.reading.sent_away import _add_cut_done, _add_sent_away
 from knowledge.reading.signals import _child_told, _duration
 from knowledge.reading.text import Reading, Token, _acts, _Text
+from knowledge.reading.told import _add_told, _categorise_told
 from knowledge.reading.unfit import _add_unfit
 from knowledge.reading.vocabulary import ACTORS, DISARMABLE, SIGNAL_CODES
 from knowledge.reading.words import _deny_after, _hits, _near_disarm, _negate, _stand_it, _tokens
@@ -49,8 +51,9 @@ def _language(tokens: Iterable[Token]) -> str:
     return "en" if en > sv else "sv"
 
 
-def read(text: str) -> Reading:
-    """Read *text* (raw, in memory) into concepts, acute situations, categories, signals and reasons."""
+def read(text: str, *, whole: bool = True) -> Reading:
+    """Read *text* (raw, in memory) into concepts, acute situations, categories, signals and reasons; a long text
+    with no acute situation is also read in pieces (knowledge/reading/chunks.py) unless *whole* is False."""
     warm_up()
     tokens = _tokens(text)
     hits = _aliased(_hits(tokens), tokens)  # the carers7 concepts that widen older ones
@@ -82,7 +85,12 @@ def read(text: str) -> Reading:
     _add_alone_now(text_, reading.acute)  # a small child alone now in a stairwell, a pram, behind a door
     _add_sent_away(text_, reading.acute)  # a trip abroad within days under coercion, or to be cut
     _add_disclosures(text_, acts, reading.acute)
+    _add_told(text_, acts, reading.acute)  # acute situations told in everyday words
+    if whole and not reading.acute:
+        reading.acute.extend(acute_in_pieces(text, lambda piece: read(piece, whole=False).acute,
+                                             lambda sentence: "not_urgent" in read(sentence, whole=False).concepts))
     _categorise(text_, acts, reading)
+    _categorise_told(text_, acts, reading)
     _add_past_intoxication(text_, reading)
     _add_reports(text_, reading)  # needles among the child's things, drugs at home as a habit
     _add_cut_done(text_, reading)  # a girl back from a trip, closed or made clean already: a report

@@ -41,3 +41,28 @@ def test_no_term_offers_one_word_at_two_positions():
     found = [(concept, term, word) for concept, terms in raw["concepts"].items() for term in map(str, terms)
              if term not in INTENDED and (word := _suspicious(term))]
     assert found == [], "a `|` alternative with a space splits into positions; write two terms instead"
+
+
+
+def repeated_keys(text: str) -> list[str]:
+    """Every key that occurs twice in one mapping of the YAML document *text*."""
+    repeated: list[str] = []
+
+    class Loader(yaml.SafeLoader):
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:  # type: ignore[override]
+            keys = [self.construct_object(key, deep=deep) for key, _value in node.value]
+            repeated.extend(sorted({key for key in keys if keys.count(key) > 1}))
+            return super().construct_mapping(node, deep)
+
+    yaml.load(text, Loader=Loader)
+    return repeated
+
+
+def test_the_repeat_finder_finds_a_concept_written_twice():
+    assert repeated_keys("concepts:\n  a: [x]\n  b: [y]\n  a: [z]\n") == ["a"]
+
+
+def test_no_concept_is_defined_twice():
+    """YAML keeps only the last of two equal keys, so a concept written again in a later block silently drops every
+    term of the first (two helpers did this in one round): extend the first definition instead."""
+    assert repeated_keys(CONCEPTS.read_text("utf-8")) == []
