@@ -1,11 +1,11 @@
 """`python -m bench.guidance`: the assessment against the guidance corpus, per group and in total, for both splits.
 
-The corpus lives in bench/data: `guidance_tuning.yaml` (the engine may be tuned on it),
-`guidance_heldout.yaml` (frozen before tuning; reported, never tuned on), `guidance_fresh.yaml`,
-`guidance_fresh2.yaml`, `guidance_fresh3.yaml`, `guidance_fresh4.yaml`, `guidance_fresh5.yaml`,
-`guidance_fresh6.yaml` and `guidance_fresh7.yaml` (written later by other authors, each batch committed before its
-first run; reported, never
-asserted, never tuned on). Each case states the expected outcome, whether it is acute, the expected "tell the
+The corpus lives in bench/data: `guidance_tuning.yaml` (the engine may be tuned on it), `guidance_heldout.yaml`
+(frozen before tuning; reported, never tuned on), `guidance_fresh.yaml`, `guidance_fresh2.yaml`,
+`guidance_fresh3.yaml`, `guidance_fresh4.yaml`, `guidance_fresh5.yaml`, `guidance_fresh6.yaml`,
+`guidance_fresh7.yaml` and `guidance_fresh8.yaml` (written later by other authors, each batch committed before its
+first run; reported, never asserted, never tuned on).
+Each case states the expected outcome, whether it is acute, the expected "tell the
 guardians first" advice and why; a case may also state `child_told` (true, false or null: what
 `knowledge.understanding.understand` should read about the child having told), and only such cases enter the *told*
 figure. Not a test: nothing here asserts;
@@ -34,10 +34,11 @@ SPLITS = {"tuning": DATA / "guidance_tuning.yaml", "heldout": DATA / "guidance_h
           "fresh": DATA / "guidance_fresh.yaml", "fresh2": DATA / "guidance_fresh2.yaml",
           "fresh3": DATA / "guidance_fresh3.yaml", "fresh4": DATA / "guidance_fresh4.yaml",
           "fresh5": DATA / "guidance_fresh5.yaml", "fresh6": DATA / "guidance_fresh6.yaml",
-          "fresh7": DATA / "guidance_fresh7.yaml"}
+          "fresh7": DATA / "guidance_fresh7.yaml", "fresh8": DATA / "guidance_fresh8.yaml"}
 # What --split accepts besides a single split's name.
 SPLIT_SETS = {"both": ("tuning", "heldout"),
-              "all": ("tuning", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")}
+              "all": ("tuning", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
+                      "fresh8")}
 GROUPS = ("misspelling", "colloquial", "negation", "tense_word_order", "english", "mixed", "learner", "honour",
           "fgm", "dv_witnessed", "intoxication", "neglect", "staff", "retraction", "very_short", "very_long",
           "calm", "false_trigger")

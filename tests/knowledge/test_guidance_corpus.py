@@ -29,7 +29,8 @@ def test_the_corpus_is_large_and_the_untuned_splits_are_at_least_a_fifth() -> No
 
 
 @pytest.mark.parametrize(("split", "size"), [("fresh", 250), ("fresh2", 150), ("fresh3", 250), ("fresh4", 180),
-                                            ("fresh5", 200), ("fresh6", 200), ("fresh7", 200)])
+                                            ("fresh5", 200), ("fresh6", 200), ("fresh7", 200),
+                                            ("fresh8", 180)])
 def test_a_fresh_split_loads_and_shares_no_id_or_text_with_the_others(split: str, size: int) -> None:
     fresh = _cases(split)
     others = [case for name in SPLITS if name != split for case in _cases(name)]
