@@ -32,6 +32,7 @@ from knowledge.reading.sent_away import _add_cut_done, _add_sent_away
 from knowledge.reading.signals import _child_told, _duration
 from knowledge.reading.text import Reading, Token, _acts, _Text
 from knowledge.reading.told import _add_told, _categorise_told
+from knowledge.reading.told8 import _add_told8
 from knowledge.reading.unfit import _add_unfit
 from knowledge.reading.vocabulary import ACTORS, DISARMABLE, SIGNAL_CODES
 from knowledge.reading.words import _deny_after, _hits, _near_disarm, _negate, _stand_it, _tokens
@@ -86,6 +87,7 @@ def read(text: str, *, whole: bool = True) -> Reading:
     _add_sent_away(text_, reading.acute)  # a trip abroad within days under coercion, or to be cut
     _add_disclosures(text_, acts, reading.acute)
     _add_told(text_, acts, reading.acute)  # acute situations told in everyday words
+    _add_told8(text_, acts, reading)  # the fresh8 families: heaven, arson, ill and uncollected, staff now
     if whole and not reading.acute:
         reading.acute.extend(acute_in_pieces(text, lambda piece: read(piece, whole=False).acute,
                                              lambda sentence: "not_urgent" in read(sentence, whole=False).concepts))
