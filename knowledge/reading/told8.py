@@ -26,6 +26,9 @@ _HEAVEN_PREP = frozenset({"i", "till", "in", "to"})
 _FUTURE = frozenset({"ska", "skall", "kommer", "tänker", "going", "gonna", "will", "we'll", "snart", "tonight",
                      "ikväll", "inatt"})
 _TOGETHER = frozenset({"vi", "we", "both", "båda", "bägge", "tillsammans", "together", "oss", "us"})
+# The child named beside the adult: "he and the little one", "jag och lillan".
+_LITTLE = frozenset({"pojken", "flickan", "sonen", "dottern", "lillan", "lillen", "little", "boy", "girl", "son",
+                     "daughter", "barnen", "kids", "ungen", "ungarna", "children"})
 _STORY = frozenset({"saga", "sagan", "bok", "boken", "book", "story", "film", "filmen", "movie", "låtsas", "pretend",
                     "marsvinet", "katten", "hunden", "hamstern", "guinea", "cat", "dog", "begravning", "funeral"})
 _SELF = frozenset({"mig", "mej", "myself"})
@@ -93,12 +96,19 @@ def _heaven_farewell(text: _Text) -> bool:
     """A parent who will take the child to heaven: "ska ... till mormor i himlen", "going to be with mummy in heaven"."""
     if not _adult(text, frozenset({"parent", "relative"})) or _surfaces(text) & _STORY:
         return False
+    together = _TOGETHER | _LITTLE
     for token in text.tokens:
-        if token.surface not in _HEAVEN or token.index == 0 or text.tokens[token.index - 1].surface not in (
-                _HEAVEN_PREP | {"mormor", "morfar", "farmor", "farfar", "mamma", "mummy", "granny", "grandma"}):
+        if token.surface not in _HEAVEN or token.index == 0:
             continue
-        before = {other.surface for other in _window(text, token.index, 10, 0)}
-        if before & _FUTURE and before & (_TOGETHER | {"pojken", "flickan", "sonen", "dottern"}):
+        prep = text.tokens[token.index - 1].surface
+        if prep not in _HEAVEN_PREP | {"mormor", "morfar", "farmor", "farfar", "mamma", "mummy", "granny", "grandma"}:
+            continue
+        before = {other.surface for other in _window(text, token.index, 12, 0)}
+        after = [other.surface for other in _window(text, token.index, 0, 2)][1:]
+        if before & _FUTURE and before & together:
+            return True
+        # "till himlen ska vi åka ikväll": the motion first, the future and the travellers right after it
+        if prep in {"till", "to"} and after[:1] and after[0] in _FUTURE and set(after[1:]) & together:
             return True
     return False
 
@@ -134,13 +144,15 @@ def _burn_them_in(text: _Text) -> bool:
 
 
 def _fever(text: _Text) -> bool:
+    """A fever of 39.5 or more: "40 graders feber", "40,5 i feber", "fever of 40", "40°"."""
     for token in text.tokens:
-        number = token.surface.replace(",", ".").rstrip("°").removesuffix("-graders")
-        after = text.tokens[token.index + 1].surface if token.index + 1 < len(text.tokens) else ""
-        if number.replace(".", "", 1).isdigit() and (after.startswith(_FEVER_WORDS) or token.surface.endswith("°")
-                                                    or "-grad" in token.surface):
-            if 39.5 <= float(number) <= 43:
-                return True
+        number = token.surface.replace(",", ".").rstrip("°").removesuffix("-graders").removesuffix("-gradig")
+        after = [other.surface for other in text.tokens[token.index + 1:token.index + 4]]
+        before = [other.surface for other in text.tokens[max(0, token.index - 2):token.index]]
+        feverish = (token.surface.endswith("°") or "-grad" in token.surface or (after[:1] and after[0].startswith(
+            _FEVER_WORDS)) or bool({"feber", "fever", "febern", "temp", "tempen"} & set(after + before)))
+        if number.replace(".", "", 1).isdigit() and feverish and 39.5 <= float(number) <= 43:
+            return True
     return False
 
 
@@ -204,8 +216,13 @@ def _wont_go_home(text: _Text) -> bool:
 
 def _beating_tonight(text: _Text) -> bool:
     """The adult said, just now, that the child will be beaten tonight or at home."""
+    if not text.has("injury", "injury_concern", "burn", "visible_harm", "grip_shape"):
+        return False
     for hit in text.of("hit"):
         words = _surfaces(text, hit.sentence)
+        victim = [_actor(token) for token in text.tokens[hit.end + 1:hit.end + 3]]
+        if "parent" in victim or text.in_sentence(hit.sentence, "disarm", "fiction", "storytime"):
+            continue  # "nu ska pappan slå mamman" in a game of house
         if words & {"ska", "skall", "kommer", "will", "gonna"} and words & {"ikväll", "inatt", "hemma", "tonight",
                                                                            "hem", "home"}:
             return text.in_sentence(hit.sentence, "now") or bool(words & {"nyss", "idag", "today"})
