@@ -33,6 +33,7 @@ from knowledge.reading.signals import _child_told, _duration
 from knowledge.reading.text import Reading, Token, _acts, _Text
 from knowledge.reading.told import _add_told, _categorise_told
 from knowledge.reading.told8 import _add_told8
+from knowledge.reading.told8_reports import _add_told8_reports
 from knowledge.reading.unfit import _add_unfit
 from knowledge.reading.vocabulary import ACTORS, DISARMABLE, SIGNAL_CODES
 from knowledge.reading.words import _deny_after, _hits, _near_disarm, _negate, _stand_it, _tokens
@@ -93,6 +94,7 @@ def read(text: str, *, whole: bool = True) -> Reading:
                                              lambda sentence: "not_urgent" in read(sentence, whole=False).concepts))
     _categorise(text_, acts, reading)
     _categorise_told(text_, acts, reading)
+    _add_told8_reports(text_, reading)  # the fresh8 report families: an adult's hand, sexual play, a flinch
     _add_past_intoxication(text_, reading)
     _add_reports(text_, reading)  # needles among the child's things, drugs at home as a habit
     _add_cut_done(text_, reading)  # a girl back from a trip, closed or made clean already: a report
