@@ -93,7 +93,8 @@ def _adult(text: _Text, kinds: frozenset[str] = _HOME_ADULTS) -> bool:
 
 
 def _heaven_farewell(text: _Text) -> bool:
-    """A parent who will take the child to heaven: "ska ... till mormor i himlen", "going to be with mummy in heaven"."""
+    """A parent who will take the child to heaven: "ska ... till mormor i himlen", "going to be with mummy in
+    heaven"."""
     if not _adult(text, frozenset({"parent", "relative"})) or _surfaces(text) & _STORY:
         return False
     together = _TOGETHER | _LITTLE
@@ -293,10 +294,11 @@ def _told8(text: _Text, acts: list[Act]) -> list[str]:
         codes.append("sexual_abuse_home")
     if _drinking_and_driving_soon(text):
         codes.append("intoxicated_pickup")
-    home_adult = _adult(text) and not text.has("staff")
-    if home_adult and _marked_child(text, acts) and (_wont_go_home(text) or _beating_tonight(text)):
-        codes.append("injury_afraid_home")
-    elif home_adult and _deliberate_burn(text):
+    # A belt's stripes name an adult's hand even when the message names nobody.
+    belt = bool(_surfaces(text) & _IMPLEMENT and _surfaces(text) & _STRIPES)
+    home_adult = (_adult(text) or belt) and not text.has("staff")
+    dreads = _marked_child(text, acts) and (_wont_go_home(text) or _beating_tonight(text))
+    if home_adult and (dreads or _deliberate_burn(text)):
         codes.append("injury_afraid_home")
     return codes
 
