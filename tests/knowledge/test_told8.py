@@ -65,3 +65,13 @@ def test_told8_reports(text: str) -> None:
 ])
 def test_told8_report_look_alikes(text: str) -> None:
     assert assess(text).outcome is not Outcome.REPORT
+
+
+@pytest.mark.parametrize("text, acute", [
+    ("för fem minuter sedan såg jag att det är ingen i bilen förutom en liten i babyskydd, bilen är låst", True),
+    ("nobody in the car but the baby, locked, no parent around", True),
+    ("ingen i bilen förutom hunden", False),
+    ("ingen i bilen förutom mamma och bebisen, de väntar utanför", False),
+])
+def test_nobody_in_the_car_but_the_baby(text: str, acute: bool) -> None:
+    assert assess(text).acute is acute
