@@ -200,7 +200,7 @@ def _parent_tired(text: _Text, hit: Hit) -> bool:
             return False
         kind = _actor(token)
         if kind in ("parent", "relative", "adult", "child", "peer"):
-            return kind != "child" and kind != "peer"
+            return kind not in {"child", "peer"}
     return False
 
 

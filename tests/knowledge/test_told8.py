@@ -67,7 +67,7 @@ def test_told8_report_look_alikes(text: str) -> None:
     assert assess(text).outcome is not Outcome.REPORT
 
 
-@pytest.mark.parametrize("text, acute", [
+@pytest.mark.parametrize(("text", "acute"), [
     ("för fem minuter sedan såg jag att det är ingen i bilen förutom en liten i babyskydd, bilen är låst", True),
     ("nobody in the car but the baby, locked, no parent around", True),
     ("ingen i bilen förutom hunden", False),
