@@ -63,7 +63,7 @@ def _add_told8_reports(text: _Text, reading: Reading) -> None:
         _mark(reading, "physical", "violence_account", "injury_of_concern")
     if _sexual_play(text):
         _mark(reading, "sexual", "serious_category")
-    if any(not _words(text, hit.sentence) & _GAME for hit in text.of("flinch")) and text.has(
+    if any(not _words(text, hit.sentence) & _GAME for hit in text.of("flinch_raised_hand")) and text.has(
             "injury", "visible_harm", "injury_concern"):
         _mark(reading, "physical", "injury_of_concern")
     if _secret_of_a_place(text):
