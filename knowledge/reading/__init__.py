@@ -24,13 +24,14 @@ from knowledge.reading.alone_now import _add_alone_now
 from knowledge.reading.carers import _add_carers, _add_past_intoxication
 from knowledge.reading.categories import _categorise
 from knowledge.reading.chunks import acute_in_pieces
+from knowledge.reading.demote import _demote
 from knowledge.reading.disclosure import _add_disclosures
 from knowledge.reading.emergency import _add_emergencies
 from knowledge.reading.explained import _add_reports, _aliased
 from knowledge.reading.injuries import _symptoms_not_intoxication
 from knowledge.reading.sent_away import _add_cut_done, _add_sent_away
 from knowledge.reading.signals import _child_told, _duration
-from knowledge.reading.text import Reading, Token, _acts, _Text
+from knowledge.reading.text import Act, Reading, Token, _acts, _Text
 from knowledge.reading.told import _add_told, _categorise_told
 from knowledge.reading.told8 import _add_told8
 from knowledge.reading.told8_reports import _add_told8_reports
@@ -53,9 +54,38 @@ def _language(tokens: Iterable[Token]) -> str:
     return "en" if en > sv else "sv"
 
 
-def read(text: str, *, whole: bool = True) -> Reading:
+def read(text: str) -> Reading:
     """Read *text* (raw, in memory) into concepts, acute situations, categories, signals and reasons; a long text
-    with no acute situation is also read in pieces (knowledge/reading/chunks.py) unless *whole* is False."""
+    with no acute situation is also read in pieces for it (knowledge/reading/chunks.py)."""
+    text_, acts, reading = _read_acute(text)
+    if not reading.acute:
+        # A sentence can frame the pieces ("inte akut") only if the whole text holds that concept at all.
+        framed = "not_urgent" in reading.concepts
+        reading.acute.extend(acute_in_pieces(
+            text, _piece_acute,
+            lambda sentence: framed and "not_urgent" in _read_acute(sentence)[2].concepts))
+    _categorise(text_, acts, reading)
+    _categorise_told(text_, acts, reading)
+    _add_told8_reports(text_, reading)  # the fresh8 report families: an adult's hand, sexual play, a flinch
+    _add_past_intoxication(text_, reading)
+    _add_reports(text_, reading)  # needles among the child's things, drugs at home as a habit
+    _add_cut_done(text_, reading)  # a girl back from a trip, closed or made clean already: a report
+    reading.duration = _duration(text_)
+    reading.child_told = _child_told(text_)
+    if reading.child_told:
+        reading.signals.add("child_told")
+    return reading
+
+
+def _piece_acute(piece: str) -> list[str]:
+    """The acute situations of a piece of a long text, after the same taking back as a whole reading."""
+    text_, _acts_of_piece, reading = _read_acute(piece)
+    _demote(text_, reading)
+    return reading.acute
+
+
+def _read_acute(text: str) -> tuple[_Text, list[Act], Reading]:
+    """The first half of `read`: concepts, question, safety said and the acute situations (what a piece needs)."""
     warm_up()
     tokens = _tokens(text)
     hits = _aliased(_hits(tokens), tokens)  # the carers7 concepts that widen older ones
@@ -89,17 +119,4 @@ def read(text: str, *, whole: bool = True) -> Reading:
     _add_disclosures(text_, acts, reading.acute)
     _add_told(text_, acts, reading.acute)  # acute situations told in everyday words
     _add_told8(text_, acts, reading)  # the fresh8 families: heaven, arson, ill and uncollected, staff now
-    if whole and not reading.acute:
-        reading.acute.extend(acute_in_pieces(text, lambda piece: read(piece, whole=False).acute,
-                                             lambda sentence: "not_urgent" in read(sentence, whole=False).concepts))
-    _categorise(text_, acts, reading)
-    _categorise_told(text_, acts, reading)
-    _add_told8_reports(text_, reading)  # the fresh8 report families: an adult's hand, sexual play, a flinch
-    _add_past_intoxication(text_, reading)
-    _add_reports(text_, reading)  # needles among the child's things, drugs at home as a habit
-    _add_cut_done(text_, reading)  # a girl back from a trip, closed or made clean already: a report
-    reading.duration = _duration(text_)
-    reading.child_told = _child_told(text_)
-    if reading.child_told:
-        reading.signals.add("child_told")
-    return reading
+    return text_, acts, reading
