@@ -33,6 +33,8 @@ from knowledge.reading.sent_away import _add_cut_done, _add_sent_away
 from knowledge.reading.signals import _child_told, _duration
 from knowledge.reading.text import Act, Reading, Token, _acts, _Text
 from knowledge.reading.told import _add_told, _categorise_told
+from knowledge.reading.told8 import _add_told8
+from knowledge.reading.told8_reports import _add_told8_reports
 from knowledge.reading.unfit import _add_unfit
 from knowledge.reading.vocabulary import ACTORS, DISARMABLE, SIGNAL_CODES
 from knowledge.reading.words import _deny_after, _hits, _near_disarm, _negate, _stand_it, _tokens
@@ -64,6 +66,7 @@ def read(text: str) -> Reading:
             lambda sentence: framed and "not_urgent" in _read_acute(sentence)[2].concepts))
     _categorise(text_, acts, reading)
     _categorise_told(text_, acts, reading)
+    _add_told8_reports(text_, reading)  # the fresh8 report families: an adult's hand, sexual play, a flinch
     _add_past_intoxication(text_, reading)
     _add_reports(text_, reading)  # needles among the child's things, drugs at home as a habit
     _add_cut_done(text_, reading)  # a girl back from a trip, closed or made clean already: a report
@@ -115,4 +118,5 @@ def _read_acute(text: str) -> tuple[_Text, list[Act], Reading]:
     _add_sent_away(text_, reading.acute)  # a trip abroad within days under coercion, or to be cut
     _add_disclosures(text_, acts, reading.acute)
     _add_told(text_, acts, reading.acute)  # acute situations told in everyday words
+    _add_told8(text_, acts, reading)  # the fresh8 families: heaven, arson, ill and uncollected, staff now
     return text_, acts, reading

@@ -318,6 +318,7 @@ def _acute(text: _Text, acts: list[Act]) -> list[str]:
         act.agent == "staff" or (only_staff and act.agent == "pronoun")) for act in acts) or (
         text.has("staff") and text.has("sexual_abuse", "sexual_behaviour") and not text.has("parent", "relative"))
     staff_drunk = any(text.in_sentence(hit.sentence, "staff") and not _past_in_clause(text, hit)
+                      and not text.in_clause(hit.clause, "past_day")  # "full på julfesten i lördags"
                       and not _disarmed(text, hit) for hit in text.of("intox"))
     if (staff_harm and (text.has("still_here") or any(act.now and act.agent == "staff" for act in acts))) or (
             staff_drunk):

@@ -128,7 +128,7 @@ def _alone_now(text: _Text) -> bool:
         if text.tokens[hit.start].surface in {"inget", "nothing"} or any(
                 token.sentence == hit.sentence and token.surface in AGAIN for token in text.tokens):
             continue
-        if not _live(text, hit) or _adult_beside(text, hit):
+        if not _live(text, hit) or _adult_beside(text, hit) or _napping_here(text, hit.sentence):
             continue
         place = text.in_sentence(hit.sentence, "alone_place", "home_alone", "minding", "unaccompanied", "nobody_home")
         short = len(text.tokens) <= 8
@@ -136,6 +136,13 @@ def _alone_now(text: _Text) -> bool:
         if place and (urgent or short):
             return True
     return False
+
+
+def _napping_here(text: _Text, sentence: int) -> bool:
+    """Babies asleep in their prams in the preschool's yard, as Swedish preschools do ("som vanligt")."""
+    words = {token.surface for token in text.tokens if token.sentence == sentence}
+    return bool(words & {"sover", "sov", "sleeping", "napping", "asleep"}) and bool(
+        words & {"gården", "förskolans", "vilan", "vanligt", "yard", "usual"})
 
 
 def _add_alone_now(text: _Text, codes: list[str]) -> None:

@@ -189,8 +189,19 @@ def _neglect(text: _Text, reading: Reading) -> None:
                 neglect_signs) >= 2:
             reasons.add("persistent_concern")
             reading.report = True
-    elif has("tired") and has("pattern"):
+    elif has("tired") and has("pattern") and not all(_parent_tired(text, hit) for hit in text.of("tired")):
         cats.add("neglect")
+
+
+def _parent_tired(text: _Text, hit: Hit) -> bool:
+    """Whether the one tired at *hit* is a parent ("mamman känner sig helt slut"), not the child."""
+    for token in reversed(text.tokens[max(0, hit.start - 6):hit.start]):
+        if token.sentence != hit.sentence:
+            return False
+        kind = _actor(token)
+        if kind in ("parent", "relative", "adult", "child", "peer"):
+            return kind not in {"child", "peer"}
+    return False
 
 
 def _parents(text: _Text, reading: Reading) -> None:

@@ -149,12 +149,22 @@ def _nobody_at_car(text: _Text) -> bool:
     if not text.has("nobody_near", "unattended"):
         return False
     cars = [token for token in text.tokens if token.forms & {"bil", "bilen", "car", "baksätet", "babyskyddet"}]
-    nobody = {index for hit in text.of("nobody_near", "unattended") for index in range(hit.start, hit.end + 1)}
+    # "no parent around" names no adult beside the car
+    nobody = {index for hit in text.of("nobody_near", "unattended", "no_adult")
+              for index in range(hit.start, hit.end + 1)}
     return any(text.in_sentence(car.sentence, "nobody_near", "unattended") and any(
         token.sentence == car.sentence and _actor(token) == "child" for token in text.tokens) and not any(
         token.sentence == car.sentence and _actor(token) in ADULTS and token.index not in nobody
         for token in text.tokens)
-        and not text.in_sentence(car.sentence, "pattern", "past_strong", "disarm", "fiction") for car in cars)
+        and not text.in_sentence(car.sentence, "pattern", "disarm", "fiction") and not _past_then(text, car.sentence)
+        for car in cars)
+
+
+def _past_then(text: _Text, sentence: int) -> bool:
+    """Whether *sentence* is placed in the past, not by "för tjugo minuter sedan" (that is now)."""
+    recent = text.of("now")
+    return any(hit.sentence == sentence and not any(now.start <= hit.start <= now.end for now in recent)
+               for hit in text.of("past_strong"))
 
 
 def _parent_went_in(text: _Text) -> bool:
