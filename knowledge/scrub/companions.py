@@ -28,22 +28,24 @@ _AGE_AFTER = re.compile(r",?\s{1,2}\(?\d{1,2}(?:[,.]5)?\s?(?:år|åring|mån|må
 
 
 def before_age(text: str, words: list[Word]) -> list[bool]:
-    """Per word, whether it is a capitalised word no dictionary calls ordinary, right before an age."""
+    """Per word, whether it is a capitalised word no dictionary calls ordinary, right before an age; a word kept
+    unless named ("Sol", "Juni") only before an age in brackets ("Sol (3 år)")."""
     if "år" not in text and "mån" not in text and "y" not in text:
         return [False] * len(words)
-    return [word.capital and word.kind not in ("keep", "soft") and word.lower not in STOPWORDS
+    return [word.capital and (word.kind != "soft" or text.startswith(" (", word.end)) and word.kind != "keep"
+            and word.lower not in STOPWORDS
             and word.lower not in ABBREVIATIONS and word.lower not in WEAK_CUES
             and (word.kind != "common" or zipf(word.lower, "sv") < 4.0)
             and _AGE_AFTER.match(text, word.end, word.end + 16) is not None for word in words]
 
 
 # Staff and professionals named with their role: "rektor Eva Lund", "socionom Per Holm" (the surname goes too).
-_ROLES = frozenset({"rektor", "rektorn", "socionom", "socionomen", "pedagog", "pedagogen", "förskollärare",
+ROLES = frozenset({"rektor", "rektorn", "socionom", "socionomen", "pedagog", "pedagogen", "förskollärare",
                     "förskolläraren", "barnskötare", "barnskötaren", "specialpedagog", "specialpedagogen", "kurator",
                     "kuratorn", "psykolog", "psykologen", "läkare", "läkaren", "doktor", "sköterska", "sköterskan",
                     "sjuksköterska", "sjuksköterskan", "handläggare", "handläggaren", "socialsekreterare",
                     "socialsekreteraren", "logoped", "logopeden", "tolk", "tolken", "chef", "chefen", "mentor"})
-_CUES = WEAK_CUES | STRONG_CUES | _ROLES
+_CUES = WEAK_CUES | STRONG_CUES | ROLES
 
 
 def whole_names(text: str, words: list[Word], masked: list[bool]) -> None:

@@ -41,11 +41,13 @@ from knowledge.scrub.identifier import (
     spelled_phone_spans,
 )
 from knowledge.scrub.lexicon import institutions
+from knowledge.scrub.located import located_spans
 from knowledge.scrub.lexicon import warm_up as warm_lexicon
 from knowledge.scrub.name import initials_spans, name_spans
 from knowledge.scrub.normalisation import BLANK, Normalised, normalise
 from knowledge.scrub.place import PlaceIndex, group_names, group_spans
 from knowledge.scrub.reference import case_number_spans, handle_spans, plate_spans, public_url_spans, school_spans
+from knowledge.scrub.upcoming import upcoming_birthday_spans
 
 MASKS = {
     "personnummer": "[personnummer]",
@@ -144,10 +146,12 @@ class Scrubber:
         work.mask(prose_address_spans(work.text), "address")
         work.mask(matches(FLAT, work.text), "address")
         work.mask(house_spans(work.text), "address")
+        work.mask(located_spans(work.text), "address")
         work.mask(spaced_postcode_spans(work.text), "postcode")
         work.mask(plain_postcode_spans(work.text), "postcode")
         work.mask(with_year_after(work.text, birthdate_spans(work.text)), "birthdate")
         work.mask(spoken_birth_spans(work.text), "birthdate")
+        work.mask(upcoming_birthday_spans(work.text), "birthdate")
         work.mask(age_spans(work.text), "age")
         work.mask(self._places.spans(work.text), "preschool")
         work.mask(group_spans(work.text), "group")
