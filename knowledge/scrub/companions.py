@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.scrub.cues import NAMELIKE, STRONG_CUES, WEAK_CUES
-from knowledge.scrub.lexicon import ABBREVIATIONS, STOPWORDS, zipf
+from knowledge.scrub.cues import KIN, NAMELIKE, STRONG_CUES, WEAK_CUES
+from knowledge.scrub.lexicon import ABBREVIATIONS, STOPWORDS, kind_of, zipf
 
 
 @dataclass(slots=True)
@@ -59,7 +59,8 @@ def whole_names(text: str, words: list[Word], masked: list[bool]) -> None:
         word = words[index]
         return (word.capital and not masked[index] and word.kind != "keep" and word.lower not in STOPWORDS
                 and word.lower not in ABBREVIATIONS and word.lower not in WEAK_CUES
-                and not (len(word.word) <= 3 and word.word.isupper()))  # "4:55 PM Jonas Berg": no acronym
+                and not (len(word.word) <= 3 and word.word.isupper())  # "4:55 PM Jonas Berg": no acronym
+                and word.lower.rsplit("-", 1)[-1] not in ROLES)  # "LSS-handläggaren Eva Holm": a role
 
     for index in range(len(words) - 2):
         if masked[index + 1] and masked[index + 2] and spaced(index, index + 1) and spaced(index + 1, index + 2) \
@@ -81,3 +82,16 @@ def whole_names(text: str, words: list[Word], masked: list[bool]) -> None:
     for index, word in enumerate(words):
         if not masked[index] and word.word in seen:
             masked[index] = True
+
+
+def name_head(word: Word) -> int:
+    """The length of a listed name opening a compound with a hyphen before a word for a person or thing
+    ("Noahs-mamma", "Idas-syster", "Sofia-grejen"): only that part is the name. 0 when there is none."""
+    if "-" not in word.word:
+        return 0
+    head, tail = word.word.split("-", 1)
+    lower, rest = head.lower(), tail.lower()
+    base = lower[:-1] if lower.endswith("s") and len(lower) > 3 else lower
+    if "name" not in (kind_of(lower), kind_of(base)) or "-" in rest:
+        return 0
+    return len(head) if rest in KIN or kind_of(rest) in ("keep", "soft", "common") else 0

@@ -104,6 +104,8 @@ _OTHER_SCRIPT = re.compile(rf"[{_SCRIPT}]+(?:[\s\u200c\u200d'’-][{_SCRIPT}]+){
 _GLUED_AGE = re.compile(
     r"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöéü]{1,20})\d{1,2}(?:[,.]5)?\s?(?:år|åring|mån|years?)(?!\w)"
 )
+# "Alice2", "Leo_3": a listed name numbered apart from another of the same name (not "Covid19", "Mp3").
+_NUMBERED_NAME = re.compile(r"(?<![\w@/.:#-])(?P<name>[A-ZÅÄÖ][a-zåäöéü]{1,20})_?\d{1,2}(?![\w@/.:-])")
 _BRACKET_INITIALS = re.compile(
     r"\((?P<initials>[A-ZÅÄÖ]{1,3}|[A-ZÅÄÖ]\.\s?[A-ZÅÄÖ]\.?)(?:\s?[,;]\s?|\s)\d{1,2}(?:[,.]5)?\s?(?:år|mån|y|yrs|years?)"
 )
@@ -207,14 +209,16 @@ def workplace_spans(text: str) -> list[tuple[int, int]]:
 
 def shaped_name_spans(text: str) -> list[tuple[int, int]]:
     """Names given away by their shape: an apostrophe inside (D'Angelo), another script, glued to an age
-    ("Filip4år"), bracketed initials before an age ("(AH, 3 år)"), East Asian given names with a hyphen, and short
-    names that are also words where only a name can stand."""
+    ("Filip4år") or to a number ("Alice2"), bracketed initials before an age ("(AH, 3 år)"), East Asian given
+    names with a hyphen, and short names that are also words where only a name can stand."""
     spans = []
     if "'" in text or "’" in text:
         spans += [match.span() for match in _APOSTROPHE_NAME.finditer(text)]
     spans += _other_script_spans(text)
     if _LETTER_THEN_DIGIT.search(text):
         spans += [match.span("name") for match in _GLUED_AGE.finditer(text)]
+        spans += [match.span() for match in _NUMBERED_NAME.finditer(text)
+                  if kind_of(match.group("name").lower()) in ("name", "ambiguous")]
     if "(" in text:
         spans += [match.span("initials") for match in _BRACKET_INITIALS.finditer(text)]
     if "-" in text and _HYPHEN_GIVEN_HINT.search(text):
@@ -244,6 +248,11 @@ _COLUMN_KINDS = {
     "född": "birthdate",
 }
 _DELIMITERS = (";", "\t", "|", ",")
+# What stands under "namn" where staff left the name out: "barnet", "barn 1", "syskon 2", "child A", "-".
+_PLACEHOLDER = re.compile(
+    r"(?i:barnet|barn|pojken|pojke|flickan|flicka|syskon|syskonet|child|kid|boy|girl|x{1,3}|n\.?n\.?|-{1,3}|\?)"
+    r"(?:\s{0,2}(?:\d{1,2}|[A-D]))?"
+)
 
 
 def table_spans(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -261,7 +270,8 @@ def table_spans(text: str) -> dict[str, list[tuple[int, int]]]:
             for cell, kind in zip(line.split(delimiter), columns, strict=True):
                 start = position + len(cell) - len(cell.lstrip())
                 end = position + len(cell.rstrip())
-                if kind is not None and end > start:
+                if kind is not None and end > start and not (
+                        kind == "name" and _PLACEHOLDER.fullmatch(text, start, end)):
                     found.setdefault(kind, []).append((start, end))
                 position += len(cell) + len(delimiter)
         else:

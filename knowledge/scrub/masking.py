@@ -41,10 +41,11 @@ from knowledge.scrub.identifier import (
     spelled_phone_spans,
 )
 from knowledge.scrub.lexicon import institutions
-from knowledge.scrub.located import located_spans
 from knowledge.scrub.lexicon import warm_up as warm_lexicon
+from knowledge.scrub.located import located_spans
 from knowledge.scrub.name import initials_spans, name_spans
 from knowledge.scrub.normalisation import BLANK, Normalised, normalise
+from knowledge.scrub.pieces import phone_piece_spans
 from knowledge.scrub.place import PlaceIndex, group_names, group_spans
 from knowledge.scrub.reference import case_number_spans, handle_spans, plate_spans, public_url_spans, school_spans
 from knowledge.scrub.upcoming import upcoming_birthday_spans
@@ -138,6 +139,7 @@ class Scrubber:
         work.mask(personnummer_spans(work.text), "personnummer")
         work.mask(phone_spans(work.text), "phone")
         work.mask(extension_spans(work.text), "phone")
+        work.mask(phone_piece_spans(work.text), "phone")
         # After the phone pass: a whole phone number is surer than a date-shaped part of it after an id cue.
         work.mask(split_personnummer_spans(work.text), "personnummer")
         work.mask(plate_spans(work.text), "plate")

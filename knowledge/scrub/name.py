@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.scrub.companions import ROLES, Word, before_age, whole_names
+from knowledge.scrub.companions import ROLES, Word, before_age, name_head, whole_names
 from knowledge.scrub.cues import (
     APP_PREPOSITIONS,
     APPOSITION,
@@ -152,8 +152,12 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                 and text[first.end : initial.start] == " " and first.capital and len(first.word) > 1
                 and first.kind in ("name", "ambiguous", "proper", "unknown")):
             masked[index] = masked[index + 1] = True
-    return [(word.start, word.end) for word, is_name, kept in zip(words, masked, institution, strict=True)
-            if is_name and not kept]
+    spans = []
+    for word, is_name, kept in zip(words, masked, institution, strict=True):
+        head = 0 if kept else name_head(word)  # "Noahs-mamma": the name, not the word for the person
+        if head or (is_name and not kept):
+            spans.append((word.start, word.start + head if head else word.end))
+    return spans
 
 
 

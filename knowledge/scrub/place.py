@@ -80,12 +80,12 @@ def group_spans(text: str) -> list[tuple[int, int]]:
         if index > 0:
             previous = tokens[index - 1]
             gap = text[previous.end() : token.start()]
-            if gap in (" ", "-") and previous.group()[:1].isupper() and previous.group().lower() not in _GROUP_STOP \
-                    and kind_of(previous.group().lower()) not in ("keep", "soft") \
-                    and (gap == "-" or previous.group().endswith("s") or (
-                        lower in _GROUP_DEFINITE and not sentence_start(text, previous.start()))):
-                spans.append(previous.span())
-            elif gap in (" ", "-") and previous.group().lower() in _COLOURS and lower in _GROUP_DEFINITE:
+            named = previous.group()[:1].isupper() and previous.group().lower() not in _GROUP_STOP \
+                and kind_of(previous.group().lower()) not in ("keep", "soft") \
+                and (gap == "-" or previous.group().endswith("s") or (
+                    lower in _GROUP_DEFINITE and not sentence_start(text, previous.start())))
+            coloured = previous.group().lower() in _COLOURS and lower in _GROUP_DEFINITE  # "Blå gruppen"
+            if gap in (" ", "-") and (named or coloured):
                 spans.append(previous.span())
         position = index + 1
         # "avdelningen som heter Solrosen", "avd: Humlan"
