@@ -49,10 +49,19 @@ _PLOT_HINTS = ("lott", "stug", "husvagn", "plats", "allotment", "plot", "koloni"
 # The parent's workplace: "pappan är överläkare på Danderyd", "mamman jobbar på Apoteket Hjärtat", "pilot at SAS".
 _PARENT = (r"(?:pappan|mamman|pappa|mamma|föräldern|vårdnadshavaren|styvpappan|bonuspappan|bonusmamman|"
            r"styvmamman|hon|han|dad|mum|mom|father|mother|he|she)")
+# An organisation's name: capitalised words, "&" between them ("Klipp & Kaos"), "i <Place>" inside.
+_ORG = (r"[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}"
+        r"(?:\s(?:&\s)?(?:[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}|i\s[A-ZÅÄÖ][\wåäö-]{1,30})){0,4}")
 _WORKPLACE = re.compile(
-    rf"(?<!\w)(?i:{_PARENT})\s{{1,2}}(?:(?P<works>(?i:jobbar|arbetar|jobbade|arbetade|works|worked))|är|var|is|was)"
+    rf"(?<!\w)(?i:{_PARENT})\s{{1,2}}(?:(?P<works>(?i:jobbar|arbetar|jobbade|arbetade|works|worked|städar|städade|"
+    r"extraknäcker|kör|körde|cleans|drives))|är|var|is|was)"
     r"\s{1,2}(?P<role>(?:[a-zåäö-]{1,30}\s{1,2}|[A-ZÅÄÖ]{2,4}\s{1,2}){0,3})(?P<prep>på|hos|vid|för|at|for|i)\s{1,2}"
-    r"(?P<org>[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}(?:\s(?:[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}|i\s[A-ZÅÄÖ][\wåäö-]{1,30})){0,4})"
+    rf"(?P<org>{_ORG})"
+)
+# What a parent owns or runs, named after its kind: "styvpappan äger frisörsalongen Klipp & Kaos".
+_OWNED = re.compile(
+    rf"(?<!\w)(?i:{_PARENT})\s{{1,2}}(?i:äger|ägde|driver|drev|owns|owned|runs)\s{{1,2}}(?:(?i:en|ett|a|an)\s{{1,2}})?"
+    rf"[a-zåäö-]{{3,30}}\s{{1,2}}(?P<org>{_ORG})"
 )
 # After "är"/"var" the words before "på" must name a role ("är överläkare på"), not "är ofta på", "är inte hos".
 _NOT_ROLES = frozenset({"ofta", "alltid", "aldrig", "inte", "bara", "hemma", "kvar", "ute", "borta", "där", "nog",
@@ -186,6 +195,8 @@ def workplace_spans(text: str) -> list[tuple[int, int]]:
             last not in _NOT_ROLES and last not in _NOT_TITLES and not last.endswith(_FEELINGS)))
         if match.group("works") is None and not titled:
             continue
+        if match.group("works") and match.group("works").lower().startswith(("kör", "drive")) and not role:
+            continue  # "han kör på Essingeleden": a road, not where he drives for
         org = match.group("org")
         if match.group("prep") == "i" and not (titled and _PARISH.match(text, match.end("org"))):
             continue  # "är kvar i Sverige", "polis i Skärholmen" (a district stays)
@@ -200,6 +211,7 @@ def workplace_spans(text: str) -> list[tuple[int, int]]:
         if " " not in org and kind_of(org.lower()) == "common" and org.lower().endswith(("en", "et", "na")):
             continue  # "chef för Förvaltningen": an ordinary noun capitalised, no organisation named
         spans.append((match.start("org"), noun.end() if noun is not None else end))
+    spans += [match.span("org") for match in _OWNED.finditer(text) if kind_of(match.group("org").lower()) != "keep"]
     for match in _PUBLIC_ROLE.finditer(text):
         spans.append(match.span("body"))
         if match.group("party"):

@@ -36,6 +36,11 @@ _HOSPITAL = re.compile(
     r"psyk\w{0,8}|bb|förlossning\w{0,2}|iva|intensiven|neonatal\w{0,2}|akuten|hospital|ward|admitted)(?!\w)",
     re.IGNORECASE,
 )
+# "bil 4471", "vagn 312": the number of the car a parent drives for a taxi or a transport firm.
+_VEHICLE = re.compile(r"(?<![\w.])(?:bil|bilen|bilnummer|vagn|vagnen|vagnnummer|car|cab)\s{0,2}(?:nr\.?\s{0,2})?"
+                      r"(?P<number>\d{2,5})(?![\w/:]|[.,]\d)", re.IGNORECASE)
+_DRIVER = re.compile(r"(?<!\w)(?:taxi\w{0,6}|åkeri\w{0,3}|färdtjänst\w{0,3}|budbil\w{0,3}|chaufför\w{0,3}|"
+                     r"förare|föraren|kör|körde|drives|driver|cab)(?!\w)", re.IGNORECASE)
 _WINDOW = 70
 _SENTENCE = re.compile(r"[.!?\n](?!\d)")
 
@@ -61,3 +66,11 @@ def _before(text: str, position: int) -> str:
     window = text[max(0, position - _WINDOW) : position]
     ends = [match.end() for match in _SENTENCE.finditer(window)]
     return window[ends[-1] :] if ends else window
+
+
+def vehicle_spans(text: str) -> list[tuple[int, int]]:
+    """The number of a taxi or a firm's car a parent drives ("kör taxi, bil 4471"), with its word."""
+    lowered = text.lower()
+    if not any(word in lowered for word in ("bil", "vagn", "car", "cab")):
+        return []
+    return [match.span() for match in _VEHICLE.finditer(text) if _DRIVER.search(_before(text, match.start()))]

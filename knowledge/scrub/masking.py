@@ -42,7 +42,7 @@ from knowledge.scrub.identifier import (
 )
 from knowledge.scrub.lexicon import institutions
 from knowledge.scrub.lexicon import warm_up as warm_lexicon
-from knowledge.scrub.located import located_spans
+from knowledge.scrub.located import located_spans, vehicle_spans
 from knowledge.scrub.name import initials_spans, name_spans
 from knowledge.scrub.normalisation import BLANK, Normalised, normalise
 from knowledge.scrub.pieces import phone_piece_spans
@@ -159,6 +159,7 @@ class Scrubber:
         work.mask(group_spans(work.text), "group")
         work.mask(school_spans(work.text), "school")
         work.mask(workplace_spans(work.text), "workplace")
+        work.mask(vehicle_spans(work.text), "workplace")
         work.mask(header_name_spans(work.text), "name")
         work.mask(shaped_name_spans(work.text), "name")
         work.mask(initials_spans(work.text), "name")
