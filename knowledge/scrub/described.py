@@ -61,7 +61,7 @@ _WORKPLACE = re.compile(
 # What a parent owns or runs, named after its kind: "styvpappan äger frisörsalongen Klipp & Kaos".
 _OWNED = re.compile(
     rf"(?<!\w)(?i:{_PARENT})\s{{1,2}}(?i:äger|ägde|driver|drev|owns|owned|runs)\s{{1,2}}(?:(?i:en|ett|a|an)\s{{1,2}})?"
-    rf"[a-zåäö-]{{3,30}}\s{{1,2}}(?P<org>{_ORG})"
+    rf"[a-zåäöéü-]{{3,30}}\s{{1,2}}(?P<org>{_ORG})"
 )
 # After "är"/"var" the words before "på" must name a role ("är överläkare på"), not "är ofta på", "är inte hos".
 _NOT_ROLES = frozenset({"ofta", "alltid", "aldrig", "inte", "bara", "hemma", "kvar", "ute", "borta", "där", "nog",

@@ -21,7 +21,7 @@ _CUE = re.compile(
 # A day of the month near the cue: "14 december", "den 8:e", "1/12", "den fjärde".
 _DAY = re.compile(
     rf"(?<![\w/.:-])(?:(?:\d{{1,2}}(?::e|:a)?|{ORDINAL_WORD})\s{{0,2}}{MONTH}\.?(?!\w)"
-    r"|den\s{1,2}\d{1,2}(?::e|:a)?(?![\w/])"
+    rf"|den\s{{1,2}}\d{{1,2}}(?::e|:a)?(?:\s{{0,2}}{MONTH}\.?)?(?![\w/])"
     r"|(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?![\w/]|[-.]\d))",
     re.IGNORECASE,
 )
