@@ -25,6 +25,7 @@ from knowledge.scrub.lexicon import (
     institutions,
     is_swedish_word,
     kind_of,
+    listed_places,
     lowercase_name,
     zipf,
 )
@@ -357,6 +358,9 @@ def _subject_name(word: Word, after: str, after2: str) -> bool:
 
 def _neighbour_of_name(text: str, name: Word, other: Word, *, before: bool = False) -> bool:
     """Whether *other*, next to the masked *name*, belongs to it (surname, first name, or listed with it)."""
+    if (not before and other.kind == "soft" and other.capital and other.lower in listed_places()
+            and text[name.end : other.start] == " " and name.kind in ("name", "ambiguous")):
+        return True  # "Anna Lund": a surname that is also a town
     if other.kind in ("keep", "soft") or other.lower in STOPWORDS or other.lower in ABBREVIATIONS:
         return False
     if other.lower in WEAK_CUES:

@@ -84,3 +84,15 @@ def test_crafted_repetitions_of_the_new_cues_finish() -> None:
     for unit in ("fyller 5 ", "den 8:e ", "nr 12 bor ", "rum 3 inlagd ", "0701, ", "nummer ett ", "Alice1 ",
                  "bil 4471 taxi ", "barnet EK ", "Blå gruppen ", "på Blåbär ", "äger salongen A & "):
         assert isinstance(scrub(unit * (8000 // len(unit))).text, str)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("de flyttade till Lund i juni", "Lund"),
+    ("vi åkte med tåget till Lund", "Lund"),
+])
+def test_a_town_that_is_also_a_surname_stays_alone(text: str, kept: str) -> None:
+    assert kept in scrub(text).text
+
+
+def test_a_surname_that_is_also_a_town_goes_after_a_first_name() -> None:
+    assert_masked("Karin Lund från kommunen ringde", "Lund", "name")
