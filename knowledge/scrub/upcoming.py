@@ -22,6 +22,7 @@ _CUE = re.compile(
 _DAY = re.compile(
     rf"(?<![\w/.:-])(?:(?:\d{{1,2}}(?::e|:a)?|{ORDINAL_WORD})\s{{0,2}}{MONTH}\.?(?!\w)"
     rf"|den\s{{1,2}}\d{{1,2}}(?::e|:a)?(?:\s{{0,2}}{MONTH}\.?)?(?![\w/])"
+    r"|the\s{1,2}\d{1,2}(?:st|nd|rd|th)(?!\w)"
     r"|(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?![\w/]|[-.]\d))",
     re.IGNORECASE,
 )
@@ -40,7 +41,7 @@ def upcoming_birthday_spans(text: str) -> list[tuple[int, int]]:
     """The day of a birthday told near it: a date in the same sentence within a few words of the cue, and a
     day of this week straight after "fyller 5"."""
     lowered = text.lower()
-    if "fyll" not in lowered and "dag" not in lowered and "turn" not in lowered:
+    if "fyll" not in lowered and "dag" not in lowered and "turn" not in lowered and "birthday" not in lowered:
         return []
     spans: list[tuple[int, int]] = []
     for cue in _CUE.finditer(text):

@@ -19,6 +19,7 @@ from tests.knowledge.scrub_checks import assert_masked
     ("den 3 oktober fyller hon år och farmor kommer", "3 oktober"),
     ("hennes födelsedag är nästa vecka, den 11:e", "11"),
     ("she turns 4 on Saturday and her dad is not invited", "Saturday"),
+    ("his birthday is on the 19th and mum says no party", "19th"),
 ])
 def test_the_day_of_a_birthday_to_come_is_masked(text: str, secret: str) -> None:
     assert_masked(text, secret, "birthdate")
