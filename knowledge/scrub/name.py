@@ -71,6 +71,8 @@ _BARE_INITIALS = re.compile(
     r"(?P<initials>[A-ZÅÄÖ]{2,3}|[A-ZÅÄÖ]\s[A-ZÅÄÖ])(?![\w.-])"
     r"|(?<![\w.-])(?P<bracketed>[A-ZÅÄÖ]{2,3})(?=\s{0,2}\((?i:född|f\.|fd|\d{1,2}\s{0,2}(?:år|mån)\b|\d{1,2}\))))"
 )
+_BARE_INITIALS_HINTS = ("barnet", "pojken", "flickan", "eleven", "gäller", "angående", "beträffande", "child", "boy",
+                        "girl")
 _OPENING_QUOTES = frozenset('"“”«»\'’')
 # Joining words: a word next to a name across one of these is weighed as a name too ("zelda och liam").
 _CONJUNCTIONS = frozenset({"och", "eller", "and", "or", "&", "samt", "plus", "med"})
@@ -255,7 +257,9 @@ def initials_spans(text: str) -> list[tuple[int, int]]:
     """Initials written for a name: "A.K.", "S-A", "EK" after "initialer", and capitals without dots where only a
     name can stand ("pojken TL", "gäller M K", "AB (född 22)")."""
     spans = [match.span() for match in INITIALS.finditer(text)] if "." in text else []
-    for match in _BARE_INITIALS.finditer(text):
+    lowered = text.lower()
+    cued = "(" in text or any(cue in lowered for cue in _BARE_INITIALS_HINTS)
+    for match in _BARE_INITIALS.finditer(text) if cued else ():
         group = "initials" if match.group("initials") else "bracketed"
         letters = match.group(group).replace(" ", "").lower()
         if kind_of(letters) not in ("keep", "soft") and letters not in ABBREVIATIONS:

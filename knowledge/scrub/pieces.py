@@ -20,10 +20,15 @@ _SPLIT_MOBILE = re.compile(
 _CUE = re.compile(r"(?<!\w)(?:nummer|numret|numren|mobil|mobilen|telefon|telefonnummer|tel|tfn|ring|number)"
                   r"(?:\s{1,2}(?:är|var|is|was))?\s{0,2}[:=]?\s{0,2}", re.IGNORECASE)
 
+_CUE_HINTS = ("numm", "numr", "mobil", "telefon", "tel", "tfn", "ring", "number")
+
 
 def phone_piece_spans(text: str) -> list[tuple[int, int]]:
     """A mobile split in two by a word or a comma, and a number in words after a phone cue."""
     spans = [match.span() for match in _SPLIT_MOBILE.finditer(text)] if "07" in text else []
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _CUE_HINTS):
+        return spans
     for cue in _CUE.finditer(text):
         span = _words_after(text, cue.end())
         if span is not None:
