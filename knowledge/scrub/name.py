@@ -107,6 +107,8 @@ def _words(text: str) -> list[Word]:
 def _title_case(text: str, words: list[Word]) -> None:
     """In a line Written Like A Title ("Pojken Sprang Ut Och Grät"), a capital says nothing about ordinary
     words: they lose it; listed names, unknown and rare words keep theirs."""
+    if sum(word.capital for word in words) < 4:
+        return
     lines: list[list[Word]] = []
     for word in words:
         if lines and "\n" not in text[lines[-1][-1].end : word.start]:
