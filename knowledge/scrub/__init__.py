@@ -14,7 +14,9 @@ classes, plates, handles, case numbers), `cued` (what a cue word gives away: doo
 a personnummer in parts, extensions, foreign plates), `described` (what prose or shape gives away: addresses in
 prose, the parent's workplace, names by their shape, pasted tables), `hinted` (what a less usual hint gives away:
 mail header lines, a spelled-out e-mail, a box or house number, the last four or a spoken personnummer), `cues`
-(the words around a name), `companions` (names their companions give away: before an age, the parts of a
+(the words around a name), `upcoming` (the day of a birthday still to come: "fyller 5 på lördag"), `located` (a
+number beside something everyone can see: a house by a landmark, a room on a ward, a taxi's car), `pieces` (a phone
+told in pieces or in words after its cue), `companions` (names their companions give away: before an age, the parts of a
 three-part name, the same name again) and `masking` (the pass that runs them all and
 maps the masks back).
 """

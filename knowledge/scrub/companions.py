@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.scrub.cues import NAMELIKE, STRONG_CUES, WEAK_CUES
-from knowledge.scrub.lexicon import ABBREVIATIONS, STOPWORDS, zipf
+from knowledge.scrub.cues import KIN, NAMELIKE, STRONG_CUES, WEAK_CUES
+from knowledge.scrub.lexicon import ABBREVIATIONS, STOPWORDS, kind_of, zipf
 
 
 @dataclass(slots=True)
@@ -28,22 +28,24 @@ _AGE_AFTER = re.compile(r",?\s{1,2}\(?\d{1,2}(?:[,.]5)?\s?(?:år|åring|mån|må
 
 
 def before_age(text: str, words: list[Word]) -> list[bool]:
-    """Per word, whether it is a capitalised word no dictionary calls ordinary, right before an age."""
+    """Per word, whether it is a capitalised word no dictionary calls ordinary, right before an age; a word kept
+    unless named ("Sol", "Juni") only before an age in brackets ("Sol (3 år)")."""
     if "år" not in text and "mån" not in text and "y" not in text:
         return [False] * len(words)
-    return [word.capital and word.kind not in ("keep", "soft") and word.lower not in STOPWORDS
+    return [word.capital and (word.kind != "soft" or text.startswith(" (", word.end)) and word.kind != "keep"
+            and word.lower not in STOPWORDS
             and word.lower not in ABBREVIATIONS and word.lower not in WEAK_CUES
             and (word.kind != "common" or zipf(word.lower, "sv") < 4.0)
             and _AGE_AFTER.match(text, word.end, word.end + 16) is not None for word in words]
 
 
 # Staff and professionals named with their role: "rektor Eva Lund", "socionom Per Holm" (the surname goes too).
-_ROLES = frozenset({"rektor", "rektorn", "socionom", "socionomen", "pedagog", "pedagogen", "förskollärare",
+ROLES = frozenset({"rektor", "rektorn", "socionom", "socionomen", "pedagog", "pedagogen", "förskollärare",
                     "förskolläraren", "barnskötare", "barnskötaren", "specialpedagog", "specialpedagogen", "kurator",
                     "kuratorn", "psykolog", "psykologen", "läkare", "läkaren", "doktor", "sköterska", "sköterskan",
                     "sjuksköterska", "sjuksköterskan", "handläggare", "handläggaren", "socialsekreterare",
                     "socialsekreteraren", "logoped", "logopeden", "tolk", "tolken", "chef", "chefen", "mentor"})
-_CUES = WEAK_CUES | STRONG_CUES | _ROLES
+_CUES = WEAK_CUES | STRONG_CUES | ROLES
 
 
 def whole_names(text: str, words: list[Word], masked: list[bool]) -> None:
@@ -57,7 +59,8 @@ def whole_names(text: str, words: list[Word], masked: list[bool]) -> None:
         word = words[index]
         return (word.capital and not masked[index] and word.kind != "keep" and word.lower not in STOPWORDS
                 and word.lower not in ABBREVIATIONS and word.lower not in WEAK_CUES
-                and not (len(word.word) <= 3 and word.word.isupper()))  # "4:55 PM Jonas Berg": no acronym
+                and not (len(word.word) <= 3 and word.word.isupper())  # "4:55 PM Jonas Berg": no acronym
+                and word.lower.rsplit("-", 1)[-1] not in ROLES)  # "LSS-handläggaren Eva Holm": a role
 
     for index in range(len(words) - 2):
         if masked[index + 1] and masked[index + 2] and spaced(index, index + 1) and spaced(index + 1, index + 2) \
@@ -79,3 +82,16 @@ def whole_names(text: str, words: list[Word], masked: list[bool]) -> None:
     for index, word in enumerate(words):
         if not masked[index] and word.word in seen:
             masked[index] = True
+
+
+def name_head(word: Word) -> int:
+    """The length of a listed name opening a compound with a hyphen before a word for a person or thing
+    ("Noahs-mamma", "Idas-syster", "Sofia-grejen"): only that part is the name. 0 when there is none."""
+    if "-" not in word.word:
+        return 0
+    head, tail = word.word.split("-", 1)
+    lower, rest = head.lower(), tail.lower()
+    base = lower[:-1] if lower.endswith("s") and len(lower) > 3 else lower
+    if "name" not in (kind_of(lower), kind_of(base)) or "-" in rest:
+        return 0
+    return len(head) if rest in KIN or kind_of(rest) in ("keep", "soft", "common") else 0

@@ -35,7 +35,7 @@ KIN = WEAK_CUES - {"hos", "herr", "fru", "gäller", "angående", "beträffande",
                    "undulaten", "kattungen"}
 NAMELIKE = frozenset({"ambiguous", "name", "proper", "unknown"})
 # Apps staff write in: "i Tyra", "via Tyra" is the app, not a child.
-APPS = frozenset({"tyra"})
+APPS = frozenset({"tyra", "tempus", "dexter"})
 APP_PREPOSITIONS = frozenset({"i", "via", "genom", "appen", "in", "through"})
 # Arabic particles a surname opens with ("al-Masri", "el-sayed"); "el-bil" is a word (its rest is frequent).
 PARTICLES = ("al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "an-", "abu-", "abd-", "bin-", "ibn-", "bint-", "umm-")

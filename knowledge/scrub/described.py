@@ -49,10 +49,19 @@ _PLOT_HINTS = ("lott", "stug", "husvagn", "plats", "allotment", "plot", "koloni"
 # The parent's workplace: "pappan är överläkare på Danderyd", "mamman jobbar på Apoteket Hjärtat", "pilot at SAS".
 _PARENT = (r"(?:pappan|mamman|pappa|mamma|föräldern|vårdnadshavaren|styvpappan|bonuspappan|bonusmamman|"
            r"styvmamman|hon|han|dad|mum|mom|father|mother|he|she)")
+# An organisation's name: capitalised words, "&" between them ("Klipp & Kaos"), "i <Place>" inside.
+_ORG = (r"[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}"
+        r"(?:\s(?:&\s)?(?:[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}|i\s[A-ZÅÄÖ][\wåäö-]{1,30})){0,4}")
 _WORKPLACE = re.compile(
-    rf"(?<!\w)(?i:{_PARENT})\s{{1,2}}(?:(?P<works>(?i:jobbar|arbetar|jobbade|arbetade|works|worked))|är|var|is|was)"
+    rf"(?<!\w)(?i:{_PARENT})\s{{1,2}}(?:(?P<works>(?i:jobbar|arbetar|jobbade|arbetade|works|worked|städar|städade|"
+    r"extraknäcker|kör|körde|cleans|drives))|är|var|is|was)"
     r"\s{1,2}(?P<role>(?:[a-zåäö-]{1,30}\s{1,2}|[A-ZÅÄÖ]{2,4}\s{1,2}){0,3})(?P<prep>på|hos|vid|för|at|for|i)\s{1,2}"
-    r"(?P<org>[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}(?:\s(?:[A-ZÅÄÖ0-9][\wåäöÅÄÖ&.'-]{1,30}|i\s[A-ZÅÄÖ][\wåäö-]{1,30})){0,4})"
+    rf"(?P<org>{_ORG})"
+)
+# What a parent owns or runs, named after its kind: "styvpappan äger frisörsalongen Klipp & Kaos".
+_OWNED = re.compile(
+    rf"(?<!\w)(?i:{_PARENT})\s{{1,2}}(?i:äger|ägde|driver|drev|owns|owned|runs)\s{{1,2}}(?:(?i:en|ett|a|an)\s{{1,2}})?"
+    rf"[a-zåäöéü-]{{3,30}}\s{{1,2}}(?P<org>{_ORG})"
 )
 # After "är"/"var" the words before "på" must name a role ("är överläkare på"), not "är ofta på", "är inte hos".
 _NOT_ROLES = frozenset({"ofta", "alltid", "aldrig", "inte", "bara", "hemma", "kvar", "ute", "borta", "där", "nog",
@@ -104,6 +113,8 @@ _OTHER_SCRIPT = re.compile(rf"[{_SCRIPT}]+(?:[\s\u200c\u200d'’-][{_SCRIPT}]+){
 _GLUED_AGE = re.compile(
     r"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöéü]{1,20})\d{1,2}(?:[,.]5)?\s?(?:år|åring|mån|years?)(?!\w)"
 )
+# "Alice2", "Leo_3": a listed name numbered apart from another of the same name (not "Covid19", "Mp3").
+_NUMBERED_NAME = re.compile(r"(?<![\w@/.:#-])(?P<name>[A-ZÅÄÖ][a-zåäöéü]{1,20})_?\d{1,2}(?![\w@/.:-])")
 _BRACKET_INITIALS = re.compile(
     r"\((?P<initials>[A-ZÅÄÖ]{1,3}|[A-ZÅÄÖ]\.\s?[A-ZÅÄÖ]\.?)(?:\s?[,;]\s?|\s)\d{1,2}(?:[,.]5)?\s?(?:år|mån|y|yrs|years?)"
 )
@@ -184,6 +195,8 @@ def workplace_spans(text: str) -> list[tuple[int, int]]:
             last not in _NOT_ROLES and last not in _NOT_TITLES and not last.endswith(_FEELINGS)))
         if match.group("works") is None and not titled:
             continue
+        if match.group("works") and match.group("works").lower().startswith(("kör", "drive")) and not role:
+            continue  # "han kör på Essingeleden": a road, not where he drives for
         org = match.group("org")
         if match.group("prep") == "i" and not (titled and _PARISH.match(text, match.end("org"))):
             continue  # "är kvar i Sverige", "polis i Skärholmen" (a district stays)
@@ -198,6 +211,7 @@ def workplace_spans(text: str) -> list[tuple[int, int]]:
         if " " not in org and kind_of(org.lower()) == "common" and org.lower().endswith(("en", "et", "na")):
             continue  # "chef för Förvaltningen": an ordinary noun capitalised, no organisation named
         spans.append((match.start("org"), noun.end() if noun is not None else end))
+    spans += [match.span("org") for match in _OWNED.finditer(text) if kind_of(match.group("org").lower()) != "keep"]
     for match in _PUBLIC_ROLE.finditer(text):
         spans.append(match.span("body"))
         if match.group("party"):
@@ -207,14 +221,16 @@ def workplace_spans(text: str) -> list[tuple[int, int]]:
 
 def shaped_name_spans(text: str) -> list[tuple[int, int]]:
     """Names given away by their shape: an apostrophe inside (D'Angelo), another script, glued to an age
-    ("Filip4år"), bracketed initials before an age ("(AH, 3 år)"), East Asian given names with a hyphen, and short
-    names that are also words where only a name can stand."""
+    ("Filip4år") or to a number ("Alice2"), bracketed initials before an age ("(AH, 3 år)"), East Asian given
+    names with a hyphen, and short names that are also words where only a name can stand."""
     spans = []
     if "'" in text or "’" in text:
         spans += [match.span() for match in _APOSTROPHE_NAME.finditer(text)]
     spans += _other_script_spans(text)
     if _LETTER_THEN_DIGIT.search(text):
         spans += [match.span("name") for match in _GLUED_AGE.finditer(text)]
+        spans += [match.span() for match in _NUMBERED_NAME.finditer(text)
+                  if kind_of(match.group("name").lower()) in ("name", "ambiguous")]
     if "(" in text:
         spans += [match.span("initials") for match in _BRACKET_INITIALS.finditer(text)]
     if "-" in text and _HYPHEN_GIVEN_HINT.search(text):
@@ -244,6 +260,11 @@ _COLUMN_KINDS = {
     "född": "birthdate",
 }
 _DELIMITERS = (";", "\t", "|", ",")
+# What stands under "namn" where staff left the name out: "barnet", "barn 1", "syskon 2", "child A", "-".
+_PLACEHOLDER = re.compile(
+    r"(?i:barnet|barn|pojken|pojke|flickan|flicka|syskon|syskonet|child|kid|boy|girl|x{1,3}|n\.?n\.?|-{1,3}|\?)"
+    r"(?:\s{0,2}(?:\d{1,2}|[A-D]))?"
+)
 
 
 def table_spans(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -261,7 +282,8 @@ def table_spans(text: str) -> dict[str, list[tuple[int, int]]]:
             for cell, kind in zip(line.split(delimiter), columns, strict=True):
                 start = position + len(cell) - len(cell.lstrip())
                 end = position + len(cell.rstrip())
-                if kind is not None and end > start:
+                if kind is not None and end > start and not (
+                        kind == "name" and _PLACEHOLDER.fullmatch(text, start, end)):
                     found.setdefault(kind, []).append((start, end))
                 position += len(cell) + len(delimiter)
         else:

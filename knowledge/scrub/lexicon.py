@@ -121,6 +121,14 @@ def _names() -> _Names:
     )
 
 
+@cache
+def listed_places() -> frozenset[str]:
+    """Names of the lists that are also kept places or months ("Lund", "Juni"): a surname after a first name."""
+    raw = packaged_yaml("data/names.yaml")
+    listed = {str(name).lower() for key in ("first_names", "surnames", "ambiguous") for name in raw.get(key) or ()}
+    return frozenset(listed & _names().keep_unless_named) - _people_words()
+
+
 def _people_words() -> frozenset[str]:
     """The understanding lexicon's words for people (parents, relatives, staff, other adults) in every language it
     knows ("hooyo", "stepdad", "morbror"): words that say who, which the note needs and which are no names."""

@@ -42,10 +42,13 @@ from knowledge.scrub.identifier import (
 )
 from knowledge.scrub.lexicon import institutions
 from knowledge.scrub.lexicon import warm_up as warm_lexicon
+from knowledge.scrub.located import located_spans, vehicle_spans
 from knowledge.scrub.name import initials_spans, name_spans
 from knowledge.scrub.normalisation import BLANK, Normalised, normalise
+from knowledge.scrub.pieces import phone_piece_spans
 from knowledge.scrub.place import PlaceIndex, group_names, group_spans
 from knowledge.scrub.reference import case_number_spans, handle_spans, plate_spans, public_url_spans, school_spans
+from knowledge.scrub.upcoming import upcoming_birthday_spans
 
 MASKS = {
     "personnummer": "[personnummer]",
@@ -136,6 +139,7 @@ class Scrubber:
         work.mask(personnummer_spans(work.text), "personnummer")
         work.mask(phone_spans(work.text), "phone")
         work.mask(extension_spans(work.text), "phone")
+        work.mask(phone_piece_spans(work.text), "phone")
         # After the phone pass: a whole phone number is surer than a date-shaped part of it after an id cue.
         work.mask(split_personnummer_spans(work.text), "personnummer")
         work.mask(plate_spans(work.text), "plate")
@@ -144,15 +148,18 @@ class Scrubber:
         work.mask(prose_address_spans(work.text), "address")
         work.mask(matches(FLAT, work.text), "address")
         work.mask(house_spans(work.text), "address")
+        work.mask(located_spans(work.text), "address")
         work.mask(spaced_postcode_spans(work.text), "postcode")
         work.mask(plain_postcode_spans(work.text), "postcode")
         work.mask(with_year_after(work.text, birthdate_spans(work.text)), "birthdate")
         work.mask(spoken_birth_spans(work.text), "birthdate")
+        work.mask(upcoming_birthday_spans(work.text), "birthdate")
         work.mask(age_spans(work.text), "age")
         work.mask(self._places.spans(work.text), "preschool")
         work.mask(group_spans(work.text), "group")
         work.mask(school_spans(work.text), "school")
         work.mask(workplace_spans(work.text), "workplace")
+        work.mask(vehicle_spans(work.text), "workplace")
         work.mask(header_name_spans(work.text), "name")
         work.mask(shaped_name_spans(work.text), "name")
         work.mask(initials_spans(work.text), "name")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.scrub.companions import Word, before_age, whole_names
+from knowledge.scrub.companions import ROLES, Word, before_age, name_head, whole_names
 from knowledge.scrub.cues import (
     APP_PREPOSITIONS,
     APPOSITION,
@@ -25,6 +25,7 @@ from knowledge.scrub.lexicon import (
     institutions,
     is_swedish_word,
     kind_of,
+    listed_places,
     lowercase_name,
     zipf,
 )
@@ -33,6 +34,8 @@ from knowledge.scrub.lexicon import (
 _TOKEN = re.compile(
     r"(?:(?<![\w\[\-’'\x00])|(?<=(?<![\w\x00])['’]))(?P<word>[^\W\d_]+(?:[-'’][^\W\d_]+)*)(?P<possessive>:s)?(?![\w\]])"
 )
+# Kept only as written: "SoL" is the law, "Sol" a child (matching the name lists ignores case).
+_EXACT_KEEP = frozenset({"SoL", "LVU", "BankID"})
 _CALENDAR = frozenset({"april", "maj", "juni", "august", "mars", "sol", "dag", "mark", "long", "can", "will", "art"})
 # Finite verbs after which a sentence-opening listed name that is also a word is the subject ("Saga har ...").
 _SUBJECT_VERBS = frozenset(
@@ -62,6 +65,15 @@ _CUED_INITIALS = re.compile(
     r"(?P<initials>(?-i:[A-ZÅÄÖ](?:[-. ]{0,2}[A-ZÅÄÖ]){0,2}\.?))(?![\w-])",
     re.IGNORECASE,
 )
+# Initials without dots: after a word for the child or "gäller", or before a bracketed birth year or age.
+_BARE_INITIALS = re.compile(
+    r"(?:(?<!\w)(?i:barnet|pojken|flickan|eleven|gäller|angående|beträffande|child|boy|girl)\s{1,2}"
+    r"(?P<initials>[A-ZÅÄÖ]{2,3}|[A-ZÅÄÖ]\s[A-ZÅÄÖ])(?![\w.-])"
+    r"|(?<![\w.-])(?P<bracketed>[A-ZÅÄÖ]{2,3})(?=\s{0,2}\((?i:född|f\.|fd|\d{1,2}\s{0,2}(?:år|mån)\b|\d{1,2}\))))"
+)
+_BARE_INITIALS_HINTS = ("barnet", "pojken", "flickan", "eleven", "gäller", "angående", "beträffande", "child", "boy",
+                        "girl")
+_OPENING_QUOTES = frozenset('"“”«»\'’')
 # Joining words: a word next to a name across one of these is weighed as a name too ("zelda och liam").
 _CONJUNCTIONS = frozenset({"och", "eller", "and", "or", "&", "samt", "plus", "med"})
 _SENTENCE_END = frozenset(".!?:;\n•-–*>\"'(")
@@ -84,9 +96,30 @@ def _words(text: str) -> list[Word]:
             lower = re.split(r"['’]", lower, maxsplit=1)[0]
         if not word[0].isupper() and text[match.start() - 1 : match.start()] in ("'", "’"):
             kind = "common"  # a quoted word in lower case is what someone said ('gudniin', 'jaaa'), no name
+        if word in _EXACT_KEEP:
+            kind = "keep"
         words.append(Word(match.start(), match.end(), word, lower, kind or kind_of(lower), word[0].isupper(),
                            sentence_start(text, match.start())))
+    _title_case(text, words)
     return words
+
+
+def _title_case(text: str, words: list[Word]) -> None:
+    """In a line Written Like A Title ("Pojken Sprang Ut Och Grät"), a capital says nothing about ordinary
+    words: they lose it; listed names, unknown and rare words keep theirs."""
+    if sum(word.capital for word in words) < 4:
+        return
+    lines: list[list[Word]] = []
+    for word in words:
+        if lines and "\n" not in text[lines[-1][-1].end : word.start]:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    for line in lines:
+        if len(line) >= 4 and sum(item.capital for item in line) * 5 >= len(line) * 4:
+            for item in line:
+                if item.kind in ("common", "keep", "soft") and zipf(item.lower, "sv") >= 3.0:
+                    item.capital = False
 
 
 def name_spans(text: str) -> list[tuple[int, int]]:
@@ -98,7 +131,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     for index, word in enumerate(words):
         if institution[index]:
             continue
-        before = words[index - 1].lower if index > 0 and _adjacent(text, words[index - 1], word) else ""
+        before = words[index - 1].lower if index > 0 and _adjacent(text, words[index - 1], word, quoted=True) else ""
         before2 = words[index - 2].lower if index > 1 and before else ""
         after = words[index + 1].lower if index + 1 < len(words) and _adjacent(text, word, words[index + 1]) else ""
         after2 = words[index + 2].lower if after and index + 2 < len(words) else ""
@@ -124,8 +157,12 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                 and text[first.end : initial.start] == " " and first.capital and len(first.word) > 1
                 and first.kind in ("name", "ambiguous", "proper", "unknown")):
             masked[index] = masked[index + 1] = True
-    return [(word.start, word.end) for word, is_name, kept in zip(words, masked, institution, strict=True)
-            if is_name and not kept]
+    spans = []
+    for word, is_name, kept in zip(words, masked, institution, strict=True):
+        head = 0 if kept else name_head(word)  # "Noahs-mamma": the name, not the word for the person
+        if head or (is_name and not kept):
+            spans.append((word.start, word.start + head if head else word.end))
+    return spans
 
 
 
@@ -146,7 +183,10 @@ def _in_institution(text: str, words: list[Word]) -> list[bool]:
 
 
 def _possessive_before_kin(word: Word, after: str) -> bool:
-    """Whether a lower-case genitive of a listed name stands before a word for a person ("emmas mamma")."""
+    """Whether a lower-case genitive of a listed name stands before a word for a person ("emmas mamma"), or
+    any genitive with an apostrophe of a word that may be a name ("Freja's mom", "Sol’s pappa")."""
+    if after in KIN and word.capital and ("'" in word.word or "’" in word.word) and word.kind in NAMELIKE:
+        return True
     return (after in KIN and len(word.lower) > 3 and word.lower.endswith("s") and word.word.isalpha()
             and word.lower not in STOPWORDS and kind_of(word.lower[:-1]) in ("name", "ambiguous"))
 
@@ -181,7 +221,7 @@ def _names_in_context(text: str, words: list[Word], masked: list[bool], institut
         if (gap == "(" and (masked[index] or first.lower in KIN) and not masked[index + 1] and second.capital
                 and second.kind in NAMELIKE):
             masked[index + 1] = True
-        elif not masked[index] and first.capital and second.lower in KIN and (
+        elif not masked[index] and first.capital and (second.lower in KIN or second.lower in ROLES) and (
                 first.kind in NAMELIKE or (first.kind == "common" and zipf(first.lower, "sv") < 3.0)):
             masked[index] = True
     for index, word in enumerate(words):
@@ -216,8 +256,16 @@ def _listed_with(text: str, words: list[Word], index: int, step: int) -> int | N
 
 
 def initials_spans(text: str) -> list[tuple[int, int]]:
-    """Initials written for a name: "A.K.", "S-A", and "EK" after "initialer"."""
+    """Initials written for a name: "A.K.", "S-A", "EK" after "initialer", and capitals without dots where only a
+    name can stand ("pojken TL", "gäller M K", "AB (född 22)")."""
     spans = [match.span() for match in INITIALS.finditer(text)] if "." in text else []
+    lowered = text.lower()
+    cued = "(" in text or any(cue in lowered for cue in _BARE_INITIALS_HINTS)
+    for match in _BARE_INITIALS.finditer(text) if cued else ():
+        group = "initials" if match.group("initials") else "bracketed"
+        letters = match.group(group).replace(" ", "").lower()
+        if kind_of(letters) not in ("keep", "soft") and letters not in ABBREVIATIONS:
+            spans.append(match.span(group))
     if "-" in text:
         spans += [match.span() for match in _HYPHEN_INITIALS.finditer(text)]
     if "init" in text.lower():
@@ -225,9 +273,12 @@ def initials_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _adjacent(text: str, first: Word, second: Word) -> bool:
-    """Whether only spaces (or a colon) stand between two words."""
+def _adjacent(text: str, first: Word, second: Word, *, quoted: bool = False) -> bool:
+    """Whether only spaces (or a colon) stand between two words; with *quoted*, also an opening quote before the
+    second ('kallas "Lillen"')."""
     gap = text[first.end : second.start]
+    if quoted and len(gap) <= 3 and gap[-1:] in _OPENING_QUOTES:
+        gap = gap[:-1]
     return len(gap) <= 3 and gap.strip(" :") == ""
 
 
@@ -313,6 +364,9 @@ def _subject_name(word: Word, after: str, after2: str) -> bool:
 
 def _neighbour_of_name(text: str, name: Word, other: Word, *, before: bool = False) -> bool:
     """Whether *other*, next to the masked *name*, belongs to it (surname, first name, or listed with it)."""
+    if (not before and other.kind == "soft" and other.capital and other.lower in listed_places()
+            and text[name.end : other.start] == " " and name.kind in ("name", "ambiguous")):
+        return True  # "Anna Lund": a surname that is also a town
     if other.kind in ("keep", "soft") or other.lower in STOPWORDS or other.lower in ABBREVIATIONS:
         return False
     if other.lower in WEAK_CUES:

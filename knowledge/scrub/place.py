@@ -28,6 +28,13 @@ _PLACE_GENERIC = frozenset(
      "norra", "södra", "östra", "västra", "pysslingen", "vittra", "norlandia", "inspira", "kunskapsförskolan",
      "academedia", "barnomsorg", "dagis", "daghem", "familjedaghem", "pedagogisk", "omsorg"}
 )
+# "Blå gruppen", "gröna avdelningen": a colour before the group word names the group, also opening a sentence.
+_COLOURS = frozenset({"blå", "blåa", "röda", "gula", "gröna", "lila", "rosa", "orange", "vita", "svarta", "bruna",
+                      "turkosa", "silver", "guld", "regnbågs", "regnbågens"})
+# "grupp 2 av 5", "grupp 3-4": a count or a range after a number, no group's name.
+_COUNT_AFTER = re.compile(r"\s{0,2}(?:av|of|till|-)\s{0,2}\d")
+# Endings the group shapes carry, dropped when staff write a group short ("på Blåbär" for Blåbären).
+_DEFINITE_ENDINGS = ("en", "n", "et", "t", "arna", "orna", "erna", "na")
 # "Valter, 5 år, Stjärnan": a group-name shape listed after a child's age.
 _AGE_BEFORE = re.compile(r"(?:år|mån|\))\s?,\s$")
 # Words after which a known group-name shape names the group: "vi på ugglan", "hos Humlorna".
@@ -61,16 +68,24 @@ def group_spans(text: str) -> list[tuple[int, int]]:
                     and text[token.end() : token.end() + 1] in (",", ";", ")", "\n", ""))):
             spans.append(token.span())
             continue
+        if (token.group()[:1].isupper() and index > 0 and lower not in known and len(lower) > 3
+                and tokens[index - 1].group().lower() in _GROUP_PLACE_CUES
+                and text[tokens[index - 1].end() : token.start()] == " "
+                and any(lower + ending in known for ending in _DEFINITE_ENDINGS)):
+            spans.append(token.span())  # "på Blåbär", "hos Ekorre": a group shape written without its ending
+            continue
         if lower not in _GROUP_WORDS:
             continue
         # "Solrosens avdelning", "Solrosen-avdelningen"
         if index > 0:
             previous = tokens[index - 1]
             gap = text[previous.end() : token.start()]
-            if gap in (" ", "-") and previous.group()[:1].isupper() and previous.group().lower() not in _GROUP_STOP \
-                    and kind_of(previous.group().lower()) not in ("keep", "soft") \
-                    and (gap == "-" or previous.group().endswith("s") or (
-                        lower in _GROUP_DEFINITE and not sentence_start(text, previous.start()))):
+            named = previous.group()[:1].isupper() and previous.group().lower() not in _GROUP_STOP \
+                and kind_of(previous.group().lower()) not in ("keep", "soft") \
+                and (gap == "-" or previous.group().endswith("s") or (
+                    lower in _GROUP_DEFINITE and not sentence_start(text, previous.start())))
+            coloured = previous.group().lower() in _COLOURS and lower in _GROUP_DEFINITE  # "Blå gruppen"
+            if gap in (" ", "-") and (named or coloured):
                 spans.append(previous.span())
         position = index + 1
         # "avdelningen som heter Solrosen", "avd: Humlan"
@@ -92,6 +107,8 @@ def group_spans(text: str) -> list[tuple[int, int]]:
         named = word[:1].isupper() or kind in ("unknown", "proper", "name", "number")
         if not named and (definite or not word.lower().endswith(("en", "an", "et", "na"))):
             continue
+        if kind == "number" and _COUNT_AFTER.match(text, following.end()):
+            continue  # "grupp 2 av 5", "grupp 3-4": a count or a range, no group's name
         end = following.end()
         if position + 1 < len(tokens) and text[end : tokens[position + 1].start()] == " " \
                 and tokens[position + 1].group()[:1].isupper() and word[:1].isupper():
