@@ -29,6 +29,7 @@ from knowledge.reading.emergency import _add_emergencies
 from knowledge.reading.explained import _add_reports, _aliased
 from knowledge.reading.injuries import _symptoms_not_intoxication
 from knowledge.reading.sent_away import _add_cut_done, _add_sent_away
+from knowledge.reading.sick_now import _add_sick_now
 from knowledge.reading.signals import _child_told, _duration
 from knowledge.reading.text import Reading, Token, _acts, _Text
 from knowledge.reading.told import _add_told, _categorise_told
@@ -84,6 +85,7 @@ def read(text: str, *, whole: bool = True) -> Reading:
     _add_unfit(text_, reading.acute)  # an adult unfit now with the child, in words the intoxication rules miss
     _add_alone_now(text_, reading.acute)  # a small child alone now in a stairwell, a pram, behind a door
     _add_sent_away(text_, reading.acute)  # a trip abroad within days under coercion, or to be cut
+    _add_sick_now(text_, reading.acute)  # a gravely ill child with no medicine and nobody coming
     _add_disclosures(text_, acts, reading.acute)
     _add_told(text_, acts, reading.acute)  # acute situations told in everyday words
     if whole and not reading.acute:

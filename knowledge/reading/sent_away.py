@@ -20,6 +20,8 @@ THINGS = frozenset({"dörren", "dörr", "grinden", "förskolan", "avdelningen", 
                     "wound", "bag", "zip", "dragkedjan"})
 # How near (in words) a girl must be named before "stängas".
 GIRL_REACH = 5
+# A grandchild told of by a grandmother: "barnbarnet", "our granddaughter".
+GRANDCHILD = ("barnbarn", "grandchild", "granddaughter", "grandkid")
 # "stängd och tyst": closed as a mood, not a body.
 MOODS = frozenset({"tyst", "tystare", "ledsen", "blyg", "inåtvänd", "sluten", "quiet", "withdrawn", "sad", "shy"})
 # Told as done: "blev stängd", "had been closed", "är ren nu".
@@ -68,20 +70,28 @@ def _forced_trip(text: _Text) -> bool:
 def _cut_in_days(text: _Text) -> bool:
     """Whether a girl is to be closed or made clean like the other girls with a date in days ("dottern ska
     'stängas'", "get clean like the other girls", "flickfesten" abroad), not a boy, not a door."""
-    if not _girl_context(text) or _boy_only(text):
+    like_mother = text.has("like_mother")  # "barnbarnet ska bli stängd som mamman": a girl, like the women before
+    if not (_girl_context(text) or like_mother) or _boy_only(text):
         return False
     for hit in text.of("fgm_closing"):
         words = [token for token in text.tokens if token.sentence == hit.sentence]
         if any(token.surface in THINGS for token in words):
             continue
         closing = text.tokens[hit.start].surface in {"stängas", "stängd"}
-        if closing and not any(token.surface in GIRL_WORDS
-                               for token in text.tokens[max(0, hit.start - GIRL_REACH):hit.start]):
+        if closing and not any(token.surface in GIRL_WORDS for token in text.tokens[
+                max(0, hit.start - GIRL_REACH):hit.start]) and not _like_mother_after(text, hit):
             continue
         trip = text.has(*TRIP) or text.has("fgm_euphemism", "fgm")
         if trip and (_soon(text, hit.sentence) or any(_soon(text, other.sentence) for other in text.of(*TRIP))):
             return True
     return False
+
+
+def _like_mother_after(text: _Text, hit: Hit) -> bool:
+    """Whether a child is named before the closing at *hit* and "like her mother" follows it in the sentence."""
+    return any(other.sentence == hit.sentence and other.start > hit.end for other in text.of("like_mother")) and any(
+        _actor(token) in ("child", "relative") or token.surface.startswith(GRANDCHILD)
+        for token in text.tokens[max(0, hit.start - 2 * GIRL_REACH):hit.start])
 
 
 def _cut_done(text: _Text) -> bool:
