@@ -108,9 +108,19 @@ def _cut_done(text: _Text) -> bool:
     return False
 
 
+def _grown_abroad(text: _Text) -> bool:
+    """Whether a girl is to "become a big girl" or a woman on a trip to a country where girls are cut, with no date
+    ("ska bli en stor tjej när vi åker till Somalia"): a report of risk to make now, not 112."""
+    if not _girl_context(text) or _boy_only(text) or not text.has("country") or not text.has("travel", "trip_home"):
+        return False
+    return any(not text.in_sentence(hit.sentence, "fiction", "disarm", "potty", "medical")
+               and text.in_sentence(hit.sentence, "country", "travel", "trip_home") for hit in text.of("coming_of_age"))
+
+
 def _add_cut_done(text: _Text, reading: Reading) -> None:
-    """Mark a report (honour, not to be told to the guardians first) for a cutting already done."""
-    if not reading.acute and _cut_done(text):
+    """Mark a report (honour, not to be told to the guardians first) for a cutting already done, or a girl to become
+    a woman abroad with no date."""
+    if not reading.acute and (_cut_done(text) or _grown_abroad(text)):
         reading.categories.add("honour")
         reading.reasons.add("honour_or_fgm")
         reading.report = True

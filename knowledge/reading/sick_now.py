@@ -8,7 +8,7 @@ from __future__ import annotations
 from knowledge.reading.carers import _dated_away
 from knowledge.reading.injuries import _infants
 from knowledge.reading.subjects import _subject_kind
-from knowledge.reading.text import Hit, _actor, _Text, add_before_fear
+from knowledge.reading.text import Hit, _Text, add_before_fear
 from knowledge.reading.vocabulary import ADULTS
 
 FEVER_WORDS = frozenset({"feber", "febern", "fever", "temp", "tempen", "temperatur", "temperature", "graders"})
@@ -57,8 +57,6 @@ def _past_here(text: _Text, hit: Hit) -> bool:
 
 def _gravely_ill(text: _Text) -> bool:
     """Whether a child is gravely ill now: a grave sign, a fever of 40, or a feverish infant who is limp or dry."""
-    if not any(_actor(token) == "child" for token in text.tokens) and not _infants(text):
-        return False
     if any(_childs(text, hit) for hit in text.of(*CARE_NEEDED)):
         return True
     fever = _fever(text)
