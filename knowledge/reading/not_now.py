@@ -9,6 +9,8 @@ from knowledge.reading.text import Reading, _Text
 
 # A date within days, today or tonight keeps a trip acute.
 _NEAR = ("imminent", "near_date", "now", "today", "again_tonight", "arriving", "waiting_outside")
+# The codes a past night with calm said now may lose.
+_PAST_NIGHT = frozenset({"immediate_danger", "ongoing_violence"})
 # What keeps a night of violence acute whatever calm is said: fresh marks, fear of home, a threat.
 _STILL = ("fresh", "injury", "pickup_dread", "reluctant_home", "fear", "threat", "kill", "weapon", "since_recent",
           "still_here", "again_tonight")
@@ -50,7 +52,7 @@ def _near_in_sentence(text: _Text) -> bool:
 def _demote_calm_after(text: _Text, reading: Reading) -> None:
     """Police at home or a fight on a past day ("polisen var hemma hos oss i helgen, allt är lugnt nu") with calm said
     now and nothing fresh: violence the child saw, to report, not 112."""
-    if reading.acute != ["immediate_danger"] or not text.has("calm_now") or text.has(*_STILL):
+    if not reading.acute or not set(reading.acute) <= _PAST_NIGHT or not text.has("calm_now") or text.has(*_STILL):
         return
     if not text.has("past_strong", "past_day") or not text.has("dv", "hit", "dv_told"):
         return

@@ -19,7 +19,7 @@ LOW_FEVER = 38
 FEVER_REACH = 3
 SINCE = frozenset({"sen", "sedan", "since"})
 # A state told in the past: "hade feber", "was wheezing".
-PAST_STATE = frozenset({"hade", "had", "var", "was", "were", "andades", "fick"})
+PAST_STATE = frozenset({"hade", "had", "var", "was", "were", "andades"})
 # Words that make a grave sign the adult's, not the child's ("mamma har astma och andas tungt").
 CARE_NEEDED = ("grave_sign",)
 
