@@ -27,6 +27,7 @@ from knowledge.reading.chunks import acute_in_pieces
 from knowledge.reading.disclosure import _add_disclosures
 from knowledge.reading.emergency import _add_emergencies
 from knowledge.reading.explained import _add_reports, _aliased
+from knowledge.reading.home_care import _add_home_care
 from knowledge.reading.injuries import _symptoms_not_intoxication
 from knowledge.reading.sent_away import _add_cut_done, _add_sent_away
 from knowledge.reading.sick_now import _add_sick_now
@@ -96,6 +97,7 @@ def read(text: str, *, whole: bool = True) -> Reading:
     _add_past_intoxication(text_, reading)
     _add_reports(text_, reading)  # needles among the child's things, drugs at home as a habit
     _add_cut_done(text_, reading)  # a girl back from a trip, closed or made clean already: a report
+    _add_home_care(text_, reading)  # care left undone at home: untreated, cold all season, drinking told
     reading.duration = _duration(text_)
     reading.child_told = _child_told(text_)
     if reading.child_told:

@@ -1,0 +1,58 @@
+"""Reports of care left undone at home (DOMAIN.md §4 neglect and parent-related signs), told in everyday words: a
+health problem that shows and lasts with care refused ("öronen rinner sen en månad, de har inte tid att gå till
+vårdcentralen"), clothes wrong for the cold all season, a parent's drinking in the child's words with the child
+fending alone, a powder or pills among the child's things, a parent taking pills to cope "ibland för många". Each is
+a report; a single day, a cold or weather alone stays as it was (called from `read`, never when acute)."""
+
+from __future__ import annotations
+
+from knowledge.reading.text import Reading, _Text
+
+# How long: a month, weeks, a season.
+_LASTING = ("months", "weeks", "whole_period", "pattern")
+
+
+def _untreated(text: _Text) -> bool:
+    """Whether a health problem that shows has lasted and the carer will not take the child to care."""
+    refused = text.has("care_refused") or any(hit.concept == "care_refused" for hit in text.negated)
+    lasting = text.has(*_LASTING) or any(token.surface in {"månad", "månader", "veckor", "month", "weeks"}
+                                         for token in text.tokens)
+    return text.has("lasting_sign") and (refused or lasting)
+
+
+def _cold_all_season(text: _Text) -> bool:
+    """Whether a child comes in clothes wrong for the cold for a whole season or every day."""
+    return any(text.in_sentence(hit.sentence, "weather", "cold_sign") for hit in text.of("clothing")) and text.has(
+        "whole_period", "pattern", "weeks", "months")
+
+
+def _drinking_alone(text: _Text) -> bool:
+    """Whether a child tells of a parent's drinking and sleeping or fending alone, more than once."""
+    return text.has("drinking_told") and text.has("asleep", "fends_alone", "out_cold", "lying_floor") and text.has(
+        "pattern", "whole_period", "weeks", "months")
+
+
+def _drugs_in_reach(text: _Text) -> bool:
+    """Whether a powder or pills were found among the child's things."""
+    return any(text.in_sentence(hit.sentence, "child_things") and not text.in_sentence(hit.sentence, "fiction", "disarm")
+               for hit in text.of("substance"))
+
+
+def _pills_to_cope(text: _Text) -> bool:
+    """Whether a parent takes pills to cope, too many at times or with a collapse told."""
+    return (text.has("pills_to_cope") or text.has("pills") and text.has("too_many")) and text.has(
+        "pattern", "asleep", "out_cold", "collapse", "unresponsive")
+
+
+def _add_home_care(text: _Text, reading: Reading) -> None:
+    """Mark the reports of this module (never when acute)."""
+    if reading.acute:
+        return
+    if _untreated(text) or _cold_all_season(text):
+        reading.categories.add("neglect")
+        reading.reasons.add("persistent_concern")
+        reading.report = True
+    if _drinking_alone(text) or _drugs_in_reach(text) or _pills_to_cope(text):
+        reading.categories.add("parent")
+        reading.reasons.add("intoxicated_with_child")
+        reading.report = True
