@@ -6,8 +6,14 @@ a report; a single day, a cold or weather alone stays as it was (called from `re
 
 from __future__ import annotations
 
+from knowledge.reading.explained import HARM
+from knowledge.reading.subjects import _subject_kind
 from knowledge.reading.text import Reading, _Text
+from knowledge.reading.vocabulary import ADULTS
 
+# Signs that make neglect more than a small thing, whatever the child's mood.
+_NEGLECT_SERIOUS = ("no_care", "hunger", "unfed", "dry", "alone", "home_alone", "lasting_sign", "unmet_needs",
+                    "weather", "cold_sign", "care_refused", "intox", "injury", "fear")
 # How long: a month, weeks, a season.
 _LASTING = ("months", "weeks", "whole_period", "pattern")
 
@@ -48,6 +54,7 @@ def _add_home_care(text: _Text, reading: Reading) -> None:
     """Mark the reports of this module (never when acute)."""
     if reading.acute:
         return
+    _add_explained_away(text, reading)
     if _untreated(text) or _cold_all_season(text):
         reading.categories.add("neglect")
         reading.reasons.add("persistent_concern")
@@ -56,3 +63,29 @@ def _add_home_care(text: _Text, reading: Reading) -> None:
         reading.categories.add("parent")
         reading.reasons.add("intoxicated_with_child")
         reading.report = True
+
+
+def _adults_sport_mark(text: _Text) -> bool:
+    """Whether every mark told is an adult's, from a sport beside it ("mamman kom med blåmärke, hon har börjat med
+    rugby"), with no blow told."""
+    marks = text.of("injury", "burn")
+    return bool(marks) and text.has("sport") and not text.has(*HARM) and all(
+        _subject_kind(text, hit.start) in ADULTS for hit in marks)
+
+
+def _small_and_well(text: _Text) -> bool:
+    """Whether neglect is read only from small signs (a cold, dirty clothes, forgotten mittens) in a child said to be
+    well or a concern staff doubt: a consultation, not a report."""
+    return text.has("well_kept") and not text.has(*_NEGLECT_SERIOUS)
+
+
+def _add_explained_away(text: _Text, reading: Reading) -> None:
+    """Take back a physical sign that is an adult's sport mark, and a report of neglect from small signs only."""
+    if reading.acute:
+        return
+    if "physical" in reading.categories and not reading.report and _adults_sport_mark(text):
+        reading.categories.discard("physical")
+    if reading.report and reading.categories == {"neglect"} and _small_and_well(text):
+        reading.report = False
+        reading.reasons.discard("persistent_concern")
+
