@@ -117,10 +117,18 @@ def _grown_abroad(text: _Text) -> bool:
                and text.in_sentence(hit.sentence, "country", "travel", "trip_home") for hit in text.of("coming_of_age"))
 
 
+def _signs_after_trip(text: _Text) -> bool:
+    """Whether a girl back from a country where girls are cut pees slowly or with pain, or hides when changing, and
+    someone there "did something" ("doktorn i Etiopien gjorde något"): a report of a cutting that may be done."""
+    if not _girl_context(text) or _boy_only(text) or not text.has("country"):
+        return False
+    return text.has("slow_pee", "genital_pain") and text.has("medical", "fgm", "fgm_euphemism")
+
+
 def _add_cut_done(text: _Text, reading: Reading) -> None:
     """Mark a report (honour, not to be told to the guardians first) for a cutting already done, or a girl to become
     a woman abroad with no date."""
-    if not reading.acute and (_cut_done(text) or _grown_abroad(text)):
+    if not reading.acute and (_cut_done(text) or _grown_abroad(text) or _signs_after_trip(text)):
         reading.categories.add("honour")
         reading.reasons.add("honour_or_fgm")
         reading.report = True
