@@ -40,7 +40,7 @@ def _drinking_alone(text: _Text) -> bool:
 
 def _drugs_in_reach(text: _Text) -> bool:
     """Whether a powder or pills were found among the child's things."""
-    return any(text.in_sentence(hit.sentence, "child_things") and not text.in_sentence(hit.sentence, "fiction", "disarm")
+    return any(text.in_sentence(hit.sentence, "child_things") and not text.in_sentence(hit.sentence, "fiction")
                for hit in text.of("substance"))
 
 
@@ -83,8 +83,11 @@ def _add_explained_away(text: _Text, reading: Reading) -> None:
     """Take back a physical sign that is an adult's sport mark, and a report of neglect from small signs only."""
     if reading.acute:
         return
-    if "physical" in reading.categories and not reading.report and _adults_sport_mark(text):
-        reading.categories.discard("physical")
+    if reading.categories and reading.categories <= {"physical", "domestic_violence"} and _adults_sport_mark(text):
+        reading.categories.clear()  # "pappan hade ett blåmärke från fotbollen": nobody hurt him, nobody saw violence
+        reading.report = False
+        reading.reasons.discard("witnessed_violence")
+        reading.signals.discard("witnessed_violence")
     if reading.report and reading.categories == {"neglect"} and _small_and_well(text):
         reading.report = False
         reading.reasons.discard("persistent_concern")

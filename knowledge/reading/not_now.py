@@ -9,6 +9,8 @@ from knowledge.reading.text import Reading, _Text
 
 # A date within days, today or tonight keeps a trip acute.
 _NEAR = ("imminent", "near_date", "now", "today", "again_tonight", "arriving", "waiting_outside")
+# A blow told beside a mark: paint explains nothing then.
+_BLOWS = ("hit", "strangle", "shake", "burn_act", "rough", "violence", "neck_grab", "held_mouth", "threat", "kill")
 # The codes a past night with calm said now may lose.
 _PAST_NIGHT = frozenset({"immediate_danger", "ongoing_violence"})
 # What keeps a night of violence acute whatever calm is said: fresh marks, fear of home, a threat.
@@ -63,7 +65,19 @@ def _demote_calm_after(text: _Text, reading: Reading) -> None:
     reading.reasons.add("witnessed_violence")
 
 
+def _demote_painted(text: _Text, reading: Reading) -> None:
+    """"Blod" that paint explains beside it ("'blod' på armen men det är röd vattenfärg"), with no blow told: no
+    injury, so no hurt child afraid of home (a consultation at most)."""
+    if reading.acute != ["injury_afraid_home"] or text.has(*_BLOWS):
+        return
+    marks = text.of("injury", "burn")
+    if marks and all(text.in_sentence(hit.sentence, "mark_cause") for hit in marks):
+        reading.acute.clear()
+        reading.categories.discard("physical")
+
+
 def _demote_not_now(text: _Text, reading: Reading) -> None:
     """Take back the acute codes of this module's families."""
+    _demote_painted(text, reading)
     _demote_undated_trip(text, reading)
     _demote_calm_after(text, reading)
