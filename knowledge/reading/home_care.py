@@ -28,7 +28,8 @@ def _untreated(text: _Text) -> bool:
 
 def _cold_all_season(text: _Text) -> bool:
     """Whether a child comes in clothes wrong for the cold for a whole season or every day."""
-    return any(text.in_sentence(hit.sentence, "weather", "cold_sign") for hit in text.of("clothing")) and text.has(
+    thin = text.of("clothing", "thin_clothes")
+    return any(text.in_sentence(hit.sentence, "weather", "cold_sign") for hit in thin) and text.has(
         "whole_period", "pattern", "weeks", "months")
 
 
@@ -46,7 +47,7 @@ def _drugs_in_reach(text: _Text) -> bool:
 
 def _pills_to_cope(text: _Text) -> bool:
     """Whether a parent takes pills to cope, too many at times or with a collapse told."""
-    return (text.has("pills_to_cope") or text.has("pills") and text.has("too_many")) and text.has(
+    return (text.has("pills_to_cope") or (text.has("pills") and text.has("too_many"))) and text.has(
         "pattern", "asleep", "out_cold", "collapse", "unresponsive")
 
 
