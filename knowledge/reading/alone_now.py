@@ -19,7 +19,7 @@ MARKERS = ("alone_place", "no_adult", "minding", "unaccompanied", "nobody_home",
 PAST_TIMES = ("past_strong", "past_day", "pattern", "distant", "conditional", "months", "weeks")
 # More than once: a pattern to report, not this morning's emergency ("kom själv igen", "tre gång nu").
 AGAIN = frozenset({"igen", "again", "återigen", "ofta", "often", "brukar", "usually", "alltid", "always", "gång",
-                   "gånger", "times", "ibland", "sometimes", "förut", "before"})
+                   "gånger", "times", "ibland", "sometimes", "förut", "before", "vanligt", "vanligtvis"})
 # "enligt henne själv", "säger själv": the self, not alone.
 NOT_ALONE_BEFORE = frozenset({"henne", "honom", "hon", "han", "sig", "dem", "mig", "säger", "sa", "sade", "berättar",
                               "berättade", "her", "him", "it", "herself", "himself"})
