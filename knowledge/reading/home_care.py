@@ -51,6 +51,14 @@ def _pills_to_cope(text: _Text) -> bool:
         "pattern", "asleep", "out_cold", "collapse", "unresponsive")
 
 
+def _drawn_from_home(text: _Text) -> bool:
+    """Whether a child's drawing or game with a weapon, a blow or a crying parent is said to show home when a parent
+    is angry ("stor man med kniv och mamma gråter ... detta är hemma när pappa arg"): violence the child saw."""
+    violent = any(token.concepts & {"weapon", "hit", "kill"} for token in text.tokens)
+    angry = any(token.surface in {"arg", "arga", "angry", "mad"} for token in text.tokens)
+    return text.has("drawing") and text.has("real_at_home") and violent and (angry or text.has("distress"))
+
+
 def _add_home_care(text: _Text, reading: Reading) -> None:
     """Mark the reports of this module (never when acute)."""
     if reading.acute:
@@ -92,4 +100,9 @@ def _add_explained_away(text: _Text, reading: Reading) -> None:
     if reading.report and reading.categories == {"neglect"} and _small_and_well(text):
         reading.report = False
         reading.reasons.discard("persistent_concern")
+    if _drawn_from_home(text):
+        reading.categories.add("domestic_violence")
+        reading.signals.add("witnessed_violence")
+        reading.reasons.add("witnessed_violence")
+        reading.report = True
 

@@ -35,3 +35,17 @@ def test_paint_and_an_adults_sport_bruise_are_no_harm(text: str) -> None:
     assessment = assess(text)
     assert assessment.outcome is Outcome.CONSULT, text
     assert assessment.tell_guardians_first
+
+
+@pytest.mark.parametrize("text", [
+    "Flickan ritade pappa som slår mamma och sa att det här händer hemma när pappa är arg.",
+    "He drew a man with a knife and a crying mummy and said this is at home when daddy gets angry.",
+])
+def test_a_drawing_said_to_show_violence_at_home_is_a_report(text: str) -> None:
+    assessment = assess(text)
+    assert assessment.outcome is Outcome.REPORT, text
+    assert not assessment.tell_guardians_first
+
+
+def test_a_happy_drawing_of_home_is_no_report() -> None:
+    assert assess("Hon ritade familjen och sa att det här är hemma när alla är glada.").outcome is not Outcome.REPORT
