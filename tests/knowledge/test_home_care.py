@@ -49,3 +49,10 @@ def test_a_drawing_said_to_show_violence_at_home_is_a_report(text: str) -> None:
 
 def test_a_happy_drawing_of_home_is_no_report() -> None:
     assert assess("Hon ritade familjen och sa att det här är hemma när alla är glada.").outcome is not Outcome.REPORT
+
+
+def test_a_subject_after_the_verb_after_so_does_the_act() -> None:
+    """"när hon var där så slog pappan mamman": the one after the verb is the one who hits, not the child before."""
+    assessment = assess("En kompis berättade att när hon var hemma hos dem så slog pappan mamman.")
+    assert assessment.outcome is Outcome.REPORT
+    assert not assessment.tell_guardians_first
