@@ -28,8 +28,10 @@ from knowledge.reading.demote import _demote
 from knowledge.reading.disclosure import _add_disclosures
 from knowledge.reading.emergency import _add_emergencies
 from knowledge.reading.explained import _add_reports, _aliased
+from knowledge.reading.home_care import _add_home_care
 from knowledge.reading.injuries import _symptoms_not_intoxication
 from knowledge.reading.sent_away import _add_cut_done, _add_sent_away
+from knowledge.reading.sick_now import _add_sick_now
 from knowledge.reading.signals import _child_told, _duration
 from knowledge.reading.text import Act, Reading, Token, _acts, _Text
 from knowledge.reading.told import _add_told, _categorise_told
@@ -70,6 +72,7 @@ def read(text: str) -> Reading:
     _add_past_intoxication(text_, reading)
     _add_reports(text_, reading)  # needles among the child's things, drugs at home as a habit
     _add_cut_done(text_, reading)  # a girl back from a trip, closed or made clean already: a report
+    _add_home_care(text_, reading)  # care left undone at home: untreated, cold all season, drinking told
     reading.duration = _duration(text_)
     reading.child_told = _child_told(text_)
     if reading.child_told:
@@ -116,6 +119,7 @@ def _read_acute(text: str) -> tuple[_Text, list[Act], Reading]:
     _add_unfit(text_, reading.acute)  # an adult unfit now with the child, in words the intoxication rules miss
     _add_alone_now(text_, reading.acute)  # a small child alone now in a stairwell, a pram, behind a door
     _add_sent_away(text_, reading.acute)  # a trip abroad within days under coercion, or to be cut
+    _add_sick_now(text_, reading.acute)  # a gravely ill child with no medicine and nobody coming
     _add_disclosures(text_, acts, reading.acute)
     _add_told(text_, acts, reading.acute)  # acute situations told in everyday words
     _add_told8(text_, acts, reading)  # the fresh8 families: heaven, arson, ill and uncollected, staff now

@@ -19,10 +19,12 @@ MARKERS = ("alone_place", "no_adult", "minding", "unaccompanied", "nobody_home",
 PAST_TIMES = ("past_strong", "past_day", "pattern", "distant", "conditional", "months", "weeks")
 # More than once: a pattern to report, not this morning's emergency ("kom själv igen", "tre gång nu").
 AGAIN = frozenset({"igen", "again", "återigen", "ofta", "often", "brukar", "usually", "alltid", "always", "gång",
-                   "gånger", "times", "ibland", "sometimes", "förut", "before"})
+                   "gånger", "times", "ibland", "sometimes", "förut", "before", "vanligt", "vanligtvis"})
 # "enligt henne själv", "säger själv": the self, not alone.
 NOT_ALONE_BEFORE = frozenset({"henne", "honom", "hon", "han", "sig", "dem", "mig", "säger", "sa", "sade", "berättar",
                               "berättade", "her", "him", "it", "herself", "himself"})
+# "en pedagog sitter på bänken bredvid": a carer beside the child, in the next clause too.
+BESIDE = frozenset({"bredvid", "intill", "beside", "next"})
 # Present verbs that tell the scene as it is now.
 PRESENT = frozenset({"sitter", "står", "ligger", "är", "e", "går", "gråter", "skriker", "hör", "ser", "springer",
                      "vandrar", "is", "'s", "sits", "stands", "lies", "crying", "screaming", "walking", "wandering",
@@ -103,7 +105,9 @@ def _adult_beside(text: _Text, hit: Hit) -> bool:
     segment = text.tokens[hit.start].segment
     nobody = {index for other in text.of("no_adult", "nobody_home", "nobody_near", "unattended")
               for index in range(other.start, other.end + 1)}
-    return any(token.segment == segment and _actor(token) in ADULTS and token.index not in nobody
+    beside = any(token.sentence == hit.sentence and token.surface in BESIDE for token in text.tokens)
+    return any((token.segment == segment or (beside and token.sentence == hit.sentence))
+               and (_actor(token) in ADULTS or (beside and _actor(token) == "staff")) and token.index not in nobody
                and token.surface not in SIBLINGS and not token.surface.startswith(("grann", "neighbo"))
                for token in text.tokens)
 

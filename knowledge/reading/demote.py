@@ -5,6 +5,7 @@ parent's injury (not the child's) beside a child's fear of telling. Each keeps t
 
 from __future__ import annotations
 
+from knowledge.reading.not_now import _demote_not_now
 from knowledge.reading.text import Hit, Reading, _actor, _Text
 
 _HOME_ADULTS = frozenset({"parent", "relative", "adult"})
@@ -23,6 +24,7 @@ def _demote(text: _Text, reading: Reading) -> None:
     _demote_explained_neck(text, reading)
     _demote_parents_injury(text, reading)
     _demote_old_injury(text, reading)
+    _demote_not_now(text, reading)  # a trip with no date, calm after a past night
 
 
 # Acute codes an account dated in the past and taken back may lose (never sexual abuse, a threat or a child alone).

@@ -27,6 +27,8 @@ _HARM_AGAIN = frozenset({"gör", "göra", "gjorde", "do", "does", "did", "it", "
 # Words that name people as the ones to be finished ("hela familjen", "dem allihop", "everyone").
 _PERSONS = frozenset({"familjen", "family", "allihop", "allihopa", "everyone", "everybody", "oss", "us", "er",
                       "dig", "you", "henne", "honom", "her", "him", "mig", "me"})
+# The speaker themself as the killer: "slaktar vi henne", "I'll finish her off".
+_FIRST_PERSON = frozenset({"vi", "jag", "we", "i", "we'll", "i'll"})
 # Verbs that finish things as well as people ("göra slut på pepparkakorna", "finish the cake").
 _NEEDS_OBJECT = frozenset({"finish", "finishing", "end", "get", "göra", "gör", "gjorde", "slakta", "slaktar",
                            "utplåna", "utplånar", "utrota", "wipe", "wipes", "make", "making", "ta", "tar"})
@@ -221,11 +223,26 @@ def _killing_paraphrased(text: _Text, acts: list[Act]) -> bool:
         if first in _NOT_SURVIVE and not any(_actor(token) or token.surface in persons for token in span):
             continue
         # The one who would do it is the adult nearest before ("mamma sa att ungarna gör kål på henne": children).
-        if _doer(text, hit) in ADULTS or text.in_sentence(hit.sentence, "threat"):
+        if _doer(text, hit) in ADULTS or text.in_sentence(hit.sentence, "threat") or _adult_speaks(text, hit):
             return True
     return any(not _disarmed(text, hit) and not text.in_sentence(hit.sentence, "storytime", "joking", "fiction")
                and any(token.sentence == hit.sentence and _actor(token) in ADULTS for token in text.tokens)
                for hit in text.of("deserves_death"))
+
+
+def _adult_speaks(text: _Text, hit: Hit) -> bool:
+    """Whether the killing at *hit* is said in the first person ("slaktar vi henne", "we'll finish her") by an adult
+    heard or told saying it before in the sentence ("hörde farbror säga i telefon 'om flickan ... så slaktar vi
+    henne'"): the speaker is the one who would do it, whoever is named between."""
+    near = text.tokens[max(0, hit.start - 2):hit.end + 2]
+    if not any(token.surface in _FIRST_PERSON for token in near):
+        return False
+    said = [other for other in text.of("told", "heard") if other.sentence == hit.sentence and other.end < hit.start]
+    if not said:
+        return False
+    speaker = next((token for token in reversed(text.tokens[:max(said, key=lambda o: o.start).end + 1])
+                    if token.sentence == hit.sentence and _actor(token) and token.surface not in _FIRST_PERSON), None)
+    return speaker is not None and _actor(speaker) in ADULTS
 
 
 def _not_meant(text: _Text, hit: Hit) -> bool:

@@ -20,6 +20,8 @@ THINGS = frozenset({"dörren", "dörr", "grinden", "förskolan", "avdelningen", 
                     "wound", "bag", "zip", "dragkedjan"})
 # How near (in words) a girl must be named before "stängas".
 GIRL_REACH = 5
+# A grandchild told of by a grandmother: "barnbarnet", "our granddaughter".
+GRANDCHILD = ("barnbarn", "grandchild", "granddaughter", "grandkid")
 # "stängd och tyst": closed as a mood, not a body.
 MOODS = frozenset({"tyst", "tystare", "ledsen", "blyg", "inåtvänd", "sluten", "quiet", "withdrawn", "sad", "shy"})
 # Told as done: "blev stängd", "had been closed", "är ren nu".
@@ -68,20 +70,28 @@ def _forced_trip(text: _Text) -> bool:
 def _cut_in_days(text: _Text) -> bool:
     """Whether a girl is to be closed or made clean like the other girls with a date in days ("dottern ska
     'stängas'", "get clean like the other girls", "flickfesten" abroad), not a boy, not a door."""
-    if not _girl_context(text) or _boy_only(text):
+    like_mother = text.has("like_mother")  # "barnbarnet ska bli stängd som mamman": a girl, like the women before
+    if not (_girl_context(text) or like_mother) or _boy_only(text):
         return False
     for hit in text.of("fgm_closing"):
         words = [token for token in text.tokens if token.sentence == hit.sentence]
         if any(token.surface in THINGS for token in words):
             continue
         closing = text.tokens[hit.start].surface in {"stängas", "stängd"}
-        if closing and not any(token.surface in GIRL_WORDS
-                               for token in text.tokens[max(0, hit.start - GIRL_REACH):hit.start]):
+        if closing and not any(token.surface in GIRL_WORDS for token in text.tokens[
+                max(0, hit.start - GIRL_REACH):hit.start]) and not _like_mother_after(text, hit):
             continue
         trip = text.has(*TRIP) or text.has("fgm_euphemism", "fgm")
         if trip and (_soon(text, hit.sentence) or any(_soon(text, other.sentence) for other in text.of(*TRIP))):
             return True
     return False
+
+
+def _like_mother_after(text: _Text, hit: Hit) -> bool:
+    """Whether a child is named before the closing at *hit* and "like her mother" follows it in the sentence."""
+    return any(other.sentence == hit.sentence and other.start > hit.end for other in text.of("like_mother")) and any(
+        _actor(token) in ("child", "relative") or token.surface.startswith(GRANDCHILD)
+        for token in text.tokens[max(0, hit.start - 2 * GIRL_REACH):hit.start])
 
 
 def _cut_done(text: _Text) -> bool:
@@ -98,9 +108,27 @@ def _cut_done(text: _Text) -> bool:
     return False
 
 
+def _grown_abroad(text: _Text) -> bool:
+    """Whether a girl is to "become a big girl" or a woman on a trip to a country where girls are cut, with no date
+    ("ska bli en stor tjej när vi åker till Somalia"): a report of risk to make now, not 112."""
+    if not _girl_context(text) or _boy_only(text) or not text.has("country") or not text.has("travel", "trip_home"):
+        return False
+    return any(not text.in_sentence(hit.sentence, "fiction", "disarm", "potty", "medical")
+               and text.in_sentence(hit.sentence, "country", "travel", "trip_home") for hit in text.of("coming_of_age"))
+
+
+def _signs_after_trip(text: _Text) -> bool:
+    """Whether a girl back from a country where girls are cut pees slowly or with pain, or hides when changing, and
+    someone there "did something" ("doktorn i Etiopien gjorde något"): a report of a cutting that may be done."""
+    if not _girl_context(text) or _boy_only(text) or not text.has("country"):
+        return False
+    return text.has("slow_pee", "genital_pain") and text.has("medical", "fgm", "fgm_euphemism")
+
+
 def _add_cut_done(text: _Text, reading: Reading) -> None:
-    """Mark a report (honour, not to be told to the guardians first) for a cutting already done."""
-    if not reading.acute and _cut_done(text):
+    """Mark a report (honour, not to be told to the guardians first) for a cutting already done, or a girl to become
+    a woman abroad with no date."""
+    if not reading.acute and (_cut_done(text) or _grown_abroad(text) or _signs_after_trip(text)):
         reading.categories.add("honour")
         reading.reasons.add("honour_or_fgm")
         reading.report = True

@@ -202,7 +202,8 @@ def _agent_patient(text: _Text, hit: Hit) -> tuple[str | None, str | None]:
             agent_token, agent = subject, _actor(subject)
     if agent == "pronoun" and agent_token is not None:
         agent = _resolve(text, agent_token, hit)
-    if agent in (None, "pronoun", "self"):
+    inverted = hit.start > 0 and text.tokens[hit.start - 1].surface in {"så", "då"}  # "när hon var där så slog pappa"
+    if agent in (None, "pronoun", "self") or inverted:
         # Swedish V2: "Igår slog pappa honom" puts the subject right after the verb.
         right_after = [token for token in after[:2] if token.index <= hit.end + 2 and _actor(token) in ADULTS]
         if right_after:

@@ -6,6 +6,7 @@ the look-alikes that stay below acute (stories, jokes with tickling, a message t
 import pytest
 
 from knowledge.assessment import assess
+from knowledge.reading import read
 
 
 @pytest.mark.parametrize("text", [
@@ -57,3 +58,20 @@ def test_told_in_other_words_is_acute(text: str) -> None:
 ])
 def test_look_alikes_are_not_acute(text: str) -> None:
     assert not assess(text).acute
+
+
+@pytest.mark.parametrize("text", [
+    "Jag hörde morbror säga i telefonen 'om hon pratar med polisen så slaktar vi henne', han hämtar barnen nu.",
+    "Jag hörde pappan säga i telefon 'kommer du hem ikväll så är du död', han hämtar sonen om en kvart.",
+])
+def test_a_killing_said_in_the_first_person_by_an_adult_heard_is_acute(text: str) -> None:
+    assert "threat_to_kill" in read(text).acute, text
+
+
+@pytest.mark.parametrize("text", [
+    "Kocken sa att vi slaktar grisen till julbordet.",
+    "Barnen lekte tafatt och ropade 'du är död' till varandra.",
+    "Mamma sa att ungarna gör kål på henne varje morgon.",
+])
+def test_a_killing_word_said_of_a_pig_or_in_play_is_no_threat(text: str) -> None:
+    assert "threat_to_kill" not in read(text).acute, text
