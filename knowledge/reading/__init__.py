@@ -43,6 +43,13 @@ from knowledge.reading.words import _deny_after, _hits, _near_disarm, _negate, _
 
 __all__ = ["SIGNAL_CODES", "Reading", "read", "warm_up"]
 
+# Concepts that set the scene of a message but tell nothing that could be a danger on its own: a sentence holding only
+# these ("Vi har beställt nya reflexvästar nästa vecka", "Hej! Vi hade vattenlek i morse") is ordinary news, and a
+# long message's pieces are read only where a sentence holds something else (knowledge/reading/chunks.py).
+CONTEXT_ONLY = frozenset({"animal", "child", "disarm", "fiction", "future", "garment", "here_place", "home",
+                          "imminent", "near_date", "neck_innocent", "not_urgent", "now", "pattern", "potty",
+                          "since_recent", "soon", "storytime", "today", "told", "toy", "weeks", "months"})
+
 
 def _language(tokens: Iterable[Token]) -> str:
     """"en" when English function words outnumber Swedish ones."""
@@ -65,7 +72,8 @@ def read(text: str) -> Reading:
         framed = "not_urgent" in reading.concepts
         reading.acute.extend(acute_in_pieces(
             text, _piece_acute,
-            lambda sentence: framed and "not_urgent" in _read_acute(sentence)[2].concepts))
+            lambda sentence: framed and "not_urgent" in _read_acute(sentence)[2].concepts,
+            lambda part: any(hit.concept not in CONTEXT_ONLY for hit in _hits(_tokens(part)))))
     _categorise(text_, acts, reading)
     _categorise_told(text_, acts, reading)
     _add_told8_reports(text_, reading)  # the fresh8 report families: an adult's hand, sexual play, a flinch

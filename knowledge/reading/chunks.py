@@ -42,16 +42,21 @@ def parts_of(text: str) -> list[str]:
     return [". ".join(parts[start:start + size]) for start in range(0, len(parts), size)]
 
 
-def acute_in_pieces(text: str, acute_of: Callable[[str], list[str]], frames: Callable[[str], bool]) -> list[str]:
+def acute_in_pieces(text: str, acute_of: Callable[[str], list[str]], frames: Callable[[str], bool],
+                    news: Callable[[str], bool] = lambda part: True) -> list[str]:
     """The acute codes *acute_of* finds in any run of `PIECE` parts of a long *text*, in order, no repeats; the
-    parts *frames* marks go with every piece."""
+    parts *frames* marks go with every piece, and only runs holding a part *news* marks are read (a run of greetings
+    and ordinary news cannot hold a danger on its own)."""
     parts = parts_of(text)
     if len(parts) < LONG_SENTENCES:
         return []
     framing = [index for index, part in enumerate(parts) if frames(part)]
+    telling = [news(part) for part in parts]
     codes: list[str] = []
     read: set[str] = set()
     for start in range(len(parts) - PIECE + 1):
+        if not any(telling[start:start + PIECE]):
+            continue
         piece = ". ".join(parts[index] for index in sorted(set(range(start, start + PIECE)) | set(framing))) + "."
         if piece in read:  # a message that repeats itself is read once per distinct piece
             continue
