@@ -21,6 +21,7 @@ from dialogs.ports import RESUME_DIALOGS
 from dialogs.text import say
 from knowledge.acute import is_acute
 from knowledge.limits import MAX_MESSAGE_CHARS, is_too_long
+from knowledge.reading import one_reading
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +153,8 @@ class SamradBot(TeamsActivityHandler):
         """Read conversation and user state together, dispatch the activity, then save both once (not for a
         redirected turn)."""
         await load_turn_state(turn_context, self._conversation_state, self._user_state)
-        await super().on_turn(turn_context)
+        with one_reading():  # the message is read once for its danger, its understanding and its assessment
+            await super().on_turn(turn_context)
         if turn_context.turn_state.get(KEEP_NOTHING):
             return  # reading state leaves an empty row behind when saved; a public chat must leave none
         await self._conversation_state.save_changes(turn_context)

@@ -16,7 +16,11 @@ ones DOMAIN.md names; the words behind them live in `data/concepts.yaml`, the ru
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import copy
+import hashlib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from knowledge.language import warm_up
 from knowledge.reading.acute import _acute
@@ -41,7 +45,7 @@ from knowledge.reading.unfit import _add_unfit
 from knowledge.reading.vocabulary import ACTORS, DISARMABLE, SIGNAL_CODES
 from knowledge.reading.words import _deny_after, _hits, _near_disarm, _negate, _stand_it, _tokens
 
-__all__ = ["SIGNAL_CODES", "Reading", "read", "warm_up"]
+__all__ = ["SIGNAL_CODES", "Reading", "one_reading", "read", "warm_up"]
 
 # Concepts that set the scene of a message but tell nothing that could be a danger on its own: a sentence holding only
 # these ("Vi har beställt nya reflexvästar nästa vecka", "Hej! Vi hade vattenlek i morse") is ordinary news, and a
@@ -63,7 +67,38 @@ def _language(tokens: Iterable[Token]) -> str:
     return "en" if en > sv else "sv"
 
 
+# One turn's readings, by a digest of the text (never the text): see `one_reading`.
+_turn_readings: ContextVar[dict[bytes, Reading] | None] = ContextVar("samrad_turn_readings", default=None)
+# A turn reads a handful of texts (the message, a head of it); past this many the memory starts again.
+TURN_READINGS = 8
+
+
+@contextmanager
+def one_reading() -> Iterator[None]:
+    """Within this block (the bot wraps each turn in it) a text is read once: `assess`, `understand` and `is_acute`
+    on the same message share one reading, and a long message is not read in pieces three times. The memory holds
+    only digests and codes, and ends with the block."""
+    token = _turn_readings.set({})
+    try:
+        yield
+    finally:
+        _turn_readings.reset(token)
+
+
 def read(text: str) -> Reading:
+    """Read *text* (raw, in memory); inside `one_reading`, each distinct text only once (a copy each time)."""
+    memory = _turn_readings.get()
+    if memory is None:
+        return _read(text)
+    key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    if key not in memory:
+        if len(memory) >= TURN_READINGS:
+            memory.clear()
+        memory[key] = _read(text)
+    return copy.deepcopy(memory[key])
+
+
+def _read(text: str) -> Reading:
     """Read *text* (raw, in memory) into concepts, acute situations, categories, signals and reasons; a long text
     with no acute situation is also read in pieces for it (knowledge/reading/chunks.py)."""
     text_, acts, reading = _read_acute(text)

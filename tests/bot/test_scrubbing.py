@@ -85,3 +85,22 @@ async def test_a_preschool_name_in_the_free_text_reaches_no_table(sqlite_db, con
         assert all("Sagoberget" not in (note or "") for note in notes)
     finally:
         await app.client.close()
+
+
+async def test_a_description_is_read_once_in_its_turn_for_danger_understanding_and_assessment(
+        sqlite_db, connector, monkeypatch):
+    from knowledge import reading
+
+    description = "Hon har blåmärken på armen och säger att pappa slog henne, hon vill inte gå hem ikväll"
+    readings: list[str] = []
+    real = reading._read
+    monkeypatch.setattr(reading, "_read", lambda text: readings.append(text) or real(text))
+    await load_demo(sqlite_db.engine)
+    app = await run_app(sqlite_db, connector, Clock(TUESDAY_10))
+    try:
+        await app.say("aad-staff-once", "Anna Personal", "hej")
+        readings.clear()
+        await app.say("aad-staff-once", "Anna Personal", description)
+        assert readings.count(description) == 1  # without one reading per turn: is_acute, understand, assess...
+    finally:
+        await app.client.close()
