@@ -82,11 +82,7 @@ class MainDialog(InterruptibleDialog):
     async def _words(self, context: TurnContext, text: str) -> dict[str, Any] | None:
         """A worry described in words starts a consultation with it; a question gets its FAQ article."""
         if understood_now(context, text).is_concern:
-            # Described now, in this turn: the consultation receives codes and scrubbed text, never the raw text.
-            opening = await describe(text, self.services.scrub)
-            await self._follow_language(context, opening["understood"].get("language"))
-            log.info("words first", extra={"event": "task", "choice": "consult", "how": "description"})
-            return {"choice": "consult", "opening": opening}
+            return await self._consult_from(context, text, "description")
         if "?" in text or len(text.split()) >= QUESTION_MIN_WORDS:
             lang = await self.lang(context)
             query = (await self.services.scrub(text)).text
@@ -94,11 +90,16 @@ class MainDialog(InterruptibleDialog):
                 return {"choice": "faq", "query": query}
         if told_at_length(text):
             # No worry words found and no question the FAQ answers: still their own account, so start from it.
-            opening = await describe(text, self.services.scrub)
-            await self._follow_language(context, opening["understood"].get("language"))
-            log.info("words first", extra={"event": "task", "choice": "consult", "how": "account"})
-            return {"choice": "consult", "opening": opening}
+            return await self._consult_from(context, text, "account")
         return None
+
+    async def _consult_from(self, context: TurnContext, text: str, how: str) -> dict[str, Any]:
+        """A consultation that starts from *text*, described now, in this turn: it receives codes and scrubbed text,
+        never the raw text."""
+        opening = await describe(text, self.services.scrub)
+        await self._follow_language(context, opening["understood"].get("language"))
+        log.info("words first", extra={"event": "task", "choice": "consult", "how": how})
+        return {"choice": "consult", "opening": opening}
 
     async def _follow_language(self, context: TurnContext, language: str | None) -> None:
         """Answer an English description in English, unless the user has chosen a language."""
