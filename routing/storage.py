@@ -92,12 +92,9 @@ def _row_values(spec: TableSpec, record: Mapping[str, Any]) -> dict[str, Any]:
 def _now() -> datetime:
     return datetime.now(UTC)
 
-async def _insert_many(session: AsyncSession, table: str | None, rows: list[dict[str, Any]]) -> None:
-    """Insert *rows* of *table* (a routing table or the history) in statements of IMPORT_CHUNK rows each: one
+async def _insert_many(session: AsyncSession, model: type[RoutingBase], rows: list[dict[str, Any]]) -> None:
+    """Insert *rows* of *model* (a routing table or the history) in statements of IMPORT_CHUNK rows each: one
     executemany a chunk instead of the unit of work's bookkeeping a row, the loop free between chunks."""
-    if table is None or not rows:
-        return
-    model = ChangeRow if table == ChangeRow.__tablename__ else ROWS[table]
     for start in range(0, len(rows), IMPORT_CHUNK):
         await session.execute(insert(model), rows[start:start + IMPORT_CHUNK])
         await asyncio.sleep(0)
@@ -257,7 +254,8 @@ class RoutingStore:
             for number, (spec, _location, record) in enumerate(parsed, start=1):
                 if spec.name != table:
                     # Parents reach the database before their children: insert when the table changes.
-                    await _insert_many(session, table, new_rows)
+                    if table is not None:
+                        await _insert_many(session, ROWS[table], new_rows)
                     table, new_rows = spec.name, []
                 if spec.name not in existing:
                     await session.flush()
@@ -282,9 +280,10 @@ class RoutingStore:
                     setattr(row, name, value)
                 changes.append(self._change(actor, spec, record["id"], "import-update", before=before, after=record))
                 summary.updated[spec.name] = summary.updated.get(spec.name, 0) + 1
-            await _insert_many(session, table, new_rows)
+            if table is not None:
+                await _insert_many(session, ROWS[table], new_rows)
             await session.flush()
-            await _insert_many(session, ChangeRow.__tablename__, changes)
+            await _insert_many(session, ChangeRow, changes)
         return summary
 
     async def _check_import_refs(self, session: AsyncSession, parsed: list[tuple[TableSpec, str, dict[str, Any]]],
